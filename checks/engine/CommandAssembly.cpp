@@ -1,0 +1,425 @@
+//===--- CommandAssembly.cpp ----------------------------------------------===//
+
+#include "CommandAssembly.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/FormatString.h"
+#include "clang/AST/StmtVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace sinkguard::engine {
+
+namespace {
+
+/// Peels the nodes that do not change a string's text.
+const Expr *strip(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      E = C->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *CS = dyn_cast<CStyleCastExpr>(E))
+      E = CS->getSubExpr();
+    else if (const auto *SC = dyn_cast<CXXNamedCastExpr>(E))
+      E = SC->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+bool isStdString(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  if (RD->getName() != "basic_string" && RD->getName() != "basic_string_view")
+    return false;
+  return RD->isInStdNamespace();
+}
+
+/// Whether a value of this type can carry injected text on its own: strings
+/// and characters can, numbers, booleans and enumerators cannot.
+bool canCarryText(QualType T) {
+  T = T.getCanonicalType().getNonReferenceType();
+  if (T->isAnyCharacterType())
+    return true;
+  if (T->isArithmeticType() || T->isEnumeralType() || T->isNullPtrType())
+    return false;
+  return true;
+}
+
+bool isConstantText(const Expr *E, ASTContext &Ctx) {
+  if (isa<StringLiteral, CXXNullPtrLiteralExpr, GNUNullExpr>(E))
+    return true;
+  if (!canCarryText(E->getType()))
+    return true;
+  if (E->isValueDependent() || E->isTypeDependent())
+    return false;
+  // `NULL`, `0`, constexpr pointers and characters.
+  if (E->isEvaluatable(Ctx))
+    return true;
+  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+    return true;
+  return false;
+}
+
+/// Collects the argument indices a printf-style format reads as text.
+class TextArgCollector : public analyze_format_string::FormatStringHandler {
+public:
+  llvm::SmallVector<unsigned, 4> TextArgs;
+  bool HandlePrintfSpecifier(const analyze_printf::PrintfSpecifier &FS,
+                             const char *, unsigned,
+                             const TargetInfo &) override {
+    using CS = analyze_format_string::ConversionSpecifier;
+    if (!FS.consumesDataArgument())
+      return true;
+    switch (FS.getConversionSpecifier().getKind()) {
+    case CS::sArg:
+    case CS::SArg:
+    case CS::cArg:
+    case CS::CArg:
+    case CS::ObjCObjArg:
+      TextArgs.push_back(FS.getArgIndex());
+      break;
+    default:
+      break;
+    }
+    return true;
+  }
+};
+
+} // namespace
+
+const Expr *ruleArg(const CallExpr *Call, int Pos) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+  bool OperatorMember =
+      isa<CXXOperatorCallExpr>(Call) && MD && MD->isInstance();
+  if (Pos == model::ThisObject) {
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      return MC->getImplicitObjectArgument();
+    if (OperatorMember && Call->getNumArgs() > 0)
+      return Call->getArg(0);
+    return nullptr;
+  }
+  if (Pos < 0)
+    return nullptr;
+  unsigned Index = static_cast<unsigned>(Pos) + (OperatorMember ? 1 : 0);
+  if (Index >= Call->getNumArgs())
+    return nullptr;
+  return Call->getArg(Index);
+}
+
+const VarDecl *baseVariable(const Expr *E) {
+  E = strip(E);
+  while (E) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(DRE->getDecl());
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_AddrOf && UO->getOpcode() != UO_Deref)
+        return nullptr;
+      E = strip(UO->getSubExpr());
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = strip(AS->getBase());
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (!BO->isAdditiveOp())
+        return nullptr;
+      E = strip(BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
+                                                          : BO->getRHS());
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+/// A write to a local variable: its initializer, an assignment, or a call
+/// that writes it (modelled or not).
+struct CommandAssemblyAnalyzer::Write {
+  const Expr *At;
+  /// The value written by an initializer or assignment; null for calls.
+  const Expr *Value = nullptr;
+  /// The model rule of a call; null for an initializer, an assignment, or a
+  /// call sinkguard knows nothing about.
+  const model::Rule *Rule = nullptr;
+};
+
+/// State of one analysis: what was seen, what was found.
+struct CommandAssemblyAnalyzer::Trace {
+  const Expr *Sink;
+  llvm::SmallPtrSet<const VarDecl *, 8> Visited;
+  llvm::SmallPtrSet<const Expr *, 8> StepsSeen;
+  CommandAssembly Result;
+  /// Non-constant parts found under the expression being traced.
+  llvm::SmallVector<const Expr *, 4> *Parts = nullptr;
+
+  void addPart(const Expr *E) {
+    if (Parts && !llvm::is_contained(*Parts, E))
+      Parts->push_back(E);
+  }
+};
+
+CommandAssemblyAnalyzer::CommandAssemblyAnalyzer(const model::Model &M,
+                                                 ASTContext &Ctx,
+                                                 const Stmt *Body)
+    : M(M), Ctx(Ctx) {
+  if (Body)
+    indexWrites(Body);
+}
+
+CommandAssemblyAnalyzer::~CommandAssemblyAnalyzer() = default;
+
+void CommandAssemblyAnalyzer::indexWrites(const Stmt *S) {
+  if (!S)
+    return;
+  // A lambda's body is another function; its writes are not ours.
+  if (isa<LambdaExpr>(S))
+    return;
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (const Expr *Init = VD->getInit())
+          Writes[VD].push_back({Init, Init, nullptr});
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->getOpcode() == BO_Assign)
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(BO->getLHS())))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          Writes[VD].push_back({BO, BO->getRHS(), nullptr});
+  } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    addCallWrites(Call);
+  }
+  for (const Stmt *Child : S->children())
+    indexWrites(Child);
+}
+
+void CommandAssemblyAnalyzer::addCallWrites(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  llvm::ArrayRef<const model::Rule *> Rules = M.rulesFor(FD);
+  bool Modelled = false;
+  for (const model::Rule *R : Rules) {
+    if (R->Kind != model::RuleKind::Propagator)
+      continue;
+    Modelled = true;
+    for (int Pos : R->Out.expand(Call->getNumArgs())) {
+      if (Pos == model::ReturnValue)
+        continue;
+      if (const VarDecl *VD = baseVariable(ruleArg(Call, Pos)))
+        Writes[VD].push_back({Call, nullptr, R});
+    }
+  }
+  if (Modelled || !FD)
+    return;
+  // An unknown callee may write through any non-const pointer or reference
+  // it receives; what it writes is unknown text.
+  for (unsigned I = 0, N = std::min(Call->getNumArgs(), FD->getNumParams());
+       I < N; ++I) {
+    QualType PT = FD->getParamDecl(I)->getType();
+    bool Writable =
+        (PT->isPointerType() && !PT->getPointeeType().isConstQualified()) ||
+        (PT->isReferenceType() &&
+         !PT.getNonReferenceType().isConstQualified());
+    if (!Writable)
+      continue;
+    if (const VarDecl *VD = baseVariable(Call->getArg(I)))
+      Writes[VD].push_back({Call, nullptr, nullptr});
+  }
+}
+
+bool CommandAssemblyAnalyzer::isBefore(const Stmt *A, const Stmt *B) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation LA = SM.getExpansionLoc(A->getBeginLoc());
+  SourceLocation LB = SM.getExpansionLoc(B->getBeginLoc());
+  if (LA.isInvalid() || LB.isInvalid())
+    return false;
+  return SM.isBeforeInTranslationUnit(LA, LB);
+}
+
+void CommandAssemblyAnalyzer::traceCallInputs(
+    const CallExpr *Call, const model::Rule &R, Trace &T,
+    llvm::SmallVectorImpl<const Expr *> &Parts) {
+  auto *Saved = T.Parts;
+  llvm::SmallVector<const Expr *, 4> Found;
+  T.Parts = &Found;
+  unsigned NumArgs = Call->getNumArgs();
+  if (R.FormatArg != model::NoArg) {
+    const Expr *Format = ruleArg(Call, R.FormatArg);
+    const auto *Lit =
+        Format ? dyn_cast<StringLiteral>(strip(Format)) : nullptr;
+    if (Format && !Lit) {
+      // The format itself is not constant: every argument may be text.
+      trace(Format, T);
+      for (int Pos : R.In.expand(NumArgs))
+        if (Pos != R.FormatArg)
+          if (const Expr *A = ruleArg(Call, Pos))
+            trace(A, T);
+    } else if (Lit && Lit->isOrdinary()) {
+      TextArgCollector Collector;
+      llvm::StringRef Text = Lit->getString();
+      analyze_format_string::ParsePrintfString(
+          Collector, Text.begin(), Text.end(), Ctx.getLangOpts(),
+          Ctx.getTargetInfo(), /*isFreeBSDKPrintf=*/false);
+      llvm::SmallVector<int, 4> Variadic = R.In.expand(NumArgs);
+      bool IsVaList = !Variadic.empty() && Variadic.size() == 1 &&
+                      static_cast<unsigned>(Variadic[0]) + 1 == NumArgs &&
+                      !Call->getDirectCallee()->isVariadic();
+      if (IsVaList) {
+        // A va_list cannot be inspected: unknown text if any %s is used.
+        if (!Collector.TextArgs.empty())
+          T.addPart(ruleArg(Call, Variadic[0]));
+      } else {
+        for (unsigned Index : Collector.TextArgs) {
+          int Pos = R.FormatArg + 1 + static_cast<int>(Index);
+          if (const Expr *A = ruleArg(Call, Pos))
+            trace(A, T);
+        }
+      }
+    }
+  } else {
+    for (int Pos : R.In.expand(NumArgs))
+      if (const Expr *A = ruleArg(Call, Pos))
+        trace(A, T);
+  }
+  T.Parts = Saved;
+  for (const Expr *P : Found)
+    if (!llvm::is_contained(Parts, P))
+      Parts.push_back(P);
+}
+
+void CommandAssemblyAnalyzer::trace(const Expr *E, Trace &T) {
+  if (!E)
+    return;
+  E = strip(E);
+  if (isConstantText(E, Ctx))
+    return;
+
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+      traceVar(VD, DRE, T);
+      return;
+    }
+    T.addPart(E);
+    return;
+  }
+
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+    trace(CO->getTrueExpr(), T);
+    trace(CO->getFalseExpr(), T);
+    return;
+  }
+
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    if (isStdString(CE->getType())) {
+      for (const Expr *Arg : CE->arguments())
+        trace(Arg, T);
+      return;
+    }
+    T.addPart(E);
+    return;
+  }
+
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    for (const model::Rule *R : M.rulesFor(Call->getDirectCallee())) {
+      if (R->Kind != model::RuleKind::Propagator ||
+          !R->Out.contains(model::ReturnValue))
+        continue;
+      llvm::SmallVector<const Expr *, 4> Parts;
+      traceCallInputs(Call, *R, T, Parts);
+      for (const Expr *P : Parts)
+        T.addPart(P);
+      // operator+ builds a new string from its operands.
+      if (R->Appends && !Parts.empty() && T.StepsSeen.insert(Call).second) {
+        std::string Op = Call->getDirectCallee()->getNameAsString();
+        T.Result.Steps.push_back(
+            {Call, AssemblyStep::Concatenate, Op, {Parts.begin(), Parts.end()}});
+      }
+      return;
+    }
+  }
+  T.addPart(E);
+}
+
+void CommandAssemblyAnalyzer::traceVar(const VarDecl *VD, const Expr *Use,
+                                       Trace &T) {
+  if (isa<ParmVarDecl>(VD) || !VD->hasLocalStorage()) {
+    // A constant global (`static const char kCmd[] = "ls"`) is as constant
+    // as its initializer; anything else is outside this function's control.
+    if (!VD->hasLocalStorage() && VD->getType().isConstQualified() &&
+        VD->getInit()) {
+      auto *Saved = T.Parts;
+      llvm::SmallVector<const Expr *, 4> Found;
+      T.Parts = &Found;
+      trace(VD->getInit(), T);
+      T.Parts = Saved;
+      if (Found.empty())
+        return;
+    }
+    T.addPart(Use);
+    return;
+  }
+  if (!T.Visited.insert(VD).second)
+    return;
+  auto It = Writes.find(VD);
+  if (It == Writes.end())
+    return;
+  for (const Write &W : It->second) {
+    if (!isBefore(W.At, T.Sink))
+      continue;
+    if (W.Value) {
+      trace(W.Value, T);
+      continue;
+    }
+    const auto *Call = cast<CallExpr>(W.At);
+    if (!W.Rule) {
+      // Written by a function sinkguard does not model: unknown text.
+      T.addPart(Call);
+      continue;
+    }
+    llvm::SmallVector<const Expr *, 4> Parts;
+    traceCallInputs(Call, *W.Rule, T, Parts);
+    for (const Expr *P : Parts)
+      T.addPart(P);
+    // Writing text into a buffer, or appending to a string, assembles the
+    // command; a string assignment or copy only passes text along.
+    bool IntoBuffer = llvm::any_of(W.Rule->Out.expand(Call->getNumArgs()),
+                                   [](int Pos) { return Pos >= 0; });
+    bool Assembles = IntoBuffer || W.Rule->Appends;
+    if (!Assembles || Parts.empty() || !T.StepsSeen.insert(Call).second)
+      continue;
+    AssemblyStep::Kind How = W.Rule->FormatArg != model::NoArg
+                                 ? AssemblyStep::Format
+                             : W.Rule->Appends ? AssemblyStep::Append
+                                               : AssemblyStep::Copy;
+    T.Result.Steps.push_back({Call, How,
+                              Call->getDirectCallee()->getNameAsString(),
+                              {Parts.begin(), Parts.end()}});
+  }
+}
+
+CommandAssembly CommandAssemblyAnalyzer::analyze(const Expr *Command,
+                                                 const Expr *Sink) {
+  Trace T;
+  T.Sink = Sink;
+  llvm::SmallVector<const Expr *, 4> Parts;
+  T.Parts = &Parts;
+  trace(Command, T);
+  llvm::sort(T.Result.Steps, [&](const AssemblyStep &A, const AssemblyStep &B) {
+    return isBefore(A.Where, B.Where);
+  });
+  for (const AssemblyStep &S : T.Result.Steps)
+    for (const Expr *P : S.Parts)
+      if (!llvm::is_contained(T.Result.Parts, P))
+        T.Result.Parts.push_back(P);
+  return std::move(T.Result);
+}
+
+} // namespace sinkguard::engine

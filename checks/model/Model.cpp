@@ -1,0 +1,105 @@
+//===--- Model.cpp --------------------------------------------------------===//
+
+#include "Model.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace sinkguard::model {
+
+bool ArgSet::contains(int Arg) const {
+  if (llvm::is_contained(Args, Arg))
+    return true;
+  return VariadicFrom != NoArg && Arg >= VariadicFrom;
+}
+
+llvm::SmallVector<int, 4> ArgSet::expand(unsigned NumArgs) const {
+  llvm::SmallVector<int, 4> Out(Args.begin(), Args.end());
+  if (VariadicFrom != NoArg)
+    for (int I = VariadicFrom; I < static_cast<int>(NumArgs); ++I)
+      if (!llvm::is_contained(Out, I))
+        Out.push_back(I);
+  return Out;
+}
+
+Rule Rule::sink(llvm::StringRef Fn, ArgSet Args, SinkKind Kind) {
+  Rule R{RuleKind::Sink, Fn.str(), std::move(Args), {}};
+  R.Sink = Kind;
+  return R;
+}
+
+Rule Rule::propagator(llvm::StringRef Fn, ArgSet In, ArgSet Out) {
+  return Rule{RuleKind::Propagator, Fn.str(), std::move(In), std::move(Out)};
+}
+
+Rule Rule::formatter(llvm::StringRef Fn, int Format, ArgSet In, ArgSet Out) {
+  Rule R = propagator(Fn, std::move(In), std::move(Out));
+  R.FormatArg = Format;
+  return R;
+}
+
+Rule Rule::appender(llvm::StringRef Fn, ArgSet In, ArgSet Out) {
+  Rule R = propagator(Fn, std::move(In), std::move(Out));
+  R.Appends = true;
+  return R;
+}
+
+Model::Model(std::vector<Rule> TheRules) : Rules(std::move(TheRules)) {
+  for (const Rule &R : Rules)
+    ByName[R.Function].push_back(&R);
+}
+
+llvm::ArrayRef<const Rule *> Model::rulesFor(llvm::StringRef Name) const {
+  auto It = ByName.find(Name);
+  if (It == ByName.end())
+    return {};
+  return It->second;
+}
+
+llvm::ArrayRef<const Rule *>
+Model::rulesFor(const clang::FunctionDecl *FD) const {
+  if (!FD)
+    return {};
+  return rulesFor(ruleName(FD));
+}
+
+std::vector<std::string> Model::sinkNames(SinkKind Kind) const {
+  std::vector<std::string> Names;
+  for (const Rule &R : Rules)
+    if (R.Kind == RuleKind::Sink && R.Sink == Kind &&
+        !llvm::is_contained(Names, R.Function))
+      Names.push_back(R.Function);
+  return Names;
+}
+
+std::string ruleName(const FunctionDecl *FD) {
+  // Build "ns::Class::name" from the enclosing contexts, skipping inline
+  // namespaces and template arguments, so that libstdc++'s std::__cxx11 and
+  // libc++'s std::__1 both read as std.
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  std::string Name = FD->getDeclName().getAsString();
+  for (const DeclContext *DC = FD->getDeclContext(); DC;
+       DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Parts.push_back(NS->getName());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      Parts.push_back(RD->getName());
+    } else if (isa<LinkageSpecDecl>(DC)) {
+      continue;
+    } else if (!isa<TranslationUnitDecl>(DC)) {
+      break;
+    }
+  }
+  std::string Out;
+  for (llvm::StringRef P : llvm::reverse(Parts)) {
+    Out += P;
+    Out += "::";
+  }
+  return Out + Name;
+}
+
+} // namespace sinkguard::model

@@ -1,0 +1,44 @@
+# -*- Python -*-
+# lit configuration for sinkguard.
+
+import os
+import shutil
+
+import lit.formats
+
+config.name = "sinkguard"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".cpp", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "tools"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.sinkguard_obj_root, "test")
+
+# Tools first: ours, then LLVM's (FileCheck, not, split-file).
+config.environment["PATH"] = os.pathsep.join(
+    [config.sinkguard_tools_dir, config.sinkguard_test_bin,
+     config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+# Keep the user's configuration out of the tests.
+config.environment["HOME"] = config.test_exec_root
+config.environment.pop("CLANGD_FLAGS", None)
+
+src = config.sinkguard_src_root
+tools = os.path.join(src, "test", "tools")
+inputs = os.path.join(src, "test", "Inputs")
+
+# Every check test runs through all three command-line hosts: stock
+# clang-tidy with the plugin loaded, sinkguard-tidy, and the driver.
+check = (f"{config.python} {tools}/check_sinkguard.py"
+         f" --clang-tidy={config.clang_tidy}"
+         f" --plugin={config.sinkguard_plugin}"
+         f" --sinkguard-tidy={config.sinkguard_tools_dir}/sinkguard-tidy"
+         f" --driver={config.sinkguard_tools_dir}/sinkguard"
+         f" --filecheck={config.llvm_tools_dir}/FileCheck"
+         f" --inputs={inputs}")
+config.substitutions.append(("%check_sinkguard", check))
+config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%plugin", config.sinkguard_plugin))
+config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%src_root", src))
+config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%tools", tools))
+config.substitutions.append(("%resource_dir", config.clang_resource_dir))

@@ -1,0 +1,161 @@
+//===--- SinkguardMain.cpp - The sinkguard driver for CI ------------------===//
+//
+// Runs every sinkguard check (and any clang-tidy check named with --checks)
+// over the files of a compilation database, through clang-tidy's own engine
+// so .clang-tidy files, check options and NOLINT comments behave as they do
+// in clang-tidy.
+//
+// Exit codes: 0 no findings, 1 findings, 2 usage or configuration error,
+// 3 some translation units could not be analysed.
+//
+//===----------------------------------------------------------------------===//
+
+#include "../common/ResourceDir.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyForceLinker.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace clang::tidy {
+extern volatile int SinkguardModuleAnchorSource;
+// NOLINTNEXTLINE(misc-use-internal-linkage)
+static int SinkguardModuleAnchorDestination = SinkguardModuleAnchorSource;
+} // namespace clang::tidy
+
+namespace {
+
+namespace cl = llvm::cl;
+
+enum ExitCode {
+  ExitClean = 0,
+  ExitFindings = 1,
+  ExitUsage = 2,
+  ExitIncomplete = 3,
+};
+
+cl::OptionCategory SinkguardCategory("sinkguard options");
+
+const char Overview[] =
+    "sinkguard: finds untrusted input reaching shells, indexes and "
+    "allocations.\n\n"
+    "  sinkguard [scan] -p <build-dir> [paths...]\n\n"
+    "Runs every sinkguard check over the files of <build-dir>/"
+    "compile_commands.json (or the given paths).\n";
+
+cl::opt<std::string> ExtraChecks(
+    "checks",
+    cl::desc("Additional clang-tidy checks to run, as a clang-tidy glob "
+             "(e.g. 'bugprone-*'). sinkguard's own checks always run unless "
+             "disabled here with '-sinkguard-...'."),
+    cl::init(""), cl::cat(SinkguardCategory));
+
+cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Regular expression of header names to report findings in, as "
+             "in clang-tidy. Findings in the main files are always shown."),
+    cl::init(""), cl::cat(SinkguardCategory));
+
+cl::opt<bool> Quiet("quiet",
+                    cl::desc("Print findings only, no statistics."),
+                    cl::init(false), cl::cat(SinkguardCategory));
+
+cl::extrahelp CommonHelp(clang::tooling::CommonOptionsParser::HelpMessage);
+
+} // namespace
+
+int main(int Argc, const char **Argv) {
+  llvm::InitLLVM X(Argc, Argv);
+  (void)clang::tidy::SinkguardModuleAnchorDestination;
+
+  // `sinkguard scan ...` and `sinkguard ...` are the same command.
+  std::vector<const char *> Raw(Argv, Argv + Argc);
+  if (Raw.size() > 1 && llvm::StringRef(Raw[1]) == "scan")
+    Raw.erase(Raw.begin() + 1);
+
+  std::vector<std::string> Storage;
+  std::vector<const char *> Args = sinkguard::withResourceDir(
+      static_cast<int>(Raw.size()), Raw.data(),
+      "--extra-arg-before=-resource-dir=", "resource-dir", Storage);
+  int ArgCount = static_cast<int>(Args.size());
+
+  auto Parsed = clang::tooling::CommonOptionsParser::create(
+      ArgCount, Args.data(), SinkguardCategory, cl::ZeroOrMore, Overview);
+  if (!Parsed) {
+    llvm::errs() << "sinkguard: error: "
+                 << llvm::toString(Parsed.takeError()) << "\n";
+    return ExitUsage;
+  }
+  const clang::tooling::CompilationDatabase &Db = Parsed->getCompilations();
+
+  std::vector<std::string> Files = Parsed->getSourcePathList();
+  if (Files.empty())
+    Files = Db.getAllFiles();
+  if (Files.empty()) {
+    llvm::errs() << "sinkguard: error: the compilation database lists no "
+                    "files to analyse\n";
+    return ExitUsage;
+  }
+
+  // Files the database has no command for cannot be analysed faithfully.
+  unsigned Failed = 0;
+  std::vector<std::string> Analysable;
+  for (const std::string &F : Files) {
+    if (Db.getCompileCommands(F).empty()) {
+      llvm::errs() << "sinkguard: error: " << F
+                   << ": not in the compilation database; skipped\n";
+      ++Failed;
+      continue;
+    }
+    Analysable.push_back(F);
+  }
+
+  clang::tidy::ClangTidyOptions Overrides;
+  std::string Checks = "sinkguard-*";
+  if (!ExtraChecks.empty())
+    Checks += "," + ExtraChecks;
+  Overrides.Checks = Checks;
+  if (!HeaderFilter.empty())
+    Overrides.HeaderFilterRegex = HeaderFilter;
+
+  auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::getRealFileSystem());
+  auto Provider = std::make_unique<clang::tidy::FileOptionsProvider>(
+      clang::tidy::ClangTidyGlobalOptions(),
+      clang::tidy::ClangTidyOptions::getDefaults(), Overrides, BaseFS);
+  clang::tidy::ClangTidyContext Context(std::move(Provider));
+
+  std::vector<clang::tidy::ClangTidyError> Errors;
+  if (!Analysable.empty())
+    Errors = clang::tidy::runClangTidy(Context, Db, Analysable, BaseFS,
+                                       /*ApplyAnyFix=*/false,
+                                       /*EnableCheckProfile=*/false, "",
+                                       /*Quiet=*/true);
+
+  unsigned Findings = 0;
+  unsigned CompileErrors = 0;
+  for (const auto &E : Errors) {
+    if (E.DiagnosticName == "clang-diagnostic-error")
+      ++CompileErrors;
+    else
+      ++Findings;
+  }
+  unsigned WarningsAsErrors = 0;
+  clang::tidy::handleErrors(Errors, Context, clang::tidy::FB_NoFix,
+                            WarningsAsErrors, BaseFS);
+  if (!Quiet)
+    llvm::errs() << "sinkguard: " << Analysable.size() << " file(s) analysed, "
+                 << Findings << " finding(s)"
+                 << (CompileErrors ? ", " + std::to_string(CompileErrors) +
+                                         " compiler error(s)"
+                                   : std::string())
+                 << "\n";
+  if (Failed || CompileErrors)
+    return ExitIncomplete;
+  return Findings ? ExitFindings : ExitClean;
+}
