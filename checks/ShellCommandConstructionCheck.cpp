@@ -112,7 +112,7 @@ void ShellCommandConstructionCheck::check(
           << Sink->getName() << partsList(A.Parts, Ctx)
           << Command->getSourceRange();
       for (const engine::AssemblyStep &S : A.Steps)
-        diag(S.Where->getBeginLoc(), "'%0' %1 %2 into the command",
+        diag(S.Where->getExprLoc(), "'%0' %1 %2 into the command",
              DiagnosticIDs::Note)
             << S.Operation << stepVerb(S.How) << partsList(S.Parts, Ctx)
             << S.Where->getSourceRange();

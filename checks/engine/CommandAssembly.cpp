@@ -9,6 +9,7 @@
 #include "clang/AST/StmtVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
@@ -48,15 +49,20 @@ bool isStdString(QualType T) {
   return RD->isInStdNamespace();
 }
 
-/// Whether a value of this type can carry injected text on its own: strings
-/// and characters can, numbers, booleans and enumerators cannot.
+/// Whether a value of this type can carry injected text: characters,
+/// character (or untyped) buffers and std::string-like objects can;
+/// numbers, booleans, enumerators and other classes cannot.
 bool canCarryText(QualType T) {
   T = T.getCanonicalType().getNonReferenceType();
   if (T->isAnyCharacterType())
     return true;
-  if (T->isArithmeticType() || T->isEnumeralType() || T->isNullPtrType())
-    return false;
-  return true;
+  if (T->isPointerType() || T->isArrayType()) {
+    QualType Elem = T->isPointerType() ? T->getPointeeType()
+                                       : QualType(T->getArrayElementTypeNoTypeQual(), 0);
+    return Elem->isAnyCharacterType() || Elem->isVoidType() ||
+           Elem->isPointerType();
+  }
+  return isStdString(T);
 }
 
 bool isConstantText(const Expr *E, ASTContext &Ctx) {
@@ -160,6 +166,8 @@ struct CommandAssemblyAnalyzer::Trace {
   llvm::SmallPtrSet<const VarDecl *, 8> Visited;
   llvm::SmallPtrSet<const Expr *, 8> StepsSeen;
   CommandAssembly Result;
+  /// Inside the operands of an operator+: `a + b + c` is one step.
+  bool InConcatenation = false;
   /// Non-constant parts found under the expression being traced.
   llvm::SmallVector<const Expr *, 4> *Parts = nullptr;
 
@@ -320,7 +328,8 @@ void CommandAssemblyAnalyzer::trace(const Expr *E, Trace &T) {
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
     if (isStdString(CE->getType())) {
       for (const Expr *Arg : CE->arguments())
-        trace(Arg, T);
+        if (!isa<CXXDefaultArgExpr>(Arg))
+          trace(Arg, T);
       return;
     }
     T.addPart(E);
@@ -328,16 +337,25 @@ void CommandAssemblyAnalyzer::trace(const Expr *E, Trace &T) {
   }
 
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    for (const model::Rule *R : M.rulesFor(Call->getDirectCallee()))
+      if (R->Kind == model::RuleKind::Sanitizer &&
+          R->Out.contains(model::ReturnValue))
+        return;
     for (const model::Rule *R : M.rulesFor(Call->getDirectCallee())) {
       if (R->Kind != model::RuleKind::Propagator ||
           !R->Out.contains(model::ReturnValue))
         continue;
       llvm::SmallVector<const Expr *, 4> Parts;
+      bool Outermost = !T.InConcatenation;
+      if (R->Appends)
+        T.InConcatenation = true;
       traceCallInputs(Call, *R, T, Parts);
+      T.InConcatenation = !Outermost;
       for (const Expr *P : Parts)
         T.addPart(P);
       // operator+ builds a new string from its operands.
-      if (R->Appends && !Parts.empty() && T.StepsSeen.insert(Call).second) {
+      if (R->Appends && Outermost && !Parts.empty() &&
+          T.StepsSeen.insert(Call).second) {
         std::string Op = Call->getDirectCallee()->getNameAsString();
         T.Result.Steps.push_back(
             {Call, AssemblyStep::Concatenate, Op, {Parts.begin(), Parts.end()}});
@@ -371,6 +389,12 @@ void CommandAssemblyAnalyzer::traceVar(const VarDecl *VD, const Expr *Use,
   auto It = Writes.find(VD);
   if (It == Writes.end())
     return;
+  // The variable's own writes are steps of their own, even when it is an
+  // operand of a concatenation.
+  bool SavedConcatenation = T.InConcatenation;
+  T.InConcatenation = false;
+  auto Restore = llvm::make_scope_exit(
+      [&] { T.InConcatenation = SavedConcatenation; });
   for (const Write &W : It->second) {
     if (!isBefore(W.At, T.Sink))
       continue;
@@ -380,8 +404,9 @@ void CommandAssemblyAnalyzer::traceVar(const VarDecl *VD, const Expr *Use,
     }
     const auto *Call = cast<CallExpr>(W.At);
     if (!W.Rule) {
-      // Written by a function sinkguard does not model: unknown text.
-      T.addPart(Call);
+      // Written by a function sinkguard does not model: unknown text, named
+      // after the variable that holds it.
+      T.addPart(Use);
       continue;
     }
     llvm::SmallVector<const Expr *, 4> Parts;

@@ -61,6 +61,10 @@ static std::vector<Rule> builtinRules() {
                      {This, Ret}),
       Rule::appender("std::basic_string::push_back", {0}, {This}),
       Rule::appender("std::operator+", {0, 1}, {Ret}),
+
+      // --- Numbers rendered as text: digits and a sign cannot inject. ---
+      Rule::sanitizer("std::to_string", {Ret}),
+      Rule::sanitizer("std::to_wstring", {Ret}),
   };
 }
 

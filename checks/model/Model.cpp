@@ -46,6 +46,10 @@ Rule Rule::appender(llvm::StringRef Fn, ArgSet In, ArgSet Out) {
   return R;
 }
 
+Rule Rule::sanitizer(llvm::StringRef Fn, ArgSet Out) {
+  return Rule{RuleKind::Sanitizer, Fn.str(), {}, std::move(Out)};
+}
+
 Model::Model(std::vector<Rule> TheRules) : Rules(std::move(TheRules)) {
   for (const Rule &R : Rules)
     ByName[R.Function].push_back(&R);

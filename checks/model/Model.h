@@ -61,6 +61,9 @@ enum class RuleKind {
   Sink,
   /// Writes data from the In arguments into the Out arguments.
   Propagator,
+  /// The Out arguments hold text that cannot inject, whatever the input
+  /// (a number rendered as digits, a quoted string).
+  Sanitizer,
 };
 
 enum class SinkKind {
@@ -90,6 +93,7 @@ struct Rule {
   static Rule propagator(llvm::StringRef Fn, ArgSet In, ArgSet Out);
   static Rule formatter(llvm::StringRef Fn, int Format, ArgSet In, ArgSet Out);
   static Rule appender(llvm::StringRef Fn, ArgSet In, ArgSet Out);
+  static Rule sanitizer(llvm::StringRef Fn, ArgSet Out);
 };
 
 /// The rules in force for one analysis: the built-in table plus any user

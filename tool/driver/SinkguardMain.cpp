@@ -21,6 +21,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 
 namespace clang::tidy {
 extern volatile int SinkguardModuleAnchorSource;
@@ -61,6 +62,13 @@ cl::opt<std::string> HeaderFilter(
              "in clang-tidy. Findings in the main files are always shown."),
     cl::init(""), cl::cat(SinkguardCategory));
 
+cl::opt<std::string> Config(
+    "config",
+    cl::desc("Configuration in YAML or JSON, as clang-tidy's --config: it "
+             "takes the place of .clang-tidy files. Example: "
+             "--config=\"{CheckOptions: {sinkguard-...: ...}}\""),
+    cl::init(""), cl::cat(SinkguardCategory));
+
 cl::opt<bool> Quiet("quiet",
                     cl::desc("Print findings only, no statistics."),
                     cl::init(false), cl::cat(SinkguardCategory));
@@ -91,16 +99,55 @@ int main(int Argc, const char **Argv) {
                  << llvm::toString(Parsed.takeError()) << "\n";
     return ExitUsage;
   }
-  const clang::tooling::CompilationDatabase &Db = Parsed->getCompilations();
 
-  std::vector<std::string> Files = Parsed->getSourcePathList();
-  if (Files.empty())
-    Files = Db.getAllFiles();
-  if (Files.empty()) {
-    llvm::errs() << "sinkguard: error: the compilation database lists no "
-                    "files to analyse\n";
-    return ExitUsage;
+  // Without paths CommonOptionsParser loads no database: load -p's
+  // ourselves and parse again with every file it lists, so that the
+  // --extra-arg adjusters apply as usual.
+  std::vector<std::string> AllFiles;
+  if (Parsed->getSourcePathList().empty()) {
+    std::string BuildPath;
+    auto &Registered = cl::getRegisteredOptions();
+    auto It = Registered.find("p");
+    if (It != Registered.end())
+      BuildPath = static_cast<cl::opt<std::string> *>(It->second)->getValue();
+    if (BuildPath.empty()) {
+      llvm::errs() << "sinkguard: error: give the build directory that holds "
+                      "compile_commands.json with -p, or paths to analyse\n";
+      return ExitUsage;
+    }
+    std::string Error;
+    std::unique_ptr<clang::tooling::CompilationDatabase> Loaded =
+        clang::tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
+                                                                     Error);
+    if (!Loaded) {
+      llvm::errs() << "sinkguard: error: cannot load a compilation database "
+                      "from '"
+                   << BuildPath << "': " << Error << "\n";
+      return ExitUsage;
+    }
+    AllFiles = Loaded->getAllFiles();
+    if (AllFiles.empty()) {
+      llvm::errs() << "sinkguard: error: the compilation database in '"
+                   << BuildPath << "' lists no files to analyse\n";
+      return ExitUsage;
+    }
+    auto DashDash = std::find_if(Args.begin(), Args.end(), [](const char *A) {
+      return llvm::StringRef(A) == "--";
+    });
+    size_t At = static_cast<size_t>(DashDash - Args.begin());
+    for (const std::string &F : AllFiles)
+      Args.insert(Args.begin() + static_cast<std::ptrdiff_t>(At++), F.c_str());
+    ArgCount = static_cast<int>(Args.size());
+    Parsed = clang::tooling::CommonOptionsParser::create(
+        ArgCount, Args.data(), SinkguardCategory, cl::ZeroOrMore, Overview);
+    if (!Parsed) {
+      llvm::errs() << "sinkguard: error: "
+                   << llvm::toString(Parsed.takeError()) << "\n";
+      return ExitUsage;
+    }
   }
+  const clang::tooling::CompilationDatabase &Db = Parsed->getCompilations();
+  std::vector<std::string> Files = Parsed->getSourcePathList();
 
   // Files the database has no command for cannot be analysed faithfully.
   unsigned Failed = 0;
@@ -125,9 +172,25 @@ int main(int Argc, const char **Argv) {
 
   auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::getRealFileSystem());
-  auto Provider = std::make_unique<clang::tidy::FileOptionsProvider>(
-      clang::tidy::ClangTidyGlobalOptions(),
-      clang::tidy::ClangTidyOptions::getDefaults(), Overrides, BaseFS);
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider;
+  if (Config.getNumOccurrences()) {
+    llvm::ErrorOr<clang::tidy::ClangTidyOptions> Parsed =
+        clang::tidy::parseConfiguration(
+            llvm::MemoryBufferRef(Config, "--config"));
+    if (!Parsed) {
+      llvm::errs() << "sinkguard: error: invalid --config: "
+                   << Parsed.getError().message() << "\n";
+      return ExitUsage;
+    }
+    Provider = std::make_unique<clang::tidy::ConfigOptionsProvider>(
+        clang::tidy::ClangTidyGlobalOptions(),
+        clang::tidy::ClangTidyOptions::getDefaults(), *Parsed, Overrides,
+        BaseFS);
+  } else {
+    Provider = std::make_unique<clang::tidy::FileOptionsProvider>(
+        clang::tidy::ClangTidyGlobalOptions(),
+        clang::tidy::ClangTidyOptions::getDefaults(), Overrides, BaseFS);
+  }
   clang::tidy::ClangTidyContext Context(std::move(Provider));
 
   std::vector<clang::tidy::ClangTidyError> Errors;

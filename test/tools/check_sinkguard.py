@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Runs one sinkguard check test through every command-line host.
+
+Usage (from a lit RUN line, via the %check_sinkguard substitution):
+
+  check_sinkguard.py [host options] <source> <check-id> <temp>
+                     [-- <clang-tidy args> [-- <compiler args>]]
+
+Like upstream clang-tidy's check_clang_tidy.py: the `// CHECK-...:` comments
+are blanked in a copy of <source> so line numbers stay put, the check runs on
+the copy, and FileCheck matches the output against <source> with
+`-implicit-check-not='{{warning|error}}:'`, so any diagnostic the test does
+not expect fails it. A file without CHECK-MESSAGES lines must produce no
+warning at all.
+
+The same file runs through stock clang-tidy with the plugin loaded, through
+sinkguard-tidy, and through the sinkguard driver; each must give the
+expected diagnostics. System headers come from test/Inputs, never the host.
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+HOSTS = ("plugin", "sinkguard-tidy", "driver")
+
+
+def parse_args(argv):
+    if "--" in argv:
+        i = argv.index("--")
+        own, rest = argv[:i], argv[i + 1:]
+    else:
+        own, rest = argv, []
+    if "--" in rest:
+        i = rest.index("--")
+        tidy_args, compiler_args = rest[:i], rest[i + 1:]
+    else:
+        tidy_args, compiler_args = rest, []
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--clang-tidy", required=True)
+    p.add_argument("--plugin", required=True)
+    p.add_argument("--sinkguard-tidy", required=True)
+    p.add_argument("--driver", required=True)
+    p.add_argument("--filecheck", required=True)
+    p.add_argument("--inputs", required=True)
+    p.add_argument("--hosts", default=",".join(HOSTS),
+                   help="comma-separated subset of %s" % ",".join(HOSTS))
+    p.add_argument("--check-prefix", default="CHECK-MESSAGES")
+    p.add_argument("source")
+    p.add_argument("check")
+    p.add_argument("temp")
+    args = p.parse_args(own)
+    return args, tidy_args, compiler_args
+
+
+def blank_checks(text):
+    return re.sub(r"//\s*CHECK-[A-Z0-9\-]*:[^\r\n]*", "//", text)
+
+
+def run_host(host, args, temp_source, tidy_args, compiler_args):
+    compile_flags = ["-nostdinc", "-isystem", args.inputs] + compiler_args
+    if temp_source.endswith((".cpp", ".cc")):
+        compile_flags = ["-std=c++17"] + compile_flags
+    checks = "-checks=-*," + args.check
+    if host == "plugin":
+        cmd = [args.clang_tidy, "--load", args.plugin, checks,
+               "--config={}"]
+    elif host == "sinkguard-tidy":
+        cmd = [args.sinkguard_tidy, checks, "--config={}"]
+    else:
+        cmd = [args.driver, "--checks=-*," + args.check, "--config={}",
+               "--quiet"]
+    cmd += tidy_args + [temp_source, "--"] + compile_flags
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True)
+    return cmd, proc
+
+
+def main():
+    args, tidy_args, compiler_args = parse_args(sys.argv[1:])
+    with open(args.source, encoding="utf-8") as f:
+        original = f.read()
+    ext = os.path.splitext(args.source)[1]
+    temp_source = args.temp + ext
+    os.makedirs(os.path.dirname(os.path.abspath(temp_source)), exist_ok=True)
+    with open(temp_source, "w", encoding="utf-8") as f:
+        f.write(blank_checks(original))
+
+    has_checks = re.search(r"//\s*%s:" % re.escape(args.check_prefix),
+                           original) is not None
+    failures = []
+    for host in args.hosts.split(","):
+        cmd, proc = run_host(host, args, temp_source, tidy_args,
+                             compiler_args)
+        output = proc.stdout
+        msg_file = "%s.%s.msg" % (args.temp, host)
+        with open(msg_file, "w", encoding="utf-8") as f:
+            f.write(output)
+        # clang-tidy exits 0 with warnings; the driver exits 1 with findings.
+        allowed = (0, 1) if host == "driver" else (0,)
+        if proc.returncode not in allowed:
+            failures.append("%s exited %d\ncommand: %s\nstdout:\n%s\nstderr:\n%s"
+                            % (host, proc.returncode, " ".join(cmd), output,
+                               proc.stderr))
+            continue
+        if has_checks:
+            fc = subprocess.run(
+                [args.filecheck, "-input-file=" + msg_file, args.source,
+                 "-check-prefix=" + args.check_prefix,
+                 "-implicit-check-not={{warning|error}}:"],
+                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            if fc.returncode != 0:
+                failures.append("%s: FileCheck failed\ncommand: %s\n%s"
+                                % (host, " ".join(cmd), fc.stdout))
+        elif re.search(r"(warning|error):", output):
+            failures.append("%s: expected no diagnostics, got:\n%s"
+                            % (host, output))
+    if failures:
+        sys.stderr.write("\n\n".join(failures) + "\n")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
