@@ -38,6 +38,8 @@ config.substitutions.append(("%check_sinkguard", check))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%plugin", config.sinkguard_plugin))
 config.substitutions.append(("%python", config.python))
+config.substitutions.append(
+    ("%expect_exit", f"{config.python} {tools}/expect_exit.py"))
 config.substitutions.append(("%src_root", src))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%tools", tools))

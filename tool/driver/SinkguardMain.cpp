@@ -16,12 +16,15 @@
 #include "clang-tidy/ClangTidyForceLinker.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
+#include <iterator>
 
 namespace clang::tidy {
 extern volatile int SinkguardModuleAnchorSource;
@@ -75,6 +78,35 @@ cl::opt<bool> Quiet("quiet",
 
 cl::extrahelp CommonHelp(clang::tooling::CommonOptionsParser::HelpMessage);
 
+/// The database in \p BuildPath itself (no search of parent directories:
+/// -p names the build directory), or null after printing why not.
+std::unique_ptr<clang::tooling::CompilationDatabase>
+loadDatabase(llvm::StringRef BuildPath) {
+  if (!llvm::sys::fs::is_directory(BuildPath)) {
+    llvm::errs() << "sinkguard: error: build directory '" << BuildPath
+                 << "' does not exist\n";
+    return nullptr;
+  }
+  llvm::SmallString<256> Json(BuildPath);
+  llvm::sys::path::append(Json, "compile_commands.json");
+  if (!llvm::sys::fs::exists(Json)) {
+    llvm::errs() << "sinkguard: error: no compile_commands.json in '"
+                 << BuildPath
+                 << "' (CMake writes one with "
+                    "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON)\n";
+    return nullptr;
+  }
+  std::string Error;
+  auto Db = clang::tooling::JSONCompilationDatabase::loadFromFile(
+      Json, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Db) {
+    llvm::StringRef FirstLine = llvm::StringRef(Error).split('\n').first;
+    llvm::errs() << "sinkguard: error: " << Json << ": " << FirstLine << "\n";
+    return nullptr;
+  }
+  return Db;
+}
+
 } // namespace
 
 int main(int Argc, const char **Argv) {
@@ -115,16 +147,10 @@ int main(int Argc, const char **Argv) {
                       "compile_commands.json with -p, or paths to analyse\n";
       return ExitUsage;
     }
-    std::string Error;
     std::unique_ptr<clang::tooling::CompilationDatabase> Loaded =
-        clang::tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
-                                                                     Error);
-    if (!Loaded) {
-      llvm::errs() << "sinkguard: error: cannot load a compilation database "
-                      "from '"
-                   << BuildPath << "': " << Error << "\n";
+        loadDatabase(BuildPath);
+    if (!Loaded)
       return ExitUsage;
-    }
     AllFiles = Loaded->getAllFiles();
     if (AllFiles.empty()) {
       llvm::errs() << "sinkguard: error: the compilation database in '"
@@ -193,12 +219,17 @@ int main(int Argc, const char **Argv) {
   }
   clang::tidy::ClangTidyContext Context(std::move(Provider));
 
+  // One file at a time, in the database's order.
   std::vector<clang::tidy::ClangTidyError> Errors;
-  if (!Analysable.empty())
-    Errors = clang::tidy::runClangTidy(Context, Db, Analysable, BaseFS,
-                                       /*ApplyAnyFix=*/false,
-                                       /*EnableCheckProfile=*/false, "",
-                                       /*Quiet=*/true);
+  for (const std::string &File : Analysable) {
+    std::vector<clang::tidy::ClangTidyError> FileErrors =
+        clang::tidy::runClangTidy(Context, Db, File, BaseFS,
+                                  /*ApplyAnyFix=*/false,
+                                  /*EnableCheckProfile=*/false, "",
+                                  /*Quiet=*/true);
+    std::move(FileErrors.begin(), FileErrors.end(),
+              std::back_inserter(Errors));
+  }
 
   unsigned Findings = 0;
   unsigned CompileErrors = 0;
