@@ -17,6 +17,7 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -107,6 +108,15 @@ loadDatabase(llvm::StringRef BuildPath) {
   return Db;
 }
 
+/// \p Path made absolute with `.` and `..` removed, for comparing paths
+/// from the command line with those in the database.
+std::string normalizedPath(llvm::StringRef Path) {
+  llvm::SmallString<256> Abs(Path);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
 } // namespace
 
 int main(int Argc, const char **Argv) {
@@ -173,19 +183,48 @@ int main(int Argc, const char **Argv) {
     }
   }
   const clang::tooling::CompilationDatabase &Db = Parsed->getCompilations();
-  std::vector<std::string> Files = Parsed->getSourcePathList();
 
-  // Files the database has no command for cannot be analysed faithfully.
+  // Paths select files of the database: a file must be listed in it (the
+  // tooling library would otherwise guess flags from a neighbour), a
+  // directory selects every listed file below it.
+  if (AllFiles.empty())
+    AllFiles = Db.getAllFiles();
+  llvm::StringSet<> Listed;
+  for (const std::string &F : AllFiles)
+    Listed.insert(normalizedPath(F));
   unsigned Failed = 0;
   std::vector<std::string> Analysable;
-  for (const std::string &F : Files) {
-    if (Db.getCompileCommands(F).empty()) {
-      llvm::errs() << "sinkguard: error: " << F
+  llvm::StringSet<> Seen;
+  for (const std::string &Path : Parsed->getSourcePathList()) {
+    std::string Norm = normalizedPath(Path);
+    if (llvm::sys::fs::is_directory(Norm)) {
+      std::string Prefix = Norm + "/";
+      size_t Before = Analysable.size();
+      for (const std::string &F : AllFiles) {
+        std::string NF = normalizedPath(F);
+        if (llvm::StringRef(NF).starts_with(Prefix) &&
+            Seen.insert(NF).second)
+          Analysable.push_back(F);
+      }
+      if (Analysable.size() == Before) {
+        llvm::errs() << "sinkguard: error: " << Path
+                     << ": no file of the compilation database is in this "
+                        "directory\n";
+        return ExitUsage;
+      }
+      continue;
+    }
+    // A fixed database (flags after `--`) lists no files: it has a command
+    // for every file.
+    bool FixedDatabase = AllFiles.empty();
+    if (!FixedDatabase && !Listed.contains(Norm)) {
+      llvm::errs() << "sinkguard: error: " << Path
                    << ": not in the compilation database; skipped\n";
       ++Failed;
       continue;
     }
-    Analysable.push_back(F);
+    if (Seen.insert(Norm).second)
+      Analysable.push_back(Path);
   }
 
   clang::tidy::ClangTidyOptions Overrides;
