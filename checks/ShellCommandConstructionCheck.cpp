@@ -69,32 +69,60 @@ ShellCommandConstructionCheck::ShellCommandConstructionCheck(
     : ClangTidyCheck(Name, Context) {}
 
 void ShellCommandConstructionCheck::registerMatchers(MatchFinder *Finder) {
-  using ::sinkguard::model::Model;
-  using ::sinkguard::model::SinkKind;
-  std::vector<std::string> Names =
-      Model::builtin().sinkNames(SinkKind::ShellCommand);
-  std::vector<StringRef> Refs(Names.begin(), Names.end());
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(Refs)).bind("sink")),
-               forCallable(decl().bind("fn")))
-          .bind("call"),
-      this);
+  // One match per function definition: its sinks are found by one walk of
+  // the body, and the writes to its variables are indexed once for all of
+  // them.
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt())).bind("fn"),
+                     this);
 }
+
+namespace {
+
+/// Calls in \p S to functions with shell-command sink rules, outside nested
+/// lambdas (whose bodies are functions of their own).
+void collectSinkCalls(const Stmt *S, const ::sinkguard::model::Model &M,
+                      llvm::SmallVectorImpl<const CallExpr *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    for (const ::sinkguard::model::Rule *R :
+         M.rulesFor(Call->getDirectCallee()))
+      if (R->Kind == ::sinkguard::model::RuleKind::Sink &&
+          R->Sink == ::sinkguard::model::SinkKind::ShellCommand) {
+        Out.push_back(Call);
+        break;
+      }
+  for (const Stmt *Child : S->children())
+    collectSinkCalls(Child, M, Out);
+}
+
+} // namespace
 
 void ShellCommandConstructionCheck::check(
     const MatchFinder::MatchResult &Result) {
   namespace model = ::sinkguard::model;
   namespace engine = ::sinkguard::engine;
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  const auto *Sink = Result.Nodes.getNodeAs<FunctionDecl>("sink");
-  const Decl *Fn = Result.Nodes.getNodeAs<Decl>("fn");
-  if (!Call || !Sink || !Fn || !Fn->getBody())
+  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (!Fn || Fn->isDependentContext())
+    return;
+  const model::Model &M = model::Model::builtin();
+  llvm::SmallVector<const CallExpr *, 4> Sinks;
+  collectSinkCalls(Fn->getBody(), M, Sinks);
+  if (Sinks.empty())
     return;
   ASTContext &Ctx = *Result.Context;
-  const model::Model &M = model::Model::builtin();
-
   engine::CommandAssemblyAnalyzer Analyzer(M, Ctx, Fn->getBody());
-  for (const model::Rule *R : M.rulesFor(Sink)) {
+  for (const CallExpr *Call : Sinks)
+    reportSink(Call, Analyzer, Ctx);
+}
+
+void ShellCommandConstructionCheck::reportSink(
+    const CallExpr *Call,
+    ::sinkguard::engine::CommandAssemblyAnalyzer &Analyzer, ASTContext &Ctx) {
+  namespace model = ::sinkguard::model;
+  namespace engine = ::sinkguard::engine;
+  const FunctionDecl *Sink = Call->getDirectCallee();
+  for (const model::Rule *R : model::Model::builtin().rulesFor(Sink)) {
     if (R->Kind != model::RuleKind::Sink ||
         R->Sink != model::SinkKind::ShellCommand)
       continue;

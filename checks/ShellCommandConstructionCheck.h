@@ -5,6 +5,10 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 
+namespace sinkguard::engine {
+class CommandAssemblyAnalyzer;
+} // namespace sinkguard::engine
+
 namespace clang::tidy::sinkguard {
 
 /// Finds shell commands assembled from non-constant parts and passed to a
@@ -17,6 +21,11 @@ public:
   ShellCommandConstructionCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  void reportSink(const CallExpr *Call,
+                  ::sinkguard::engine::CommandAssemblyAnalyzer &Analyzer,
+                  ASTContext &Ctx);
 };
 
 } // namespace clang::tidy::sinkguard

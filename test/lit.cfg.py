@@ -36,11 +36,22 @@ check = (f"{config.python} {tools}/check_sinkguard.py"
          f" --inputs={inputs}")
 config.substitutions.append(("%check_sinkguard", check))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(
+    ("%clang_format", os.path.join(config.llvm_tools_dir, "clang-format")))
 config.substitutions.append(("%plugin", config.sinkguard_plugin))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(
     ("%expect_exit", f"{config.python} {tools}/expect_exit.py"))
 config.substitutions.append(("%src_root", src))
+config.substitutions.append(("%obj_root", config.sinkguard_obj_root))
+config.substitutions.append(("%cmake", config.cmake))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%tools", tools))
 config.substitutions.append(("%resource_dir", config.clang_resource_dir))
+
+# Tests run in the build tree, which may sit inside the source tree with its
+# own .clang-tidy: stop clang-tidy's upward search for configuration here.
+os.makedirs(config.test_exec_root, exist_ok=True)
+with open(os.path.join(config.test_exec_root, ".clang-tidy"), "w") as f:
+    f.write("# Written by lit.cfg.py: isolates the tests from outer "
+            "configuration.\nChecks: '-*'\n")

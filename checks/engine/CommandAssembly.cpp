@@ -57,8 +57,9 @@ bool canCarryText(QualType T) {
   if (T->isAnyCharacterType())
     return true;
   if (T->isPointerType() || T->isArrayType()) {
-    QualType Elem = T->isPointerType() ? T->getPointeeType()
-                                       : QualType(T->getArrayElementTypeNoTypeQual(), 0);
+    QualType Elem = T->isPointerType()
+                        ? T->getPointeeType()
+                        : QualType(T->getArrayElementTypeNoTypeQual(), 0);
     return Elem->isAnyCharacterType() || Elem->isVoidType() ||
            Elem->isPointerType();
   }
@@ -141,7 +142,7 @@ const VarDecl *baseVariable(const Expr *E) {
       if (!BO->isAdditiveOp())
         return nullptr;
       E = strip(BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
-                                                          : BO->getRHS());
+                                                         : BO->getRHS());
     } else {
       return nullptr;
     }
@@ -234,8 +235,7 @@ void CommandAssemblyAnalyzer::addCallWrites(const CallExpr *Call) {
     QualType PT = FD->getParamDecl(I)->getType();
     bool Writable =
         (PT->isPointerType() && !PT->getPointeeType().isConstQualified()) ||
-        (PT->isReferenceType() &&
-         !PT.getNonReferenceType().isConstQualified());
+        (PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified());
     if (!Writable)
       continue;
     if (const VarDecl *VD = baseVariable(Call->getArg(I)))
@@ -261,8 +261,7 @@ void CommandAssemblyAnalyzer::traceCallInputs(
   unsigned NumArgs = Call->getNumArgs();
   if (R.FormatArg != model::NoArg) {
     const Expr *Format = ruleArg(Call, R.FormatArg);
-    const auto *Lit =
-        Format ? dyn_cast<StringLiteral>(strip(Format)) : nullptr;
+    const auto *Lit = Format ? dyn_cast<StringLiteral>(strip(Format)) : nullptr;
     if (Format && !Lit) {
       // The format itself is not constant: every argument may be text.
       trace(Format, T);
@@ -357,8 +356,10 @@ void CommandAssemblyAnalyzer::trace(const Expr *E, Trace &T) {
       if (R->Appends && Outermost && !Parts.empty() &&
           T.StepsSeen.insert(Call).second) {
         std::string Op = Call->getDirectCallee()->getNameAsString();
-        T.Result.Steps.push_back(
-            {Call, AssemblyStep::Concatenate, Op, {Parts.begin(), Parts.end()}});
+        T.Result.Steps.push_back({Call,
+                                  AssemblyStep::Concatenate,
+                                  Op,
+                                  {Parts.begin(), Parts.end()}});
       }
       return;
     }
@@ -393,8 +394,7 @@ void CommandAssemblyAnalyzer::traceVar(const VarDecl *VD, const Expr *Use,
   // operand of a concatenation.
   bool SavedConcatenation = T.InConcatenation;
   T.InConcatenation = false;
-  auto Restore = llvm::make_scope_exit(
-      [&] { T.InConcatenation = SavedConcatenation; });
+  llvm::scope_exit Restore([&] { T.InConcatenation = SavedConcatenation; });
   for (const Write &W : It->second) {
     if (!isBefore(W.At, T.Sink))
       continue;
@@ -424,7 +424,8 @@ void CommandAssemblyAnalyzer::traceVar(const VarDecl *VD, const Expr *Use,
                                  ? AssemblyStep::Format
                              : W.Rule->Appends ? AssemblyStep::Append
                                                : AssemblyStep::Copy;
-    T.Result.Steps.push_back({Call, How,
+    T.Result.Steps.push_back({Call,
+                              How,
                               Call->getDirectCallee()->getNameAsString(),
                               {Parts.begin(), Parts.end()}});
   }

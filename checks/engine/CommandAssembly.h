@@ -14,6 +14,7 @@
 #include "../model/Model.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include <cstdint>
 #include <string>
 
 namespace clang {
@@ -29,7 +30,7 @@ namespace sinkguard::engine {
 
 /// One place where non-constant text entered the command.
 struct AssemblyStep {
-  enum Kind {
+  enum Kind : std::uint8_t {
     Copy,        ///< strcpy and friends copied text into the buffer
     Format,      ///< a printf-style call formatted text into the buffer
     Append,      ///< strcat, append, += added text
@@ -70,7 +71,8 @@ private:
   void trace(const clang::Expr *E, Trace &T);
   void traceVar(const clang::VarDecl *VD, const clang::Expr *Use, Trace &T);
   void traceCallInputs(const clang::CallExpr *Call, const model::Rule &R,
-                       Trace &T, llvm::SmallVectorImpl<const clang::Expr *> &Parts);
+                       Trace &T,
+                       llvm::SmallVectorImpl<const clang::Expr *> &Parts);
   bool isBefore(const clang::Stmt *A, const clang::Stmt *B) const;
 
   const model::Model &M;

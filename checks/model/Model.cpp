@@ -51,8 +51,14 @@ Rule Rule::sanitizer(llvm::StringRef Fn, ArgSet Out) {
 }
 
 Model::Model(std::vector<Rule> TheRules) : Rules(std::move(TheRules)) {
-  for (const Rule &R : Rules)
+  for (const Rule &R : Rules) {
     ByName[R.Function].push_back(&R);
+    llvm::StringRef Simple = R.Function;
+    size_t Colons = Simple.rfind("::");
+    if (Colons != llvm::StringRef::npos)
+      Simple = Simple.drop_front(Colons + 2);
+    SimpleNames.insert(Simple);
+  }
 }
 
 llvm::ArrayRef<const Rule *> Model::rulesFor(llvm::StringRef Name) const {
@@ -66,6 +72,15 @@ llvm::ArrayRef<const Rule *>
 Model::rulesFor(const clang::FunctionDecl *FD) const {
   if (!FD)
     return {};
+  // Most calls are to functions no rule names; rule them out without
+  // building the qualified name.
+  DeclarationName Name = FD->getDeclName();
+  if (const IdentifierInfo *II = Name.getAsIdentifierInfo()) {
+    if (!SimpleNames.contains(II->getName()))
+      return {};
+  } else if (!SimpleNames.contains(Name.getAsString())) {
+    return {};
+  }
   return rulesFor(ruleName(FD));
 }
 
@@ -84,8 +99,7 @@ std::string ruleName(const FunctionDecl *FD) {
   // libc++'s std::__1 both read as std.
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   std::string Name = FD->getDeclName().getAsString();
-  for (const DeclContext *DC = FD->getDeclContext(); DC;
-       DC = DC->getParent()) {
+  for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
       if (NS->isInline() || NS->isAnonymousNamespace())
         continue;

@@ -19,6 +19,8 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -56,7 +58,7 @@ private:
   int VariadicFrom = NoArg;
 };
 
-enum class RuleKind {
+enum class RuleKind : std::uint8_t {
   /// Executes or interprets its input as a command.
   Sink,
   /// Writes data from the In arguments into the Out arguments.
@@ -66,7 +68,7 @@ enum class RuleKind {
   Sanitizer,
 };
 
-enum class SinkKind {
+enum class SinkKind : std::uint8_t {
   None,
   /// The argument is a command line that a shell interprets.
   ShellCommand,
@@ -116,6 +118,9 @@ public:
 private:
   std::vector<Rule> Rules;
   llvm::StringMap<llvm::SmallVector<const Rule *, 2>> ByName;
+  /// The unqualified names of every rule's function ("append", "system"):
+  /// a cheap first test before the qualified name is built.
+  llvm::StringSet<> SimpleNames;
 };
 
 /// The qualified name a rule would use for \p FD: template arguments and

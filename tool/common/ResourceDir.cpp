@@ -24,8 +24,8 @@ std::string resourceDirFor(const char *Argv0) {
   static int Anchor;
   std::string Exe = llvm::sys::fs::getMainExecutable(Argv0, &Anchor);
   if (!Exe.empty()) {
-    llvm::SmallString<256> Beside(llvm::sys::path::parent_path(
-        llvm::sys::path::parent_path(Exe)));
+    llvm::SmallString<256> Beside(
+        llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
     llvm::sys::path::append(Beside, "lib", "clang", SINKGUARD_LLVM_MAJOR);
     if (hasClangHeaders(Beside))
       return std::string(Beside);

@@ -25,6 +25,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 
 namespace clang::tidy {
@@ -37,7 +38,7 @@ namespace {
 
 namespace cl = llvm::cl;
 
-enum ExitCode {
+enum ExitCode : std::uint8_t {
   ExitClean = 0,
   ExitFindings = 1,
   ExitUsage = 2,
@@ -73,8 +74,7 @@ cl::opt<std::string> Config(
              "--config=\"{CheckOptions: {sinkguard-...: ...}}\""),
     cl::init(""), cl::cat(SinkguardCategory));
 
-cl::opt<bool> Quiet("quiet",
-                    cl::desc("Print findings only, no statistics."),
+cl::opt<bool> Quiet("quiet", cl::desc("Print findings only, no statistics."),
                     cl::init(false), cl::cat(SinkguardCategory));
 
 cl::extrahelp CommonHelp(clang::tooling::CommonOptionsParser::HelpMessage);
@@ -112,7 +112,9 @@ loadDatabase(llvm::StringRef BuildPath) {
 /// from the command line with those in the database.
 std::string normalizedPath(llvm::StringRef Path) {
   llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Abs);
+  // Without a current directory a relative path cannot be compared.
+  if (llvm::sys::fs::make_absolute(Abs))
+    return Path.str();
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return std::string(Abs);
 }
@@ -137,8 +139,8 @@ int main(int Argc, const char **Argv) {
   auto Parsed = clang::tooling::CommonOptionsParser::create(
       ArgCount, Args.data(), SinkguardCategory, cl::ZeroOrMore, Overview);
   if (!Parsed) {
-    llvm::errs() << "sinkguard: error: "
-                 << llvm::toString(Parsed.takeError()) << "\n";
+    llvm::errs() << "sinkguard: error: " << llvm::toString(Parsed.takeError())
+                 << "\n";
     return ExitUsage;
   }
 
@@ -177,8 +179,8 @@ int main(int Argc, const char **Argv) {
     Parsed = clang::tooling::CommonOptionsParser::create(
         ArgCount, Args.data(), SinkguardCategory, cl::ZeroOrMore, Overview);
     if (!Parsed) {
-      llvm::errs() << "sinkguard: error: "
-                   << llvm::toString(Parsed.takeError()) << "\n";
+      llvm::errs() << "sinkguard: error: " << llvm::toString(Parsed.takeError())
+                   << "\n";
       return ExitUsage;
     }
   }
@@ -202,8 +204,7 @@ int main(int Argc, const char **Argv) {
       size_t Before = Analysable.size();
       for (const std::string &F : AllFiles) {
         std::string NF = normalizedPath(F);
-        if (llvm::StringRef(NF).starts_with(Prefix) &&
-            Seen.insert(NF).second)
+        if (llvm::StringRef(NF).starts_with(Prefix) && Seen.insert(NF).second)
           Analysable.push_back(F);
       }
       if (Analysable.size() == Before) {
@@ -266,8 +267,7 @@ int main(int Argc, const char **Argv) {
                                   /*ApplyAnyFix=*/false,
                                   /*EnableCheckProfile=*/false, "",
                                   /*Quiet=*/true);
-    std::move(FileErrors.begin(), FileErrors.end(),
-              std::back_inserter(Errors));
+    std::move(FileErrors.begin(), FileErrors.end(), std::back_inserter(Errors));
   }
 
   unsigned Findings = 0;

@@ -37,12 +37,13 @@ __attribute__((constructor(101))) static void sinkguardCheckHostVersion() {
   int HostMajor = majorVersionOf(Host);
   if (HostMajor == CLANG_VERSION_MAJOR)
     return;
-  std::fprintf(stderr,
-               "error: the sinkguard plugin was built for clang-tidy %s and "
-               "cannot be loaded into this clang-tidy (%s). Use the "
-               "sinkguard-tidy binary, or rebuild the plugin against this "
-               "clang-tidy.\n",
-               CLANG_VERSION_STRING, Host.c_str());
-  std::fflush(stderr);
+  (void)std::fprintf(
+      stderr,
+      "error: the sinkguard plugin was built for clang-tidy %s and "
+      "cannot be loaded into this clang-tidy (%s). Use the "
+      "sinkguard-tidy binary, or rebuild the plugin against this "
+      "clang-tidy.\n",
+      CLANG_VERSION_STRING, Host.c_str());
+  (void)std::fflush(stderr);
   std::_Exit(1);
 }

@@ -17,9 +17,7 @@ static int SinkguardModuleAnchorDestination = SinkguardModuleAnchorSource;
 int main(int Argc, const char **Argv) {
   std::vector<std::string> Storage;
   std::vector<const char *> Args = sinkguard::withResourceDir(
-      Argc, Argv, "--extra-arg-before=-resource-dir=", "resource-dir",
-      Storage);
+      Argc, Argv, "--extra-arg-before=-resource-dir=", "resource-dir", Storage);
   (void)clang::tidy::SinkguardModuleAnchorDestination;
-  return clang::tidy::clangTidyMain(static_cast<int>(Args.size()),
-                                    Args.data());
+  return clang::tidy::clangTidyMain(static_cast<int>(Args.size()), Args.data());
 }

@@ -62,3 +62,26 @@ void copied_not_assembled(const std::string &given) {
   std::string cmd = given;
   system(cmd.c_str());
 }
+
+// --- Lambdas and templates: each body is analysed once, as its own function.
+
+void in_lambda(const std::string &host) {
+  auto run = [&host] {
+    std::string cmd = "ping " + host;
+    return system(cmd.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: shell command passed to 'system' is assembled from non-constant data ('host'){{.*}}
+  };
+  run();
+  auto constant = [] { return system("true"); };
+  constant();
+}
+
+template <typename T> int run_template(const T &arg) {
+  std::string cmd = std::string("echo ") + arg;
+  return system(cmd.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: shell command passed to 'system' is assembled from non-constant data ('arg'){{.*}}
+}
+
+int instantiate() {
+  return run_template<std::string>("x") + run_template<const char *>("y");
+}

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""bench.py [--runs N] [--build DIR] [--out FILE]
+
+Measures what sinkguard's checks cost over Clang's own parse, on the same
+inputs in one run: `clang -fsyntax-only` (the floor for any AST-based
+checker), `clang-tidy` with no check of ours (clang-tidy's own overhead), and
+`sinkguard-tidy -checks='-*,sinkguard-*'`. Inputs: the bundled examples and
+generated translation units (bench/gen_tu.py). Reports the median wall and
+CPU time and the peak memory of N runs, and the overhead ratios; writes a
+Markdown table to --out (default bench/out/results.md).
+"""
+import argparse
+import json
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LLVM = "/usr/lib/llvm-22/bin"
+
+
+def measure(cmd, runs):
+    walls, cpus, rss = [], [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        walls.append(time.perf_counter() - start)
+        cpus.append(usage.ru_utime + usage.ru_stime)
+        rss.append(usage.ru_maxrss / 1024.0)
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            sys.exit("bench: %s exited %d" % (" ".join(cmd), code))
+    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus),
+            "rss_mb": max(rss)}
+
+
+def inputs(build, outdir):
+    """(name, file, compiler flags) for every benchmark input."""
+    res = []
+    ex_build = os.path.join(outdir, "examples-build")
+    subprocess.run(["cmake", "-S", os.path.join(ROOT, "examples"), "-B",
+                    ex_build, "-G", "Ninja"], check=True,
+                   stdout=subprocess.DEVNULL)
+    db = json.load(open(os.path.join(ex_build, "compile_commands.json")))
+    for entry in db:
+        args = entry.get("arguments") or shlex.split(entry["command"])
+        flags = [a for a in args[1:] if a.startswith(("-I", "-D", "-std"))]
+        res.append(("examples/" + os.path.relpath(entry["file"],
+                                                  os.path.join(ROOT, "examples")),
+                    entry["file"], flags))
+    for lang, n in (("c", 3000), ("c++", 1000)):
+        ext = "c" if lang == "c" else "cpp"
+        path = os.path.join(outdir, "generated-%d.%s" % (n, ext))
+        with open(path, "w") as f:
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench",
+                                                         "gen_tu.py"),
+                            "--functions", str(n), "--lang", lang],
+                           stdout=f, check=True)
+        res.append(("generated %s, %d functions" % (lang, n), path,
+                    ["-std=c++17"] if lang == "c++" else []))
+    return res
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--build", default=os.path.join(ROOT, "build"))
+    p.add_argument("--out", default=os.path.join(ROOT, "bench", "out",
+                                                 "results.md"))
+    a = p.parse_args()
+    outdir = os.path.dirname(os.path.abspath(a.out))
+    os.makedirs(outdir, exist_ok=True)
+    tidy = os.path.join(a.build, "bin", "sinkguard-tidy")
+    if not os.path.exists(tidy):
+        sys.exit("bench: %s not found; run scripts/build.sh first" % tidy)
+
+    rows = []
+    for name, path, flags in inputs(a.build, outdir):
+        cxx = path.endswith((".cpp", ".cc"))
+        clang = os.path.join(LLVM, "clang++" if cxx else "clang")
+        lang = ["-x", "c++"] if cxx else []
+        parse = measure([clang, "-fsyntax-only"] + lang + flags + [path],
+                        a.runs)
+        # clang-tidy's own cost: the same driver with a check that never
+        # matches anything in C code, so the AST is built and walked.
+        base = measure([tidy, "--config={}", "-checks=-*,objc-forbidden-subclassing",
+                        path, "--"] + flags, a.runs)
+        ours = measure([tidy, "--config={}", "-checks=-*,sinkguard-*", path,
+                        "--"] + flags, a.runs)
+        rows.append((name, parse, base, ours))
+        print("%-40s parse %.3fs  tidy(no checks) %.3fs  sinkguard %.3fs  "
+              "(%.1f%% over tidy, %.1f%% over parse)" % (
+                  name, parse["wall"], base["wall"], ours["wall"],
+                  100 * (ours["wall"] / base["wall"] - 1),
+                  100 * (ours["wall"] / parse["wall"] - 1)))
+
+    # The examples are small: process start-up dominates each one, so their
+    # sum is the steadier figure.
+    ex = [r for r in rows if r[0].startswith("examples/")]
+    if ex:
+        def total(i):
+            return {"wall": sum(r[i]["wall"] for r in ex),
+                    "cpu": sum(r[i]["cpu"] for r in ex),
+                    "rss_mb": max(r[i]["rss_mb"] for r in ex)}
+        rows.append(("examples, all %d files" % len(ex), total(1), total(2),
+                     total(3)))
+        name, parse, base, ours = rows[-1]
+        print("%-40s parse %.3fs  tidy(no checks) %.3fs  sinkguard %.3fs  "
+              "(%.1f%% over tidy, %.1f%% over parse)" % (
+                  name, parse["wall"], base["wall"], ours["wall"],
+                  100 * (ours["wall"] / base["wall"] - 1),
+                  100 * (ours["wall"] / parse["wall"] - 1)))
+
+    with open(a.out, "w") as f:
+        f.write("| input | clang -fsyntax-only | clang-tidy, no sinkguard check | "
+                "sinkguard-tidy, sinkguard-* | checks' cost over clang-tidy | "
+                "over the parse | peak MB (parse / sinkguard) |\n")
+        f.write("|---|---|---|---|---|---|---|\n")
+        for name, parse, base, ours in rows:
+            f.write("| %s | %.3f s | %.3f s | %.3f s | %+.1f%% | %+.1f%% | "
+                    "%.0f / %.0f |\n" % (
+                        name, parse["wall"], base["wall"], ours["wall"],
+                        100 * (ours["wall"] / base["wall"] - 1),
+                        100 * (ours["wall"] / parse["wall"] - 1),
+                        parse["rss_mb"], ours["rss_mb"]))
+    print("median of %d runs; table written to %s" % (a.runs, a.out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs clang-tidy 22 with the project's .clang-tidy (bugprone, cert,
+# performance and sinkguard's own checks, warnings as errors) over
+# sinkguard's own sources, using the build's compile_commands.json.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${SINKGUARD_BUILD_DIR:-$root/build}
+jobs=${SINKGUARD_JOBS:-$(nproc 2>/dev/null || echo 2)}
+tidy=/usr/lib/llvm-22/bin/clang-tidy
+plugin=$build/lib/sinkguard-plugin.so
+
+[[ -f "$build/compile_commands.json" ]] || {
+  echo "lint: no $build/compile_commands.json; run scripts/build.sh first"
+  exit 2
+}
+mapfile -t files < <(cd "$root" && find checks tool -name '*.cpp' | sort)
+echo "lint: ${#files[@]} files, $jobs at a time"
+status=0
+printf '%s\n' "${files[@]}" |
+  (cd "$root" && xargs -P "$jobs" -n 1 "$tidy" --quiet --load "$plugin" \
+     -p "$build" 2>&1) >"$build/lint.log" || status=$?
+grep -E "(warning|error):" "$build/lint.log" || true
+if [[ $status -ne 0 ]]; then
+  echo "lint: clang-tidy reported problems (full log: $build/lint.log)"
+  exit 1
+fi
+echo "lint: clean"
