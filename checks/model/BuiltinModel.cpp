@@ -1,7 +1,7 @@
 //===--- BuiltinModel.cpp - Rules for libc, POSIX and the C++ library -----===//
 //
 // The built-in table. Each row is one function; comments say why a row is
-// there or why a function is deliberately absent.
+// there, and the end of the file lists functions deliberately left out.
 //
 //===----------------------------------------------------------------------===//
 
@@ -9,29 +9,105 @@
 
 namespace sinkguard::model {
 
-static std::vector<Rule> builtinRules() {
+static std::vector<Rule> makeBuiltinRules() {
   const int Ret = ReturnValue;
   const int This = ThisObject;
   const SinkKind Shell = SinkKind::ShellCommand;
+  const SourceKind Env = SourceKind::Environment;
+  const SourceKind Stdin = SourceKind::Stdin;
+  const SourceKind File = SourceKind::File;
+  const SourceKind Net = SourceKind::Network;
   return {
+      // --- Sources. main's argv and envp are sources too (in the engine,
+      // not here: they are parameters, not calls), and so is getopt's
+      // optarg (a global). ---
+      Rule::source("getenv", {Ret}, Env),
+      Rule::source("secure_getenv", {Ret}, Env),
+      Rule::source("std::getenv", {Ret}, Env),
+      Rule::source("gets", {0, Ret}, Stdin),
+      Rule::source("getchar", {Ret}, Stdin),
+      // The FILE* may be a pipe, socket or file: classed as File.
+      Rule::source("fgets", {0, Ret}, File),
+      Rule::source("fgetc", {Ret}, File),
+      Rule::source("getc", {Ret}, File),
+      Rule::source("fread", {0}, File),
+      // getline(&line, &n, f) writes through its first argument.
+      Rule::source("getline", {0}, File),
+      Rule::source("getdelim", {0}, File),
+      Rule::source("read", {1}, File),
+      Rule::source("pread", {1}, File),
+      Rule::source("recv", {1}, Net),
+      Rule::source("recvfrom", {1}, Net),
+      Rule::source("recvmsg", {1}, Net),
+      // scanf-family: every output argument.
+      Rule::source("scanf", ArgSet::variadicFrom(1), Stdin),
+      Rule::source("fscanf", ArgSet::variadicFrom(2), File),
+      // Any istream: std::cin, files, sockets wrapped in streams. The
+      // member operator>> (numbers) and the free one (strings, chars).
+      Rule::source("std::basic_istream::operator>>", {0}, Stdin)
+          .returning(This),
+      Rule::source("std::operator>>", {1}, Stdin).returning(0),
+      Rule::source("std::getline", {1}, Stdin).returning(0),
+      Rule::source("std::basic_istream::getline", {0}, Stdin).returning(This),
+      Rule::source("std::basic_istream::read", {0}, Stdin).returning(This),
+
       // --- Sinks: a shell interprets the argument as a command line. ---
       Rule::sink("system", {0}, Shell),
       Rule::sink("std::system", {0}, Shell),
       Rule::sink("popen", {0}, Shell),
+      // wordexp performs command substitution unless WRDE_NOCMD is given.
+      Rule::sink("wordexp", {0}, Shell),
+      // exec*: a shell started with -c gets a command line; any other
+      // program gets arguments (argument injection) and a program path.
+      Rule::sink("execl", {0, 1}, SinkKind::ExecList),
+      Rule::sink("execlp", {0, 1}, SinkKind::ExecList),
+      Rule::sink("execle", {0, 1}, SinkKind::ExecList),
+      Rule::sink("execv", {0, 1}, SinkKind::ExecVector),
+      Rule::sink("execvp", {0, 1}, SinkKind::ExecVector),
+      Rule::sink("execvpe", {0, 1}, SinkKind::ExecVector),
+      Rule::sink("execve", {0, 1}, SinkKind::ExecVector),
+      Rule::sink("posix_spawn", {1, 4}, SinkKind::ExecVector),
+      Rule::sink("posix_spawnp", {1, 4}, SinkKind::ExecVector),
 
       // --- C strings: copies. The destination takes the source's text. ---
-      Rule::propagator("strcpy", {1}, {0, Ret}),
-      Rule::propagator("stpcpy", {1}, {0, Ret}),
-      Rule::propagator("strncpy", {1}, {0, Ret}),
-      Rule::propagator("stpncpy", {1}, {0, Ret}),
-      Rule::propagator("memcpy", {1}, {0, Ret}),
-      Rule::propagator("memmove", {1}, {0, Ret}),
+      Rule::propagator("strcpy", {1}, {0}).returning(0),
+      Rule::propagator("stpcpy", {1}, {0}),
+      Rule::propagator("strncpy", {1}, {0}).returning(0),
+      Rule::propagator("stpncpy", {1}, {0}),
+      Rule::propagator("strlcpy", {1}, {0}),
+      Rule::propagator("memcpy", {1}, {0}).returning(0),
+      Rule::propagator("memmove", {1}, {0}).returning(0),
       Rule::propagator("strdup", {0}, {Ret}),
       Rule::propagator("strndup", {0}, {Ret}),
+      // Pointers into their argument.
+      Rule::propagator("strchr", {0}, {Ret}),
+      Rule::propagator("strrchr", {0}, {Ret}),
+      Rule::propagator("strstr", {0}, {Ret}),
+      Rule::propagator("strpbrk", {0}, {Ret}),
+      Rule::propagator("strtok", {0}, {Ret}),
+      Rule::propagator("strtok_r", {0}, {Ret}),
+      Rule::propagator("strsep", {0}, {Ret}),
+      Rule::propagator("basename", {0}, {Ret}),
+      Rule::propagator("dirname", {0}, {Ret}),
+      // Conversions keep the taint: a number read from input is still
+      // untrusted (the range checks need it); the command checks do not
+      // let numbers inject (see the formatters below and std::to_string).
+      Rule::propagator("atoi", {0}, {Ret}),
+      Rule::propagator("atol", {0}, {Ret}),
+      Rule::propagator("atoll", {0}, {Ret}),
+      Rule::propagator("strtol", {0}, {Ret}),
+      Rule::propagator("strtoul", {0}, {Ret}),
+      Rule::propagator("strtoll", {0}, {Ret}),
+      Rule::propagator("strtoull", {0}, {Ret}),
+      Rule::propagator("sscanf", {0}, ArgSet::variadicFrom(2)),
+      Rule::propagator("std::stoi", {0}, {Ret}),
+      Rule::propagator("std::stol", {0}, {Ret}),
+      Rule::propagator("std::stoul", {0}, {Ret}),
 
       // --- C strings: concatenation keeps the old contents. ---
-      Rule::appender("strcat", {1}, {0, Ret}),
-      Rule::appender("strncat", {1}, {0, Ret}),
+      Rule::appender("strcat", {1}, {0}).returning(0),
+      Rule::appender("strncat", {1}, {0}).returning(0),
+      Rule::appender("strlcat", {1}, {0}),
 
       // --- printf-style formatting: which variadic arguments carry text is
       // decided by the conversions of the format (a %d cannot inject). ---
@@ -44,28 +120,119 @@ static std::vector<Rule> builtinRules() {
       Rule::formatter("asprintf", 1, ArgSet::variadicFrom(2), {0}),
       Rule::formatter("vasprintf", 1, {2}, {0}),
 
-      // --- std::basic_string. Copies and accessors pass text through;
-      // operator+, +=, append and insert concatenate. ---
+      // --- std::basic_string and std::string_view. Copies and accessors
+      // pass text through; operator+, +=, append and insert concatenate. ---
       Rule::propagator("std::basic_string::basic_string",
                        ArgSet::variadicFrom(0), {This}),
-      Rule::propagator("std::basic_string::operator=", {0}, {This, Ret}),
+      Rule::propagator("std::basic_string_view::basic_string_view",
+                       ArgSet::variadicFrom(0), {This}),
+      Rule::propagator("std::basic_string::operator=", {0}, {This})
+          .returning(This),
       Rule::propagator("std::basic_string::assign", ArgSet::variadicFrom(0),
-                       {This, Ret}),
-      Rule::propagator("std::basic_string::c_str", {This}, {Ret}),
-      Rule::propagator("std::basic_string::data", {This}, {Ret}),
+                       {This})
+          .returning(This),
+      Rule::propagator("std::basic_string::c_str", {This}, {Ret})
+          .returning(This),
+      Rule::propagator("std::basic_string::data", {This}, {Ret})
+          .returning(This),
+      Rule::propagator("std::basic_string_view::data", {This}, {Ret}),
       Rule::propagator("std::basic_string::substr", {This}, {Ret}),
+      Rule::propagator("std::basic_string_view::substr", {This}, {Ret}),
+      Rule::propagator("std::basic_string::operator[]", {This}, {Ret})
+          .returning(This),
+      Rule::propagator("std::basic_string::at", {This}, {Ret}).returning(This),
+      Rule::propagator("std::basic_string::operator basic_string_view",
+                       {This}, {Ret}),
       Rule::appender("std::basic_string::append", ArgSet::variadicFrom(0),
-                     {This, Ret}),
-      Rule::appender("std::basic_string::operator+=", {0}, {This, Ret}),
+                     {This})
+          .returning(This),
+      Rule::appender("std::basic_string::operator+=", {0}, {This})
+          .returning(This),
       Rule::appender("std::basic_string::insert", ArgSet::variadicFrom(1),
-                     {This, Ret}),
+                     {This})
+          .returning(This),
       Rule::appender("std::basic_string::push_back", {0}, {This}),
       Rule::appender("std::operator+", {0, 1}, {Ret}),
 
-      // --- Numbers rendered as text: digits and a sign cannot inject. ---
+      // --- Streams: text written into a string stream comes out of str().
+      Rule::appender("std::operator<<", {1}, {0}).returning(0),
+      Rule::appender("std::basic_ostream::operator<<", {0}, {This})
+          .returning(This),
+      Rule::propagator("std::basic_ostringstream::str", {This}, {Ret}),
+      Rule::propagator("std::basic_stringstream::str", {This}, {Ret}),
+      Rule::propagator("std::basic_istringstream::basic_istringstream",
+                       {0}, {This}),
+      Rule::propagator("std::basic_stringstream::basic_stringstream", {0},
+                       {This}),
+      Rule::formatter("std::format", 0, ArgSet::variadicFrom(1), {Ret}),
+
+      // --- Containers: one cell holds every element. ---
+      Rule::appender("std::vector::push_back", {0}, {This}),
+      Rule::appender("std::vector::emplace_back", ArgSet::variadicFrom(0),
+                     {This}),
+      Rule::appender("std::vector::insert", ArgSet::variadicFrom(1), {This}),
+      Rule::propagator("std::vector::operator[]", {This}, {Ret})
+          .returning(This),
+      Rule::propagator("std::vector::at", {This}, {Ret}).returning(This),
+      Rule::propagator("std::vector::front", {This}, {Ret}).returning(This),
+      Rule::propagator("std::vector::back", {This}, {Ret}).returning(This),
+      Rule::propagator("std::vector::data", {This}, {Ret}).returning(This),
+      Rule::appender("std::deque::push_back", {0}, {This}),
+      Rule::appender("std::deque::push_front", {0}, {This}),
+      Rule::propagator("std::deque::operator[]", {This}, {Ret})
+          .returning(This),
+      Rule::propagator("std::deque::front", {This}, {Ret}).returning(This),
+      Rule::propagator("std::deque::back", {This}, {Ret}).returning(This),
+      Rule::appender("std::list::push_back", {0}, {This}),
+      Rule::appender("std::list::push_front", {0}, {This}),
+      Rule::propagator("std::list::front", {This}, {Ret}).returning(This),
+      Rule::propagator("std::list::back", {This}, {Ret}).returning(This),
+      Rule::propagator("std::array::operator[]", {This}, {Ret})
+          .returning(This),
+      Rule::propagator("std::array::at", {This}, {Ret}).returning(This),
+      Rule::propagator("std::map::operator[]", {This}, {Ret})
+          .returning(This),
+      Rule::propagator("std::map::at", {This}, {Ret}).returning(This),
+      Rule::propagator("std::unordered_map::operator[]", {This}, {Ret})
+          .returning(This),
+      Rule::propagator("std::unordered_map::at", {This}, {Ret})
+          .returning(This),
+      Rule::appender("std::map::insert", {0}, {This}),
+      Rule::appender("std::unordered_map::insert", {0}, {This}),
+      Rule::appender("std::map::emplace", ArgSet::variadicFrom(0), {This}),
+      Rule::appender("std::unordered_map::emplace", ArgSet::variadicFrom(0),
+                     {This}),
+      // Iterators designate their container's single cell.
+      Rule::propagator("std::vector::begin", {This}, {Ret}).returning(This),
+      Rule::propagator("std::vector::end", {This}, {Ret}).returning(This),
+      Rule::propagator("std::map::find", {This}, {Ret}).returning(This),
+      Rule::propagator("std::unordered_map::find", {This}, {Ret})
+          .returning(This),
+
+      // --- Sanitizers: numbers rendered as text cannot inject. ---
       Rule::sanitizer("std::to_string", {Ret}),
       Rule::sanitizer("std::to_wstring", {Ret}),
+      // GLib's quoting function returns a single-quoted shell word.
+      Rule::sanitizer("g_shell_quote", {Ret}),
+
+      // --- Validators: a successful match against an allow-list pattern.
+      // regexec returns 0 on a match; the engine reads `== 0` and `!`.
+      Rule::validator("regexec", {1}),
   };
+  // Deliberately absent:
+  // - strlen, strcmp and friends: they read text but produce no text; a
+  //   length is tainted through the buffer it measures only for the range
+  //   checks, which look at it there.
+  // - malloc/calloc: allocation sizes are sinks of the range checks, not
+  //   rules here.
+  // - printf/fprintf/puts: output, not a sink for command injection.
+  // - strncmp: a prefix comparison does not vouch for the rest of the text,
+  //   so it is not a validator, unlike strcmp == 0.
+}
+
+const std::vector<Rule> &Model::builtinRules() {
+  static const std::vector<Rule> Rules = makeBuiltinRules();
+  return Rules;
 }
 
 const Model &Model::builtin() {

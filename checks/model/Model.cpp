@@ -2,6 +2,7 @@
 
 #include "Model.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -50,7 +51,31 @@ Rule Rule::sanitizer(llvm::StringRef Fn, ArgSet Out) {
   return Rule{RuleKind::Sanitizer, Fn.str(), {}, std::move(Out)};
 }
 
+Rule Rule::source(llvm::StringRef Fn, ArgSet Out, SourceKind Kind) {
+  Rule R{RuleKind::Source, Fn.str(), {}, std::move(Out)};
+  R.Source = Kind;
+  return R;
+}
+
+Rule Rule::validator(llvm::StringRef Fn, ArgSet Args) {
+  return Rule{RuleKind::Validator, Fn.str(), std::move(Args), {}};
+}
+
 Model::Model(std::vector<Rule> TheRules) : Rules(std::move(TheRules)) {
+  index();
+}
+
+Model::Model(const std::vector<Rule> &Base, std::vector<Rule> Extra,
+             llvm::ArrayRef<std::string> Disabled) {
+  for (const Rule &R : Base)
+    if (!llvm::is_contained(Disabled, R.Function))
+      Rules.push_back(R);
+  for (Rule &R : Extra)
+    Rules.push_back(std::move(R));
+  index();
+}
+
+void Model::index() {
   for (const Rule &R : Rules) {
     ByName[R.Function].push_back(&R);
     llvm::StringRef Simple = R.Function;
@@ -68,10 +93,97 @@ llvm::ArrayRef<const Rule *> Model::rulesFor(llvm::StringRef Name) const {
   return It->second;
 }
 
+namespace {
+
+bool isTextLike(QualType T) {
+  T = T.getCanonicalType().getNonReferenceType();
+  if (T->isPointerType() || T->isArrayType())
+    return true;
+  if (const auto *RD = T->getAsCXXRecordDecl())
+    return RD->isInStdNamespace() && (RD->getName() == "basic_string" ||
+                                      RD->getName() == "basic_string_view");
+  return false;
+}
+
+/// Rules for a function declared with
+/// __attribute__((annotate("sinkguard::source"))) and friends.
+llvm::SmallVector<Rule, 1> annotationRules(const FunctionDecl *FD) {
+  llvm::SmallVector<Rule, 1> Out;
+  std::string Name = ruleName(FD);
+  for (const FunctionDecl *D : FD->redecls()) {
+    for (const auto *A : D->specific_attrs<AnnotateAttr>()) {
+      llvm::StringRef Tag = A->getAnnotation();
+      if (!Tag.consume_front("sinkguard::"))
+        continue;
+      QualType Ret = FD->getReturnType();
+      bool ReturnsValue = !Ret->isVoidType();
+      bool ReturnsTruth = Ret->isBooleanType() || Ret->isIntegerType();
+      ArgSet Writable, TextParams, AllParams;
+      llvm::SmallVector<int, 4> W, T, All;
+      for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+        QualType PT = FD->getParamDecl(I)->getType();
+        All.push_back(static_cast<int>(I));
+        if (isTextLike(PT))
+          T.push_back(static_cast<int>(I));
+        if ((PT->isPointerType() &&
+             !PT->getPointeeType().isConstQualified()) ||
+            (PT->isReferenceType() &&
+             !PT.getNonReferenceType().isConstQualified()))
+          W.push_back(static_cast<int>(I));
+      }
+      auto Set = [](llvm::ArrayRef<int> V) {
+        ArgSet S;
+        for (int I : V)
+          S = S.with(I);
+        return S;
+      };
+      Rule R = Rule::propagator(Name, {}, {});
+      if (Tag == "source") {
+        R = Rule::source(Name, ReturnsValue ? ArgSet{ReturnValue} : Set(W),
+                         SourceKind::Other);
+      } else if (Tag == "sink") {
+        R = Rule::sink(Name, Set(T), SinkKind::ShellCommand);
+      } else if (Tag == "validator" || (Tag == "sanitizer" && ReturnsTruth)) {
+        R = Rule::validator(Name, Set(All));
+      } else if (Tag == "sanitizer") {
+        ArgSet Cleaned = Set(W);
+        if (ReturnsValue)
+          Cleaned = Cleaned.with(ReturnValue);
+        R = Rule::sanitizer(Name, Cleaned);
+      } else {
+        continue;
+      }
+      R.Origin = "annotation";
+      Out.push_back(std::move(R));
+    }
+  }
+  return Out;
+}
+
+} // namespace
+
 llvm::ArrayRef<const Rule *>
 Model::rulesFor(const clang::FunctionDecl *FD) const {
   if (!FD)
     return {};
+  if (FD->hasAttr<AnnotateAttr>() ||
+      llvm::any_of(FD->redecls(), [](const FunctionDecl *D) {
+        return D->hasAttr<AnnotateAttr>();
+      })) {
+    const FunctionDecl *Key = FD->getCanonicalDecl();
+    auto It = AnnotationIndex.find(Key);
+    if (It == AnnotationIndex.end()) {
+      auto Made = std::make_unique<llvm::SmallVector<Rule, 1>>(
+          annotationRules(FD));
+      llvm::SmallVector<const Rule *, 1> Ptrs;
+      for (const Rule &R : *Made)
+        Ptrs.push_back(&R);
+      AnnotationRules[Key] = std::move(Made);
+      It = AnnotationIndex.insert({Key, std::move(Ptrs)}).first;
+    }
+    if (!It->second.empty())
+      return It->second;
+  }
   // Most calls are to functions no rule names; rule them out without
   // building the qualified name.
   DeclarationName Name = FD->getDeclName();

@@ -16,11 +16,13 @@
 #define SINKGUARD_CHECKS_MODEL_MODEL_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,16 @@ public:
     return S;
   }
 
+  /// This set plus \p Arg.
+  ArgSet with(int Arg) const {
+    ArgSet S = *this;
+    if (!S.contains(Arg))
+      S.Args.push_back(Arg);
+    return S;
+  }
+  int variadicFrom() const { return VariadicFrom; }
+  llvm::ArrayRef<int> explicitArgs() const { return Args; }
+
   bool contains(int Arg) const;
   bool empty() const { return Args.empty() && VariadicFrom == NoArg; }
   /// The explicit positions and, for a variadic set, every position from
@@ -59,19 +71,40 @@ private:
 };
 
 enum class RuleKind : std::uint8_t {
-  /// Executes or interprets its input as a command.
+  /// Produces untrusted data in its Out positions.
+  Source,
+  /// Executes or interprets the In arguments.
   Sink,
   /// Writes data from the In arguments into the Out arguments.
   Propagator,
-  /// The Out arguments hold text that cannot inject, whatever the input
-  /// (a number rendered as digits, a quoted string).
+  /// The Out positions hold data that cannot inject, whatever the input (a
+  /// number rendered as digits, a quoted string).
   Sanitizer,
+  /// Returns non-zero (true) only when the In arguments are safe: a branch
+  /// on that result cleans them on its true side.
+  Validator,
+};
+
+/// Where a source's data comes from; checks may trust some of these.
+enum class SourceKind : std::uint8_t {
+  CommandLine,
+  Environment,
+  Stdin,
+  File,
+  Network,
+  Other,
 };
 
 enum class SinkKind : std::uint8_t {
   None,
   /// The argument is a command line that a shell interprets.
   ShellCommand,
+  /// exec*-style: In = {program, first argument}; the arguments are a list
+  /// ending in NULL (execl, execlp, execle).
+  ExecList,
+  /// exec*-style: In = {program, argument vector} (execv, execvp, execve,
+  /// posix_spawn, posix_spawnp).
+  ExecVector,
 };
 
 struct Rule {
@@ -83,31 +116,54 @@ struct Rule {
   ArgSet In;
   ArgSet Out;
   SinkKind Sink = SinkKind::None;
+  SourceKind Source = SourceKind::Other;
   /// For printf-like propagators: the position of the format string, whose
   /// conversions decide which variadic arguments can carry text.
   int FormatArg = NoArg;
   /// True when the Out arguments keep their old contents (strcat, append):
   /// the destination is extended rather than overwritten.
   bool Appends = false;
+  /// The position whose object the return value designates (strcpy returns
+  /// its destination, `os << x` returns os, c_str() points into *this);
+  /// NoArg when the result is a new value.
+  int ReturnsArg = NoArg;
+  /// Where the rule was declared: "built-in", or "file:line" of a model
+  /// file, or "annotation".
+  std::string Origin = "built-in";
 
   // Named constructors, so the built-in table reads as a declaration.
+  static Rule source(llvm::StringRef Fn, ArgSet Out, SourceKind Kind);
   static Rule sink(llvm::StringRef Fn, ArgSet Args, SinkKind Kind);
   static Rule propagator(llvm::StringRef Fn, ArgSet In, ArgSet Out);
   static Rule formatter(llvm::StringRef Fn, int Format, ArgSet In, ArgSet Out);
   static Rule appender(llvm::StringRef Fn, ArgSet In, ArgSet Out);
   static Rule sanitizer(llvm::StringRef Fn, ArgSet Out);
+  static Rule validator(llvm::StringRef Fn, ArgSet Args);
+  /// The return value designates the object at \p Pos.
+  Rule &returning(int Pos) {
+    ReturnsArg = Pos;
+    return *this;
+  }
 };
 
-/// The rules in force for one analysis: the built-in table plus any user
-/// rules. Lookups are by the callee's qualified name.
+/// The rules in force for one analysis: the built-in table, minus the
+/// functions a user disabled, plus user rules (model files) and rules
+/// declared in source with __attribute__((annotate("sinkguard::..."))).
+/// Lookups are by the callee's qualified name.
 class Model {
 public:
   /// The built-in model for libc, POSIX and the C++ standard library.
   static const Model &builtin();
+  /// The built-in rules as a list, for composing a model with user rules.
+  static const std::vector<Rule> &builtinRules();
 
   explicit Model(std::vector<Rule> Rules);
+  /// \p Base's rules minus those for the functions in \p Disabled, plus
+  /// \p Extra.
+  Model(const std::vector<Rule> &Base, std::vector<Rule> Extra,
+        llvm::ArrayRef<std::string> Disabled);
 
-  /// Rules for \p FD, matched by qualified name; empty when none apply.
+  /// Rules for \p FD: by qualified name, then from its annotations.
   llvm::ArrayRef<const Rule *> rulesFor(const clang::FunctionDecl *FD) const;
   llvm::ArrayRef<const Rule *> rulesFor(llvm::StringRef QualifiedName) const;
 
@@ -116,11 +172,20 @@ public:
   std::vector<std::string> sinkNames(SinkKind Kind) const;
 
 private:
+  void index();
+
   std::vector<Rule> Rules;
   llvm::StringMap<llvm::SmallVector<const Rule *, 2>> ByName;
   /// The unqualified names of every rule's function ("append", "system"):
   /// a cheap first test before the qualified name is built.
   llvm::StringSet<> SimpleNames;
+  /// Rules made from annotations, per function, made on first lookup.
+  mutable llvm::DenseMap<const clang::FunctionDecl *,
+                         std::unique_ptr<llvm::SmallVector<Rule, 1>>>
+      AnnotationRules;
+  mutable llvm::DenseMap<const clang::FunctionDecl *,
+                         llvm::SmallVector<const Rule *, 1>>
+      AnnotationIndex;
 };
 
 /// The qualified name a rule would use for \p FD: template arguments and
