@@ -141,8 +141,8 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::propagator("std::basic_string::operator[]", {This}, {Ret})
           .returning(This),
       Rule::propagator("std::basic_string::at", {This}, {Ret}).returning(This),
-      Rule::propagator("std::basic_string::operator basic_string_view",
-                       {This}, {Ret}),
+      Rule::propagator("std::basic_string::operator basic_string_view", {This},
+                       {Ret}),
       Rule::appender("std::basic_string::append", ArgSet::variadicFrom(0),
                      {This})
           .returning(This),
@@ -160,8 +160,8 @@ static std::vector<Rule> makeBuiltinRules() {
           .returning(This),
       Rule::propagator("std::basic_ostringstream::str", {This}, {Ret}),
       Rule::propagator("std::basic_stringstream::str", {This}, {Ret}),
-      Rule::propagator("std::basic_istringstream::basic_istringstream",
-                       {0}, {This}),
+      Rule::propagator("std::basic_istringstream::basic_istringstream", {0},
+                       {This}),
       Rule::propagator("std::basic_stringstream::basic_stringstream", {0},
                        {This}),
       Rule::formatter("std::format", 0, ArgSet::variadicFrom(1), {Ret}),
@@ -179,24 +179,20 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::propagator("std::vector::data", {This}, {Ret}).returning(This),
       Rule::appender("std::deque::push_back", {0}, {This}),
       Rule::appender("std::deque::push_front", {0}, {This}),
-      Rule::propagator("std::deque::operator[]", {This}, {Ret})
-          .returning(This),
+      Rule::propagator("std::deque::operator[]", {This}, {Ret}).returning(This),
       Rule::propagator("std::deque::front", {This}, {Ret}).returning(This),
       Rule::propagator("std::deque::back", {This}, {Ret}).returning(This),
       Rule::appender("std::list::push_back", {0}, {This}),
       Rule::appender("std::list::push_front", {0}, {This}),
       Rule::propagator("std::list::front", {This}, {Ret}).returning(This),
       Rule::propagator("std::list::back", {This}, {Ret}).returning(This),
-      Rule::propagator("std::array::operator[]", {This}, {Ret})
-          .returning(This),
+      Rule::propagator("std::array::operator[]", {This}, {Ret}).returning(This),
       Rule::propagator("std::array::at", {This}, {Ret}).returning(This),
-      Rule::propagator("std::map::operator[]", {This}, {Ret})
-          .returning(This),
+      Rule::propagator("std::map::operator[]", {This}, {Ret}).returning(This),
       Rule::propagator("std::map::at", {This}, {Ret}).returning(This),
       Rule::propagator("std::unordered_map::operator[]", {This}, {Ret})
           .returning(This),
-      Rule::propagator("std::unordered_map::at", {This}, {Ret})
-          .returning(This),
+      Rule::propagator("std::unordered_map::at", {This}, {Ret}).returning(This),
       Rule::appender("std::map::insert", {0}, {This}),
       Rule::appender("std::unordered_map::insert", {0}, {This}),
       Rule::appender("std::map::emplace", ArgSet::variadicFrom(0), {This}),

@@ -1,8 +1,8 @@
 //===--- Model.cpp --------------------------------------------------------===//
 
 #include "Model.h"
-#include "clang/AST/Decl.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -125,8 +125,7 @@ llvm::SmallVector<Rule, 1> annotationRules(const FunctionDecl *FD) {
         All.push_back(static_cast<int>(I));
         if (isTextLike(PT))
           T.push_back(static_cast<int>(I));
-        if ((PT->isPointerType() &&
-             !PT->getPointeeType().isConstQualified()) ||
+        if ((PT->isPointerType() && !PT->getPointeeType().isConstQualified()) ||
             (PT->isReferenceType() &&
              !PT.getNonReferenceType().isConstQualified()))
           W.push_back(static_cast<int>(I));
@@ -173,8 +172,8 @@ Model::rulesFor(const clang::FunctionDecl *FD) const {
     const FunctionDecl *Key = FD->getCanonicalDecl();
     auto It = AnnotationIndex.find(Key);
     if (It == AnnotationIndex.end()) {
-      auto Made = std::make_unique<llvm::SmallVector<Rule, 1>>(
-          annotationRules(FD));
+      auto Made =
+          std::make_unique<llvm::SmallVector<Rule, 1>>(annotationRules(FD));
       llvm::SmallVector<const Rule *, 1> Ptrs;
       for (const Rule &R : *Made)
         Ptrs.push_back(&R);
