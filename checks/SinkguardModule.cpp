@@ -8,6 +8,7 @@
 #include "clang-tidy/ClangTidyModule.h"
 // Check headers, sorted; scripts/add-check.py keeps this list.
 #include "ShellCommandConstructionCheck.h"
+#include "TaintedShellCommandCheck.h"
 
 namespace clang::tidy {
 namespace sinkguard {

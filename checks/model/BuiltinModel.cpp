@@ -9,6 +9,11 @@
 
 namespace sinkguard::model {
 
+static Rule validWhenZero(Rule R) {
+  R.ValidWhenZero = true;
+  return R;
+}
+
 static std::vector<Rule> makeBuiltinRules() {
   const int Ret = ReturnValue;
   const int This = ThisObject;
@@ -213,7 +218,7 @@ static std::vector<Rule> makeBuiltinRules() {
 
       // --- Validators: a successful match against an allow-list pattern.
       // regexec returns 0 on a match; the engine reads `== 0` and `!`.
-      Rule::validator("regexec", {1}),
+      validWhenZero(Rule::validator("regexec", {1})),
   };
   // Deliberately absent:
   // - strlen, strcmp and friends: they read text but produce no text; a

@@ -127,6 +127,9 @@ struct Rule {
   /// its destination, `os << x` returns os, c_str() points into *this);
   /// NoArg when the result is a new value.
   int ReturnsArg = NoArg;
+  /// For validators: the arguments are safe when the call returns zero
+  /// (regexec) rather than non-zero.
+  bool ValidWhenZero = false;
   /// Where the rule was declared: "built-in", or "file:line" of a model
   /// file, or "annotation".
   std::string Origin = "built-in";

@@ -1,0 +1,1769 @@
+//===--- Taint.cpp --------------------------------------------------------===//
+
+#include "Taint.h"
+#include "CommandAssembly.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/FormatString.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
+#include <functional>
+
+using namespace clang;
+
+namespace sinkguard::engine {
+
+llvm::SmallVector<const Step *, 8> pathTo(const Step *Tip) {
+  llvm::SmallVector<const Step *, 8> Path;
+  for (const Step *S = Tip; S; S = S->Prev)
+    Path.push_back(S);
+  std::reverse(Path.begin(), Path.end());
+  return Path;
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Abstract memory: a location is a base (a variable, the return value, the
+// object of a member function) and a path of fields. Array elements and
+// container elements collapse into their array's or container's location.
+// ---------------------------------------------------------------------------
+
+struct FieldPath {
+  const FieldPath *Parent;
+  const FieldDecl *Field;
+};
+
+struct Location {
+  const void *Base = nullptr;
+  const FieldPath *Path = nullptr;
+  bool valid() const { return Base != nullptr; }
+  bool operator==(const Location &O) const {
+    return Base == O.Base && Path == O.Path;
+  }
+};
+
+// Sentinel bases.
+const char ThisBaseTag = 0;
+const void *const ThisBase = &ThisBaseTag;
+
+/// Taint of one value: at most one path per origin.
+using TaintSet = llvm::SmallVector<const Step *, 2>;
+constexpr size_t MaxOriginsPerValue = 4;
+
+void addAll(TaintSet &Into, const TaintSet &From) {
+  for (const Step *S : From) {
+    bool Known =
+        llvm::any_of(Into, [&](const Step *T) { return T->Root == S->Root; });
+    if (!Known && Into.size() < MaxOriginsPerValue)
+      Into.push_back(S);
+  }
+}
+
+bool sameOrigins(const TaintSet &A, const TaintSet &B) {
+  if (A.size() != B.size())
+    return false;
+  return llvm::all_of(A, [&](const Step *S) {
+    return llvm::any_of(B, [&](const Step *T) { return T->Root == S->Root; });
+  });
+}
+
+} // namespace
+} // namespace sinkguard::engine
+
+namespace llvm {
+template <> struct DenseMapInfo<sinkguard::engine::Location> {
+  using L = sinkguard::engine::Location;
+  using P = std::pair<const void *, const void *>;
+  static L getEmptyKey() {
+    L K;
+    K.Base = DenseMapInfo<const void *>::getEmptyKey();
+    return K;
+  }
+  static L getTombstoneKey() {
+    L K;
+    K.Base = DenseMapInfo<const void *>::getTombstoneKey();
+    return K;
+  }
+  static unsigned getHashValue(const L &K) {
+    return DenseMapInfo<P>::getHashValue(P(K.Base, K.Path));
+  }
+  static bool isEqual(const L &A, const L &B) { return A == B; }
+};
+} // namespace llvm
+
+namespace sinkguard::engine {
+namespace {
+
+struct State {
+  bool Reachable = false;
+  llvm::DenseMap<Location, TaintSet> Cells;
+  /// Pointers and references: the location they designate.
+  llvm::DenseMap<const void *, Location> Alias;
+  /// Function pointers whose target is known.
+  llvm::DenseMap<const void *, const FunctionDecl *> Callee;
+
+  void join(const State &O) {
+    if (!O.Reachable)
+      return;
+    if (!Reachable) {
+      *this = O;
+      return;
+    }
+    for (const auto &[Loc, T] : O.Cells)
+      addAll(Cells[Loc], T);
+    for (auto It = Alias.begin(); It != Alias.end();) {
+      auto Other = O.Alias.find(It->first);
+      auto Cur = It++;
+      if (Other != O.Alias.end() && !(Other->second == Cur->second))
+        Alias.erase(Cur);
+    }
+    for (const auto &[K, V] : O.Alias)
+      Alias.try_emplace(K, V);
+    for (auto It = Callee.begin(); It != Callee.end();) {
+      auto Other = O.Callee.find(It->first);
+      auto Cur = It++;
+      if (Other != O.Callee.end() && Other->second != Cur->second)
+        Callee.erase(Cur);
+    }
+    for (const auto &[K, V] : O.Callee)
+      Callee.try_emplace(K, V);
+  }
+
+  bool sameAs(const State &O) const {
+    if (Reachable != O.Reachable || Cells.size() != O.Cells.size() ||
+        Alias.size() != O.Alias.size() || Callee.size() != O.Callee.size())
+      return false;
+    for (const auto &[Loc, T] : Cells) {
+      auto It = O.Cells.find(Loc);
+      if (It == O.Cells.end() || !sameOrigins(T, It->second))
+        return false;
+    }
+    for (const auto &[K, V] : Alias) {
+      auto It = O.Alias.find(K);
+      if (It == O.Alias.end() || !(It->second == V))
+        return false;
+    }
+    return true;
+  }
+};
+
+/// Peels the nodes that do not change which object or value is meant.
+const Expr *strip(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParens();
+    if (const auto *C = dyn_cast<CastExpr>(E)) {
+      // A conversion to bool or to a number of another kind keeps the
+      // data (the range checks need it); only the pointer-ness changes.
+      E = C->getSubExpr();
+    } else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+    } else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = B->getSubExpr();
+    } else if (const auto *W = dyn_cast<ExprWithCleanups>(E)) {
+      E = W->getSubExpr();
+    } else if (const auto *D = dyn_cast<CXXDefaultArgExpr>(E)) {
+      E = D->getExpr();
+    } else {
+      return E;
+    }
+  }
+  return E;
+}
+
+bool isStdStringType(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() &&
+         (RD->getName() == "basic_string" ||
+          RD->getName() == "basic_string_view");
+}
+
+/// Whether values of this type can carry injected text.
+bool carriesText(QualType T) {
+  T = T.getCanonicalType().getNonReferenceType();
+  if (T->isAnyCharacterType())
+    return true;
+  if (T->isPointerType() || T->isArrayType()) {
+    QualType E = T->isPointerType()
+                     ? T->getPointeeType()
+                     : QualType(T->getArrayElementTypeNoTypeQual(), 0);
+    return E->isAnyCharacterType() || E->isVoidType() || E->isPointerType() ||
+           E->isRecordType();
+  }
+  return T->isRecordType();
+}
+
+std::string nameOf(const FunctionDecl *FD) {
+  if (!FD)
+    return "<unknown>";
+  return FD->getNameAsString();
+}
+
+/// A short name for the object \p E designates, for messages: `cmd`,
+/// `req.host`, or empty.
+std::string objectName(const Expr *E) {
+  E = strip(E);
+  if (!E)
+    return {};
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getNameAsString();
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    std::string Base = objectName(ME->getBase());
+    std::string Field = ME->getMemberDecl()->getNameAsString();
+    if (Base.empty())
+      return Field;
+    return Base + (ME->isArrow() ? "->" : ".") + Field;
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return objectName(AS->getBase());
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref)
+      return objectName(UO->getSubExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    if (BO->isAdditiveOp())
+      return objectName(BO->getLHS()->getType()->isPointerType()
+                            ? BO->getLHS()
+                            : BO->getRHS());
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    return objectName(MC->getImplicitObjectArgument());
+  return {};
+}
+
+bool isShellName(llvm::StringRef Program) {
+  llvm::StringRef Base = Program.rsplit('/').second;
+  if (Base.empty())
+    Base = Program;
+  return llvm::is_contained({"sh", "bash", "dash", "zsh", "ksh", "ash", "mksh",
+                             "csh", "tcsh", "busybox"},
+                            Base);
+}
+
+/// The text of a string literal \p E, if it is one.
+std::optional<llvm::StringRef> literalText(const Expr *E) {
+  E = strip(E);
+  if (const auto *SL = dyn_cast_or_null<StringLiteral>(E))
+    if (SL->isOrdinary())
+      return SL->getString();
+  return std::nullopt;
+}
+
+bool isNullLike(const Expr *E, ASTContext &Ctx) {
+  E = E->IgnoreParenCasts();
+  return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+         Expr::NPCK_NotNull;
+}
+
+/// Whether an allow-listed set of characters is free of anything a shell or
+/// a word splitter treats specially.
+bool isSafeCharSet(llvm::StringRef Set) {
+  return Set.find_first_of(";&|$`<>()'\"\\\n\r\t *?[]{}~!#=%^,") ==
+         llvm::StringRef::npos;
+}
+
+/// Allow-list character classes: each admits only letters and digits.
+bool isAllowClass(llvm::StringRef Name) {
+  return llvm::is_contained({"isalnum", "isalpha", "isdigit", "isxdigit",
+                             "isupper", "islower", "iswalnum", "iswalpha",
+                             "iswdigit"},
+                            Name);
+}
+
+bool isNoReturnCall(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
+  if (!Call)
+    return false;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  return FD && (FD->isNoReturn() || FD->hasAttr<NoReturnAttr>() ||
+                llvm::is_contained({"exit", "_exit", "abort", "err", "errx",
+                                    "quick_exit", "_Exit"},
+                                   FD->getName()));
+}
+
+/// Whether running \p S always leaves the enclosing loop and function:
+/// return, throw, goto, or a call that does not return.
+bool leaves(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt, GotoStmt, CXXThrowExpr>(S))
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S))
+    return isNoReturnCall(E) || isa<CXXThrowExpr>(E->IgnoreParenCasts());
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return llvm::any_of(CS->body(), [](const Stmt *C) { return leaves(C); });
+  return false;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+// Summaries.
+// ---------------------------------------------------------------------------
+
+struct TaintEngine::Summary {
+  /// Paths into the return value: rooted at Parameter or Source origins.
+  TaintSet Return;
+  /// Paths into the object a pointer/reference parameter (or *this)
+  /// designates, per field path.
+  struct OutFlow {
+    int Param;
+    const FieldPath *Path;
+    TaintSet From;
+  };
+  std::vector<OutFlow> Out;
+  /// Parameters that reach a sink, with the path inside the function.
+  struct SinkFlow {
+    SinkHit Hit; // Path rooted at a Parameter origin
+  };
+  std::vector<SinkFlow> Sinks;
+  /// Parameters that are safe when the function returns non-zero.
+  llvm::SmallVector<int, 2> Validates;
+  bool Done = false;
+
+  bool sameAs(const Summary &O) const {
+    if (!sameOrigins(Return, O.Return) || Out.size() != O.Out.size() ||
+        Sinks.size() != O.Sinks.size() || Validates != O.Validates)
+      return false;
+    for (size_t I = 0; I < Out.size(); ++I)
+      if (Out[I].Param != O.Out[I].Param || Out[I].Path != O.Out[I].Path ||
+          !sameOrigins(Out[I].From, O.Out[I].From))
+        return false;
+    return true;
+  }
+};
+
+// ---------------------------------------------------------------------------
+// The analysis of one function.
+// ---------------------------------------------------------------------------
+
+class FunctionAnalysis {
+public:
+  FunctionAnalysis(TaintEngine &E, const FunctionDecl *FD,
+                   TaintEngine::Summary &Out)
+      : E(E), M(E.model()), Ctx(E.context()), SM(Ctx.getSourceManager()),
+        FD(FD), Out(Out) {}
+
+  void run();
+
+private:
+  // Locations.
+  const FieldPath *child(const FieldPath *Parent, const FieldDecl *F);
+  Location varLoc(const ValueDecl *VD) const { return {VD, nullptr}; }
+  Location locOf(const Expr *E, State &S);
+  TaintSet read(Location L, const State &S, QualType T) const;
+  void write(Location L, const TaintSet &T, State &S, bool Strong);
+  void clean(Location L, State &S);
+
+  // Evaluation.
+  TaintSet eval(const Expr *E, State &S);
+  TaintSet evalUncached(const Expr *E, State &S);
+  TaintSet evalCall(const CallExpr *Call, const FunctionDecl *Callee, State &S);
+  TaintSet evalConstruct(const CXXConstructExpr *CE, State &S);
+  TaintSet applyRule(const CallExpr *Call, const FunctionDecl *Callee,
+                     const model::Rule &R,
+                     llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S,
+                     bool &Handled);
+  TaintSet applySummary(const CallExpr *Call, const FunctionDecl *Callee,
+                        const TaintEngine::Summary &Sum,
+                        llvm::ArrayRef<std::pair<int, TaintSet>> Args,
+                        State &S);
+  TaintSet formatInputs(const CallExpr *Call, const model::Rule &R,
+                        llvm::ArrayRef<std::pair<int, TaintSet>> Args);
+  void checkExecSink(const CallExpr *Call, const FunctionDecl *Callee,
+                     const model::Rule &R, State &S);
+  void sinkHit(SinkHit::Kind K, const CallExpr *Call,
+               const FunctionDecl *Callee, const Expr *Arg, const TaintSet &T);
+  void assign(const Expr *LHS, const Expr *RHS, const TaintSet &T, State &S,
+              bool Strong, SourceLocation At);
+  void declare(const VarDecl *VD, State &S);
+
+  // Paths.
+  TaintSet extend(const TaintSet &T, SourceLocation Loc,
+                  const std::string &Message);
+  const Step *replay(const Step *Onto, const Step *Inner);
+
+  // Branches.
+  void refine(const Expr *Cond, bool Truth, State &S);
+  void refineZero(const Expr *E, bool IsZero, State &S);
+  void validate(const Expr *Subject, State &S);
+  const Expr *validationLoopSubject(const Stmt *Loop);
+
+  void transfer(const CFGBlock &B, State &S);
+  void extractSummary(const State &Exit);
+
+  TaintEngine &E;
+  const model::Model &M;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const FunctionDecl *FD;
+  TaintEngine::Summary &Out;
+
+  llvm::DenseMap<std::pair<const FieldPath *, const FieldDecl *>,
+                 const FieldPath *>
+      Paths;
+  std::vector<std::unique_ptr<FieldPath>> PathStore;
+  llvm::DenseMap<const Expr *, TaintSet> Cache;
+  llvm::DenseMap<const Stmt *, const Expr *> LoopSubjects;
+  /// States at `return` statements, for summaries and validators.
+  std::vector<std::pair<const ReturnStmt *, State>> Returns;
+  llvm::DenseMap<const ParmVarDecl *, const Origin *> ParamOrigins;
+  bool IsMain = false;
+};
+
+const FieldPath *FunctionAnalysis::child(const FieldPath *Parent,
+                                         const FieldDecl *F) {
+  auto &Slot = Paths[{Parent, F}];
+  if (!Slot) {
+    PathStore.push_back(std::make_unique<FieldPath>(FieldPath{Parent, F}));
+    Slot = PathStore.back().get();
+  }
+  return Slot;
+}
+
+Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
+  Ex = strip(Ex);
+  if (!Ex)
+    return {};
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Ex)) {
+    const ValueDecl *VD = DRE->getDecl();
+    auto It = S.Alias.find(VD);
+    if (It != S.Alias.end())
+      return It->second;
+    return varLoc(VD);
+  }
+  if (isa<CXXThisExpr>(Ex))
+    return {ThisBase, nullptr};
+  if (const auto *ME = dyn_cast<MemberExpr>(Ex)) {
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    Location Base = locOf(ME->getBase(), S);
+    if (!Base.valid() || !Field)
+      return Base;
+    return {Base.Base, child(Base.Path, Field)};
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Ex))
+    return locOf(AS->getBase(), S);
+  if (const auto *UO = dyn_cast<UnaryOperator>(Ex)) {
+    if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref ||
+        UO->isIncrementDecrementOp())
+      return locOf(UO->getSubExpr(), S);
+    return {};
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(Ex)) {
+    if (BO->isAdditiveOp() || BO->isCompoundAssignmentOp() ||
+        BO->getOpcode() == BO_Assign)
+      return locOf(BO->getLHS()->getType()->isPointerType() ||
+                           BO->isAssignmentOp()
+                       ? BO->getLHS()
+                       : BO->getRHS(),
+                   S);
+    if (BO->getOpcode() == BO_Comma)
+      return locOf(BO->getRHS(), S);
+    return {};
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(Ex)) {
+    Location T = locOf(CO->getTrueExpr(), S);
+    return T.valid() ? T : locOf(CO->getFalseExpr(), S);
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(Ex)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    for (const model::Rule *R : M.rulesFor(Callee))
+      if (R->ReturnsArg != model::NoArg)
+        if (const Expr *A = ruleArg(Call, R->ReturnsArg))
+          return locOf(A, S);
+    // `*it`, `it->x` and `c[i]` on classes without rules: the element
+    // lives in the object (iterators, smart pointers, custom containers).
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      OverloadedOperatorKind K = Op->getOperator();
+      if ((K == OO_Star || K == OO_Arrow || K == OO_Subscript) &&
+          Op->getNumArgs() > 0)
+        return locOf(Op->getArg(0), S);
+    }
+    return {};
+  }
+  return {};
+}
+
+TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T) const {
+  TaintSet Result;
+  if (!L.valid())
+    return Result;
+  // The location itself and every enclosing object: a whole struct that
+  // was filled by fread taints each of its fields.
+  for (const FieldPath *P = L.Path;; P = P->Parent) {
+    auto It = S.Cells.find({L.Base, P});
+    if (It != S.Cells.end())
+      addAll(Result, It->second);
+    if (!P)
+      break;
+  }
+  // Reading a whole struct reads its fields.
+  if (!T.isNull() && T.getNonReferenceType()->isRecordType() &&
+      !isStdStringType(T)) {
+    for (const auto &[K, V] : S.Cells) {
+      if (K.Base != L.Base || K.Path == L.Path)
+        continue;
+      for (const FieldPath *P = K.Path; P; P = P->Parent)
+        if (P->Parent == L.Path) {
+          addAll(Result, V);
+          break;
+        }
+    }
+  }
+  return Result;
+}
+
+void FunctionAnalysis::clean(Location L, State &S) {
+  if (!L.valid())
+    return;
+  llvm::SmallVector<Location, 4> Doomed;
+  for (const auto &[K, V] : S.Cells) {
+    if (K.Base != L.Base)
+      continue;
+    for (const FieldPath *P = K.Path;; P = P->Parent) {
+      if (P == L.Path) {
+        Doomed.push_back(K);
+        break;
+      }
+      if (!P)
+        break;
+    }
+  }
+  for (const Location &K : Doomed)
+    S.Cells.erase(K);
+}
+
+void FunctionAnalysis::write(Location L, const TaintSet &T, State &S,
+                             bool Strong) {
+  if (!L.valid())
+    return;
+  if (Strong)
+    clean(L, S);
+  if (T.empty())
+    return;
+  addAll(S.Cells[L], T);
+}
+
+TaintSet FunctionAnalysis::extend(const TaintSet &T, SourceLocation Loc,
+                                  const std::string &Message) {
+  TaintSet Result;
+  for (const Step *S : T) {
+    if (S->Loc == Loc && S->Message == Message)
+      Result.push_back(S);
+    else
+      Result.push_back(E.makeStep(S, S->Root, Loc, Message));
+  }
+  return Result;
+}
+
+const Step *FunctionAnalysis::replay(const Step *Onto, const Step *Inner) {
+  // The steps of Inner after its (parameter) origin, on top of Onto.
+  llvm::SmallVector<const Step *, 8> Path = pathTo(Inner);
+  const Step *Tip = Onto;
+  for (size_t I = 1; I < Path.size(); ++I)
+    Tip = E.makeStep(Tip, Onto->Root, Path[I]->Loc, Path[I]->Message);
+  return Tip;
+}
+
+TaintSet FunctionAnalysis::eval(const Expr *Ex, State &S) {
+  if (!Ex)
+    return {};
+  auto It = Cache.find(Ex);
+  if (It != Cache.end())
+    return It->second;
+  TaintSet T = evalUncached(Ex, S);
+  Cache[Ex] = T;
+  return T;
+}
+
+void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
+                              const TaintSet &T, State &S, bool Strong,
+                              SourceLocation At) {
+  const Expr *L = strip(LHS);
+  std::string Name = objectName(L);
+  TaintSet Stepped =
+      Name.empty() ? T : extend(T, At, "assigned to '" + Name + "'");
+  // `p = buf`: p now designates buf.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(L)) {
+    QualType Ty = DRE->getType();
+    if (Ty->isPointerType() && RHS) {
+      Location Target = locOf(RHS, S);
+      if (Target.valid() && Target.Base != DRE->getDecl()) {
+        S.Alias[DRE->getDecl()] = Target;
+        S.Cells.erase(varLoc(DRE->getDecl()));
+        return;
+      }
+      S.Alias.erase(DRE->getDecl());
+    }
+    if (Ty->isFunctionPointerType() && RHS) {
+      if (const auto *Target = dyn_cast<DeclRefExpr>(strip(RHS)))
+        if (const auto *Fn = dyn_cast<FunctionDecl>(Target->getDecl())) {
+          S.Callee[DRE->getDecl()] = Fn;
+          return;
+        }
+      S.Callee.erase(DRE->getDecl());
+    }
+  }
+  write(locOf(L, S), Stepped, S, Strong && !isa<ArraySubscriptExpr>(L));
+}
+
+void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return;
+  QualType Ty = VD->getType();
+  if (Ty->isReferenceType()) {
+    Location Target = locOf(Init, S);
+    if (Target.valid()) {
+      eval(Init, S);
+      S.Alias[VD] = Target;
+      return;
+    }
+  }
+  TaintSet T = eval(Init, S);
+  if (Ty->isPointerType()) {
+    // `char *p = buf`, `const char *c = s.c_str()`: p designates the
+    // object; results of calls that make new values (strdup, getenv) are
+    // values of their own.
+    Location Target = locOf(Init, S);
+    if (Target.valid()) {
+      S.Alias[VD] = Target;
+      return;
+    }
+  }
+  if (Ty->isFunctionPointerType())
+    if (const auto *Target = dyn_cast<DeclRefExpr>(strip(Init)))
+      if (const auto *Fn = dyn_cast<FunctionDecl>(Target->getDecl()))
+        S.Callee[VD] = Fn;
+  if (T.empty())
+    return;
+  write(varLoc(VD),
+        extend(T, VD->getLocation(),
+               "assigned to '" + VD->getNameAsString() + "'"),
+        S, true);
+}
+
+TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
+  Ex = Ex->IgnoreParens();
+  if (isa<StringLiteral, IntegerLiteral, CharacterLiteral, FloatingLiteral,
+          CXXBoolLiteralExpr, CXXNullPtrLiteralExpr, GNUNullExpr,
+          UnaryExprOrTypeTraitExpr, LambdaExpr, CXXThisExpr>(Ex))
+    return {};
+
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Ex)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return {};
+    // getopt's optarg is the command line.
+    if (VD->getName() == "optarg" && !VD->hasLocalStorage() &&
+        !E.isTrusted(model::SourceKind::CommandLine)) {
+      const Origin *O =
+          E.makeOrigin({Origin::Source, 0, model::SourceKind::CommandLine,
+                        "optarg", false, DRE->getLocation()});
+      return {E.makeStep(nullptr, O, DRE->getLocation(),
+                         "'optarg' holds a command-line argument")};
+    }
+    return read(locOf(DRE, S), S, DRE->getType());
+  }
+
+  if (const auto *ME = dyn_cast<MemberExpr>(Ex)) {
+    if (isa<FieldDecl>(ME->getMemberDecl()))
+      return read(locOf(ME, S), S, ME->getType());
+    eval(ME->getBase(), S);
+    return {};
+  }
+
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Ex)) {
+    eval(AS->getIdx(), S);
+    return read(locOf(AS->getBase(), S), S, AS->getType());
+  }
+
+  if (const auto *UO = dyn_cast<UnaryOperator>(Ex)) {
+    switch (UO->getOpcode()) {
+    case UO_Deref:
+      eval(UO->getSubExpr(), S);
+      return read(locOf(UO->getSubExpr(), S), S, UO->getType());
+    case UO_LNot:
+      eval(UO->getSubExpr(), S);
+      return {};
+    default:
+      return eval(UO->getSubExpr(), S);
+    }
+  }
+
+  if (const auto *BO = dyn_cast<BinaryOperator>(Ex)) {
+    if (BO->getOpcode() == BO_Assign) {
+      TaintSet T = eval(BO->getRHS(), S);
+      eval(BO->getLHS(), S);
+      assign(BO->getLHS(), BO->getRHS(), T, S, /*Strong=*/true,
+             BO->getOperatorLoc());
+      return T;
+    }
+    if (BO->isCompoundAssignmentOp()) {
+      TaintSet T = eval(BO->getRHS(), S);
+      addAll(T, eval(BO->getLHS(), S));
+      assign(BO->getLHS(), nullptr, T, S, /*Strong=*/false,
+             BO->getOperatorLoc());
+      return T;
+    }
+    TaintSet L = eval(BO->getLHS(), S);
+    TaintSet R = eval(BO->getRHS(), S);
+    if (BO->isComparisonOp() || BO->isLogicalOp())
+      return {};
+    if (BO->getOpcode() == BO_Comma)
+      return R;
+    addAll(L, R);
+    return L;
+  }
+
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(Ex)) {
+    eval(CO->getCond(), S);
+    TaintSet T = eval(CO->getTrueExpr(), S);
+    addAll(T, eval(CO->getFalseExpr(), S));
+    return T;
+  }
+
+  if (const auto *CE = dyn_cast<CastExpr>(Ex))
+    return eval(CE->getSubExpr(), S);
+  if (const auto *M2 = dyn_cast<MaterializeTemporaryExpr>(Ex))
+    return eval(M2->getSubExpr(), S);
+  if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Ex))
+    return eval(B->getSubExpr(), S);
+  if (const auto *W = dyn_cast<ExprWithCleanups>(Ex))
+    return eval(W->getSubExpr(), S);
+  if (const auto *D = dyn_cast<CXXDefaultArgExpr>(Ex))
+    return eval(D->getExpr(), S);
+
+  if (const auto *Call = dyn_cast<CallExpr>(Ex)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(strip(Call->getCallee()))) {
+        auto It = S.Callee.find(Ref->getDecl());
+        if (It != S.Callee.end())
+          Callee = It->second;
+      }
+    return evalCall(Call, Callee, S);
+  }
+
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Ex))
+    return evalConstruct(CE, S);
+
+  if (const auto *IL = dyn_cast<InitListExpr>(Ex)) {
+    TaintSet T;
+    for (const Expr *Init : IL->inits())
+      addAll(T, eval(Init, S));
+    return T;
+  }
+
+  // Anything else: evaluate the parts for their side effects.
+  for (const Stmt *Child : Ex->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      eval(CE, S);
+  return {};
+}
+
+TaintSet FunctionAnalysis::evalConstruct(const CXXConstructExpr *CE, State &S) {
+  TaintSet T;
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  for (const Expr *Arg : CE->arguments())
+    if (!isa<CXXDefaultArgExpr>(Arg) && carriesText(Arg->getType()))
+      addAll(T, eval(Arg, S));
+  // A constructor defined here: what it stores in the object is what the
+  // object holds; without a definition, the object holds its arguments.
+  if (Ctor && Ctor->hasBody() && !Ctor->isCopyOrMoveConstructor() &&
+      !isStdStringType(CE->getType()) && !Ctor->isInStdNamespace()) {
+    if (const TaintEngine::Summary *Sum = E.summaryFor(Ctor)) {
+      TaintSet Held;
+      for (const auto &F : Sum->Out) {
+        if (F.Param != model::ThisObject)
+          continue;
+        for (const Step *St : F.From) {
+          if (St->Root->K != Origin::Parameter) {
+            Held.push_back(St);
+            continue;
+          }
+          unsigned I = static_cast<unsigned>(St->Root->Param);
+          if (I < CE->getNumArgs())
+            for (const Step *A : eval(CE->getArg(I), S))
+              Held.push_back(replay(A, St));
+        }
+      }
+      return Held;
+    }
+  }
+  return T;
+}
+
+TaintSet
+FunctionAnalysis::formatInputs(const CallExpr *Call, const model::Rule &R,
+                               llvm::ArrayRef<std::pair<int, TaintSet>> Args) {
+  auto ArgTaint = [&](int Pos) -> const TaintSet * {
+    for (const auto &[P, T] : Args)
+      if (P == Pos)
+        return &T;
+    return nullptr;
+  };
+  TaintSet Result;
+  const Expr *Format = ruleArg(Call, R.FormatArg);
+  std::optional<llvm::StringRef> Text =
+      Format ? literalText(Format) : std::nullopt;
+  if (!Text) {
+    // An unknown format: every argument may be text.
+    for (const auto &[P, T] : Args)
+      addAll(Result, T);
+    return Result;
+  }
+  struct Collector : analyze_format_string::FormatStringHandler {
+    llvm::SmallVector<unsigned, 4> TextArgs;
+    bool HandlePrintfSpecifier(const analyze_printf::PrintfSpecifier &FS,
+                               const char *, unsigned,
+                               const TargetInfo &) override {
+      using CS = analyze_format_string::ConversionSpecifier;
+      if (!FS.consumesDataArgument())
+        return true;
+      auto K = FS.getConversionSpecifier().getKind();
+      if (K == CS::sArg || K == CS::SArg || K == CS::cArg || K == CS::CArg)
+        TextArgs.push_back(FS.getArgIndex());
+      return true;
+    }
+  } C;
+  bool IsStdFormat =
+      R.FormatArg == 0 && nameOf(Call->getDirectCallee()) == "format";
+  if (IsStdFormat) {
+    // std::format: {} takes any type; text-carrying arguments count.
+    for (unsigned I = 1; I < Call->getNumArgs(); ++I)
+      if (carriesText(Call->getArg(I)->getType()))
+        if (const TaintSet *T = ArgTaint(static_cast<int>(I)))
+          addAll(Result, *T);
+    return Result;
+  }
+  analyze_format_string::ParsePrintfString(C, Text->begin(), Text->end(),
+                                           Ctx.getLangOpts(),
+                                           Ctx.getTargetInfo(), false);
+  llvm::SmallVector<int, 4> In = R.In.expand(Call->getNumArgs());
+  bool VaList = In.size() == 1 &&
+                static_cast<unsigned>(In[0]) + 1 == Call->getNumArgs() &&
+                Call->getDirectCallee() &&
+                !Call->getDirectCallee()->isVariadic();
+  if (VaList) {
+    if (!C.TextArgs.empty())
+      if (const TaintSet *T = ArgTaint(In[0]))
+        addAll(Result, *T);
+    return Result;
+  }
+  for (unsigned Index : C.TextArgs)
+    if (const TaintSet *T = ArgTaint(R.FormatArg + 1 + static_cast<int>(Index)))
+      addAll(Result, *T);
+  return Result;
+}
+
+void FunctionAnalysis::sinkHit(SinkHit::Kind K, const CallExpr *Call,
+                               const FunctionDecl *Callee, const Expr *Arg,
+                               const TaintSet &T) {
+  for (const Step *St : T) {
+    SinkHit Hit{K, Call, Callee, Arg, St};
+    if (St->Root->K == Origin::Source) {
+      E.report(Hit);
+    } else if (llvm::none_of(Out.Sinks, [&](const auto &F) {
+                 return F.Hit.Call == Call && F.Hit.Arg == Arg &&
+                        F.Hit.Path->Root == St->Root;
+               })) {
+      Out.Sinks.push_back({Hit});
+    }
+  }
+}
+
+void FunctionAnalysis::checkExecSink(const CallExpr *Call,
+                                     const FunctionDecl *Callee,
+                                     const model::Rule &R, State &S) {
+  llvm::SmallVector<int, 4> In = R.In.expand(Call->getNumArgs());
+  if (In.size() < 2)
+    return;
+  const Expr *Program = ruleArg(Call, In[0]);
+  if (!Program)
+    return;
+  std::optional<llvm::StringRef> ProgramText = literalText(Program);
+  // The program itself.
+  if (E.options().ReportExecArguments) {
+    TaintSet P = eval(Program, S);
+    if (!P.empty())
+      sinkHit(SinkHit::ExecProgram, Call, Callee, Program, P);
+  }
+  bool Shell = ProgramText && isShellName(*ProgramText);
+
+  // The arguments: a list (execl) or the elements of a vector (execv).
+  llvm::SmallVector<const Expr *, 8> Elements;
+  const Expr *Vector = nullptr;
+  if (R.Sink == model::SinkKind::ExecList) {
+    for (unsigned I = static_cast<unsigned>(In[1]); I < Call->getNumArgs();
+         ++I) {
+      const Expr *A = Call->getArg(I);
+      if (isNullLike(A, Ctx))
+        break;
+      Elements.push_back(A);
+    }
+  } else {
+    Vector = ruleArg(Call, In[1]);
+    if (!Vector)
+      return;
+    // Look through to a local array's initializer for its literal parts.
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(Vector)))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (const auto *IL = dyn_cast_or_null<InitListExpr>(VD->getInit()))
+          for (const Expr *Init : IL->inits()) {
+            if (isNullLike(Init, Ctx))
+              break;
+            Elements.push_back(Init);
+          }
+  }
+  // argv[0] is the program's name; a shell's command follows "-c".
+  int CommandAt = -1;
+  int OptionsEnd = -1;
+  for (size_t I = 1; I < Elements.size(); ++I) {
+    std::optional<llvm::StringRef> Text = literalText(Elements[I]);
+    if (!Text)
+      continue;
+    if (Shell && Text->starts_with("-") && !Text->starts_with("--") &&
+        Text->contains('c') && CommandAt < 0)
+      CommandAt = static_cast<int>(I) + 1;
+    if (*Text == "--" && OptionsEnd < 0)
+      OptionsEnd = static_cast<int>(I);
+  }
+  if (Vector && Elements.empty()) {
+    // An argument vector we cannot see into.
+    TaintSet T = read(locOf(Vector, S), S, QualType());
+    if (!T.empty() && E.options().ReportExecArguments)
+      sinkHit(SinkHit::ExecArgument, Call, Callee, Vector, T);
+    return;
+  }
+  for (size_t I = 1; I < Elements.size(); ++I) {
+    bool IsCommand = static_cast<int>(I) == CommandAt;
+    // A shell's arguments after the command are $0, $1...: data, not code.
+    if (Shell && !IsCommand)
+      continue;
+    // After "--" an argument cannot be taken for an option.
+    if (!IsCommand && OptionsEnd >= 0 && static_cast<int>(I) > OptionsEnd)
+      continue;
+    TaintSet T;
+    if (Vector) {
+      // The vector's single cell: everything stored in it.
+      T = eval(Elements[I], S);
+      addAll(T, read(locOf(Vector, S), S, QualType()));
+      if (literalText(Elements[I]))
+        continue;
+    } else {
+      T = eval(Elements[I], S);
+    }
+    if (T.empty())
+      continue;
+    if (IsCommand)
+      sinkHit(SinkHit::ShellCommand, Call, Callee, Elements[I], T);
+    else if (E.options().ReportExecArguments)
+      sinkHit(SinkHit::ExecArgument, Call, Callee, Elements[I], T);
+  }
+}
+
+TaintSet FunctionAnalysis::applyRule(
+    const CallExpr *Call, const FunctionDecl *Callee, const model::Rule &R,
+    llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S, bool &Handled) {
+  Handled = true;
+  std::string Fn = nameOf(Callee);
+  SourceLocation At = Call->getExprLoc();
+  TaintSet Result;
+  auto ArgExpr = [&](int Pos) { return ruleArg(Call, Pos); };
+  switch (R.Kind) {
+  case model::RuleKind::Source: {
+    if (E.isTrusted(R.Source))
+      return Result;
+    const Origin *O = E.makeOrigin(
+        {Origin::Source, 0, R.Source, Fn, true, Call->getBeginLoc()});
+    for (int Pos : R.Out.expand(Call->getNumArgs())) {
+      if (Pos == model::ReturnValue) {
+        Result.push_back(
+            E.makeStep(nullptr, O, At, "'" + Fn + "' returns untrusted data"));
+        continue;
+      }
+      const Expr *A = ArgExpr(Pos);
+      if (!A)
+        continue;
+      std::string Into = objectName(A);
+      const Step *St = E.makeStep(
+          nullptr, O, At,
+          "'" + Fn + "' reads untrusted data" +
+              (Into.empty() ? std::string() : " into '" + Into + "'"));
+      write(locOf(A, S), {St}, S, /*Strong=*/true);
+    }
+    if (R.ReturnsArg != model::NoArg)
+      if (const Expr *A = ArgExpr(R.ReturnsArg))
+        addAll(Result, read(locOf(A, S), S, A->getType()));
+    return Result;
+  }
+  case model::RuleKind::Propagator: {
+    TaintSet In;
+    if (R.FormatArg != model::NoArg) {
+      In = formatInputs(Call, R, Args);
+    } else {
+      for (const auto &[P, T] : Args)
+        if (R.In.contains(P))
+          addAll(In, T);
+    }
+    for (int Pos : R.Out.expand(Call->getNumArgs())) {
+      if (Pos == model::ReturnValue) {
+        if (R.ReturnsArg != model::NoArg || In.empty())
+          addAll(Result, In);
+        else
+          addAll(Result, R.Appends
+                             ? extend(In, At, "'" + Fn + "' concatenates it")
+                             : In);
+        continue;
+      }
+      const Expr *A = ArgExpr(Pos);
+      if (!A)
+        continue;
+      std::string Into = objectName(A);
+      std::string Verb = R.FormatArg != model::NoArg ? "formats it into"
+                         : R.Appends                 ? "appends it to"
+                                                     : "copies it into";
+      TaintSet Stepped =
+          In.empty() ? In
+                     : extend(In, At,
+                              "'" + Fn + "' " + Verb + " '" +
+                                  (Into.empty() ? "the buffer" : Into) + "'");
+      write(locOf(A, S), Stepped, S, /*Strong=*/!R.Appends);
+    }
+    if (R.ReturnsArg != model::NoArg)
+      if (const Expr *A = ArgExpr(R.ReturnsArg))
+        addAll(Result, read(locOf(A, S), S, A->getType()));
+    return Result;
+  }
+  case model::RuleKind::Sanitizer:
+    for (int Pos : R.Out.expand(Call->getNumArgs()))
+      if (Pos != model::ReturnValue)
+        if (const Expr *A = ArgExpr(Pos))
+          clean(locOf(A, S), S);
+    return Result;
+  case model::RuleKind::Sink:
+    if (R.Sink == model::SinkKind::ShellCommand) {
+      for (int Pos : R.In.expand(Call->getNumArgs())) {
+        const Expr *A = ArgExpr(Pos);
+        if (!A)
+          continue;
+        TaintSet T = eval(A, S);
+        if (!T.empty())
+          sinkHit(SinkHit::ShellCommand, Call, Callee, A, T);
+      }
+    } else if (R.Sink == model::SinkKind::ExecList ||
+               R.Sink == model::SinkKind::ExecVector) {
+      checkExecSink(Call, Callee, R, S);
+    }
+    return Result;
+  case model::RuleKind::Validator:
+    Handled = false;
+    return Result;
+  }
+  return Result;
+}
+
+TaintSet
+FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
+                               const TaintEngine::Summary &Sum,
+                               llvm::ArrayRef<std::pair<int, TaintSet>> Args,
+                               State &S) {
+  std::string Fn = nameOf(Callee);
+  SourceLocation At = Call->getExprLoc();
+  auto ParamName = [&](int P) -> std::string {
+    if (P == model::ThisObject)
+      return "this";
+    if (P >= 0 && static_cast<unsigned>(P) < Callee->getNumParams())
+      return Callee->getParamDecl(static_cast<unsigned>(P))->getNameAsString();
+    return "argument";
+  };
+  auto Mapped = [&](const Step *Inner) {
+    TaintSet Result;
+    if (Inner->Root->K == Origin::Source) {
+      Result.push_back(Inner);
+      return Result;
+    }
+    for (const auto &[P, T] : Args) {
+      if (P != Inner->Root->Param)
+        continue;
+      for (const Step *Outer : T) {
+        const Step *Passed =
+            E.makeStep(Outer, Outer->Root, At,
+                       "passed to '" + Fn + "' as '" + ParamName(P) + "'");
+        Result.push_back(replay(Passed, Inner));
+      }
+    }
+    return Result;
+  };
+
+  for (const auto &Flow : Sum.Sinks) {
+    TaintSet T = Mapped(Flow.Hit.Path);
+    for (const Step *St : T) {
+      SinkHit Hit = Flow.Hit;
+      Hit.Path = St;
+      if (St->Root->K == Origin::Source)
+        E.report(Hit);
+      else if (llvm::none_of(Out.Sinks, [&](const auto &F) {
+                 return F.Hit.Call == Hit.Call && F.Hit.Arg == Hit.Arg &&
+                        F.Hit.Path->Root == St->Root;
+               }))
+        Out.Sinks.push_back({Hit});
+    }
+  }
+  for (const auto &Flow : Sum.Out) {
+    const Expr *Target = ruleArg(Call, Flow.Param);
+    if (!Target)
+      continue;
+    Location L = locOf(Target, S);
+    if (!L.valid())
+      continue;
+    const FieldPath *Path = L.Path;
+    // Re-root the callee's field path under the caller's location.
+    llvm::SmallVector<const FieldDecl *, 4> Fields;
+    for (const FieldPath *P = Flow.Path; P; P = P->Parent)
+      Fields.push_back(P->Field);
+    for (const FieldDecl *F : llvm::reverse(Fields))
+      Path = child(Path, F);
+    TaintSet T;
+    for (const Step *St : Flow.From)
+      addAll(T, Mapped(St));
+    write({L.Base, Path}, T, S, /*Strong=*/false);
+  }
+  TaintSet Result;
+  for (const Step *St : Sum.Return)
+    addAll(Result, Mapped(St));
+  if (!Result.empty())
+    Result = extend(Result, At, "returned by '" + Fn + "'");
+  return Result;
+}
+
+TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
+                                    const FunctionDecl *Callee, State &S) {
+  // Evaluate every argument once, in order; keyed by rule position.
+  llvm::SmallVector<std::pair<int, TaintSet>, 4> Args;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    TaintSet T = eval(Obj, S);
+    addAll(T, read(locOf(Obj, S), S, QualType()));
+    Args.push_back({model::ThisObject, T});
+  }
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  bool OperatorMember =
+      isa<CXXOperatorCallExpr>(Call) && MD && MD->isInstance();
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+    const Expr *A = Call->getArg(I);
+    TaintSet T = eval(A, S);
+    // A pointer or reference argument designates an object: its contents.
+    if (A->getType()->isPointerType() || A->isGLValue() ||
+        A->getType()->isRecordType())
+      addAll(T, read(locOf(A, S), S, A->getType()));
+    int Pos = static_cast<int>(I);
+    if (OperatorMember)
+      Pos = I == 0 ? model::ThisObject : Pos - 1;
+    Args.push_back({Pos, T});
+  }
+  if (!Callee)
+    return {};
+
+  llvm::ArrayRef<const model::Rule *> Rules = M.rulesFor(Callee);
+  if (!Rules.empty()) {
+    TaintSet Result;
+    bool AnyHandled = false;
+    for (const model::Rule *R : Rules) {
+      bool Handled = false;
+      addAll(Result, applyRule(Call, Callee, *R, Args, S, Handled));
+      AnyHandled |= Handled;
+    }
+    if (AnyHandled)
+      return Result;
+  }
+
+  // Library code in system headers is described by the model's rules; its
+  // bodies are not analysed (cost, and templates of no interest).
+  const FunctionDecl *Def = Callee->getDefinition();
+  if (Def && Def->hasBody() && !SM.isInSystemHeader(Def->getLocation())) {
+    if (const TaintEngine::Summary *Sum = E.summaryFor(Def))
+      return applySummary(Call, Def, *Sum, Args, S);
+    return {};
+  }
+
+  // `*it`, `it->x`, `c[i]` on classes without rules: the object's data.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    OverloadedOperatorKind K = Op->getOperator();
+    if ((K == OO_Star || K == OO_Arrow || K == OO_Subscript) &&
+        Op->getNumArgs() > 0)
+      return read(locOf(Op->getArg(0), S), S, QualType());
+  }
+  // A function we know nothing about: its result is not assumed tainted.
+  return {};
+}
+
+// ---------------------------------------------------------------------------
+// Branches: on the side of a branch where an allow-list check passed, the
+// checked value is clean.
+// ---------------------------------------------------------------------------
+
+void FunctionAnalysis::validate(const Expr *Subject, State &S) {
+  clean(locOf(Subject, S), S);
+  // `p` iterating over `s`: the loop validated what p designates; also
+  // clean s itself when p was set from it in this function.
+}
+
+void FunctionAnalysis::refineZero(const Expr *Ex, bool IsZero, State &S) {
+  Ex = strip(Ex);
+  const auto *Call = dyn_cast_or_null<CallExpr>(Ex);
+  if (!Call)
+    return;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return;
+  llvm::StringRef Name = Callee->getName();
+  // strcmp(s, "literal") == 0: s is that literal.
+  if (IsZero && (Name == "strcmp" || Name == "strcasecmp") &&
+      Call->getNumArgs() == 2) {
+    bool L0 = literalText(Call->getArg(0)).has_value();
+    bool L1 = literalText(Call->getArg(1)).has_value();
+    if (L0 != L1)
+      validate(Call->getArg(L0 ? 1 : 0), S);
+    return;
+  }
+  for (const model::Rule *R : M.rulesFor(Callee))
+    if (R->Kind == model::RuleKind::Validator && R->ValidWhenZero == IsZero)
+      for (int Pos : R->In.expand(Call->getNumArgs()))
+        if (const Expr *A = ruleArg(Call, Pos))
+          validate(A, S);
+  if (IsZero)
+    return;
+  const FunctionDecl *Def = Callee->getDefinition();
+  if (Def && Def->hasBody())
+    if (const TaintEngine::Summary *Sum = E.summaryFor(Def))
+      for (int P : Sum->Validates)
+        if (const Expr *A = ruleArg(Call, P))
+          validate(A, S);
+}
+
+void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
+  Cond = strip(Cond);
+  if (!Cond)
+    return;
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
+    if (UO->getOpcode() == UO_LNot)
+      refine(UO->getSubExpr(), !Truth, S);
+    return;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    BinaryOperatorKind Op = BO->getOpcode();
+    if (Op == BO_LAnd && Truth) {
+      refine(BO->getLHS(), true, S);
+      refine(BO->getRHS(), true, S);
+      return;
+    }
+    if (Op == BO_LOr && !Truth) {
+      refine(BO->getLHS(), false, S);
+      refine(BO->getRHS(), false, S);
+      return;
+    }
+    if (Op != BO_EQ && Op != BO_NE)
+      return;
+    bool Holds = (Op == BO_EQ) == Truth;
+    const Expr *L = strip(BO->getLHS());
+    const Expr *R = strip(BO->getRHS());
+    // X == 0, 0 == X.
+    auto IsZeroLit = [&](const Expr *X) {
+      Expr::EvalResult Res;
+      return !X->isValueDependent() && X->EvaluateAsInt(Res, Ctx) &&
+             Res.Val.getInt() == 0;
+    };
+    if (IsZeroLit(R) || isNullLike(BO->getRHS(), Ctx)) {
+      refineZero(L, Holds, S);
+    } else if (IsZeroLit(L)) {
+      refineZero(R, Holds, S);
+    }
+    if (!Holds)
+      return;
+    // strspn(s, SET) == strlen(s): every character of s is in SET.
+    auto Callee = [](const Expr *X, llvm::StringRef Name) -> const CallExpr * {
+      const auto *C = dyn_cast_or_null<CallExpr>(X);
+      if (C && C->getDirectCallee() && C->getDirectCallee()->getName() == Name)
+        return C;
+      return nullptr;
+    };
+    for (int Swap = 0; Swap < 2; ++Swap) {
+      const Expr *A = Swap ? R : L;
+      const Expr *B = Swap ? L : R;
+      if (const CallExpr *Span = Callee(A, "strspn"))
+        if (const CallExpr *Len = Callee(B, "strlen"))
+          if (Span->getNumArgs() == 2 && Len->getNumArgs() == 1) {
+            std::optional<llvm::StringRef> Set = literalText(Span->getArg(1));
+            const auto *V1 = baseVariable(Span->getArg(0));
+            const auto *V2 = baseVariable(Len->getArg(0));
+            if (Set && isSafeCharSet(*Set) && V1 && V1 == V2)
+              validate(Span->getArg(0), S);
+          }
+      // s[strspn(s, SET)] == '\0'.
+      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(A))
+        if (const CallExpr *Span = Callee(strip(AS->getIdx()), "strspn"))
+          if (IsZeroLit(B) && Span->getNumArgs() == 2) {
+            std::optional<llvm::StringRef> Set = literalText(Span->getArg(1));
+            if (Set && isSafeCharSet(*Set) &&
+                baseVariable(AS->getBase()) == baseVariable(Span->getArg(0)))
+              validate(Span->getArg(0), S);
+          }
+      // s.find_first_not_of(SET) == std::string::npos.
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(A))
+        if (const auto *MD = MC->getMethodDecl())
+          if (MD->getName() == "find_first_not_of" && MC->getNumArgs() >= 1) {
+            std::optional<llvm::StringRef> Set = literalText(MC->getArg(0));
+            const auto *NposRef = dyn_cast<DeclRefExpr>(B);
+            if (Set && isSafeCharSet(*Set) && NposRef &&
+                NposRef->getDecl()->getName() == "npos")
+              validate(MC->getImplicitObjectArgument(), S);
+          }
+    }
+    return;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond)) {
+    // std::string == "literal".
+    if ((Op->getOperator() == OO_EqualEqual ||
+         Op->getOperator() == OO_ExclaimEqual) &&
+        Op->getNumArgs() == 2) {
+      bool Holds = (Op->getOperator() == OO_EqualEqual) == Truth;
+      bool L0 = literalText(Op->getArg(0)).has_value();
+      bool L1 = literalText(Op->getArg(1)).has_value();
+      if (Holds && L0 != L1)
+        validate(Op->getArg(L0 ? 1 : 0), S);
+      return;
+    }
+  }
+  if (isa<CallExpr>(Cond))
+    refineZero(Cond, !Truth, S);
+}
+
+/// The string a loop checks character by character against an allow-list,
+/// leaving the function when a character is not allowed; null otherwise.
+const Expr *FunctionAnalysis::validationLoopSubject(const Stmt *Loop) {
+  auto Cached = LoopSubjects.find(Loop);
+  if (Cached != LoopSubjects.end())
+    return Cached->second;
+  const Stmt *Body = nullptr;
+  const VarDecl *RangeVar = nullptr;
+  const Expr *RangeInit = nullptr;
+  if (const auto *F = dyn_cast<ForStmt>(Loop))
+    Body = F->getBody();
+  else if (const auto *W = dyn_cast<WhileStmt>(Loop))
+    Body = W->getBody();
+  else if (const auto *D = dyn_cast<DoStmt>(Loop))
+    Body = D->getBody();
+  else if (const auto *R = dyn_cast<CXXForRangeStmt>(Loop)) {
+    Body = R->getBody();
+    RangeVar = R->getLoopVariable();
+    RangeInit = R->getRangeInit();
+  }
+  // Character variables set from the string inside the loop body.
+  llvm::DenseMap<const VarDecl *, const Expr *> CharFrom;
+  std::function<const Expr *(const Expr *)> SubjectOf =
+      [&](const Expr *C) -> const Expr * {
+    C = strip(C);
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(C))
+      return AS->getBase();
+    if (const auto *UO = dyn_cast<UnaryOperator>(C))
+      if (UO->getOpcode() == UO_Deref)
+        return UO->getSubExpr();
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C))
+      if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+        return Op->getArg(0);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(C)) {
+      if (RangeVar && DRE->getDecl() == RangeVar)
+        return RangeInit;
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        auto It = CharFrom.find(VD);
+        if (It != CharFrom.end())
+          return It->second;
+      }
+    }
+    return nullptr;
+  };
+  // Whether Cond rejects a character that is not in an allow-list: it
+  // holds a negated allow-class test (or strchr(SAFE, c) == NULL) on a
+  // character of the subject. Returns the subject.
+  std::function<const Expr *(const Expr *, bool)> Rejects =
+      [&](const Expr *Cond, bool Negated) -> const Expr * {
+    Cond = strip(Cond);
+    if (const auto *UO = dyn_cast<UnaryOperator>(Cond))
+      if (UO->getOpcode() == UO_LNot)
+        return Rejects(UO->getSubExpr(), !Negated);
+    if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+      if (BO->isLogicalOp()) {
+        if (const Expr *S1 = Rejects(BO->getLHS(), Negated))
+          return S1;
+        return Rejects(BO->getRHS(), Negated);
+      }
+      Expr::EvalResult Res;
+      if ((BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) &&
+          BO->getRHS()->EvaluateAsInt(Res, Ctx) && Res.Val.getInt() == 0)
+        return Rejects(BO->getLHS(),
+                       BO->getOpcode() == BO_EQ ? !Negated : Negated);
+      // c < 'a' || c > 'z' style range tests reject what is outside.
+      if ((BO->getOpcode() == BO_LT || BO->getOpcode() == BO_GT) && !Negated &&
+          BO->getRHS()->EvaluateAsInt(Res, Ctx)) {
+        int64_t V = Res.Val.getInt().getExtValue();
+        bool AlnumBound = (V >= '0' && V <= '9' + 1) ||
+                          (V >= 'A' - 1 && V <= 'Z' + 1) ||
+                          (V >= 'a' - 1 && V <= 'z' + 1);
+        if (AlnumBound)
+          return SubjectOf(BO->getLHS());
+      }
+      return nullptr;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(Cond)) {
+      const FunctionDecl *F = Call->getDirectCallee();
+      if (!F || Call->getNumArgs() < 1)
+        return nullptr;
+      if (isAllowClass(F->getName()) && Negated)
+        return SubjectOf(Call->getArg(0));
+      if (F->getName() == "strchr" && Negated && Call->getNumArgs() == 2) {
+        std::optional<llvm::StringRef> Set = literalText(Call->getArg(0));
+        if (Set && isSafeCharSet(*Set))
+          return SubjectOf(Call->getArg(1));
+      }
+    }
+    return nullptr;
+  };
+  const Expr *Found = nullptr;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *St) {
+    if (!St || Found)
+      return;
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, LambdaExpr>(St))
+      return;
+    if (const auto *DS = dyn_cast<DeclStmt>(St))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->getInit() && VD->getType()->isIntegralOrEnumerationType())
+            if (const Expr *Sub = SubjectOf(VD->getInit()))
+              CharFrom[VD] = Sub;
+    if (const auto *If = dyn_cast<IfStmt>(St))
+      if (leaves(If->getThen()))
+        if (const Expr *Sub = Rejects(If->getCond(), false)) {
+          Found = Sub;
+          return;
+        }
+    for (const Stmt *Child : St->children())
+      Walk(Child);
+  };
+  if (Body) {
+    if (const auto *CS = dyn_cast<CompoundStmt>(Body)) {
+      for (const Stmt *Child : CS->body())
+        Walk(Child);
+    } else {
+      Walk(Body);
+    }
+  }
+  LoopSubjects[Loop] = Found;
+  return Found;
+}
+
+void FunctionAnalysis::transfer(const CFGBlock &B, State &S) {
+  Cache.clear();
+  for (const CFGElement &El : B) {
+    if (std::optional<CFGInitializer> CI = El.getAs<CFGInitializer>()) {
+      // A constructor's member initializer stores into *this.
+      const CXXCtorInitializer *Init = CI->getInitializer();
+      if (Init->isMemberInitializer() && Init->getInit())
+        write({ThisBase, child(nullptr, Init->getMember())},
+              eval(Init->getInit(), S), S, /*Strong=*/true);
+      continue;
+    }
+    std::optional<CFGStmt> CS = El.getAs<CFGStmt>();
+    if (!CS)
+      continue;
+    const Stmt *St = CS->getStmt();
+    if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          declare(VD, S);
+      continue;
+    }
+    if (const auto *RS = dyn_cast<ReturnStmt>(St)) {
+      if (const Expr *RV = RS->getRetValue()) {
+        TaintSet T = eval(RV, S);
+        // Returning a pointer or reference into an object returns what the
+        // object holds.
+        if (RV->getType()->isPointerType() || RV->isGLValue() ||
+            isStdStringType(RV->getType()))
+          addAll(T, read(locOf(RV, S), S, RV->getType()));
+        write({&Out, nullptr}, T, S, /*Strong=*/false);
+      }
+      Returns.push_back({RS, S});
+      continue;
+    }
+    if (const auto *Ex = dyn_cast<Expr>(St))
+      eval(Ex, S);
+  }
+}
+
+void FunctionAnalysis::extractSummary(const State &Exit) {
+  auto Ret = Exit.Cells.find({&Out, nullptr});
+  if (Ret != Exit.Cells.end())
+    Out.Return = Ret->second;
+  // What the function leaves in the objects its parameters designate.
+  auto ParamIndex = [&](const void *Base) -> int {
+    if (Base == ThisBase)
+      return model::ThisObject;
+    for (unsigned I = 0; I < FD->getNumParams(); ++I)
+      if (FD->getParamDecl(I) == Base)
+        return static_cast<int>(I);
+    return model::NoArg;
+  };
+  for (const auto &[L, T] : Exit.Cells) {
+    int P = ParamIndex(L.Base);
+    if (P == model::NoArg)
+      continue;
+    if (P != model::ThisObject) {
+      QualType PT = FD->getParamDecl(static_cast<unsigned>(P))->getType();
+      bool Writable =
+          (PT->isPointerType() && !PT->getPointeeType().isConstQualified()) ||
+          (PT->isReferenceType() &&
+           !PT.getNonReferenceType().isConstQualified());
+      if (!Writable)
+        continue;
+    }
+    TaintSet From;
+    for (const Step *St : T)
+      if (St->Root->K == Origin::Source || St->Root->Param != P || St->Prev)
+        if (!(St->Root->K == Origin::Parameter && St->Root->Param == P))
+          From.push_back(St);
+    if (!From.empty())
+      Out.Out.push_back({P, L.Path, From});
+  }
+  llvm::sort(Out.Out, [](const auto &A, const auto &B) {
+    return std::make_pair(A.Param, A.Path) < std::make_pair(B.Param, B.Path);
+  });
+
+  // A validator: every `return <true>` is reached only with the parameter
+  // cleaned, and some return is false.
+  QualType RT = FD->getReturnType();
+  if (!(RT->isBooleanType() || RT->isIntegerType()) || Returns.empty())
+    return;
+  bool AnyFalse = false;
+  llvm::SmallVector<int, 2> Candidates;
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    if (carriesText(FD->getParamDecl(I)->getType()))
+      Candidates.push_back(static_cast<int>(I));
+  for (auto &[RS, S] : Returns) {
+    const Expr *RV = RS->getRetValue();
+    if (!RV)
+      return;
+    Expr::EvalResult Res;
+    State Checked = S;
+    if (!RV->isValueDependent() && RV->EvaluateAsInt(Res, Ctx)) {
+      if (Res.Val.getInt() == 0) {
+        AnyFalse = true;
+        continue;
+      }
+    } else {
+      refine(RV, true, Checked);
+      AnyFalse = true;
+    }
+    llvm::erase_if(Candidates, [&](int P) {
+      const ParmVarDecl *PD = FD->getParamDecl(static_cast<unsigned>(P));
+      auto Aliased = Checked.Alias.find(PD);
+      Location L =
+          Aliased != Checked.Alias.end() ? Aliased->second : varLoc(PD);
+      auto It = Checked.Cells.find(L);
+      return It != Checked.Cells.end() &&
+             llvm::any_of(It->second, [&](const Step *St) {
+               return St->Root == ParamOrigins.lookup(PD);
+             });
+    });
+  }
+  if (AnyFalse)
+    Out.Validates = Candidates;
+}
+
+void FunctionAnalysis::run() {
+  const Stmt *Body = FD->getBody();
+  if (!Body)
+    return;
+  CFG::BuildOptions Opts;
+  Opts.AddInitializers = true;
+  Opts.AddImplicitDtors = false;
+  Opts.AddTemporaryDtors = false;
+  Opts.AddCXXDefaultInitExprInCtors = true;
+  std::unique_ptr<CFG> Cfg =
+      CFG::buildCFG(FD, const_cast<Stmt *>(Body), &Ctx, Opts);
+  if (!Cfg)
+    return;
+
+  State Entry;
+  Entry.Reachable = true;
+  IsMain = FD->isMain();
+  for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+    const ParmVarDecl *PD = FD->getParamDecl(I);
+    const Origin *O;
+    const Step *St;
+    if (IsMain && I >= 1 &&
+        !E.isTrusted(I == 1 ? model::SourceKind::CommandLine
+                            : model::SourceKind::Environment)) {
+      std::string Name = PD->getNameAsString();
+      O = E.makeOrigin({Origin::Source, 0,
+                        I == 1 ? model::SourceKind::CommandLine
+                               : model::SourceKind::Environment,
+                        Name, false, PD->getLocation()});
+      St = E.makeStep(nullptr, O, PD->getLocation(),
+                      I == 1 ? "'" + Name + "' holds the command-line arguments"
+                             : "'" + Name + "' holds the environment");
+    } else {
+      O = E.makeOrigin({Origin::Parameter, static_cast<int>(I),
+                        model::SourceKind::Other, PD->getNameAsString(), false,
+                        PD->getLocation()});
+      St = E.makeStep(nullptr, O, PD->getLocation(), "parameter");
+      ParamOrigins[PD] = O;
+    }
+    Entry.Cells[varLoc(PD)] = {St};
+  }
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (MD->isInstance()) {
+      const Origin *O = E.makeOrigin({Origin::Parameter, model::ThisObject,
+                                      model::SourceKind::Other, "this", false,
+                                      FD->getLocation()});
+      Entry.Cells[{ThisBase, nullptr}] = {
+          E.makeStep(nullptr, O, FD->getLocation(), "parameter")};
+    }
+
+  std::vector<State> In(Cfg->getNumBlockIDs());
+  const CFGBlock &EntryBlock = Cfg->getEntry();
+  In[EntryBlock.getBlockID()] = Entry;
+  llvm::SmallVector<const CFGBlock *, 16> Work;
+  llvm::DenseSet<unsigned> Queued;
+  Work.push_back(&EntryBlock);
+  Queued.insert(EntryBlock.getBlockID());
+  unsigned Budget = 20 * Cfg->getNumBlockIDs() + 100;
+  State ExitState;
+  while (!Work.empty() && Budget-- > 0) {
+    const CFGBlock *B = Work.front();
+    Work.erase(Work.begin());
+    Queued.erase(B->getBlockID());
+    State S = In[B->getBlockID()];
+    if (!S.Reachable)
+      continue;
+    transfer(*B, S);
+    if (B == &Cfg->getExit())
+      ExitState = S;
+    const Stmt *Term = B->getTerminatorStmt();
+    const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
+    unsigned Index = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+      const CFGBlock *Next = Succ.getReachableBlock();
+      unsigned I = Index++;
+      if (!Next)
+        continue;
+      State Edge = S;
+      if (Cond && B->succ_size() == 2) {
+        bool Truth = I == 0;
+        if (Term && isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Term)) {
+          // Leaving an allow-list loop normally: every character passed.
+          if (!Truth)
+            if (const Expr *Subject = validationLoopSubject(Term))
+              validate(Subject, Edge);
+        } else {
+          refine(Cond, Truth, Edge);
+        }
+      }
+      State &Target = In[Next->getBlockID()];
+      State Joined = Target;
+      Joined.join(Edge);
+      if (!Joined.sameAs(Target) || !Target.Reachable) {
+        Target = std::move(Joined);
+        if (Queued.insert(Next->getBlockID()).second)
+          Work.push_back(Next);
+      }
+    }
+  }
+  // The returns seen last are the ones of the final iteration; keep the
+  // latest state per return statement.
+  llvm::DenseMap<const ReturnStmt *, size_t> Latest;
+  for (size_t I = 0; I < Returns.size(); ++I)
+    Latest[Returns[I].first] = I;
+  std::vector<std::pair<const ReturnStmt *, State>> Final;
+  for (size_t I = 0; I < Returns.size(); ++I)
+    if (Latest[Returns[I].first] == I)
+      Final.push_back(std::move(Returns[I]));
+  Returns = std::move(Final);
+  extractSummary(ExitState);
+}
+
+// ---------------------------------------------------------------------------
+// The engine.
+// ---------------------------------------------------------------------------
+
+TaintEngine::TaintEngine(const model::Model &M, ASTContext &Ctx,
+                         TaintOptions Opts)
+    : M(M), Ctx(Ctx), Opts(std::move(Opts)) {}
+
+TaintEngine::~TaintEngine() = default;
+
+bool TaintEngine::isTrusted(model::SourceKind K) const {
+  return llvm::is_contained(Opts.Trusted, K);
+}
+
+const Origin *TaintEngine::makeOrigin(Origin O) {
+  Origins.push_back(std::make_unique<Origin>(std::move(O)));
+  return Origins.back().get();
+}
+
+const Step *TaintEngine::makeStep(const Step *Prev, const Origin *Root,
+                                  SourceLocation Loc, std::string Message) {
+  unsigned Length = Prev ? Prev->Length + 1 : 1;
+  Steps.push_back(std::make_unique<Step>(
+      Step{Prev, Root, Loc, std::move(Message), Length}));
+  return Steps.back().get();
+}
+
+void TaintEngine::report(const SinkHit &Hit) {
+  if (Reported.insert({Hit.Call, Hit.Arg}).second)
+    Pending.push_back(Hit);
+}
+
+const TaintEngine::Summary *TaintEngine::summaryFor(const FunctionDecl *FD) {
+  FD = FD->getDefinition() ? FD->getDefinition() : FD;
+  auto It = Summaries.find(FD);
+  if (It != Summaries.end() && It->second->Done)
+    return It->second.get();
+  if (InProgress.contains(FD)) {
+    // A recursive call: use what is known so far and iterate.
+    Recursive.insert(FD);
+    if (It == Summaries.end())
+      It = Summaries.try_emplace(FD, std::make_unique<Summary>()).first;
+    return It->second.get();
+  }
+  if (It == Summaries.end())
+    It = Summaries.try_emplace(FD, std::make_unique<Summary>()).first;
+  InProgress.insert(FD);
+  for (int Round = 0; Round < 4; ++Round) {
+    auto Next = std::make_unique<Summary>();
+    FunctionAnalysis(*this, FD, *Next).run();
+    bool Stable = Next->sameAs(*Summaries[FD]);
+    Summaries[FD] = std::move(Next);
+    if (!Recursive.contains(FD) || Stable)
+      break;
+  }
+  InProgress.erase(FD);
+  Summaries[FD]->Done = true;
+  return Summaries[FD].get();
+}
+
+std::vector<SinkHit> TaintEngine::analyze(const FunctionDecl *FD) {
+  if (FD && FD->hasBody())
+    summaryFor(FD);
+  std::vector<SinkHit> Out;
+  Out.swap(Pending);
+  return Out;
+}
+
+} // namespace sinkguard::engine

@@ -1,0 +1,144 @@
+//===--- Taint.h - Where untrusted data goes --------------------*- C++ -*-===//
+//
+// A forward dataflow analysis over each function's CFG that tracks
+// untrusted data from sources (the model's source rules, main's argv and
+// envp, getopt's optarg) through variables, struct fields, buffers,
+// pointers, strings, streams and containers, into sinks. Branches refine
+// the state: on the side of a branch where an allow-list check passed, the
+// checked value is clean, so a check that dominates a sink on every path
+// cleans the data at the sink, and one that covers only some paths does not.
+//
+// Calls to functions defined in the translation unit go through summaries
+// (parameter -> return value, parameter -> pointee of another parameter or
+// member, parameter -> sink, source -> return, "returns true only when the
+// parameter is safe"), computed once per function, with a fixpoint for
+// recursion.
+//
+// Knows Clang's AST and CFG and the model, never clang-tidy.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SINKGUARD_CHECKS_ENGINE_TAINT_H
+#define SINKGUARD_CHECKS_ENGINE_TAINT_H
+
+#include "../model/Model.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/Allocator.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class CallExpr;
+class Expr;
+class FunctionDecl;
+class Stmt;
+} // namespace clang
+
+namespace sinkguard::engine {
+
+/// Where tainted data came from: a real source, or (while summarising a
+/// function) one of the function's parameters.
+struct Origin {
+  enum Kind : std::uint8_t { Source, Parameter };
+  Kind K;
+  /// For Parameter: the index, or model::ThisObject.
+  int Param = 0;
+  model::SourceKind Category = model::SourceKind::Other;
+  /// What produced the data: "fgets", "argv", "std::cin".
+  std::string What;
+  /// True when a call produced it ("read by 'fgets'"), false for a
+  /// variable (main's argv, getopt's optarg).
+  bool ByCall = true;
+  clang::SourceLocation Loc;
+};
+
+/// One step of a path. Steps form persistent lists from the newest step back
+/// to the origin's step, so paths share their common prefix.
+struct Step {
+  const Step *Prev;
+  const Origin *Root;
+  clang::SourceLocation Loc;
+  std::string Message;
+  unsigned Length;
+};
+
+/// The steps from the origin to \p Tip, origin first.
+llvm::SmallVector<const Step *, 8> pathTo(const Step *Tip);
+
+/// A path of untrusted data into a sink.
+struct SinkHit {
+  enum Kind : std::uint8_t {
+    /// A shell interprets the argument as a command line.
+    ShellCommand,
+    /// The program that exec*/posix_spawn runs.
+    ExecProgram,
+    /// An argument of a program that is not a shell (argument injection).
+    ExecArgument,
+  };
+  Kind K;
+  const clang::CallExpr *Call;
+  const clang::FunctionDecl *Sink;
+  const clang::Expr *Arg;
+  /// The last step before the sink; its Root is a Source origin.
+  const Step *Path;
+};
+
+struct TaintOptions {
+  /// Source categories whose data counts as trusted.
+  llvm::SmallVector<model::SourceKind, 2> Trusted;
+  /// Report exec* program paths and arguments of non-shell programs.
+  bool ReportExecArguments = true;
+};
+
+class FunctionAnalysis;
+
+/// Taint analysis for one translation unit: function summaries are cached
+/// here and computed on demand.
+class TaintEngine {
+public:
+  TaintEngine(const model::Model &M, clang::ASTContext &Ctx,
+              TaintOptions Opts = {});
+  ~TaintEngine();
+
+  /// Analyses \p FD (and, through summaries, what it calls); returns the
+  /// paths from real sources into sinks found in it or in its callees that
+  /// were not returned before.
+  std::vector<SinkHit> analyze(const clang::FunctionDecl *FD);
+
+  const model::Model &model() const { return M; }
+  clang::ASTContext &context() const { return Ctx; }
+  const TaintOptions &options() const { return Opts; }
+
+  // Internal to the engine's implementation.
+  struct Summary;
+  const Summary *summaryFor(const clang::FunctionDecl *FD);
+  const Origin *makeOrigin(Origin O);
+  const Step *makeStep(const Step *Prev, const Origin *Root,
+                       clang::SourceLocation Loc, std::string Message);
+  void report(const SinkHit &Hit);
+  bool isTrusted(model::SourceKind K) const;
+
+private:
+  const model::Model &M;
+  clang::ASTContext &Ctx;
+  TaintOptions Opts;
+  llvm::BumpPtrAllocator Arena;
+  std::vector<std::unique_ptr<Origin>> Origins;
+  std::vector<std::unique_ptr<Step>> Steps;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<Summary>>
+      Summaries;
+  llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+  llvm::DenseSet<const clang::FunctionDecl *> Recursive;
+  llvm::DenseSet<std::pair<const clang::CallExpr *, const clang::Expr *>>
+      Reported;
+  std::vector<SinkHit> Pending;
+};
+
+} // namespace sinkguard::engine
+
+#endif
