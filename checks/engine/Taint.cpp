@@ -1657,6 +1657,13 @@ void FunctionAnalysis::run() {
       ExitState = S;
     const Stmt *Term = B->getTerminatorStmt();
     const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
+    // In `A || B` the CFG gives B a block of its own whose terminator
+    // condition is the whole expression: the block decides on B alone.
+    while (const auto *BO = dyn_cast_or_null<BinaryOperator>(strip(Cond))) {
+      if (!BO->isLogicalOp() || BO == Term)
+        break;
+      Cond = BO->getRHS();
+    }
     unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
       const CFGBlock *Next = Succ.getReachableBlock();

@@ -1,0 +1,19 @@
+/* Mock <sys/socket.h> for sinkguard tests. */
+#ifndef SINKGUARD_MOCK_SYS_SOCKET_H
+#define SINKGUARD_MOCK_SYS_SOCKET_H
+#include <stddef.h>
+#ifdef __cplusplus
+extern "C" {
+#endif
+typedef long ssize_t;
+typedef unsigned socklen_t;
+struct sockaddr { unsigned short sa_family; char sa_data[14]; };
+struct msghdr { void *msg_name; socklen_t msg_namelen; void *msg_iov; size_t msg_iovlen; };
+ssize_t recv(int fd, void *buf, size_t n, int flags);
+ssize_t recvfrom(int fd, void *buf, size_t n, int flags, struct sockaddr *a,
+                 socklen_t *l);
+ssize_t recvmsg(int fd, struct msghdr *msg, int flags);
+#ifdef __cplusplus
+}
+#endif
+#endif
