@@ -591,6 +591,14 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
   // `p = buf`: p now designates buf.
   if (const auto *DRE = dyn_cast<DeclRefExpr>(L)) {
     QualType Ty = DRE->getType();
+    if (Ty->isFunctionPointerType()) {
+      S.Callee.erase(DRE->getDecl());
+      if (RHS)
+        if (const auto *Target = dyn_cast<DeclRefExpr>(strip(RHS)))
+          if (const auto *Fn = dyn_cast<FunctionDecl>(Target->getDecl()))
+            S.Callee[DRE->getDecl()] = Fn;
+      return;
+    }
     if (Ty->isPointerType() && RHS) {
       Location Target = locOf(RHS, S);
       if (Target.valid() && Target.Base != DRE->getDecl()) {
@@ -599,14 +607,6 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
         return;
       }
       S.Alias.erase(DRE->getDecl());
-    }
-    if (Ty->isFunctionPointerType() && RHS) {
-      if (const auto *Target = dyn_cast<DeclRefExpr>(strip(RHS)))
-        if (const auto *Fn = dyn_cast<FunctionDecl>(Target->getDecl())) {
-          S.Callee[DRE->getDecl()] = Fn;
-          return;
-        }
-      S.Callee.erase(DRE->getDecl());
     }
   }
   write(locOf(L, S), Stepped, S, Strong && !isa<ArraySubscriptExpr>(L));
@@ -626,6 +626,12 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
     }
   }
   TaintSet T = eval(Init, S);
+  if (Ty->isFunctionPointerType()) {
+    if (const auto *Target = dyn_cast<DeclRefExpr>(strip(Init)))
+      if (const auto *Fn = dyn_cast<FunctionDecl>(Target->getDecl()))
+        S.Callee[VD] = Fn;
+    return;
+  }
   if (Ty->isPointerType()) {
     // `char *p = buf`, `const char *c = s.c_str()`: p designates the
     // object; results of calls that make new values (strdup, getenv) are
@@ -636,10 +642,6 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
       return;
     }
   }
-  if (Ty->isFunctionPointerType())
-    if (const auto *Target = dyn_cast<DeclRefExpr>(strip(Init)))
-      if (const auto *Fn = dyn_cast<FunctionDecl>(Target->getDecl()))
-        S.Callee[VD] = Fn;
   if (T.empty())
     return;
   write(varLoc(VD),
@@ -1133,6 +1135,9 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
     TaintSet T;
     for (const Step *St : Flow.From)
       addAll(T, Mapped(St));
+    std::string Into = objectName(Target);
+    if (!T.empty() && !Into.empty())
+      T = extend(T, At, "'" + Fn + "' stores it in '" + Into + "'");
     write({L.Base, Path}, T, S, /*Strong=*/false);
   }
   TaintSet Result;
