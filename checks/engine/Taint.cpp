@@ -20,6 +20,14 @@ using namespace clang;
 
 namespace sinkguard::engine {
 
+/// A chain of fields from a base object: `r.addr.host` is host <- addr.
+/// Interned by the engine, so paths compare by pointer and outlive the
+/// analysis of the function that made them (summaries hold them).
+struct FieldPath {
+  const FieldPath *Parent;
+  const FieldDecl *Field;
+};
+
 llvm::SmallVector<const Step *, 8> pathTo(const Step *Tip) {
   llvm::SmallVector<const Step *, 8> Path;
   for (const Step *S = Tip; S; S = S->Prev)
@@ -35,11 +43,6 @@ namespace {
 // object of a member function) and a path of fields. Array elements and
 // container elements collapse into their array's or container's location.
 // ---------------------------------------------------------------------------
-
-struct FieldPath {
-  const FieldPath *Parent;
-  const FieldDecl *Field;
-};
 
 struct Location {
   const void *Base = nullptr;
@@ -404,10 +407,6 @@ private:
   const FunctionDecl *FD;
   TaintEngine::Summary &Out;
 
-  llvm::DenseMap<std::pair<const FieldPath *, const FieldDecl *>,
-                 const FieldPath *>
-      Paths;
-  std::vector<std::unique_ptr<FieldPath>> PathStore;
   llvm::DenseMap<const Expr *, TaintSet> Cache;
   llvm::DenseMap<const Stmt *, const Expr *> LoopSubjects;
   /// States at `return` statements, for summaries and validators.
@@ -418,10 +417,15 @@ private:
 
 const FieldPath *FunctionAnalysis::child(const FieldPath *Parent,
                                          const FieldDecl *F) {
-  auto &Slot = Paths[{Parent, F}];
+  return E.fieldPath(Parent, F);
+}
+
+const FieldPath *TaintEngine::fieldPath(const FieldPath *Parent,
+                                        const FieldDecl *F) {
+  auto &Slot = FieldPaths[{Parent, F}];
   if (!Slot) {
-    PathStore.push_back(std::make_unique<FieldPath>(FieldPath{Parent, F}));
-    Slot = PathStore.back().get();
+    FieldPathStore.push_back(std::make_unique<FieldPath>(FieldPath{Parent, F}));
+    Slot = FieldPathStore.back().get();
   }
   return Slot;
 }
@@ -893,8 +897,12 @@ void FunctionAnalysis::checkExecSink(const CallExpr *Call,
   // The program itself.
   if (E.options().ReportExecArguments) {
     TaintSet P = eval(Program, S);
-    if (!P.empty())
+    if (!P.empty()) {
+      // Whoever picks the program controls its arguments' meaning too: one
+      // finding for the call.
       sinkHit(SinkHit::ExecProgram, Call, Callee, Program, P);
+      return;
+    }
   }
   bool Shell = ProgramText && isShellName(*ProgramText);
 

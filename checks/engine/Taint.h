@@ -35,6 +35,7 @@ namespace clang {
 class ASTContext;
 class CallExpr;
 class Expr;
+class FieldDecl;
 class FunctionDecl;
 class Stmt;
 } // namespace clang
@@ -96,6 +97,7 @@ struct TaintOptions {
 };
 
 class FunctionAnalysis;
+struct FieldPath;
 
 /// Taint analysis for one translation unit: function summaries are cached
 /// here and computed on demand.
@@ -118,6 +120,8 @@ public:
   struct Summary;
   const Summary *summaryFor(const clang::FunctionDecl *FD);
   const Origin *makeOrigin(Origin O);
+  const FieldPath *fieldPath(const FieldPath *Parent,
+                             const clang::FieldDecl *F);
   const Step *makeStep(const Step *Prev, const Origin *Root,
                        clang::SourceLocation Loc, std::string Message);
   void report(const SinkHit &Hit);
@@ -130,6 +134,10 @@ private:
   llvm::BumpPtrAllocator Arena;
   std::vector<std::unique_ptr<Origin>> Origins;
   std::vector<std::unique_ptr<Step>> Steps;
+  llvm::DenseMap<std::pair<const FieldPath *, const clang::FieldDecl *>,
+                 const FieldPath *>
+      FieldPaths;
+  std::vector<std::unique_ptr<FieldPath>> FieldPathStore;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<Summary>>
       Summaries;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
