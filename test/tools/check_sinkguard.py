@@ -64,14 +64,15 @@ def run_host(host, args, temp_source, tidy_args, compiler_args):
     if temp_source.endswith((".cpp", ".cc")):
         compile_flags = ["-std=c++17"] + compile_flags
     checks = "-checks=-*," + args.check
+    # An empty configuration unless the test brings its own.
+    config = [] if any(a.lstrip("-").startswith("config")
+                       for a in tidy_args) else ["--config={}"]
     if host == "plugin":
-        cmd = [args.clang_tidy, "--load", args.plugin, checks,
-               "--config={}"]
+        cmd = [args.clang_tidy, "--load", args.plugin, checks] + config
     elif host == "sinkguard-tidy":
-        cmd = [args.sinkguard_tidy, checks, "--config={}"]
+        cmd = [args.sinkguard_tidy, checks] + config
     else:
-        cmd = [args.driver, "--checks=-*," + args.check, "--config={}",
-               "--quiet"]
+        cmd = [args.driver, "--checks=-*," + args.check, "--quiet"] + config
     cmd += tidy_args + [temp_source, "--"] + compile_flags
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           text=True)
