@@ -1,6 +1,7 @@
 //===--- ShellCommandConstructionCheck.cpp --------------------------------===//
 
 #include "ShellCommandConstructionCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "engine/CommandAssembly.h"
 #include "model/Model.h"
 #include "clang/AST/ASTContext.h"
@@ -58,6 +59,8 @@ StringRef stepVerb(::sinkguard::engine::AssemblyStep::Kind K) {
     return "appends";
   case Step::Concatenate:
     return "concatenates";
+  case Step::Helper:
+    return "writes";
   }
   return "writes";
 }
@@ -66,7 +69,34 @@ StringRef stepVerb(::sinkguard::engine::AssemblyStep::Kind K) {
 
 ShellCommandConstructionCheck::ShellCommandConstructionCheck(
     StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {}
+    : ClangTidyCheck(Name, Context),
+      RawAllowedWrappers(Options.get("AllowedWrappers", "")),
+      AllowedWrappers(utils::options::parseStringList(RawAllowedWrappers)) {}
+
+ShellCommandConstructionCheck::~ShellCommandConstructionCheck() = default;
+
+void ShellCommandConstructionCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "AllowedWrappers", RawAllowedWrappers);
+}
+
+void ShellCommandConstructionCheck::onEndOfTranslationUnit() {
+  Cache.reset();
+  CacheContext = nullptr;
+}
+
+bool ShellCommandConstructionCheck::isAllowedWrapper(
+    const FunctionDecl *Fn) const {
+  if (AllowedWrappers.empty())
+    return false;
+  std::string Qualified = ::sinkguard::model::ruleName(Fn);
+  std::string Plain = Fn->getNameAsString();
+  return llvm::any_of(AllowedWrappers, [&](StringRef W) {
+    W = W.trim();
+    W.consume_front("::");
+    return W == Qualified || W == Plain;
+  });
+}
 
 void ShellCommandConstructionCheck::registerMatchers(MatchFinder *Finder) {
   // One match per function definition: its sinks are found by one walk of
@@ -110,8 +140,16 @@ void ShellCommandConstructionCheck::check(
   collectSinkCalls(Fn->getBody(), M, Sinks);
   if (Sinks.empty())
     return;
+  // A function the project allows to assemble and run commands (a wrapper
+  // that quotes or validates its arguments itself).
+  if (isAllowedWrapper(Fn))
+    return;
   ASTContext &Ctx = *Result.Context;
-  engine::CommandAssemblyAnalyzer Analyzer(M, Ctx, Fn->getBody());
+  if (!Cache || CacheContext != &Ctx) {
+    Cache = std::make_unique<engine::CommandAssemblyCache>(M, Ctx);
+    CacheContext = &Ctx;
+  }
+  engine::CommandAssemblyAnalyzer &Analyzer = Cache->analyzerFor(Fn);
   for (const CallExpr *Call : Sinks)
     reportSink(Call, Analyzer, Ctx);
 }

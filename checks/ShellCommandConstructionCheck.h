@@ -5,8 +5,13 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 
+#include <memory>
+#include <string>
+#include <vector>
+
 namespace sinkguard::engine {
 class CommandAssemblyAnalyzer;
+class CommandAssemblyCache;
 } // namespace sinkguard::engine
 
 namespace clang::tidy::sinkguard {
@@ -19,13 +24,23 @@ namespace clang::tidy::sinkguard {
 class ShellCommandConstructionCheck : public ClangTidyCheck {
 public:
   ShellCommandConstructionCheck(StringRef Name, ClangTidyContext *Context);
+  ~ShellCommandConstructionCheck() override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
 
 private:
+  bool isAllowedWrapper(const FunctionDecl *Fn) const;
   void reportSink(const CallExpr *Call,
                   ::sinkguard::engine::CommandAssemblyAnalyzer &Analyzer,
                   ASTContext &Ctx);
+
+  /// The option's text; AllowedWrappers points into it.
+  const std::string RawAllowedWrappers;
+  const std::vector<StringRef> AllowedWrappers;
+  std::unique_ptr<::sinkguard::engine::CommandAssemblyCache> Cache;
+  const ASTContext *CacheContext = nullptr;
 };
 
 } // namespace clang::tidy::sinkguard

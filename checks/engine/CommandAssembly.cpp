@@ -163,7 +163,11 @@ struct CommandAssemblyAnalyzer::Write {
 
 /// State of one analysis: what was seen, what was found.
 struct CommandAssemblyAnalyzer::Trace {
-  const Expr *Sink;
+  /// Only writes before this point count.
+  SourceLocation Until;
+  /// A parameter whose writes are followed like a local's (out-parameters
+  /// of helpers).
+  const VarDecl *Subject = nullptr;
   llvm::SmallPtrSet<const VarDecl *, 8> Visited;
   llvm::SmallPtrSet<const Expr *, 8> StepsSeen;
   CommandAssembly Result;
@@ -180,8 +184,9 @@ struct CommandAssemblyAnalyzer::Trace {
 
 CommandAssemblyAnalyzer::CommandAssemblyAnalyzer(const model::Model &M,
                                                  ASTContext &Ctx,
-                                                 const Stmt *Body)
-    : M(M), Ctx(Ctx) {
+                                                 const Stmt *Body,
+                                                 CommandAssemblyCache *Cache)
+    : M(M), Ctx(Ctx), Cache(Cache) {
   if (Body)
     indexWrites(Body);
 }
@@ -243,13 +248,61 @@ void CommandAssemblyAnalyzer::addCallWrites(const CallExpr *Call) {
   }
 }
 
-bool CommandAssemblyAnalyzer::isBefore(const Stmt *A, const Stmt *B) const {
+bool CommandAssemblyAnalyzer::isBefore(const Stmt *A, SourceLocation B) const {
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation LA = SM.getExpansionLoc(A->getBeginLoc());
-  SourceLocation LB = SM.getExpansionLoc(B->getBeginLoc());
+  SourceLocation LB = SM.getExpansionLoc(B);
   if (LA.isInvalid() || LB.isInvalid())
     return false;
   return SM.isBeforeInTranslationUnit(LA, LB);
+}
+
+/// The function a call runs when it is defined in this translation unit,
+/// outside system headers; null otherwise.
+static const FunctionDecl *helperDefinition(const CallExpr *Call,
+                                            const ASTContext &Ctx) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD)
+    return nullptr;
+  const FunctionDecl *Def = FD->getDefinition();
+  if (!Def || !Def->hasBody() ||
+      Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+    return nullptr;
+  return Def;
+}
+
+bool CommandAssemblyAnalyzer::helperParts(
+    const CallExpr *Call, const HelperAssembly *H, int OutParam, Trace &T,
+    llvm::SmallVectorImpl<const Expr *> &Parts) {
+  const FunctionDecl *Def = helperDefinition(Call, Ctx);
+  auto *Saved = T.Parts;
+  llvm::SmallVector<const Expr *, 4> Found;
+  T.Parts = &Found;
+  for (const Expr *P : H->Parts) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(P);
+    const auto *PD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    if (PD && PD->getDeclContext() == Def) {
+      // The helper's parameter: whatever this call passes.
+      int Index = static_cast<int>(PD->getFunctionScopeIndex());
+      if (Index != OutParam &&
+          static_cast<unsigned>(Index) < Call->getNumArgs())
+        trace(Call->getArg(static_cast<unsigned>(Index)), T);
+      continue;
+    }
+    T.addPart(P);
+  }
+  T.Parts = Saved;
+  for (const Expr *P : Found)
+    if (!llvm::is_contained(Parts, P))
+      Parts.push_back(P);
+  // The helper's own steps explain how it put the text together.
+  if (!Parts.empty())
+    for (AssemblyStep S : H->Steps)
+      if (T.StepsSeen.insert(S.Where).second) {
+        S.Inner = true;
+        T.Result.Steps.push_back(std::move(S));
+      }
+  return !Parts.empty();
 }
 
 void CommandAssemblyAnalyzer::traceCallInputs(
@@ -363,17 +416,34 @@ void CommandAssemblyAnalyzer::trace(const Expr *E, Trace &T) {
       }
       return;
     }
+    // A function of the program: how does it assemble what it returns?
+    if (Cache && M.rulesFor(Call->getDirectCallee()).empty())
+      if (const FunctionDecl *Def = helperDefinition(Call, Ctx))
+        if (const HelperAssembly *H = Cache->returned(Def)) {
+          llvm::SmallVector<const Expr *, 4> Parts;
+          helperParts(Call, H, /*OutParam=*/-1, T, Parts);
+          for (const Expr *P : Parts)
+            T.addPart(P);
+          if (!H->Steps.empty() && !Parts.empty() &&
+              T.StepsSeen.insert(Call).second)
+            T.Result.Steps.push_back({Call,
+                                      AssemblyStep::Helper,
+                                      Def->getNameAsString(),
+                                      {Parts.begin(), Parts.end()}});
+          return;
+        }
   }
   T.addPart(E);
 }
 
 void CommandAssemblyAnalyzer::traceVar(const VarDecl *VD, const Expr *Use,
                                        Trace &T) {
-  if (isa<ParmVarDecl>(VD) || !VD->hasLocalStorage()) {
+  // A static local is written only by its function: followed like a local.
+  bool Global = !VD->hasLocalStorage() && !VD->isStaticLocal();
+  if ((isa<ParmVarDecl>(VD) || Global) && VD != T.Subject) {
     // A constant global (`static const char kCmd[] = "ls"`) is as constant
     // as its initializer; anything else is outside this function's control.
-    if (!VD->hasLocalStorage() && VD->getType().isConstQualified() &&
-        VD->getInit()) {
+    if (Global && VD->getType().isConstQualified() && VD->getInit()) {
       auto *Saved = T.Parts;
       llvm::SmallVector<const Expr *, 4> Found;
       T.Parts = &Found;
@@ -396,7 +466,7 @@ void CommandAssemblyAnalyzer::traceVar(const VarDecl *VD, const Expr *Use,
   T.InConcatenation = false;
   llvm::scope_exit Restore([&] { T.InConcatenation = SavedConcatenation; });
   for (const Write &W : It->second) {
-    if (!isBefore(W.At, T.Sink))
+    if (!isBefore(W.At, T.Until))
       continue;
     if (W.Value) {
       trace(W.Value, T);
@@ -404,9 +474,32 @@ void CommandAssemblyAnalyzer::traceVar(const VarDecl *VD, const Expr *Use,
     }
     const auto *Call = cast<CallExpr>(W.At);
     if (!W.Rule) {
+      // A helper of the program that writes into the variable.
+      const FunctionDecl *Def = Cache ? helperDefinition(Call, Ctx) : nullptr;
+      bool Followed = false;
+      for (unsigned I = 0;
+           Def && I < Call->getNumArgs() && I < Def->getNumParams(); ++I) {
+        if (baseVariable(Call->getArg(I)) != VD)
+          continue;
+        const HelperAssembly *H = Cache->storedIn(Def, I);
+        if (!H)
+          continue;
+        Followed = true;
+        llvm::SmallVector<const Expr *, 4> Parts;
+        helperParts(Call, H, static_cast<int>(I), T, Parts);
+        for (const Expr *P : Parts)
+          T.addPart(P);
+        if (!H->Steps.empty() && !Parts.empty() &&
+            T.StepsSeen.insert(Call).second)
+          T.Result.Steps.push_back({Call,
+                                    AssemblyStep::Helper,
+                                    Def->getNameAsString(),
+                                    {Parts.begin(), Parts.end()}});
+      }
       // Written by a function sinkguard does not model: unknown text, named
       // after the variable that holds it.
-      T.addPart(Use);
+      if (!Followed)
+        T.addPart(Use ? Use : static_cast<const Expr *>(Call));
       continue;
     }
     llvm::SmallVector<const Expr *, 4> Parts;
@@ -431,21 +524,123 @@ void CommandAssemblyAnalyzer::traceVar(const VarDecl *VD, const Expr *Use,
   }
 }
 
-CommandAssembly CommandAssemblyAnalyzer::analyze(const Expr *Command,
-                                                 const Expr *Sink) {
-  Trace T;
-  T.Sink = Sink;
-  llvm::SmallVector<const Expr *, 4> Parts;
-  T.Parts = &Parts;
-  trace(Command, T);
+CommandAssembly CommandAssemblyAnalyzer::finish(Trace &T) {
   llvm::sort(T.Result.Steps, [&](const AssemblyStep &A, const AssemblyStep &B) {
-    return isBefore(A.Where, B.Where);
+    return isBefore(A.Where, B.Where->getBeginLoc());
   });
   for (const AssemblyStep &S : T.Result.Steps)
-    for (const Expr *P : S.Parts)
-      if (!llvm::is_contained(T.Result.Parts, P))
-        T.Result.Parts.push_back(P);
+    if (!S.Inner)
+      for (const Expr *P : S.Parts)
+        if (!llvm::is_contained(T.Result.Parts, P))
+          T.Result.Parts.push_back(P);
   return std::move(T.Result);
+}
+
+CommandAssembly CommandAssemblyAnalyzer::analyze(const Expr *Command,
+                                                 const Expr *Sink) {
+  return analyzeAt(Command, Sink->getBeginLoc());
+}
+
+CommandAssembly CommandAssemblyAnalyzer::analyzeAt(const Expr *Value,
+                                                   SourceLocation Until) {
+  Trace T;
+  T.Until = Until;
+  llvm::SmallVector<const Expr *, 4> Parts;
+  T.Parts = &Parts;
+  trace(Value, T);
+  CommandAssembly Result = finish(T);
+  // Parts of a value with no assembly step (a parameter passed through)
+  // still matter to a caller that assembles with it.
+  for (const Expr *P : Parts)
+    if (!llvm::is_contained(Result.Parts, P))
+      Result.Parts.push_back(P);
+  return Result;
+}
+
+CommandAssembly CommandAssemblyAnalyzer::analyzeVar(const VarDecl *Var,
+                                                    SourceLocation Until) {
+  Trace T;
+  T.Until = Until;
+  T.Subject = Var;
+  llvm::SmallVector<const Expr *, 4> Parts;
+  T.Parts = &Parts;
+  traceVar(Var, nullptr, T);
+  CommandAssembly Result = finish(T);
+  for (const Expr *P : Parts)
+    if (P && !llvm::is_contained(Result.Parts, P))
+      Result.Parts.push_back(P);
+  return Result;
+}
+
+CommandAssemblyCache::CommandAssemblyCache(const model::Model &M,
+                                           ASTContext &Ctx)
+    : M(M), Ctx(Ctx) {}
+
+CommandAssemblyCache::~CommandAssemblyCache() = default;
+
+CommandAssemblyAnalyzer &
+CommandAssemblyCache::analyzerFor(const FunctionDecl *FD) {
+  auto &Slot = Analyzers[FD];
+  if (!Slot)
+    Slot =
+        std::make_unique<CommandAssemblyAnalyzer>(M, Ctx, FD->getBody(), this);
+  return *Slot;
+}
+
+/// Return statements of a body, outside nested lambdas.
+static void collectReturns(const Stmt *S,
+                           llvm::SmallVectorImpl<const ReturnStmt *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *RS = dyn_cast<ReturnStmt>(S))
+    Out.push_back(RS);
+  for (const Stmt *Child : S->children())
+    collectReturns(Child, Out);
+}
+
+static void mergeInto(HelperAssembly &H, const CommandAssembly &A) {
+  for (const AssemblyStep &S : A.Steps)
+    if (llvm::none_of(
+            H.Steps, [&](const AssemblyStep &O) { return O.Where == S.Where; }))
+      H.Steps.push_back(S);
+  for (const Expr *P : A.Parts)
+    if (!llvm::is_contained(H.Parts, P))
+      H.Parts.push_back(P);
+}
+
+const HelperAssembly *CommandAssemblyCache::returned(const FunctionDecl *FD) {
+  std::pair<const FunctionDecl *, int> Key{FD, -1};
+  auto It = Helpers.find(Key);
+  if (It != Helpers.end())
+    return It->second.get();
+  if (!FD->hasBody() || !InProgress.insert(Key).second)
+    return nullptr;
+  auto H = std::make_unique<HelperAssembly>();
+  llvm::SmallVector<const ReturnStmt *, 4> Returns;
+  collectReturns(FD->getBody(), Returns);
+  CommandAssemblyAnalyzer &A = analyzerFor(FD);
+  for (const ReturnStmt *RS : Returns)
+    if (const Expr *RV = RS->getRetValue())
+      mergeInto(*H, A.analyzeAt(RV, RS->getBeginLoc()));
+  InProgress.erase(Key);
+  return (Helpers[Key] = std::move(H)).get();
+}
+
+const HelperAssembly *CommandAssemblyCache::storedIn(const FunctionDecl *FD,
+                                                     unsigned Param) {
+  std::pair<const FunctionDecl *, int> Key{FD, static_cast<int>(Param)};
+  auto It = Helpers.find(Key);
+  if (It != Helpers.end())
+    return It->second.get();
+  if (!FD->hasBody() || Param >= FD->getNumParams() ||
+      !InProgress.insert(Key).second)
+    return nullptr;
+  auto H = std::make_unique<HelperAssembly>();
+  CommandAssemblyAnalyzer &A = analyzerFor(FD);
+  mergeInto(*H,
+            A.analyzeVar(FD->getParamDecl(Param), FD->getBody()->getEndLoc()));
+  InProgress.erase(Key);
+  return (Helpers[Key] = std::move(H)).get();
 }
 
 } // namespace sinkguard::engine
