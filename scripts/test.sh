@@ -10,7 +10,7 @@ lit=/usr/lib/llvm-22/bin/lit
 
 bash "$root/scripts/install-deps.sh"
 bash "$root/scripts/build.sh"
-ninja -C "$build" sinkguard-test-foreign-host >/dev/null
+ninja -C "$build" sinkguard-test-foreign-host sinkguard-test-model >/dev/null
 
 echo "test: running the lit suite"
 set +e
