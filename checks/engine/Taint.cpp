@@ -11,6 +11,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
@@ -239,6 +240,12 @@ std::string objectName(const Expr *E) {
   return {};
 }
 
+/// getopt's global `optarg`.
+bool isOptarg(const ValueDecl *VD) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(VD);
+  return Var && !Var->hasLocalStorage() && Var->getName() == "optarg";
+}
+
 bool isShellName(llvm::StringRef Program) {
   llvm::StringRef Base = Program.rsplit('/').second;
   if (Base.empty())
@@ -276,6 +283,18 @@ bool isAllowClass(llvm::StringRef Name) {
                              "isupper", "islower", "iswalnum", "iswalpha",
                              "iswdigit"},
                             Name);
+}
+
+/// Whether \p Loc comes from expanding an allow-list class macro
+/// (glibc defines isalnum and friends as macros in C).
+bool isAllowClassMacro(SourceLocation Loc, const SourceManager &SM,
+                       const LangOptions &LO) {
+  for (int Depth = 0; Loc.isMacroID() && Depth < 8; ++Depth) {
+    if (isAllowClass(Lexer::getImmediateMacroName(Loc, SM, LO)))
+      return true;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
 }
 
 bool isNoReturnCall(const Expr *E) {
@@ -436,6 +455,10 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
     return {};
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Ex)) {
     const ValueDecl *VD = DRE->getDecl();
+    // optarg's value is a source made at each read, not a cell: a pointer
+    // set from it holds the value itself.
+    if (isOptarg(VD))
+      return {};
     auto It = S.Alias.find(VD);
     if (It != S.Alias.end())
       return It->second;
@@ -666,8 +689,7 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
     if (!VD)
       return {};
     // getopt's optarg is the command line.
-    if (VD->getName() == "optarg" && !VD->hasLocalStorage() &&
-        !E.isTrusted(model::SourceKind::CommandLine)) {
+    if (isOptarg(VD) && !E.isTrusted(model::SourceKind::CommandLine)) {
       const Origin *O =
           E.makeOrigin({Origin::Source, 0, model::SourceKind::CommandLine,
                         "optarg", false, DRE->getLocation()});
@@ -1405,12 +1427,30 @@ const Expr *FunctionAnalysis::validationLoopSubject(const Stmt *Loop) {
   // Whether Cond rejects a character that is not in an allow-list: it
   // holds a negated allow-class test (or strchr(SAFE, c) == NULL) on a
   // character of the subject. Returns the subject.
+  // glibc's <ctype.h> makes isalnum(c) a macro over a table lookup:
+  // find the character inside the expansion.
+  std::function<const Expr *(const Expr *)> FindChar =
+      [&](const Expr *X) -> const Expr * {
+    if (!X)
+      return nullptr;
+    // The table itself (`(*__ctype_b_loc())[c]`) is no variable's text.
+    if (const Expr *Sub = SubjectOf(X))
+      if (baseVariable(Sub))
+        return Sub;
+    for (const Stmt *Child : X->children())
+      if (const Expr *Sub = FindChar(dyn_cast_or_null<Expr>(Child)))
+        return Sub;
+    return nullptr;
+  };
   std::function<const Expr *(const Expr *, bool)> Rejects =
       [&](const Expr *Cond, bool Negated) -> const Expr * {
     Cond = strip(Cond);
     if (const auto *UO = dyn_cast<UnaryOperator>(Cond))
       if (UO->getOpcode() == UO_LNot)
         return Rejects(UO->getSubExpr(), !Negated);
+    if (Negated && !isa<CallExpr>(Cond) &&
+        isAllowClassMacro(Cond->getBeginLoc(), SM, Ctx.getLangOpts()))
+      return FindChar(Cond);
     if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
       if (BO->isLogicalOp()) {
         if (const Expr *S1 = Rejects(BO->getLHS(), Negated))

@@ -9,9 +9,12 @@
  *   netadmin -r FILE [-i SLOT]       load records, look one up
  *   netadmin -l                      list existing backups
  *   netadmin -s                      show system status
+ *   netadmin -p HOST -x HOOK         run HOOK with the host after a ping
+ *   netadmin -u USER                 show a user's groups
  */
 #include "netadmin.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -28,13 +31,40 @@ static int show_status(void) {
   return system("uptime");
 }
 
+static int run_hook(const char *hook, const char *host) {
+  char cmd[256];
+  /* BUG: CWE-78: the hook and host from the command line reach the shell. */
+  snprintf(cmd, sizeof cmd, "%s %s", hook, host);
+  return system(cmd);
+}
+
+static int is_user_name(const char *s) {
+  if (!*s)
+    return 0;
+  for (; *s; ++s)
+    if (!isalnum((unsigned char)*s) && *s != '_' && *s != '-')
+      return 0;
+  return 1;
+}
+
+static int show_groups(const char *user) {
+  char cmd[128];
+  /* Clean for the taint check: the name is allow-listed first. (The
+   * construction check still points out the shell; execlp("id", ...)
+   * would need none.) */
+  if (!is_user_name(user))
+    return 2;
+  snprintf(cmd, sizeof cmd, "id -Gn %s", user);
+  return system(cmd);
+}
+
 int main(int argc, char **argv) {
   const char *host = NULL, *dir = NULL, *archive = NULL, *logname = NULL;
-  const char *records = NULL, *slot = NULL;
+  const char *records = NULL, *slot = NULL, *hook = NULL, *user = NULL;
   int count = 3, gateway = 0, list = 0, status = 0, own_log = 0;
   int opt;
 
-  while ((opt = getopt(argc, argv, "p:gc:b:o:a:Ar:i:ls")) != -1) {
+  while ((opt = getopt(argc, argv, "p:gc:b:o:a:Ar:i:lsx:u:")) != -1) {
     switch (opt) {
     case 'p': host = optarg; break;
     case 'g': gateway = 1; break;
@@ -47,6 +77,8 @@ int main(int argc, char **argv) {
     case 'i': slot = optarg; break;
     case 'l': list = 1; break;
     case 's': status = 1; break;
+    case 'x': hook = optarg; break;
+    case 'u': user = optarg; break;
     default: usage(argv[0]); return 2;
     }
   }
@@ -56,6 +88,10 @@ int main(int argc, char **argv) {
     rc |= show_status();
   if (host)
     rc |= ping_host(host, count);
+  if (host && hook)
+    rc |= run_hook(hook, host);
+  if (user)
+    rc |= show_groups(user);
   if (gateway)
     rc |= ping_gateway(count);
   if (dir && archive)
