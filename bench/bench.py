@@ -92,12 +92,19 @@ def main():
                         path, "--"] + flags, a.runs)
         ours = measure([tidy, "--config={}", "-checks=-*,sinkguard-*", path,
                         "--"] + flags, a.runs)
+        listing = subprocess.run([tidy, "--config={}", "-checks=-*,sinkguard-*",
+                                  path, "--"] + flags, capture_output=True,
+                                 text=True).stdout
+        ours["findings"] = listing.count(": warning: ")
         rows.append((name, parse, base, ours))
         print("%-40s parse %.3fs  tidy(no checks) %.3fs  sinkguard %.3fs  "
-              "(%.1f%% over tidy, %.1f%% over parse)" % (
+              "(%.1f%% over tidy, %.1f%% over parse; CPU %.1f%% over "
+              "parse; %d findings)" % (
                   name, parse["wall"], base["wall"], ours["wall"],
                   100 * (ours["wall"] / base["wall"] - 1),
-                  100 * (ours["wall"] / parse["wall"] - 1)))
+                  100 * (ours["wall"] / parse["wall"] - 1),
+                  100 * (ours["cpu"] / parse["cpu"] - 1),
+                  ours["findings"]))
 
     # The examples are small: process start-up dominates each one, so their
     # sum is the steadier figure.
@@ -106,7 +113,8 @@ def main():
         def total(i):
             return {"wall": sum(r[i]["wall"] for r in ex),
                     "cpu": sum(r[i]["cpu"] for r in ex),
-                    "rss_mb": max(r[i]["rss_mb"] for r in ex)}
+                    "rss_mb": max(r[i]["rss_mb"] for r in ex),
+                    "findings": sum(r[i].get("findings", 0) for r in ex)}
         rows.append(("examples, all %d files" % len(ex), total(1), total(2),
                      total(3)))
         name, parse, base, ours = rows[-1]
@@ -119,15 +127,18 @@ def main():
     with open(a.out, "w") as f:
         f.write("| input | clang -fsyntax-only | clang-tidy, no sinkguard check | "
                 "sinkguard-tidy, sinkguard-* | checks' cost over clang-tidy | "
-                "over the parse | peak MB (parse / sinkguard) |\n")
-        f.write("|---|---|---|---|---|---|---|\n")
+                "over the parse (wall) | over the parse (CPU) | "
+                "peak MB (parse / sinkguard) | findings |\n")
+        f.write("|---|---|---|---|---|---|---|---|---|\n")
         for name, parse, base, ours in rows:
             f.write("| %s | %.3f s | %.3f s | %.3f s | %+.1f%% | %+.1f%% | "
-                    "%.0f / %.0f |\n" % (
+                    "%+.1f%% | %.0f / %.0f | %d |\n" % (
                         name, parse["wall"], base["wall"], ours["wall"],
                         100 * (ours["wall"] / base["wall"] - 1),
                         100 * (ours["wall"] / parse["wall"] - 1),
-                        parse["rss_mb"], ours["rss_mb"]))
+                        100 * (ours["cpu"] / parse["cpu"] - 1),
+                        parse["rss_mb"], ours["rss_mb"],
+                        ours.get("findings", 0)))
     print("median of %d runs; table written to %s" % (a.runs, a.out))
 
 

@@ -4,6 +4,7 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "engine/CommandAssembly.h"
 #include "model/Model.h"
+#include "model/ModelLoading.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -71,17 +72,20 @@ ShellCommandConstructionCheck::ShellCommandConstructionCheck(
     StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       RawAllowedWrappers(Options.get("AllowedWrappers", "")),
-      AllowedWrappers(utils::options::parseStringList(RawAllowedWrappers)) {}
+      AllowedWrappers(utils::options::parseStringList(RawAllowedWrappers)),
+      ModelFile(Options.get("ModelFile", "")) {}
 
 ShellCommandConstructionCheck::~ShellCommandConstructionCheck() = default;
 
 void ShellCommandConstructionCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AllowedWrappers", RawAllowedWrappers);
+  Options.store(Opts, "ModelFile", ModelFile);
 }
 
 void ShellCommandConstructionCheck::onEndOfTranslationUnit() {
   Cache.reset();
+  TUModel.reset();
   CacheContext = nullptr;
 }
 
@@ -135,7 +139,18 @@ void ShellCommandConstructionCheck::check(
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   if (!Fn || Fn->isDependentContext())
     return;
-  const model::Model &M = model::Model::builtin();
+  ASTContext &Ctx = *Result.Context;
+  if (!Cache || CacheContext != &Ctx) {
+    Cache.reset();
+    TUModel = ::sinkguard::modelForTranslationUnit(
+        ModelFile, Ctx.getSourceManager(), [&](StringRef Problem) {
+          if (ReportedModelErrors.insert(Problem).second)
+            configurationDiag("model file ignored: %0") << Problem;
+        });
+    Cache = std::make_unique<engine::CommandAssemblyCache>(*TUModel, Ctx);
+    CacheContext = &Ctx;
+  }
+  const model::Model &M = *TUModel;
   llvm::SmallVector<const CallExpr *, 4> Sinks;
   collectSinkCalls(Fn->getBody(), M, Sinks);
   if (Sinks.empty())
@@ -144,11 +159,6 @@ void ShellCommandConstructionCheck::check(
   // that quotes or validates its arguments itself).
   if (isAllowedWrapper(Fn))
     return;
-  ASTContext &Ctx = *Result.Context;
-  if (!Cache || CacheContext != &Ctx) {
-    Cache = std::make_unique<engine::CommandAssemblyCache>(M, Ctx);
-    CacheContext = &Ctx;
-  }
   engine::CommandAssemblyAnalyzer &Analyzer = Cache->analyzerFor(Fn);
   for (const CallExpr *Call : Sinks)
     reportSink(Call, Analyzer, Ctx);
@@ -160,7 +170,7 @@ void ShellCommandConstructionCheck::reportSink(
   namespace model = ::sinkguard::model;
   namespace engine = ::sinkguard::engine;
   const FunctionDecl *Sink = Call->getDirectCallee();
-  for (const model::Rule *R : model::Model::builtin().rulesFor(Sink)) {
+  for (const model::Rule *R : TUModel->rulesFor(Sink)) {
     if (R->Kind != model::RuleKind::Sink ||
         R->Sink != model::SinkKind::ShellCommand)
       continue;

@@ -4,6 +4,8 @@
 #define SINKGUARD_CHECKS_SHELLCOMMANDCONSTRUCTIONCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "model/Model.h"
+#include "llvm/ADT/StringSet.h"
 
 #include <memory>
 #include <string>
@@ -39,6 +41,10 @@ private:
   /// The option's text; AllowedWrappers points into it.
   const std::string RawAllowedWrappers;
   const std::vector<StringRef> AllowedWrappers;
+  const std::string ModelFile;
+  llvm::StringSet<> ReportedModelErrors;
+  /// The model of the current translation unit; the cache refers to it.
+  std::unique_ptr<::sinkguard::model::Model> TUModel;
   std::unique_ptr<::sinkguard::engine::CommandAssemblyCache> Cache;
   const ASTContext *CacheContext = nullptr;
 };

@@ -3,6 +3,7 @@
 #include "TaintedShellCommandCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "engine/Taint.h"
+#include "model/ModelLoading.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
@@ -51,7 +52,8 @@ TaintedShellCommandCheck::TaintedShellCommandCheck(StringRef Name,
                                                    ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       TrustedSources(Options.get("TrustedSources", "")),
-      ReportArgumentInjection(Options.get("ReportArgumentInjection", true)) {
+      ReportArgumentInjection(Options.get("ReportArgumentInjection", true)),
+      ModelFile(Options.get("ModelFile", "")) {
   for (StringRef Item : utils::options::parseStringList(TrustedSources)) {
     if (Item.trim().empty())
       continue;
@@ -69,6 +71,7 @@ TaintedShellCommandCheck::~TaintedShellCommandCheck() = default;
 void TaintedShellCommandCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "TrustedSources", TrustedSources);
   Options.store(Opts, "ReportArgumentInjection", ReportArgumentInjection);
+  Options.store(Opts, "ModelFile", ModelFile);
 }
 
 void TaintedShellCommandCheck::registerMatchers(MatchFinder *Finder) {
@@ -89,8 +92,13 @@ void TaintedShellCommandCheck::check(const MatchFinder::MatchResult &Result) {
     engine::TaintOptions Opts;
     Opts.Trusted = Trusted;
     Opts.ReportExecArguments = ReportArgumentInjection;
-    Engine = std::make_unique<engine::TaintEngine>(model::Model::builtin(), Ctx,
-                                                   Opts);
+    Engine.reset();
+    TUModel = ::sinkguard::modelForTranslationUnit(
+        ModelFile, Ctx.getSourceManager(), [&](StringRef Problem) {
+          if (ReportedModelErrors.insert(Problem).second)
+            configurationDiag("model file ignored: %0") << Problem;
+        });
+    Engine = std::make_unique<engine::TaintEngine>(*TUModel, Ctx, Opts);
     EngineContext = &Ctx;
   }
   for (const engine::SinkHit &Hit : Engine->analyze(Fn))
@@ -99,6 +107,7 @@ void TaintedShellCommandCheck::check(const MatchFinder::MatchResult &Result) {
 
 void TaintedShellCommandCheck::onEndOfTranslationUnit() {
   Engine.reset();
+  TUModel.reset();
   EngineContext = nullptr;
 }
 

@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "model/Model.h"
+#include "llvm/ADT/StringSet.h"
 #include <memory>
 
 namespace sinkguard::engine {
@@ -33,6 +34,11 @@ private:
 
   const std::string TrustedSources;
   const bool ReportArgumentInjection;
+  const std::string ModelFile;
+  /// Model-file problems already reported, so each is said once.
+  llvm::StringSet<> ReportedModelErrors;
+  /// The model of the current translation unit; the engine refers to it.
+  std::unique_ptr<::sinkguard::model::Model> TUModel;
   llvm::SmallVector<::sinkguard::model::SourceKind, 2> Trusted;
   std::unique_ptr<::sinkguard::engine::TaintEngine> Engine;
   const ASTContext *EngineContext = nullptr;

@@ -55,3 +55,9 @@ os.makedirs(config.test_exec_root, exist_ok=True)
 with open(os.path.join(config.test_exec_root, ".clang-tidy"), "w") as f:
     f.write("# Written by lit.cfg.py: isolates the tests from outer "
             "configuration.\nChecks: '-*'\n")
+
+# Likewise for sinkguard's project model file: an empty one here wins over
+# any .sinkguard.yaml above the build tree.
+with open(os.path.join(config.test_exec_root, ".sinkguard.yaml"), "w") as f:
+    f.write("# Written by lit.cfg.py: isolates the tests from outer "
+            "model files.\n")
