@@ -2,6 +2,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
+#include <format>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -100,7 +102,54 @@ void through_lambda() {
   run(std::getenv("LAMBDA"));
 }
 
+void through_format() {
+  std::string host;
+  std::cin >> host;
+  std::string cmd = std::format("ssh {} uptime", host);
+  system(cmd.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: command passed to 'system' contains data read by 'operator>>' at line [[#@LINE-3]]
+}
+
+void through_deque_iterator() {
+  std::deque<std::string> queue;
+  std::string job;
+  std::getline(std::cin, job);
+  queue.push_back(job);
+  system(queue.front().c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: command passed to 'system' contains data read by 'getline' at line [[#@LINE-3]]
+}
+
+class Task {
+public:
+  explicit Task(const char *c) : cmd(c), retries(3) {}
+  void start() const {
+    system(cmd.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: command passed to 'system' contains data read by 'getenv' at line [[#@LINE+9]]
+  }
+
+private:
+  std::string cmd;
+  int retries;
+};
+
+void through_constructor() {
+  Task t(std::getenv("TASK"));
+  t.start();
+}
+
 // --- Clean ---
+
+void format_with_number() {
+  int n;
+  std::cin >> n;
+  std::string cmd = std::format("sleep {}", n);
+  system(cmd.c_str());
+}
+
+void constructor_with_constant() {
+  Task t("uptime");
+  t.start();
+}
 
 void number_as_text() {
   int n;
