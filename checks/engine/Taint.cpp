@@ -15,6 +15,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
+#include <deque>
 #include <functional>
 
 using namespace clang;
@@ -114,48 +115,44 @@ struct State {
   /// Function pointers whose target is known.
   llvm::DenseMap<const void *, const FunctionDecl *> Callee;
 
-  void join(const State &O) {
+  /// Joins \p O into this state (union of taint; aliases and call
+  /// targets kept only where the two agree); returns whether this state
+  /// changed. The lattice only moves one way, so this reaches a fixpoint.
+  bool join(State &&O) {
     if (!O.Reachable)
-      return;
+      return false;
     if (!Reachable) {
-      *this = O;
-      return;
+      *this = std::move(O);
+      return true;
     }
-    for (const auto &[Loc, T] : O.Cells)
-      addAll(Cells[Loc], T);
+    bool Changed = false;
+    for (auto &[Loc, T] : O.Cells) {
+      auto [It, New] = Cells.try_emplace(Loc);
+      size_t Before = It->second.size();
+      addAll(It->second, T);
+      Changed |= New || It->second.size() != Before;
+    }
     for (auto It = Alias.begin(); It != Alias.end();) {
       auto Other = O.Alias.find(It->first);
       auto Cur = It++;
-      if (Other != O.Alias.end() && !(Other->second == Cur->second))
+      if (Other != O.Alias.end() && !(Other->second == Cur->second)) {
         Alias.erase(Cur);
+        Changed = true;
+      }
     }
     for (const auto &[K, V] : O.Alias)
-      Alias.try_emplace(K, V);
+      Changed |= Alias.try_emplace(K, V).second;
     for (auto It = Callee.begin(); It != Callee.end();) {
       auto Other = O.Callee.find(It->first);
       auto Cur = It++;
-      if (Other != O.Callee.end() && Other->second != Cur->second)
+      if (Other != O.Callee.end() && Other->second != Cur->second) {
         Callee.erase(Cur);
+        Changed = true;
+      }
     }
     for (const auto &[K, V] : O.Callee)
-      Callee.try_emplace(K, V);
-  }
-
-  bool sameAs(const State &O) const {
-    if (Reachable != O.Reachable || Cells.size() != O.Cells.size() ||
-        Alias.size() != O.Alias.size() || Callee.size() != O.Callee.size())
-      return false;
-    for (const auto &[Loc, T] : Cells) {
-      auto It = O.Cells.find(Loc);
-      if (It == O.Cells.end() || !sameOrigins(T, It->second))
-        return false;
-    }
-    for (const auto &[K, V] : Alias) {
-      auto It = O.Alias.find(K);
-      if (It == O.Alias.end() || !(It->second == V))
-        return false;
-    }
-    return true;
+      Changed |= Callee.try_emplace(K, V).second;
+    return Changed;
   }
 };
 
@@ -432,6 +429,9 @@ private:
   std::vector<std::pair<const ReturnStmt *, State>> Returns;
   llvm::DenseMap<const ParmVarDecl *, const Origin *> ParamOrigins;
   bool IsMain = false;
+  /// Only functions returning a truth value can be validators; the others
+  /// need not keep the state at each return.
+  bool KeepReturnStates = false;
 };
 
 const FieldPath *FunctionAnalysis::child(const FieldPath *Parent,
@@ -1222,7 +1222,10 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
   // Library code in system headers is described by the model's rules; its
   // bodies are not analysed (cost, and templates of no interest).
   const FunctionDecl *Def = Callee->getDefinition();
-  if (Def && Def->hasBody() && !SM.isInSystemHeader(Def->getLocation())) {
+  bool AnyTaint =
+      llvm::any_of(Args, [](const auto &A) { return !A.second.empty(); });
+  if (Def && Def->hasBody() && !SM.isInSystemHeader(Def->getLocation()) &&
+      (AnyTaint || E.mayProduceSource(Def))) {
     if (const TaintEngine::Summary *Sum = E.summaryFor(Def))
       return applySummary(Call, Def, *Sum, Args, S);
     return {};
@@ -1275,8 +1278,12 @@ void FunctionAnalysis::refineZero(const Expr *Ex, bool IsZero, State &S) {
           validate(A, S);
   if (IsZero)
     return;
+  // A validator's summary matters only when it is given untrusted data.
   const FunctionDecl *Def = Callee->getDefinition();
-  if (Def && Def->hasBody())
+  bool AnyTainted = false;
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+    AnyTainted |= !read(locOf(Call->getArg(I), S), S, QualType()).empty();
+  if (Def && Def->hasBody() && AnyTainted)
     if (const TaintEngine::Summary *Sum = E.summaryFor(Def))
       for (int P : Sum->Validates)
         if (const Expr *A = ruleArg(Call, P))
@@ -1552,7 +1559,8 @@ void FunctionAnalysis::transfer(const CFGBlock &B, State &S) {
           addAll(T, read(locOf(RV, S), S, RV->getType()));
         write({&Out, nullptr}, T, S, /*Strong=*/false);
       }
-      Returns.push_back({RS, S});
+      if (KeepReturnStates)
+        Returns.push_back({RS, S});
       continue;
     }
     if (const auto *Ex = dyn_cast<Expr>(St))
@@ -1656,13 +1664,19 @@ void FunctionAnalysis::run() {
   State Entry;
   Entry.Reachable = true;
   IsMain = FD->isMain();
+  KeepReturnStates = FD->getReturnType()->isBooleanType() ||
+                     FD->getReturnType()->isIntegerType();
   for (unsigned I = 0; I < FD->getNumParams(); ++I) {
     const ParmVarDecl *PD = FD->getParamDecl(I);
     const Origin *O;
     const Step *St;
-    if (IsMain && I >= 1 &&
-        !E.isTrusted(I == 1 ? model::SourceKind::CommandLine
-                            : model::SourceKind::Environment)) {
+    // main has no callers: argc is a count, argv and envp are sources.
+    if (IsMain &&
+        (I == 0 || E.isTrusted(I == 1 ? model::SourceKind::CommandLine
+                                      : model::SourceKind::Environment)))
+      continue;
+    if (IsMain && !E.isTrusted(I == 1 ? model::SourceKind::CommandLine
+                                      : model::SourceKind::Environment)) {
       std::string Name = PD->getNameAsString();
       O = E.makeOrigin({Origin::Source, 0,
                         I == 1 ? model::SourceKind::CommandLine
@@ -1692,7 +1706,7 @@ void FunctionAnalysis::run() {
   std::vector<State> In(Cfg->getNumBlockIDs());
   const CFGBlock &EntryBlock = Cfg->getEntry();
   In[EntryBlock.getBlockID()] = Entry;
-  llvm::SmallVector<const CFGBlock *, 16> Work;
+  std::deque<const CFGBlock *> Work;
   llvm::DenseSet<unsigned> Queued;
   Work.push_back(&EntryBlock);
   Queued.insert(EntryBlock.getBlockID());
@@ -1700,7 +1714,7 @@ void FunctionAnalysis::run() {
   State ExitState;
   while (!Work.empty() && Budget-- > 0) {
     const CFGBlock *B = Work.front();
-    Work.erase(Work.begin());
+    Work.pop_front();
     Queued.erase(B->getBlockID());
     State S = In[B->getBlockID()];
     if (!S.Reachable)
@@ -1718,12 +1732,17 @@ void FunctionAnalysis::run() {
       Cond = BO->getRHS();
     }
     unsigned Index = 0;
+    unsigned Last = 0;
+    for (unsigned I = 0; I < B->succ_size(); ++I)
+      if (B->succs().begin()[I].getReachableBlock())
+        Last = I;
     for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
       const CFGBlock *Next = Succ.getReachableBlock();
       unsigned I = Index++;
       if (!Next)
         continue;
-      State Edge = S;
+      // The last successor takes the state itself; the others a copy.
+      State Edge = I == Last ? std::move(S) : S;
       if (Cond && B->succ_size() == 2) {
         bool Truth = I == 0;
         if (Term && isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Term)) {
@@ -1735,14 +1754,9 @@ void FunctionAnalysis::run() {
           refine(Cond, Truth, Edge);
         }
       }
-      State &Target = In[Next->getBlockID()];
-      State Joined = Target;
-      Joined.join(Edge);
-      if (!Joined.sameAs(Target) || !Target.Reachable) {
-        Target = std::move(Joined);
-        if (Queued.insert(Next->getBlockID()).second)
-          Work.push_back(Next);
-      }
+      if (In[Next->getBlockID()].join(std::move(Edge)) &&
+          Queued.insert(Next->getBlockID()).second)
+        Work.push_back(Next);
     }
   }
   // The returns seen last are the ones of the final iteration; keep the
@@ -1818,8 +1832,51 @@ const TaintEngine::Summary *TaintEngine::summaryFor(const FunctionDecl *FD) {
   return Summaries[FD].get();
 }
 
+/// Whether \p S reads a source: a call with a source rule, optarg, or a
+/// call to a function of the program that may return one.
+static bool readsSource(const Stmt *S, TaintEngine &E) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return isOptarg(DRE->getDecl());
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return true; // through a pointer: assume it may
+    for (const model::Rule *R : E.model().rulesFor(Callee))
+      if (R->Kind == model::RuleKind::Source)
+        return true;
+    const FunctionDecl *Def = Callee->getDefinition();
+    if (Def && Def->hasBody() && E.mayProduceSource(Def))
+      return true;
+  }
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+    if (const CXXConstructorDecl *Ctor = CE->getConstructor())
+      if (Ctor->hasBody() && E.mayProduceSource(Ctor))
+        return true;
+  for (const Stmt *Child : S->children())
+    if (readsSource(Child, E))
+      return true;
+  return false;
+}
+
+bool TaintEngine::mayProduceSource(const FunctionDecl *FD) {
+  FD = FD->getDefinition() ? FD->getDefinition() : FD;
+  auto [It, New] = ProducesSource.try_emplace(FD, false);
+  if (!New)
+    return It->second; // known, or being computed (recursion): no news
+  if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+    return false;
+  bool Result = readsSource(FD->getBody(), *this);
+  ProducesSource[FD] = Result;
+  return Result;
+}
+
 std::vector<SinkHit> TaintEngine::analyze(const FunctionDecl *FD) {
-  if (FD && FD->hasBody())
+  // Paths start at sources: a function that cannot see one, directly or
+  // through what its callees return, is analysed only if a caller passes
+  // it untrusted data.
+  if (FD && FD->hasBody() && (FD->isMain() || mayProduceSource(FD)))
     summaryFor(FD);
   std::vector<SinkHit> Out;
   Out.swap(Pending);

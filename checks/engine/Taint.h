@@ -125,6 +125,9 @@ public:
   const Step *makeStep(const Step *Prev, const Origin *Root,
                        clang::SourceLocation Loc, std::string Message);
   void report(const SinkHit &Hit);
+  /// Whether \p FD reads a source, or calls a function that may return
+  /// one: only such functions can start a path by themselves.
+  bool mayProduceSource(const clang::FunctionDecl *FD);
   bool isTrusted(model::SourceKind K) const;
 
 private:
@@ -141,6 +144,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<Summary>>
       Summaries;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> ProducesSource;
   llvm::DenseSet<const clang::FunctionDecl *> Recursive;
   llvm::DenseSet<std::pair<const clang::CallExpr *, const clang::Expr *>>
       Reported;

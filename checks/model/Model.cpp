@@ -165,6 +165,16 @@ llvm::ArrayRef<const Rule *>
 Model::rulesFor(const clang::FunctionDecl *FD) const {
   if (!FD)
     return {};
+  auto Known = Lookups.find(FD);
+  if (Known != Lookups.end())
+    return Known->second;
+  llvm::ArrayRef<const Rule *> Found = lookUp(FD);
+  Lookups[FD] = Found;
+  return Found;
+}
+
+llvm::ArrayRef<const Rule *>
+Model::lookUp(const clang::FunctionDecl *FD) const {
   if (FD->hasAttr<AnnotateAttr>() ||
       llvm::any_of(FD->redecls(), [](const FunctionDecl *D) {
         return D->hasAttr<AnnotateAttr>();

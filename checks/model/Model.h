@@ -176,6 +176,7 @@ public:
 
 private:
   void index();
+  llvm::ArrayRef<const Rule *> lookUp(const clang::FunctionDecl *FD) const;
 
   std::vector<Rule> Rules;
   llvm::StringMap<llvm::SmallVector<const Rule *, 2>> ByName;
@@ -189,6 +190,10 @@ private:
   mutable llvm::DenseMap<const clang::FunctionDecl *,
                          llvm::SmallVector<const Rule *, 1>>
       AnnotationIndex;
+  /// rulesFor's answer per declaration: checks ask for every call.
+  mutable llvm::DenseMap<const clang::FunctionDecl *,
+                         llvm::ArrayRef<const Rule *>>
+      Lookups;
 };
 
 /// The qualified name a rule would use for \p FD: template arguments and
