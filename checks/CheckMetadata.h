@@ -9,6 +9,7 @@
 #define SINKGUARD_CHECKS_CHECKMETADATA_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 
@@ -23,9 +24,14 @@ struct CheckMetadata {
   llvm::StringRef SecuritySeverity;
   llvm::StringRef Precision;
   llvm::StringRef Level;
+  /// The class implementing the check, e.g. "ShellCommandConstructionCheck".
+  llvm::StringRef ClassName;
 
   /// Path of the check's documentation relative to the source tree.
   std::string docsPath() const;
+
+  /// The CWE numbers of Cwes, e.g. {"78", "88"}.
+  llvm::SmallVector<llvm::StringRef, 2> cweList() const;
 };
 
 /// All checks, in registration (alphabetical) order.
