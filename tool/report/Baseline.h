@@ -1,0 +1,42 @@
+//===--- Baseline.h - Report only what is new -------------------*- C++ -*-===//
+//
+// --baseline old.sarif: a finding whose stable fingerprint (sinkguard/v1) is
+// in the baseline is "unchanged" and left out of the report; the others are
+// "new" (SARIF baselineState), and only they count for the exit code. A
+// baseline result without our fingerprint (from another tool version or a
+// converter) matches by rule, file and GitHub's line hash instead. Each
+// baseline result matches at most one finding; those matching none are
+// "absent" (fixed since), counted but not reported.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SINKGUARD_TOOL_REPORT_BASELINE_H
+#define SINKGUARD_TOOL_REPORT_BASELINE_H
+
+#include "Report.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+
+namespace sinkguard::report {
+
+class Baseline {
+public:
+  /// The baseline in SARIF log \p Path.
+  static llvm::Expected<Baseline> load(llvm::StringRef Path);
+
+  /// Marks the findings New, removes the unchanged ones and says how many
+  /// there were. Consumes the baseline's results.
+  BaselineSummary apply(std::vector<Finding> &Findings, const SourceRoot &Root);
+
+  unsigned size() const { return Total; }
+
+private:
+  std::string File;
+  llvm::StringMap<unsigned> Stable;
+  llvm::StringMap<unsigned> ByLine;
+  unsigned Total = 0;
+};
+
+} // namespace sinkguard::report
+
+#endif

@@ -1,0 +1,28 @@
+//===--- Report.cpp -------------------------------------------------------===//
+
+#include "Report.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include <tuple>
+
+namespace sinkguard::report {
+
+void orderFindings(std::vector<Finding> &Findings, const SourceRoot &Root) {
+  sortAndDeduplicate(Findings);
+  llvm::StringMap<std::string> Uris;
+  for (const Finding &F : Findings)
+    if (!Uris.count(F.Where.File))
+      Uris[F.Where.File] = Root.uriFor(F.Where.File);
+  llvm::sort(Findings, [&](const Finding &A, const Finding &B) {
+    auto Key = [&](const Finding &F) {
+      return std::forward_as_tuple(Uris[F.Where.File], F.Where.Start.Line,
+                                   F.Where.Start.Utf16Column, F.RuleId,
+                                   F.Message);
+    };
+    if (Key(A) != Key(B))
+      return Key(A) < Key(B);
+    return A < B;
+  });
+}
+
+} // namespace sinkguard::report
