@@ -1,0 +1,38 @@
+//===--- Conversion.h - clang-tidy diagnostics as records -------*- C++ -*-===//
+//
+// The one place that knows both clang-tidy's ClangTidyError and the report
+// records: byte offsets become lines and columns, relative paths absolute,
+// the diagnostic's token and ranges its region, notes the steps of its
+// path, and the level the one of Checks.def (sinkguard's checks) or of
+// clang-tidy. Compiler errors and diagnostics without a place are kept
+// apart: they say that the analysis was incomplete, not what is wrong with
+// the code.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SINKGUARD_TOOL_DRIVER_CONVERSION_H
+#define SINKGUARD_TOOL_DRIVER_CONVERSION_H
+
+#include "Finding.h"
+#include "SourceFile.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include <vector>
+
+namespace sinkguard::driver {
+
+struct ConvertedDiagnostics {
+  std::vector<report::Finding> Findings;
+  /// Compiler errors, and diagnostics of checks that have no place in a
+  /// file (invalid options).
+  std::vector<report::ToolDiagnostic> ToolDiagnostics;
+
+  unsigned compilerErrors() const;
+};
+
+void convertDiagnostics(const std::vector<clang::tidy::ClangTidyError> &Errors,
+                        report::SourceCache &Sources,
+                        ConvertedDiagnostics &Out);
+
+} // namespace sinkguard::driver
+
+#endif

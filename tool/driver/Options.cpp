@@ -1,0 +1,348 @@
+//===--- Options.cpp ------------------------------------------------------===//
+
+#include "Options.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace sinkguard::driver {
+
+namespace cl = llvm::cl;
+
+namespace {
+
+cl::OptionCategory ScanCategory("sinkguard scan options");
+cl::OptionCategory OutputCategory("sinkguard output options");
+cl::SubCommand MergeCommand("merge",
+                            "Merge SARIF logs (e.g. of CI shards) into one "
+                            "run: sinkguard merge a.sarif b.sarif -o "
+                            "all.sarif");
+
+const char Overview[] =
+    "sinkguard: finds untrusted input reaching shells, indexes and "
+    "allocations.\n\n"
+    "  sinkguard [scan] -p <build-dir> [paths...]\n"
+    "  sinkguard merge <a.sarif> <b.sarif>... -o <all.sarif>\n\n"
+    "Runs every sinkguard check over the files of <build-dir>/"
+    "compile_commands.json (or the given files and directories of it).\n"
+    "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or "
+    "configuration error, 3 some files could not be analysed.\n";
+
+cl::opt<std::string> BuildPath("p",
+                               cl::desc("Build directory that holds "
+                                        "compile_commands.json"),
+                               cl::value_desc("build-dir"),
+                               cl::cat(ScanCategory));
+
+cl::list<std::string> Paths(cl::Positional,
+                            cl::desc("[<file or directory> ...]"),
+                            cl::cat(ScanCategory));
+
+cl::list<std::string>
+    ExtraArgs("extra-arg",
+              cl::desc("Additional argument to append to the compiler "
+                       "command line"),
+              cl::cat(ScanCategory));
+
+cl::list<std::string>
+    ExtraArgsBefore("extra-arg-before",
+                    cl::desc("Additional argument to prepend to the compiler "
+                             "command line"),
+                    cl::cat(ScanCategory));
+
+cl::opt<std::string> Checks(
+    "checks",
+    cl::desc("Additional clang-tidy checks to run, as a clang-tidy glob "
+             "(e.g. 'bugprone-*'). sinkguard's own checks always run unless "
+             "disabled here with '-sinkguard-...'."),
+    cl::init(""), cl::cat(ScanCategory));
+
+cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Regular expression of header names to report findings in, as "
+             "in clang-tidy. Findings in the main files are always shown."),
+    cl::init(""), cl::cat(ScanCategory));
+
+cl::opt<std::string> Config(
+    "config",
+    cl::desc("Configuration in YAML or JSON, as clang-tidy's --config: it "
+             "takes the place of .clang-tidy files. Example: "
+             "--config=\"{CheckOptions: {sinkguard-...: ...}}\""),
+    cl::init(""), cl::cat(ScanCategory));
+
+cl::opt<unsigned>
+    Jobs("j",
+         cl::desc("Translation units analysed at the same time (default: "
+                  "the number of cores)"),
+         cl::value_desc("N"), cl::Prefix, cl::cat(ScanCategory));
+
+cl::opt<std::string>
+    Shard("shard",
+          cl::desc("Analyse only slice K of N of the selected files, for CI "
+                   "matrices; the slices of 1/N..N/N are disjoint and "
+                   "together are all files"),
+          cl::value_desc("K/N"), cl::cat(ScanCategory));
+
+cl::opt<bool> Quiet("quiet",
+                    cl::desc("Print findings only: no progress, no summary."),
+                    cl::init(false), cl::cat(ScanCategory));
+
+cl::opt<std::string>
+    Format("format", cl::desc("Output format: text (default), sarif or json"),
+           cl::value_desc("text|sarif|json"), cl::cat(OutputCategory));
+
+cl::opt<std::string> Output("o",
+                            cl::desc("Write the report to <file> (atomically) "
+                                     "instead of standard output"),
+                            cl::value_desc("file"), cl::cat(OutputCategory));
+cl::alias OutputLong("output", cl::desc("Alias for -o"), cl::aliasopt(Output),
+                     cl::cat(OutputCategory));
+
+cl::opt<std::string>
+    FailOn("fail-on",
+           cl::desc("Exit 1 when a finding has this level or a higher one: "
+                    "error, warning (default), note or none"),
+           cl::value_desc("level"), cl::cat(OutputCategory));
+
+cl::opt<std::string>
+    BaselinePath("baseline",
+                 cl::desc("SARIF log of an earlier run: report only findings "
+                          "that are not in it"),
+                 cl::value_desc("file.sarif"), cl::cat(OutputCategory));
+
+cl::opt<std::string>
+    Category("category",
+             cl::desc("Category of the analysis for GitHub code scanning "
+                      "(SARIF automationDetails.id)"),
+             cl::cat(OutputCategory));
+
+cl::opt<std::string> SourceRootOption(
+    "srcroot",
+    cl::desc("Directory that report paths are relative to (default: the top "
+             "of the git checkout of the current directory, or the current "
+             "directory)"),
+    cl::value_desc("dir"), cl::cat(OutputCategory));
+
+cl::opt<bool> PrintTiming("print-timing",
+                          cl::desc("Print where the time went, to stderr"),
+                          cl::Hidden, cl::cat(ScanCategory));
+
+cl::opt<unsigned> CommitDelayMs(
+    "testing-commit-delay-ms",
+    cl::desc("Test hook: wait this long before renaming the output file"),
+    cl::Hidden, cl::cat(OutputCategory));
+
+cl::list<std::string> MergeInputs(cl::Positional, cl::OneOrMore,
+                                  cl::desc("<a.sarif> <b.sarif> ..."),
+                                  cl::sub(MergeCommand));
+cl::opt<std::string> MergeOutput("o",
+                                 cl::desc("Write the merged log to <file> "
+                                          "(atomically)"),
+                                 cl::value_desc("file"), cl::sub(MergeCommand));
+cl::opt<std::string>
+    MergeCategory("category",
+                  cl::desc("Category of the merged run (automationDetails.id)"),
+                  cl::sub(MergeCommand));
+
+cl::extrahelp CommonHelp(clang::tooling::CommonOptionsParser::HelpMessage);
+
+/// Runs llvm::cl over \p Argv; on failure \p Error holds its complaint as
+/// one line.
+bool parse(std::vector<const char *> &Argv, std::string &Error) {
+  cl::HideUnrelatedOptions({&ScanCategory, &OutputCategory});
+  std::string Messages;
+  llvm::raw_string_ostream Errs(Messages);
+  if (cl::ParseCommandLineOptions(static_cast<int>(Argv.size()), Argv.data(),
+                                  Overview, &Errs))
+    return true;
+  // "sinkguard: Unknown command line argument ...\nsinkguard: Did you
+  // mean ...?" as one line without the program name.
+  llvm::SmallVector<llvm::StringRef, 4> Lines;
+  llvm::StringRef(Messages).trim().split(Lines, '\n', -1, false);
+  std::vector<std::string> Parts;
+  for (llvm::StringRef Line : Lines) {
+    Line = Line.trim();
+    if (Line.starts_with("sinkguard: "))
+      Line = Line.drop_front(strlen("sinkguard: "));
+    Parts.push_back(Line.str());
+  }
+  Error = Parts.empty() ? "invalid command line" : llvm::join(Parts, " ");
+  return false;
+}
+
+/// Whether \p Arg (and maybe the next argument) is an option that does not
+/// change the results; returns how many arguments it takes.
+unsigned resultNeutralArguments(llvm::StringRef Arg) {
+  for (llvm::StringRef Name : {"-j", "--j", "-o", "--o", "-output", "--output"})
+    if (Arg == Name)
+      return 2;
+  for (llvm::StringRef Prefix :
+       {"-j", "--j", "-o=", "--o=", "-output=", "--output=", "--quiet",
+        "-quiet", "--print-timing", "-print-timing",
+        "--testing-commit-delay-ms", "-testing-commit-delay-ms"})
+    if (Arg.starts_with(Prefix))
+      return 1;
+  return 0;
+}
+
+} // namespace
+
+Command commandOf(std::vector<const char *> &Argv) {
+  if (Argv.size() > 1 && llvm::StringRef(Argv[1]) == "merge")
+    return Command::Merge;
+  // `sinkguard scan ...` and `sinkguard ...` are the same command.
+  if (Argv.size() > 1 && llvm::StringRef(Argv[1]) == "scan")
+    Argv.erase(Argv.begin() + 1);
+  return Command::Scan;
+}
+
+llvm::Expected<ShardSpec> parseShard(llvm::StringRef Text) {
+  auto Bad = [&](llvm::StringRef Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   ("--shard '" + Text + "': " + Why).str());
+  };
+  auto [K, N] = Text.split('/');
+  ShardSpec S;
+  if (K.getAsInteger(10, S.Index) || N.getAsInteger(10, S.Count))
+    return Bad("expected K/N, e.g. 1/4");
+  if (S.Count == 0 || S.Index == 0 || S.Index > S.Count)
+    return Bad("expected K/N with 1 <= K <= N");
+  return S;
+}
+
+std::string automationIdFor(llvm::StringRef Category) {
+  if (Category.empty() || Category.ends_with("/"))
+    return Category.str();
+  return (Category + "/").str();
+}
+
+std::string shellJoin(llvm::ArrayRef<std::string> Args) {
+  std::string Line;
+  for (const std::string &A : Args) {
+    if (!Line.empty())
+      Line += ' ';
+    bool Plain = !A.empty() && llvm::all_of(A, [](char C) {
+      return llvm::isAlnum(C) || llvm::StringRef("_@%+=:,./-").contains(C);
+    });
+    if (Plain) {
+      Line += A;
+      continue;
+    }
+    Line += '\'';
+    for (char C : A) {
+      if (C == '\'')
+        Line += "'\\''";
+      else
+        Line += C;
+    }
+    Line += '\'';
+  }
+  return Line;
+}
+
+bool parseScanOptions(std::vector<const char *> Argv,
+                      llvm::ArrayRef<const char *> AsTyped, ScanOptions &Out,
+                      std::string &Error) {
+  std::vector<std::string> Typed;
+  for (size_t I = 0; I < AsTyped.size(); ++I) {
+    llvm::StringRef A = AsTyped[I];
+    if (unsigned Skip = resultNeutralArguments(A)) {
+      I += Skip - 1;
+      continue;
+    }
+    Typed.push_back(A.str());
+  }
+
+  // Flags after `--` make a database that compiles every path with them.
+  int Argc = static_cast<int>(Argv.size());
+  std::string FixedError;
+  Out.FixedDatabase =
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
+          Argc, Argv.data(), FixedError);
+  if (!FixedError.empty()) {
+    Error = FixedError;
+    return false;
+  }
+  Argv.resize(static_cast<size_t>(Argc));
+  if (!parse(Argv, Error))
+    return false;
+
+  Out.BuildPath = BuildPath;
+  Out.Paths.assign(Paths.begin(), Paths.end());
+  Out.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+  Out.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
+  Out.Checks = Checks;
+  if (Config.getNumOccurrences())
+    Out.Config = Config;
+  Out.HeaderFilter = HeaderFilter;
+  Out.Quiet = Quiet;
+  Out.OutputPath = Output;
+  Out.BaselinePath = BaselinePath;
+  Out.SourceRoot = SourceRootOption;
+  Out.AutomationId = automationIdFor(Category);
+  Out.PrintTiming = PrintTiming;
+  Out.CommitDelayMs = CommitDelayMs;
+  Out.CommandLine = shellJoin(Typed);
+
+  if (Jobs.getNumOccurrences() && Jobs == 0) {
+    Error = "-j 0: expected a positive number of jobs";
+    return false;
+  }
+  Out.Jobs = Jobs.getNumOccurrences()
+                 ? static_cast<unsigned>(Jobs)
+                 : llvm::hardware_concurrency().compute_thread_count();
+
+  llvm::StringRef F = Format;
+  if (F.empty() || F == "text")
+    Out.Format = OutputFormat::Text;
+  else if (F == "sarif")
+    Out.Format = OutputFormat::Sarif;
+  else if (F == "json")
+    Out.Format = OutputFormat::Json;
+  else {
+    Error = ("--format '" + F + "': expected text, sarif or json").str();
+    return false;
+  }
+  // Without --format, the output file's extension decides.
+  if (F.empty() && llvm::StringRef(Out.OutputPath).ends_with(".sarif"))
+    Out.Format = OutputFormat::Sarif;
+  else if (F.empty() && llvm::StringRef(Out.OutputPath).ends_with(".json"))
+    Out.Format = OutputFormat::Json;
+  Out.FormatKnown = true;
+
+  // Checked last: a report of the failure can be written from here on.
+  if (FailOn.getNumOccurrences()) {
+    std::optional<report::Level> L = report::parseLevel(FailOn);
+    if (!L) {
+      Error =
+          "--fail-on '" + FailOn + "': expected error, warning, note or none";
+      return false;
+    }
+    Out.FailOn = *L;
+  }
+  if (Shard.getNumOccurrences()) {
+    llvm::Expected<ShardSpec> S = parseShard(Shard);
+    if (!S) {
+      Error = llvm::toString(S.takeError());
+      return false;
+    }
+    Out.Shard = *S;
+  }
+  return true;
+}
+
+bool parseMergeOptions(std::vector<const char *> Argv, MergeOptions &Out,
+                       std::string &Error) {
+  if (!parse(Argv, Error))
+    return false;
+  Out.Inputs.assign(MergeInputs.begin(), MergeInputs.end());
+  Out.OutputPath = MergeOutput;
+  if (MergeCategory.getNumOccurrences())
+    Out.AutomationId = automationIdFor(MergeCategory);
+  return true;
+}
+
+} // namespace sinkguard::driver

@@ -1,0 +1,29 @@
+//===--- OutputFile.h - Write a report all or nothing -----------*- C++ -*-===//
+//
+// -o FILE never leaves a truncated report: the report goes to a temporary
+// file in the same directory, which is renamed over FILE only once it is
+// complete. LLVM's signal handlers remove the temporary file when the
+// process is interrupted (SIGINT, SIGTERM) or crashes, so a previous FILE
+// stays as it was and no temporary file is left behind.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SINKGUARD_TOOL_DRIVER_OUTPUTFILE_H
+#define SINKGUARD_TOOL_DRIVER_OUTPUTFILE_H
+
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace sinkguard::driver {
+
+/// Writes what \p Write prints to \p Path, atomically; an empty \p Path or
+/// "-" is standard output. \p CommitDelayMs: a test hook that waits with
+/// the temporary file in place.
+llvm::Error writeOutput(llvm::StringRef Path,
+                        llvm::function_ref<void(llvm::raw_ostream &)> Write,
+                        unsigned CommitDelayMs = 0);
+
+} // namespace sinkguard::driver
+
+#endif

@@ -1,0 +1,115 @@
+//===--- Scanner.cpp ------------------------------------------------------===//
+
+#include "Scanner.h"
+#include "CheckMetadata.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang/Basic/Stack.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+
+namespace sinkguard::driver {
+
+namespace {
+
+/// The database of one unit: the commands looked up before the scan.
+class UnitDatabase : public clang::tooling::CompilationDatabase {
+public:
+  explicit UnitDatabase(const TranslationUnit &Unit) : Unit(Unit) {}
+
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef) const override {
+    return Unit.Commands;
+  }
+  std::vector<std::string> getAllFiles() const override { return {Unit.File}; }
+
+private:
+  const TranslationUnit &Unit;
+};
+
+llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> taskFileSystem() {
+  return llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+          llvm::vfs::createPhysicalFileSystem().release()));
+}
+
+std::vector<std::string> enabledChecks(clang::tidy::ClangTidyContext &Context,
+                                       llvm::StringRef File) {
+  Context.setCurrentFile(File);
+  std::vector<std::string> Enabled;
+  for (const CheckMetadata &Check : allChecks())
+    if (Context.isCheckEnabled(Check.Id))
+      Enabled.push_back(Check.Id.str());
+  return Enabled;
+}
+
+/// Why \p Unit cannot be compiled at all; empty when it can.
+std::string unusable(const TranslationUnit &Unit) {
+  llvm::Expected<llvm::sys::fs::file_t> Handle =
+      llvm::sys::fs::openNativeFileForRead(Unit.File);
+  if (!Handle)
+    return Unit.File + ": cannot read: " + llvm::toString(Handle.takeError()) +
+           "; skipped";
+  if (std::error_code EC = llvm::sys::fs::closeFile(*Handle))
+    return Unit.File + ": cannot read: " + EC.message() + "; skipped";
+  if (llvm::sys::fs::is_directory(Unit.File))
+    return Unit.File + ": is a directory; skipped";
+  if (Unit.Commands.empty())
+    return Unit.File + ": no compile command; skipped";
+  // ClangTool aborts the process when it cannot enter the directory.
+  for (const clang::tooling::CompileCommand &C : Unit.Commands)
+    if (!C.Directory.empty() && !llvm::sys::fs::is_directory(C.Directory))
+      return Unit.File + ": the directory of its compile command, '" +
+             C.Directory + "', does not exist; skipped";
+  return "";
+}
+
+UnitResult analyse(const TranslationUnit &Unit, const TidySettings &Settings) {
+  // Lets Clang move deep recursion to a fresh stack in this thread too.
+  clang::noteBottomOfStack();
+  auto Start = std::chrono::steady_clock::now();
+  UnitResult R;
+  R.File = Unit.File;
+  R.Skipped = unusable(Unit);
+  if (!R.Skipped.empty())
+    return R;
+  auto FS = taskFileSystem();
+  clang::tidy::ClangTidyContext Context(makeOptionsProvider(Settings, FS));
+  UnitDatabase Db(Unit);
+  std::vector<clang::tidy::ClangTidyError> Errors =
+      clang::tidy::runClangTidy(Context, Db, {Unit.File}, FS,
+                                /*ApplyAnyFix=*/false,
+                                /*EnableCheckProfile=*/false,
+                                /*StoreCheckProfile=*/"", /*Quiet=*/true);
+  R.EnabledChecks = enabledChecks(Context, Unit.File);
+  report::SourceCache Sources;
+  convertDiagnostics(Errors, Sources, R.Diagnostics);
+  R.Seconds = secondsSince(Start);
+  return R;
+}
+
+} // namespace
+
+std::vector<std::string> enabledSinkguardChecks(const TidySettings &Settings,
+                                                llvm::StringRef File) {
+  clang::tidy::ClangTidyContext Context(
+      makeOptionsProvider(Settings, taskFileSystem()));
+  return enabledChecks(Context, File);
+}
+
+std::vector<UnitResult> scanUnits(const std::vector<TranslationUnit> &Units,
+                                  const TidySettings &Settings, unsigned Jobs,
+                                  Progress &P) {
+  std::vector<UnitResult> Results(Units.size());
+  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+  for (size_t I = 0; I < Units.size(); ++I)
+    Pool.async([&, I] {
+      P.started(Units[I].File);
+      Results[I] = analyse(Units[I], Settings);
+      P.finished();
+    });
+  Pool.wait();
+  return Results;
+}
+
+} // namespace sinkguard::driver
