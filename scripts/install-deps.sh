@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs what sinkguard needs to build and test, from Debian's packages.
-# Idempotent: packages already present are left alone. Runs apt-get through
-# sudo when not root. Set SINKGUARD_SKIP_APT=1 to skip (e.g. a prepared image).
+# Installs what sinkguard needs to build and test, from Debian's packages,
+# and the SARIF Multitool the tests validate SARIF with, from npm into the
+# build directory. Idempotent: what is already present is left alone. Runs
+# apt-get through sudo when not root. Set SINKGUARD_SKIP_APT=1 to skip the
+# packages (e.g. a prepared image).
 set -euo pipefail
 
 PACKAGES=(
@@ -18,11 +20,48 @@ PACKAGES=(
   # clang-format for the format check; python3 for lit and the LSP test.
   clang-format-22 python3
 )
+# npm fetches the SARIF Multitool; Debian's npm when there is none yet.
+if ! command -v npm >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
 
 say() { printf 'install-deps: %s\n' "$*"; }
 
+# Microsoft's SARIF Multitool validates every SARIF file the tests write
+# (`validate --rule-kind "Sarif;Gh"`). It comes from npm, pinned, into the
+# build directory (never globally); test/lit.cfg.py looks for it there.
+SARIF_MULTITOOL_VERSION=5.7.0
+sarif_dir=${SINKGUARD_BUILD_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/build}/sarif-multitool
+sarif_bin=$sarif_dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+
+install_sarif_multitool() {
+  if [[ -x "$sarif_bin" ]] &&
+     grep -q "\"version\": *\"$SARIF_MULTITOOL_VERSION\"" \
+       "$sarif_dir/node_modules/@microsoft/sarif-multitool/package.json" 2>/dev/null; then
+    say "SARIF Multitool $SARIF_MULTITOOL_VERSION already in $sarif_dir"
+    return 0
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    say "npm not found: cannot install the SARIF Multitool the SARIF tests need"
+    return 1
+  fi
+  say "installing the SARIF Multitool $SARIF_MULTITOOL_VERSION into $sarif_dir"
+  mkdir -p "$sarif_dir"
+  if ! npm install --prefix "$sarif_dir" --no-audit --no-fund --no-save \
+         "@microsoft/sarif-multitool@$SARIF_MULTITOOL_VERSION" \
+         >"$sarif_dir/npm-install.log" 2>&1; then
+    say "npm install failed; see $sarif_dir/npm-install.log"
+    tail -n 20 "$sarif_dir/npm-install.log" >&2
+    return 1
+  fi
+  # The package's postinstall (chmod u+x) does not run where npm skips
+  # install scripts.
+  chmod u+x "$sarif_bin"
+}
+
 if [[ "${SINKGUARD_SKIP_APT:-0}" == 1 ]]; then
   say "SINKGUARD_SKIP_APT=1: not installing packages"
+  install_sarif_multitool
   exit 0
 fi
 
@@ -51,6 +90,7 @@ done
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   say "all ${#PACKAGES[@]} packages already installed"
+  install_sarif_multitool
   exit 0
 fi
 
@@ -66,4 +106,5 @@ if ! "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}";
   say "LLVM 22 comes from bookworm-security on Debian 12; check that it is in your apt sources."
   exit 1
 fi
+install_sarif_multitool
 say "done"

@@ -49,6 +49,24 @@ config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%tools", tools))
 config.substitutions.append(("%resource_dir", config.clang_resource_dir))
 
+# Microsoft's SARIF Multitool judges every SARIF file the tests write
+# (scripts/install-deps.sh installs it into the build directory).
+sarif_tools = os.path.join(src, "test", "sarif", "tools")
+multitool = os.environ.get("SINKGUARD_SARIF_MULTITOOL") or os.path.join(
+    config.sinkguard_obj_root, "sarif-multitool", "node_modules", "@microsoft",
+    "sarif-multitool-linux", "Sarif.Multitool")
+if not os.access(multitool, os.X_OK):
+    multitool = shutil.which("Sarif.Multitool") or ""
+config.substitutions.append(
+    ("%validate_sarif",
+     f"{config.python} {sarif_tools}/validate_sarif.py --multitool={multitool}"))
+config.substitutions.append(
+    ("%sarif_summary", f"{config.python} {sarif_tools}/sarif_summary.py"))
+config.substitutions.append(("%sarif_tools", sarif_tools))
+# Node.js runs the reference model of GitHub's line hash.
+if shutil.which("node"):
+    config.available_features.add("nodejs")
+
 # Tests run in the build tree, which may sit inside the source tree with its
 # own .clang-tidy: stop clang-tidy's upward search for configuration here.
 os.makedirs(config.test_exec_root, exist_ok=True)
