@@ -11,6 +11,9 @@ Markdown table to --out (default bench/out/results.md).
 """
 import argparse
 import json
+import re
+import shutil
+import tempfile
 import os
 import shlex
 import statistics
@@ -39,6 +42,20 @@ def measure(cmd, runs):
             "rss_mb": max(rss)}
 
 
+def instructions(cmd):
+    """Instructions executed, counted by valgrind's callgrind: the same for
+    the same binary and input whatever else the machine is doing."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run(
+            ["valgrind", "--tool=callgrind",
+             "--callgrind-out-file=" + os.path.join(tmp, "cg.out")] + cmd,
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    m = re.search(r"Collected : (\d+)", out.stderr)
+    if not m:
+        sys.exit("bench: callgrind gave no count for %s" % " ".join(cmd))
+    return int(m.group(1))
+
+
 def inputs(build, outdir):
     """(name, file, compiler flags) for every benchmark input."""
     res = []
@@ -53,15 +70,20 @@ def inputs(build, outdir):
         res.append(("examples/" + os.path.relpath(entry["file"],
                                                   os.path.join(ROOT, "examples")),
                     entry["file"], flags))
-    for lang, n in (("c", 3000), ("c++", 1000)):
+    # (language, functions, one chain in N fed argv, label)
+    for lang, n, every, label in (
+            ("c", 3000, 50, ""),
+            ("c", 3000, 1, ", every chain tainted (worst case)"),
+            ("c++", 1000, 50, "")):
         ext = "c" if lang == "c" else "cpp"
-        path = os.path.join(outdir, "generated-%d.%s" % (n, ext))
+        path = os.path.join(outdir, "generated-%d-%d.%s" % (n, every, ext))
         with open(path, "w") as f:
             subprocess.run([sys.executable, os.path.join(ROOT, "bench",
                                                          "gen_tu.py"),
-                            "--functions", str(n), "--lang", lang],
+                            "--functions", str(n), "--lang", lang,
+                            "--tainted-every", str(every)],
                            stdout=f, check=True)
-        res.append(("generated %s, %d functions" % (lang, n), path,
+        res.append(("generated %s, %d functions%s" % (lang, n, label), path,
                     ["-std=c++17"] if lang == "c++" else []))
     return res
 
@@ -72,7 +94,13 @@ def main():
     p.add_argument("--build", default=os.path.join(ROOT, "build"))
     p.add_argument("--out", default=os.path.join(ROOT, "bench", "out",
                                                  "results.md"))
+    p.add_argument("--instructions", action="store_true",
+                   help="also count instructions with valgrind (slow, but "
+                        "steady on a busy machine)")
     a = p.parse_args()
+    if a.instructions and not shutil.which("valgrind"):
+        sys.exit("bench: --instructions needs valgrind (apt-get install "
+                 "valgrind)")
     outdir = os.path.dirname(os.path.abspath(a.out))
     os.makedirs(outdir, exist_ok=True)
     tidy = os.path.join(a.build, "bin", "sinkguard-tidy")
@@ -96,6 +124,19 @@ def main():
                                   path, "--"] + flags, capture_output=True,
                                  text=True).stdout
         ours["findings"] = listing.count(": warning: ")
+        if a.instructions:
+            pi = instructions([clang, "-fsyntax-only"] + lang + flags + [path])
+            bi = instructions([tidy, "--config={}",
+                               "-checks=-*,objc-forbidden-subclassing", path,
+                               "--"] + flags)
+            oi = instructions([tidy, "--config={}", "-checks=-*,sinkguard-*",
+                               path, "--"] + flags)
+            parse["instr"], base["instr"], ours["instr"] = pi, bi, oi
+            print("%-40s instructions: parse %d, clang-tidy %d (+%.1f%%), "
+                  "sinkguard %d (+%.1f%% over the parse; the checks "
+                  "themselves +%.1f%%)" % (
+                      name, pi, bi, 100.0 * (bi / pi - 1), oi,
+                      100.0 * (oi / pi - 1), 100.0 * (oi - bi) / pi))
         rows.append((name, parse, base, ours))
         print("%-40s parse %.3fs  tidy(no checks) %.3fs  sinkguard %.3fs  "
               "(%.1f%% over tidy, %.1f%% over parse; CPU %.1f%% over "

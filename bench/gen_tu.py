@@ -17,6 +17,9 @@ def main():
     p.add_argument("--functions", type=int, default=3000)
     p.add_argument("--depth", type=int, default=5)
     p.add_argument("--lang", choices=("c", "c++"), default="c")
+    p.add_argument("--tainted-every", type=int, default=50,
+                   help="feed argv to one call chain in N (1: all of them, "
+                        "the worst case)")
     a = p.parse_args()
     out = []
     w = out.append
@@ -33,9 +36,9 @@ def main():
         w("  buf[sizeof buf - 1] = 0;")
         kind = i % 4
         if kind == 0:
-            w('  snprintf(cmd, sizeof cmd, "echo %%d", n);')
+            w('  snprintf(cmd, sizeof cmd, "echo %d", n);')
         elif kind == 1:
-            w('  snprintf(cmd, sizeof cmd, "ls %%s", buf);')
+            w('  snprintf(cmd, sizeof cmd, "ls %s", buf);')
         elif kind == 2:
             w('  strcpy(cmd, "grep ");')
             w('  strcat(cmd, "-n pattern file");')
@@ -56,7 +59,7 @@ def main():
     w("int main(int argc, char **argv) {")
     w("  int t = 0;")
     for k, i in enumerate(range(0, a.functions, a.depth)):
-        arg = "argv[1]" if k % 50 == 0 else '"x"'
+        arg = "argv[1]" if k % a.tainted_every == 0 else '"x"'
         w("  t += f%d(%s, argc);" % (min(i + a.depth - 1, a.functions - 1), arg))
     w("  return t != 0;")
     w("}")
