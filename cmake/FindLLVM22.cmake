@@ -7,7 +7,7 @@ set(SINKGUARD_LLVM_ROOT "/usr/lib/llvm-${SINKGUARD_LLVM_MAJOR}" CACHE PATH
 list(APPEND CMAKE_PREFIX_PATH "${SINKGUARD_LLVM_ROOT}")
 
 set(_sinkguard_install_hint
-    "Install it with scripts/install-deps.sh (Debian/Ubuntu: llvm-${SINKGUARD_LLVM_MAJOR}-dev libclang-${SINKGUARD_LLVM_MAJOR}-dev clang-tidy-${SINKGUARD_LLVM_MAJOR} clangd-${SINKGUARD_LLVM_MAJOR} llvm-${SINKGUARD_LLVM_MAJOR}-tools libgrpc++-dev libprotobuf-dev), or point -DSINKGUARD_LLVM_ROOT at another LLVM ${SINKGUARD_LLVM_MAJOR} prefix.")
+    "Install it with scripts/install-deps.sh (Debian/Ubuntu: llvm-${SINKGUARD_LLVM_MAJOR}-dev libclang-${SINKGUARD_LLVM_MAJOR}-dev clang-tidy-${SINKGUARD_LLVM_MAJOR} clangd-${SINKGUARD_LLVM_MAJOR} llvm-${SINKGUARD_LLVM_MAJOR}-tools libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc), or point -DSINKGUARD_LLVM_ROOT at another LLVM ${SINKGUARD_LLVM_MAJOR} prefix.")
 
 find_package(LLVM CONFIG QUIET
              HINTS "${SINKGUARD_LLVM_ROOT}/lib/cmake/llvm" NO_DEFAULT_PATH)
@@ -22,7 +22,7 @@ find_package(Protobuf QUIET)
 find_package(gRPC CONFIG QUIET)
 if(NOT Protobuf_FOUND OR NOT gRPC_FOUND)
   message(FATAL_ERROR
-    "sinkguard needs gRPC and protobuf development files for Debian's clangd ${SINKGUARD_LLVM_MAJOR} libraries (libgrpc++-dev libprotobuf-dev). ${_sinkguard_install_hint}")
+    "sinkguard needs gRPC and protobuf development files for Debian's clangd ${SINKGUARD_LLVM_MAJOR} libraries (libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc). ${_sinkguard_install_hint}")
 endif()
 
 find_package(Clang CONFIG QUIET
