@@ -2,6 +2,7 @@
 
 #include "JsonPrinter.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include <algorithm>
 
 namespace sinkguard::report {
@@ -18,7 +19,6 @@ constexpr llvm::StringLiteral KnownMembers[] = {
     "semanticVersion",
     "informationUri",
     "tool",
-    "sourceRoot",
     "runs",
     "driver",
     "shortDescription",
@@ -37,19 +37,11 @@ constexpr llvm::StringLiteral KnownMembers[] = {
     "toolExecutionNotifications",
     "filesAnalysed",
     "baseline",
+    "file",
     "ruleId",
-    "rule",
     "ruleIndex",
     "level",
     "baselineState",
-    "message",
-    "text",
-    "markdown",
-    "file",
-    "line",
-    "column",
-    "locations",
-    "location",
     "physicalLocation",
     "artifactLocation",
     "uri",
@@ -59,39 +51,45 @@ constexpr llvm::StringLiteral KnownMembers[] = {
     "startColumn",
     "endLine",
     "endColumn",
-    "function",
+    "message",
+    "text",
+    "markdown",
+    "locations",
+    "location",
     "relatedLocations",
-    "notes",
     "codeFlows",
     "threadFlows",
     "partialFingerprints",
-    "fingerprints",
-    "findings",
-    "notifications",
-    "toolDiagnostics",
     "results",
     "properties",
 };
 
+/// The position of \p Key in KnownMembers, or after all of them.
 size_t rank(llvm::StringRef Key) {
-  const auto *It = llvm::find(KnownMembers, Key);
-  return static_cast<size_t>(It - std::begin(KnownMembers));
+  static const llvm::StringMap<size_t> Ranks = [] {
+    llvm::StringMap<size_t> M;
+    for (size_t I = 0; I < std::size(KnownMembers); ++I)
+      M[KnownMembers[I]] = I;
+    return M;
+  }();
+  auto It = Ranks.find(Key);
+  return It == Ranks.end() ? std::size(KnownMembers) : It->second;
 }
 
 void print(const llvm::json::Value &V, llvm::json::OStream &J) {
   if (const llvm::json::Object *O = V.getAsObject()) {
-    std::vector<llvm::StringRef> Keys;
+    std::vector<std::pair<size_t, const llvm::json::Object::value_type *>>
+        Members;
     for (const auto &KV : *O)
-      Keys.push_back(KV.first);
-    llvm::sort(Keys, [](llvm::StringRef A, llvm::StringRef B) {
-      size_t RA = rank(A);
-      size_t RB = rank(B);
-      return RA != RB ? RA < RB : A < B;
+      Members.emplace_back(rank(KV.first), &KV);
+    llvm::sort(Members, [](const auto &A, const auto &B) {
+      return A.first != B.first ? A.first < B.first
+                                : A.second->first < B.second->first;
     });
     J.object([&] {
-      for (llvm::StringRef K : Keys) {
-        J.attributeBegin(K);
-        print(*O->get(K), J);
+      for (const auto &[Rank, KV] : Members) {
+        J.attributeBegin(KV->first);
+        print(KV->second, J);
         J.attributeEnd();
       }
     });

@@ -8,88 +8,101 @@
 
 namespace sinkguard::report {
 
-using llvm::json::Array;
-using llvm::json::Object;
+using llvm::json::OStream;
 
 namespace {
 
 /// "file", "line" and "column" (the diagnostic's position) and "region"
-/// of \p L, into \p O.
-void addLocation(Object &O, const Location &L, const SourceRoot &Root) {
+/// of \p L.
+void location(OStream &J, const Location &L, const SourceRoot &Root) {
   if (L.File.empty())
     return;
-  O["file"] = jsonString(Root.display(L.File));
+  J.attribute("file", jsonString(Root.display(L.File)));
   if (!L.valid())
     return;
-  O["line"] = L.Point.Line;
-  O["column"] = L.Point.Column;
-  O["region"] = Object{{"startLine", L.Start.Line},
-                       {"startColumn", L.Start.Column},
-                       {"endLine", L.End.Line},
-                       {"endColumn", L.End.Column}};
+  J.attribute("line", L.Point.Line);
+  J.attribute("column", L.Point.Column);
+  J.attributeObject("region", [&] {
+    J.attribute("startLine", L.Start.Line);
+    J.attribute("startColumn", L.Start.Column);
+    J.attribute("endLine", L.End.Line);
+    J.attribute("endColumn", L.End.Column);
+  });
 }
 
-Object finding(const Finding &F, const SourceRoot &Root) {
-  Object O{{"rule", F.RuleId},
-           {"level", levelName(F.Severity)},
-           {"message", jsonString(F.Message)}};
-  addLocation(O, F.Where, Root);
-  if (!F.Function.empty())
-    O["function"] = jsonString(F.Function);
-  Array Notes;
-  for (const Note &N : F.Notes) {
-    Object Step{{"message", jsonString(N.Message)}};
-    addLocation(Step, N.Where, Root);
-    Notes.push_back(std::move(Step));
-  }
-  O["notes"] = std::move(Notes);
-  O["fingerprints"] = Object{{"primaryLocationLineHash", F.LineHash},
-                             {StableFingerprintName, F.Fingerprint}};
-  if (F.Baseline == BaselineState::New)
-    O["baselineState"] = "new";
-  return O;
+void finding(OStream &J, const Finding &F, const SourceRoot &Root) {
+  J.object([&] {
+    J.attribute("rule", F.RuleId);
+    J.attribute("level", levelName(F.Severity));
+    if (F.Baseline == BaselineState::New)
+      J.attribute("baselineState", "new");
+    J.attribute("message", jsonString(F.Message));
+    location(J, F.Where, Root);
+    if (!F.Function.empty())
+      J.attribute("function", jsonString(F.Function));
+    J.attributeArray("notes", [&] {
+      for (const Note &N : F.Notes)
+        J.object([&] {
+          J.attribute("message", jsonString(N.Message));
+          location(J, N.Where, Root);
+        });
+    });
+    J.attributeObject("fingerprints", [&] {
+      J.attribute("primaryLocationLineHash", F.LineHash);
+      J.attribute(StableFingerprintName, F.Fingerprint);
+    });
+  });
 }
 
 } // namespace
 
 void writeJson(const Report &R, llvm::raw_ostream &OS) {
-  Array Findings;
-  for (const Finding &F : R.Findings)
-    Findings.push_back(finding(F, R.Root));
-  Array Notifications;
-  for (const Notification &N : R.Notifications) {
-    Object O{{"level", levelName(N.Severity)},
-             {"message", jsonString(N.Message)}};
-    Location Where = N.Where;
-    if (!Where.valid())
-      Where.File = N.File;
-    addLocation(O, Where, R.Root);
-    Notifications.push_back(std::move(O));
+  {
+    OStream J(OS, /*IndentSize=*/2);
+    J.object([&] {
+      J.attribute("version", 1);
+      J.attributeObject("tool", [&] {
+        J.attribute("name", "sinkguard");
+        J.attribute("version", toolVersion());
+      });
+      J.attribute("sourceRoot", jsonString(R.Root.path()));
+      J.attribute("executionSuccessful", R.ExecutionSuccessful);
+      if (R.ExitCode)
+        J.attribute("exitCode", *R.ExitCode);
+      J.attribute("filesAnalysed", R.FilesAnalysed);
+      if (R.Baseline)
+        J.attributeObject("baseline", [&] {
+          J.attribute("file", jsonString(R.Baseline->File));
+          J.attribute("absent", R.Baseline->Absent);
+          J.attribute("unchanged", R.Baseline->Unchanged);
+        });
+      J.attributeArray("findings", [&] {
+        for (const Finding &F : R.Findings)
+          finding(J, F, R.Root);
+      });
+      J.attributeArray("notifications", [&] {
+        for (const Notification &N : R.Notifications)
+          J.object([&] {
+            J.attribute("level", levelName(N.Severity));
+            J.attribute("message", jsonString(N.Message));
+            Location Where = N.Where;
+            if (!Where.valid())
+              Where.File = N.File;
+            location(J, Where, R.Root);
+          });
+      });
+      J.attributeArray("toolDiagnostics", [&] {
+        for (const ToolDiagnostic &D : R.ToolDiagnostics)
+          J.object([&] {
+            J.attribute("name", D.Name);
+            J.attribute("level", levelName(D.Severity));
+            J.attribute("message", jsonString(D.Message));
+            location(J, D.Where, R.Root);
+          });
+      });
+    });
   }
-  Array Diagnostics;
-  for (const ToolDiagnostic &D : R.ToolDiagnostics) {
-    Object O{{"name", D.Name},
-             {"level", levelName(D.Severity)},
-             {"message", jsonString(D.Message)}};
-    addLocation(O, D.Where, R.Root);
-    Diagnostics.push_back(std::move(O));
-  }
-  Object Top{
-      {"version", 1},
-      {"tool", Object{{"name", "sinkguard"}, {"version", toolVersion()}}},
-      {"sourceRoot", jsonString(R.Root.path())},
-      {"executionSuccessful", R.ExecutionSuccessful},
-      {"filesAnalysed", R.FilesAnalysed},
-      {"findings", std::move(Findings)},
-      {"notifications", std::move(Notifications)},
-      {"toolDiagnostics", std::move(Diagnostics)}};
-  if (R.ExitCode)
-    Top["exitCode"] = *R.ExitCode;
-  if (R.Baseline)
-    Top["baseline"] = Object{{"file", jsonString(R.Baseline->File)},
-                             {"unchanged", R.Baseline->Unchanged},
-                             {"absent", R.Baseline->Absent}};
-  printJson(llvm::json::Value(std::move(Top)), OS);
+  OS << "\n";
 }
 
 } // namespace sinkguard::report

@@ -1,4 +1,12 @@
 //===--- SarifWriter.cpp --------------------------------------------------===//
+//
+// The log is streamed: a scan can have tens of thousands of results, and a
+// DOM of them costs more than the whole rest of the report. Members are
+// written in the order printJson() (JsonPrinter.h) gives them, so that a
+// merged log reads like a scanned one; a test merges one log and compares
+// the bytes.
+//
+//===----------------------------------------------------------------------===//
 
 #include "SarifWriter.h"
 #include "Fingerprint.h"
@@ -12,9 +20,7 @@
 
 namespace sinkguard::report {
 
-using llvm::json::Array;
-using llvm::json::Object;
-using llvm::json::Value;
+using llvm::json::OStream;
 
 llvm::StringRef toolVersion() { return SINKGUARD_VERSION; }
 
@@ -25,17 +31,22 @@ namespace {
 constexpr size_t MaxRelatedLocations = 1000;
 constexpr size_t MaxThreadFlowLocations = 10000;
 
-Object message(llvm::StringRef Text) {
-  return Object{{"text", jsonString(Text.empty() ? "(no message)" : Text)}};
+void message(OStream &J, llvm::StringRef Text) {
+  J.attributeObject("message", [&] {
+    J.attribute("text", jsonString(Text.empty() ? "(no message)" : Text));
+  });
 }
 
-Object artifactLocation(const SourceRoot &Root, llvm::StringRef File) {
-  if (Root.relative(File))
-    return Object{{"uri", Root.uriFor(File)}, {"uriBaseId", SourceRootBaseId}};
-  return Object{{"uri", Root.uriFor(File)}};
+void artifactLocation(OStream &J, const SourceRoot &Root,
+                      llvm::StringRef File) {
+  J.attributeObject("artifactLocation", [&] {
+    J.attribute("uri", Root.uriFor(File));
+    if (Root.relative(File))
+      J.attribute("uriBaseId", SourceRootBaseId);
+  });
 }
 
-Object region(const Location &L) {
+void region(OStream &J, const Location &L) {
   // SARIF's end column is one past the region; an empty range still marks
   // one character.
   Position End = L.End;
@@ -44,181 +55,233 @@ Object region(const Location &L) {
     End = L.Start;
     End.Utf16Column = L.Start.Utf16Column + 1;
   }
-  return Object{{"startLine", L.Start.Line},
-                {"startColumn", L.Start.Utf16Column},
-                {"endLine", End.Line},
-                {"endColumn", End.Utf16Column}};
+  J.attributeObject("region", [&] {
+    J.attribute("startLine", L.Start.Line);
+    J.attribute("startColumn", L.Start.Utf16Column);
+    J.attribute("endLine", End.Line);
+    J.attribute("endColumn", End.Utf16Column);
+  });
 }
 
-Object physicalLocation(const SourceRoot &Root, const Location &L) {
-  return Object{{"artifactLocation", artifactLocation(Root, L.File)},
-                {"region", region(L)}};
-}
-
-Object location(const SourceRoot &Root, const Location &L,
-                llvm::StringRef Message = {}) {
-  Object O{{"physicalLocation", physicalLocation(Root, L)}};
+/// The members of a location object: an optional id, the physical location
+/// and an optional message.
+void locationMembers(OStream &J, const SourceRoot &Root, const Location &L,
+                     llvm::StringRef Message = {}, int64_t Id = 0) {
+  if (Id)
+    J.attribute("id", Id);
+  J.attributeObject("physicalLocation", [&] {
+    artifactLocation(J, Root, L.File);
+    if (L.valid())
+      region(J, L);
+  });
   if (!Message.empty())
-    O["message"] = message(Message);
-  return O;
+    message(J, Message);
 }
 
-Value result(const Finding &F, unsigned RuleIndex, const SourceRoot &Root) {
-  Object R{{"ruleId", F.RuleId},
-           {"ruleIndex", RuleIndex},
-           {"level", levelName(F.Severity)},
-           {"message", message(F.Message)}};
-  if (F.Baseline == BaselineState::New)
-    R["baselineState"] = "new";
-  else if (F.Baseline == BaselineState::Unchanged)
-    R["baselineState"] = "unchanged";
-  if (F.Where.valid())
-    R["locations"] = Array{location(Root, F.Where)};
+void result(OStream &J, const Finding &F, unsigned RuleIndex,
+            const SourceRoot &Root) {
+  J.object([&] {
+    J.attribute("ruleId", F.RuleId);
+    J.attribute("ruleIndex", RuleIndex);
+    J.attribute("level", levelName(F.Severity));
+    if (F.Baseline == BaselineState::New)
+      J.attribute("baselineState", "new");
+    else if (F.Baseline == BaselineState::Unchanged)
+      J.attribute("baselineState", "unchanged");
+    message(J, F.Message);
+    if (F.Where.valid())
+      J.attributeArray("locations", [&] {
+        J.object([&] { locationMembers(J, Root, F.Where); });
+      });
 
-  Array Related;
-  Array Steps;
-  for (const Note &N : F.Notes) {
-    if (!N.Where.valid())
-      continue;
-    if (Related.size() < MaxRelatedLocations) {
-      Object L = location(Root, N.Where, N.Message);
-      L["id"] = static_cast<int64_t>(Related.size() + 1);
-      Related.push_back(std::move(L));
+    std::vector<const Note *> Steps;
+    for (const Note &N : F.Notes)
+      if (N.Where.valid())
+        Steps.push_back(&N);
+    if (!Steps.empty()) {
+      J.attributeArray("relatedLocations", [&] {
+        for (size_t I = 0; I < Steps.size() && I < MaxRelatedLocations; ++I)
+          J.object([&] {
+            locationMembers(J, Root, Steps[I]->Where, Steps[I]->Message,
+                            static_cast<int64_t>(I + 1));
+          });
+      });
     }
-    if (Steps.size() + 1 < MaxThreadFlowLocations)
-      Steps.push_back(Object{{"location", location(Root, N.Where, N.Message)}});
-  }
-  if (!Related.empty())
-    R["relatedLocations"] = std::move(Related);
-  if (!Steps.empty() && F.Where.valid()) {
-    // The path ends where the finding is reported.
-    Steps.push_back(Object{{"location", location(Root, F.Where, F.Message)}});
-    R["codeFlows"] = Array{Object{
-        {"threadFlows", Array{Object{{"locations", std::move(Steps)}}}}}};
-  }
+    if (!Steps.empty() && F.Where.valid()) {
+      // Each note is a step with its message; the path ends where the
+      // finding is reported.
+      auto Step = [&](const Location &L, llvm::StringRef Message) {
+        J.object([&] {
+          J.attributeObject("location",
+                            [&] { locationMembers(J, Root, L, Message); });
+        });
+      };
+      J.attributeArray("codeFlows", [&] {
+        J.object([&] {
+          J.attributeArray("threadFlows", [&] {
+            J.object([&] {
+              J.attributeArray("locations", [&] {
+                for (size_t I = 0;
+                     I < Steps.size() && I + 1 < MaxThreadFlowLocations; ++I)
+                  Step(Steps[I]->Where, Steps[I]->Message);
+                Step(F.Where, F.Message);
+              });
+            });
+          });
+        });
+      });
+    }
 
-  Object Fingerprints;
-  if (!F.LineHash.empty())
-    Fingerprints["primaryLocationLineHash"] = F.LineHash;
-  if (!F.Fingerprint.empty())
-    Fingerprints[StableFingerprintName] = F.Fingerprint;
-  if (!Fingerprints.empty())
-    R["partialFingerprints"] = std::move(Fingerprints);
-
-  Object Properties;
-  if (!F.Aliases.empty()) {
-    Array Aliases;
-    for (const std::string &A : F.Aliases)
-      Aliases.push_back(A);
-    Properties["aliases"] = std::move(Aliases);
-  }
-  if (!F.Function.empty())
-    Properties["function"] = jsonString(F.Function);
-  if (!Properties.empty())
-    R["properties"] = std::move(Properties);
-  return R;
+    if (!F.LineHash.empty() || !F.Fingerprint.empty())
+      J.attributeObject("partialFingerprints", [&] {
+        if (!F.LineHash.empty())
+          J.attribute("primaryLocationLineHash", F.LineHash);
+        if (!F.Fingerprint.empty())
+          J.attribute(StableFingerprintName, F.Fingerprint);
+      });
+    if (!F.Aliases.empty() || !F.Function.empty())
+      J.attributeObject("properties", [&] {
+        if (!F.Aliases.empty())
+          J.attributeArray("aliases", [&] {
+            for (const std::string &A : F.Aliases)
+              J.value(A);
+          });
+        if (!F.Function.empty())
+          J.attribute("function", jsonString(F.Function));
+      });
+  });
 }
 
-} // namespace
-
-Value ruleJson(const RuleDescriptor &D) {
-  Array Tags;
-  for (const std::string &T : D.Tags)
-    Tags.push_back(T);
-  Object Properties{{"tags", std::move(Tags)},
-                    {"problem.severity", D.ProblemSeverity}};
-  if (!D.SecuritySeverity.empty())
-    Properties["security-severity"] = D.SecuritySeverity;
-  if (!D.Precision.empty())
-    Properties["precision"] = D.Precision;
-  if (!D.Asvs.empty())
-    Properties["owasp-asvs"] = D.Asvs;
-  return Object{
-      {"id", D.Id},
-      {"name", D.Name},
-      {"shortDescription", message(D.ShortDescription)},
-      {"fullDescription", message(D.FullDescription)},
-      {"help", Object{{"text", jsonString(D.HelpText)},
-                      {"markdown", jsonString(D.HelpMarkdown)}}},
-      {"helpUri", D.HelpUri},
-      {"defaultConfiguration", Object{{"level", levelName(D.DefaultLevel)}}},
-      {"properties", std::move(Properties)},
-  };
+void notification(OStream &J, const Notification &N, const SourceRoot &Root) {
+  J.object([&] {
+    J.attribute("level", levelName(N.Severity));
+    message(J, N.Message);
+    const Location *Where = N.Where.valid() ? &N.Where : nullptr;
+    Location FileOnly;
+    if (!Where && !N.File.empty()) {
+      FileOnly.File = N.File;
+      Where = &FileOnly;
+    }
+    if (Where)
+      J.attributeArray("locations", [&] {
+        J.object([&] { locationMembers(J, Root, *Where); });
+      });
+  });
 }
 
-namespace {
-
-Value notification(const Notification &N, const SourceRoot &Root) {
-  std::string Text = N.Message;
-  Object O{{"level", levelName(N.Severity)}, {"message", message(Text)}};
-  if (N.Where.valid())
-    O["locations"] = Array{location(Root, N.Where)};
-  else if (!N.File.empty())
-    O["locations"] = Array{
-        Object{{"physicalLocation",
-                Object{{"artifactLocation", artifactLocation(Root, N.File)}}}}};
-  return O;
+void ruleMembers(OStream &J, const RuleDescriptor &D) {
+  J.attribute("id", D.Id);
+  J.attribute("name", D.Name);
+  J.attributeObject("shortDescription", [&] {
+    J.attribute("text", jsonString(D.ShortDescription));
+  });
+  J.attributeObject("fullDescription", [&] {
+    J.attribute("text", jsonString(D.FullDescription));
+  });
+  J.attributeObject("help", [&] {
+    J.attribute("text", jsonString(D.HelpText));
+    J.attribute("markdown", jsonString(D.HelpMarkdown));
+  });
+  J.attribute("helpUri", D.HelpUri);
+  J.attributeObject("defaultConfiguration",
+                    [&] { J.attribute("level", levelName(D.DefaultLevel)); });
+  // Names printJson does not know come in alphabetical order.
+  J.attributeObject("properties", [&] {
+    if (!D.Asvs.empty())
+      J.attribute("owasp-asvs", jsonString(D.Asvs));
+    if (!D.Precision.empty())
+      J.attribute("precision", D.Precision);
+    J.attribute("problem.severity", D.ProblemSeverity);
+    if (!D.SecuritySeverity.empty())
+      J.attribute("security-severity", D.SecuritySeverity);
+    J.attributeArray("tags", [&] {
+      for (const std::string &T : D.Tags)
+        J.value(T);
+    });
+  });
 }
 
-} // namespace
-
-Value buildSarif(const Report &R) {
+void run(OStream &J, const Report &R) {
   llvm::StringMap<unsigned> RuleIndex;
-  Array Rules;
-  for (const std::string &Id : R.RuleIds) {
-    RuleIndex[Id] = static_cast<unsigned>(Rules.size());
-    Rules.push_back(ruleJson(describeRule(Id)));
-  }
+  std::vector<std::string> RuleIds = R.RuleIds;
   // Every result's rule must be described, even if the caller forgot it.
+  for (const std::string &Id : R.RuleIds)
+    RuleIndex.try_emplace(Id, RuleIndex.size());
   for (const Finding &F : R.Findings)
-    if (RuleIndex.try_emplace(F.RuleId, Rules.size()).second)
-      Rules.push_back(ruleJson(describeRule(F.RuleId)));
+    if (RuleIndex.try_emplace(F.RuleId, RuleIndex.size()).second)
+      RuleIds.push_back(F.RuleId);
 
-  Array Results;
-  for (const Finding &F : R.Findings)
-    Results.push_back(result(F, RuleIndex.lookup(F.RuleId), R.Root));
-
-  Array Notifications;
-  for (const Notification &N : R.Notifications)
-    Notifications.push_back(notification(N, R.Root));
-  Object Invocation{{"executionSuccessful", R.ExecutionSuccessful},
-                    {"commandLine", jsonString(R.CommandLine)}};
-  if (R.ExitCode)
-    Invocation["exitCode"] = *R.ExitCode;
-  if (!Notifications.empty())
-    Invocation["toolExecutionNotifications"] = std::move(Notifications);
-
-  Object Driver{{"name", "sinkguard"},
-                {"version", toolVersion()},
-                {"semanticVersion", toolVersion()},
-                {"informationUri", repositoryUrl()},
-                {"rules", std::move(Rules)}};
-  Object Run{
-      {"tool", Object{{"driver", std::move(Driver)}}},
-      {"originalUriBaseIds",
-       Object{{SourceRootBaseId, Object{{"uri", R.Root.uri()}}}}},
-      {"invocations", Array{std::move(Invocation)}},
-      {"columnKind", "utf16CodeUnits"},
-      {"results", std::move(Results)},
-  };
+  J.attributeObject("tool", [&] {
+    J.attributeObject("driver", [&] {
+      J.attribute("name", "sinkguard");
+      J.attribute("version", toolVersion());
+      J.attribute("semanticVersion", toolVersion());
+      J.attribute("informationUri", repositoryUrl());
+      J.attributeArray("rules", [&] {
+        for (const std::string &Id : RuleIds)
+          J.object([&] { ruleMembers(J, describeRule(Id)); });
+      });
+    });
+  });
   if (!R.AutomationId.empty())
-    Run["automationDetails"] = Object{{"id", jsonString(R.AutomationId)}};
-  Object Properties{{"filesAnalysed", R.FilesAnalysed}};
-  if (R.Baseline)
-    Properties["baseline"] = Object{{"file", jsonString(R.Baseline->File)},
-                                    {"unchanged", R.Baseline->Unchanged},
-                                    {"absent", R.Baseline->Absent}};
-  Run["properties"] = std::move(Properties);
+    J.attributeObject("automationDetails",
+                      [&] { J.attribute("id", jsonString(R.AutomationId)); });
+  J.attributeObject("originalUriBaseIds", [&] {
+    J.attributeObject(SourceRootBaseId,
+                      [&] { J.attribute("uri", R.Root.uri()); });
+  });
+  J.attributeArray("invocations", [&] {
+    J.object([&] {
+      J.attribute("executionSuccessful", R.ExecutionSuccessful);
+      if (R.ExitCode)
+        J.attribute("exitCode", *R.ExitCode);
+      J.attribute("commandLine", jsonString(R.CommandLine));
+      if (!R.Notifications.empty())
+        J.attributeArray("toolExecutionNotifications", [&] {
+          for (const Notification &N : R.Notifications)
+            notification(J, N, R.Root);
+        });
+    });
+  });
+  J.attribute("columnKind", "utf16CodeUnits");
+  J.attributeArray("results", [&] {
+    for (const Finding &F : R.Findings)
+      result(J, F, RuleIndex.lookup(F.RuleId), R.Root);
+  });
+  J.attributeObject("properties", [&] {
+    J.attribute("filesAnalysed", R.FilesAnalysed);
+    if (R.Baseline)
+      J.attributeObject("baseline", [&] {
+        J.attribute("file", jsonString(R.Baseline->File));
+        J.attribute("absent", R.Baseline->Absent);
+        J.attribute("unchanged", R.Baseline->Unchanged);
+      });
+  });
+}
 
-  return Object{
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs", Array{std::move(Run)}},
-  };
+} // namespace
+
+llvm::json::Value ruleJson(const RuleDescriptor &D) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  {
+    OStream J(OS);
+    J.object([&] { ruleMembers(J, D); });
+  }
+  // Valid by construction.
+  return llvm::cantFail(llvm::json::parse(Text));
 }
 
 void writeSarif(const Report &R, llvm::raw_ostream &OS) {
-  printJson(buildSarif(R), OS);
+  {
+    OStream J(OS, /*IndentSize=*/2);
+    J.object([&] {
+      J.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+      J.attribute("version", "2.1.0");
+      J.attributeArray("runs", [&] { J.object([&] { run(J, R); }); });
+    });
+  }
+  OS << "\n";
 }
 
 } // namespace sinkguard::report

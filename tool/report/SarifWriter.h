@@ -25,9 +25,7 @@
 
 namespace sinkguard::report {
 
-/// The SARIF log of \p R.
-llvm::json::Value buildSarif(const Report &R);
-
+/// Writes the SARIF log of \p R.
 void writeSarif(const Report &R, llvm::raw_ostream &OS);
 
 /// The reportingDescriptor of a rule.
