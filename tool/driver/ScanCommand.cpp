@@ -250,10 +250,7 @@ int runScan(ScanOptions &Options) {
       R.Notifications.push_back(std::move(N));
     }
 
-  {
-    report::SourceCache Sources;
-    report::assignFingerprints(R.Findings, R.Root, Sources);
-  }
+  report::assignFingerprints(R.Findings, R.Root);
   if (Baseline)
     R.Baseline = Baseline->apply(R.Findings, R.Root);
 

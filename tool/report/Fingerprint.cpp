@@ -1,7 +1,6 @@
 //===--- Fingerprint.cpp --------------------------------------------------===//
 
 #include "Fingerprint.h"
-#include "LineHash.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/SHA256.h"
@@ -45,13 +44,14 @@ void describeForFingerprint(Finding &F, SourceCache &Sources) {
     break;
   }
   F.Function.clear();
+  F.LineHash.clear();
   if (!F.Where.valid())
     return;
-  if (const SourceFile *File = Sources.get(F.Where.File))
-    F.Function =
-        File->functions()
-            .functionAt(File->offset(F.Where.Start.Line, F.Where.Start.Column))
-            .str();
+  if (const SourceFile *File = Sources.get(F.Where.File)) {
+    unsigned Offset = File->offset(F.Where.Start.Line, F.Where.Start.Column);
+    F.Function = File->functions().functionAt(Offset).str();
+    F.LineHash = File->lineHash(F.Where.Start.Line).str();
+  }
 }
 
 static std::string stableKey(const Finding &F, const SourceRoot &Root) {
@@ -71,22 +71,12 @@ static std::string stableKey(const Finding &F, const SourceRoot &Root) {
                      /*LowerCase=*/true);
 }
 
-void assignFingerprints(std::vector<Finding> &Findings, const SourceRoot &Root,
-                        SourceCache &Sources) {
-  llvm::StringMap<std::vector<std::string>> LineHashes;
+void assignFingerprints(std::vector<Finding> &Findings,
+                        const SourceRoot &Root) {
   llvm::StringMap<unsigned> Occurrences;
   for (Finding &F : Findings) {
     std::string Key = stableKey(F, Root);
     F.Fingerprint = Key + ":" + std::to_string(++Occurrences[Key]);
-    F.LineHash.clear();
-    if (!F.Where.valid())
-      continue;
-    auto [It, Inserted] = LineHashes.try_emplace(F.Where.File);
-    if (Inserted)
-      if (const SourceFile *File = Sources.get(F.Where.File))
-        It->second = computeLineHashes(File->text());
-    if (F.Where.Start.Line <= It->second.size())
-      F.LineHash = It->second[F.Where.Start.Line - 1];
   }
 }
 

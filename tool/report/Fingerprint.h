@@ -33,13 +33,14 @@ inline constexpr llvm::StringLiteral StableFingerprintName = "sinkguard/v1";
 /// \p Code without whitespace, at most 256 bytes of it.
 std::string normalizeCode(llvm::StringRef Code);
 
-/// Fills F.Function, F.SinkText and F.SourceText from the source files.
+/// Fills what the fingerprints need from the source files: F.Function,
+/// F.SinkText, F.SourceText, and F.LineHash (which depends on the file
+/// alone). Done when the record is made, by the thread that made it.
 void describeForFingerprint(Finding &F, SourceCache &Sources);
 
-/// Fills LineHash and Fingerprint of every finding; \p Findings must be in
-/// report order (sortAndDeduplicate).
-void assignFingerprints(std::vector<Finding> &Findings, const SourceRoot &Root,
-                        SourceCache &Sources);
+/// Fills the stable Fingerprint of every finding; \p Findings must be in
+/// report order (orderFindings), which numbers equal keys.
+void assignFingerprints(std::vector<Finding> &Findings, const SourceRoot &Root);
 
 } // namespace sinkguard::report
 

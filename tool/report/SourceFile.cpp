@@ -1,6 +1,7 @@
 //===--- SourceFile.cpp ---------------------------------------------------===//
 
 #include "SourceFile.h"
+#include "LineHash.h"
 #include "Utf8.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
@@ -84,6 +85,14 @@ const FunctionIndex &SourceFile::functions() const {
   if (!Functions)
     Functions = std::make_unique<FunctionIndex>(text());
   return *Functions;
+}
+
+llvm::StringRef SourceFile::lineHash(unsigned Line) const {
+  if (!LineHashes)
+    LineHashes = computeLineHashes(text());
+  if (Line == 0 || Line > LineHashes->size())
+    return {};
+  return (*LineHashes)[Line - 1];
 }
 
 const SourceFile *SourceCache::get(llvm::StringRef Path) {

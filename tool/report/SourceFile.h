@@ -16,6 +16,8 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace sinkguard::report {
@@ -44,6 +46,9 @@ public:
   unsigned tokenEnd(unsigned Offset) const;
   /// The function bodies of the file, found on first use.
   const FunctionIndex &functions() const;
+  /// GitHub's primaryLocationLineHash of line \p Line (LineHash.h), the
+  /// file hashed on first use; empty when out of range.
+  llvm::StringRef lineHash(unsigned Line) const;
 
 private:
   explicit SourceFile(std::unique_ptr<llvm::MemoryBuffer> Buffer);
@@ -52,6 +57,7 @@ private:
   /// Byte offset of the first character of each line.
   std::vector<unsigned> LineStarts;
   mutable std::unique_ptr<FunctionIndex> Functions;
+  mutable std::optional<std::vector<std::string>> LineHashes;
 };
 
 /// Files read once per report, by absolute path. Not thread-safe: each
