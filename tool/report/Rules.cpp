@@ -41,6 +41,27 @@ std::string pascalCase(llvm::StringRef Id) {
   return Out;
 }
 
+/// \p Markdown without HTML comments (notes to the authors of a page, which
+/// Markdown viewers hide too).
+std::string withoutComments(llvm::StringRef Markdown) {
+  std::string Out;
+  while (true) {
+    size_t Open = Markdown.find("<!--");
+    if (Open == llvm::StringRef::npos)
+      break;
+    size_t Close = Markdown.find("-->", Open + 4);
+    if (Close == llvm::StringRef::npos)
+      break;
+    Out += Markdown.take_front(Open).str();
+    Markdown = Markdown.drop_front(Close + 3);
+    // The space after a comment at the start of a line goes with it.
+    if (Out.empty() || Out.back() == '\n')
+      Markdown = Markdown.ltrim(' ');
+  }
+  Out += Markdown.str();
+  return Out;
+}
+
 /// The paragraphs of \p Markdown: runs of non-blank lines joined by spaces,
 /// with headings, code blocks and list items left out.
 std::vector<std::string> proseParagraphs(llvm::StringRef Markdown) {
@@ -133,7 +154,7 @@ RuleDescriptor describeSinkguardCheck(const CheckMetadata &Check) {
     R.Name.resize(R.Name.size() - 5);
   R.ShortDescription = limitDescription(Check.Summary);
   llvm::StringRef Page = checkDocsMarkdown(Check.Id);
-  std::vector<std::string> Paragraphs = proseParagraphs(Page);
+  std::vector<std::string> Paragraphs = proseParagraphs(withoutComments(Page));
   // The first paragraph is the summary; the second says why it matters.
   R.FullDescription = Paragraphs.size() > 1 ? limitDescription(Paragraphs[1])
                                             : R.ShortDescription;
@@ -141,7 +162,7 @@ RuleDescriptor describeSinkguardCheck(const CheckMetadata &Check) {
   if (Body.empty())
     Body = Check.Summary.str() + "\n";
   R.HelpMarkdown = Body;
-  R.HelpText = markdownToText(Body);
+  R.HelpText = markdownToText(withoutComments(Body));
   R.HelpUri = docsUrl(("checks/" + Check.Id + ".md").str());
   R.DefaultLevel = parseLevel(Check.Level).value_or(Level::Warning);
   R.Tags.push_back("security");
