@@ -3,9 +3,42 @@
 #include "OutputFile.h"
 #include "llvm/Support/FileSystem.h"
 #include <chrono>
+#include <pthread.h>
+#include <signal.h>
 #include <thread>
 
 namespace sinkguard::driver {
+
+namespace {
+
+/// Holds SIGINT and SIGTERM back while alive. TempFile::create creates the
+/// file before it registers it for removal on signals; one in between would
+/// leave the file behind. Only the main thread is left when the report is
+/// written, so blocking the signals there defers them to after the
+/// registration.
+class InterruptsDeferred {
+public:
+  InterruptsDeferred() {
+    sigset_t Interrupts;
+    sigemptyset(&Interrupts);
+    sigaddset(&Interrupts, SIGINT);
+    sigaddset(&Interrupts, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &Interrupts, &Saved);
+  }
+  ~InterruptsDeferred() { pthread_sigmask(SIG_SETMASK, &Saved, nullptr); }
+  InterruptsDeferred(const InterruptsDeferred &) = delete;
+  InterruptsDeferred &operator=(const InterruptsDeferred &) = delete;
+
+private:
+  sigset_t Saved;
+};
+
+llvm::Expected<llvm::sys::fs::TempFile> createTempFile(llvm::StringRef Path) {
+  InterruptsDeferred Guard;
+  return llvm::sys::fs::TempFile::create(Path + ".tmp-%%%%%%%%");
+}
+
+} // namespace
 
 llvm::Error writeOutput(llvm::StringRef Path,
                         llvm::function_ref<void(llvm::raw_ostream &)> Write,
@@ -24,8 +57,7 @@ llvm::Error writeOutput(llvm::StringRef Path,
         ("cannot write '" + Path + "': " + Why).str());
   };
   // TempFile registers the file for removal on signals until keep().
-  llvm::Expected<llvm::sys::fs::TempFile> Temp =
-      llvm::sys::fs::TempFile::create(Path + ".tmp-%%%%%%%%");
+  llvm::Expected<llvm::sys::fs::TempFile> Temp = createTempFile(Path);
   if (!Temp)
     return Failure(llvm::toString(Temp.takeError()));
   {
