@@ -9,6 +9,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include <tuple>
 
 namespace sinkguard::driver {
 
@@ -27,6 +28,21 @@ std::string normalizedPath(llvm::StringRef Path) {
     return Path.str();
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return std::string(Abs);
+}
+
+/// Whether \p Unit is compiled as C++: by its compiler (clang++, g++,
+/// -x c++) or else by its extension.
+bool isCxx(const TranslationUnit &Unit) {
+  for (const clang::tooling::CompileCommand &C : Unit.Commands) {
+    const std::vector<std::string> &Args = C.CommandLine;
+    if (!Args.empty() && llvm::StringRef(Args.front()).ends_with("++"))
+      return true;
+    for (size_t I = 0; I + 1 < Args.size(); ++I)
+      if (Args[I] == "-x")
+        return llvm::StringRef(Args[I + 1]).starts_with("c++");
+  }
+  llvm::StringRef Ext = llvm::sys::path::extension(Unit.File);
+  return llvm::is_contained({".cpp", ".cc", ".cxx", ".c++", ".C", ".mm"}, Ext);
 }
 
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
@@ -151,13 +167,18 @@ selectUnits(const clang::tooling::CompilationDatabase &Db,
     llvm::sys::fs::file_status Status;
     if (!llvm::sys::fs::status(Norm, Status))
       U.Size = Status.getSize();
+    U.Cxx = isCxx(U);
     Result.Units.push_back(std::move(U));
   }
-  // The largest first, so that no long file starts last; ties by name, so
-  // that the schedule is the same every time.
+  // The costliest first, so that no long unit starts last and leaves the
+  // other cores idle at the end; ties by name, so that the schedule is the
+  // same every time.
   llvm::sort(Result.Units,
              [](const TranslationUnit &A, const TranslationUnit &B) {
-               return A.Size != B.Size ? A.Size > B.Size : A.File < B.File;
+               return std::make_tuple(!A.Cxx, -static_cast<int64_t>(A.Size),
+                                      llvm::StringRef(A.File)) <
+                      std::make_tuple(!B.Cxx, -static_cast<int64_t>(B.Size),
+                                      llvm::StringRef(B.File));
              });
   return Result;
 }

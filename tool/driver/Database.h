@@ -30,12 +30,14 @@ struct TranslationUnit {
   /// Absolute, as the database names it.
   std::string File;
   std::vector<clang::tooling::CompileCommand> Commands;
-  /// For scheduling the largest first.
+  /// For scheduling the costliest first: C++ (whose standard headers are
+  /// most of a unit's time), then the largest.
+  bool Cxx = false;
   uint64_t Size = 0;
 };
 
 struct Selection {
-  /// What to analyse, largest first.
+  /// What to analyse, the costliest first.
   std::vector<TranslationUnit> Units;
   /// Paths named on the command line that cannot be analysed.
   std::vector<report::Notification> Skipped;
