@@ -17,6 +17,7 @@
 #include "clang-tidy/ClangTidyForceLinker.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
 #include <csignal>
 #include <signal.h>
 #include <vector>
@@ -50,7 +51,9 @@ int main(int Argc, const char **Argv) {
   std::vector<int> Ignored = ignoredInterrupts();
   llvm::InitLLVM X(Argc, Argv);
   for (int Sig : Ignored)
-    std::signal(Sig, SIG_IGN);
+    if (std::signal(Sig, SIG_IGN) == SIG_ERR)
+      llvm::errs() << "sinkguard: warning: cannot ignore signal " << Sig
+                   << " again\n";
   (void)clang::tidy::SinkguardModuleAnchorDestination;
   using namespace sinkguard::driver;
 
