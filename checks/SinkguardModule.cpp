@@ -9,6 +9,7 @@
 // Check headers, sorted; scripts/add-check.py keeps this list.
 #include "ShellCommandConstructionCheck.h"
 #include "TaintedShellCommandCheck.h"
+#include "UncheckedIndexCheck.h"
 
 namespace clang::tidy {
 namespace sinkguard {

@@ -12,6 +12,7 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
@@ -29,6 +30,52 @@ struct FieldPath {
   const FieldPath *Parent;
   const FieldDecl *Field;
 };
+
+IntRange IntRange::hull(const IntRange &A, const IntRange &B) {
+  IntRange R;
+  if (A.Lo && B.Lo)
+    R.Lo = std::min(*A.Lo, *B.Lo);
+  if (A.Hi && B.Hi) {
+    R.Hi = std::max(*A.Hi, *B.Hi);
+    R.HiFromType =
+        (*R.Hi == *A.Hi && A.HiFromType) || (*R.Hi == *B.Hi && B.HiFromType);
+  } else if (A.hasUpper() && B.hasUpper()) {
+    R.Symbolic = true;
+    // A path checked against a constant says nothing of the container.
+    if (!A.Hi && !B.Hi)
+      R.SizeOf = A.SizeOf == B.SizeOf ? A.SizeOf : nullptr;
+    else
+      R.SizeOf = A.Hi ? B.SizeOf : A.SizeOf;
+  }
+  return R;
+}
+
+IntRange IntRange::meet(const IntRange &A, const IntRange &B) {
+  IntRange R;
+  if (A.Lo || B.Lo)
+    R.Lo = std::max(A.Lo.value_or(INT64_MIN), B.Lo.value_or(INT64_MIN));
+  if (A.Hi && B.Hi) {
+    R.Hi = std::min(*A.Hi, *B.Hi);
+    R.HiFromType =
+        (*A.Hi != *R.Hi || A.HiFromType) && (*B.Hi != *R.Hi || B.HiFromType);
+  } else if (A.Hi || B.Hi) {
+    const IntRange &K = A.Hi ? A : B;
+    const IntRange &Other = A.Hi ? B : A;
+    R.Hi = K.Hi;
+    R.HiFromType = K.HiFromType;
+    // A check against a variable is worth more than the type's range.
+    if (K.HiFromType && Other.Symbolic) {
+      R.Hi.reset();
+      R.HiFromType = false;
+      R.Symbolic = true;
+      R.SizeOf = Other.SizeOf;
+    }
+  } else if (A.Symbolic || B.Symbolic) {
+    R.Symbolic = true;
+    R.SizeOf = A.SizeOf ? A.SizeOf : B.SizeOf;
+  }
+  return R;
+}
 
 llvm::SmallVector<const Step *, 8> pathTo(const Step *Tip) {
   llvm::SmallVector<const Step *, 8> Path;
@@ -114,6 +161,8 @@ struct State {
   llvm::DenseMap<const void *, Location> Alias;
   /// Function pointers whose target is known.
   llvm::DenseMap<const void *, const FunctionDecl *> Callee;
+  /// Ranges of integers known on every path here (range checks only).
+  llvm::DenseMap<Location, IntRange> Ranges;
 
   /// Joins \p O into this state (union of taint; aliases and call
   /// targets kept only where the two agree); returns whether this state
@@ -152,6 +201,28 @@ struct State {
     }
     for (const auto &[K, V] : O.Callee)
       Changed |= Callee.try_emplace(K, V).second;
+    Changed |= joinRanges(Ranges, O.Ranges);
+    return Changed;
+  }
+
+  /// A range holds after a join only if it held on both sides.
+  static bool joinRanges(llvm::DenseMap<Location, IntRange> &Into,
+                         const llvm::DenseMap<Location, IntRange> &O) {
+    bool Changed = false;
+    for (auto It = Into.begin(); It != Into.end();) {
+      auto Cur = It++;
+      auto Other = O.find(Cur->first);
+      if (Other == O.end()) {
+        Into.erase(Cur);
+        Changed = true;
+        continue;
+      }
+      IntRange H = IntRange::hull(Cur->second, Other->second);
+      if (!(H == Cur->second)) {
+        Cur->second = H;
+        Changed = true;
+      }
+    }
     return Changed;
   }
 };
@@ -366,7 +437,7 @@ public:
   FunctionAnalysis(TaintEngine &E, const FunctionDecl *FD,
                    TaintEngine::Summary &Out)
       : E(E), M(E.model()), Ctx(E.context()), SM(Ctx.getSourceManager()),
-        FD(FD), Out(Out) {}
+        FD(FD), Out(Out), TrackRanges(E.options().RangeChecks) {}
 
   void run();
 
@@ -407,6 +478,26 @@ private:
                   const std::string &Message);
   const Step *replay(const Step *Onto, const Step *Inner);
 
+  // Integer ranges (range checks only).
+  IntRange rangeOf(const Expr *Ex, State &S);
+  IntRange binaryRange(BinaryOperatorKind Op, const Expr *L, const Expr *R,
+                       State &S);
+  void refineRanges(const Expr *Cond, bool Truth, State &S);
+  IntRange typeRange(QualType T) const;
+  const Expr *rangeSubject(const Expr *Ex) const;
+  void refineRange(const BinaryOperator *BO, bool Truth, State &S);
+  void constrain(const Expr *Subject, BinaryOperatorKind Op, const Expr *Other,
+                 bool UnsignedCompare, State &S);
+  void forgetRange(Location L, State &S);
+  void setRange(const Expr *LHS, const Expr *RHS, State &S);
+  void checkIndex(SinkHit::Kind K, const Expr *Use, const Expr *Base,
+                  const Expr *Idx, const TaintSet &T, const CallExpr *Call,
+                  State &S);
+  IndexProblem judge(IndexUse &U, bool Offset) const;
+  void noteIndexHit(const SinkHit &Hit);
+  bool isUnmodifiedParam(const Expr *Ex);
+  void flushIndexHits();
+
   // Branches.
   void refine(const Expr *Cond, bool Truth, State &S);
   void refineZero(const Expr *E, bool IsZero, State &S);
@@ -428,6 +519,11 @@ private:
   /// States at `return` statements, for summaries and validators.
   std::vector<std::pair<const ReturnStmt *, State>> Returns;
   llvm::DenseMap<const ParmVarDecl *, const Origin *> ParamOrigins;
+  /// Index and offset hits by use and origin: the last verdict of the
+  /// fixpoint wins, and is reported when the function is done.
+  llvm::MapVector<std::pair<const Expr *, const Origin *>, SinkHit> IndexHits;
+  llvm::DenseMap<const ParmVarDecl *, bool> ParamModified;
+  bool TrackRanges = false;
   bool IsMain = false;
   /// Only functions returning a truth value can be validators; the others
   /// need not keep the state at each return.
@@ -545,11 +641,14 @@ TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T) const {
   return Result;
 }
 
-void FunctionAnalysis::clean(Location L, State &S) {
-  if (!L.valid())
+/// Removes from \p Map the entries of \p L and of everything inside it.
+template <class V>
+static void eraseWithin(llvm::DenseMap<Location, V> &Map, Location L) {
+  if (!L.valid() || Map.empty())
     return;
   llvm::SmallVector<Location, 4> Doomed;
-  for (const auto &[K, V] : S.Cells) {
+  for (const auto &Entry : Map) {
+    const Location &K = Entry.first;
     if (K.Base != L.Base)
       continue;
     for (const FieldPath *P = K.Path;; P = P->Parent) {
@@ -562,13 +661,17 @@ void FunctionAnalysis::clean(Location L, State &S) {
     }
   }
   for (const Location &K : Doomed)
-    S.Cells.erase(K);
+    Map.erase(K);
 }
+
+void FunctionAnalysis::clean(Location L, State &S) { eraseWithin(S.Cells, L); }
 
 void FunctionAnalysis::write(Location L, const TaintSet &T, State &S,
                              bool Strong) {
   if (!L.valid())
     return;
+  if (TrackRanges)
+    forgetRange(L, S);
   if (Strong)
     clean(L, S);
   if (T.empty())
@@ -637,6 +740,8 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
     }
   }
   write(locOf(L, S), Stepped, S, Strong && !isa<ArraySubscriptExpr>(L));
+  if (TrackRanges && RHS && !isa<ArraySubscriptExpr>(L))
+    setRange(L, RHS, S);
 }
 
 void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
@@ -669,12 +774,27 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
       return;
     }
   }
+  if (TrackRanges && Ty->isIntegralOrEnumerationType()) {
+    // The variable may hold an older value's range (a loop's next round).
+    forgetRange(varLoc(VD), S);
+    IntRange R = IntRange::meet(rangeOf(Init, S), typeRange(Ty));
+    if (R.Lo || R.hasUpper())
+      S.Ranges[varLoc(VD)] = R;
+  }
   if (T.empty())
     return;
+  std::optional<IntRange> Kept;
+  if (TrackRanges) {
+    auto It = S.Ranges.find(varLoc(VD));
+    if (It != S.Ranges.end())
+      Kept = It->second;
+  }
   write(varLoc(VD),
         extend(T, VD->getLocation(),
                "assigned to '" + VD->getNameAsString() + "'"),
         S, true);
+  if (Kept)
+    S.Ranges[varLoc(VD)] = *Kept;
 }
 
 TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
@@ -707,7 +827,11 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
   }
 
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Ex)) {
-    eval(AS->getIdx(), S);
+    eval(AS->getBase(), S);
+    TaintSet I = eval(AS->getIdx(), S);
+    if (TrackRanges && !I.empty())
+      checkIndex(SinkHit::Index, AS, AS->getBase(), AS->getIdx(), I, nullptr,
+                 S);
     return read(locOf(AS->getBase(), S), S, AS->getType());
   }
 
@@ -719,8 +843,12 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
     case UO_LNot:
       eval(UO->getSubExpr(), S);
       return {};
-    default:
-      return eval(UO->getSubExpr(), S);
+    default: {
+      TaintSet T = eval(UO->getSubExpr(), S);
+      if (TrackRanges && UO->isIncrementDecrementOp())
+        forgetRange(locOf(UO->getSubExpr(), S), S);
+      return T;
+    }
     }
   }
 
@@ -734,13 +862,51 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
     }
     if (BO->isCompoundAssignmentOp()) {
       TaintSet T = eval(BO->getRHS(), S);
-      addAll(T, eval(BO->getLHS(), S));
+      TaintSet L = eval(BO->getLHS(), S);
+      if (TrackRanges && BO->getLHS()->getType()->isPointerType() &&
+          (BO->getOpcode() == BO_AddAssign || BO->getOpcode() == BO_SubAssign))
+        if (!T.empty())
+          checkIndex(SinkHit::Offset, BO, BO->getLHS(), BO->getRHS(), T,
+                     nullptr, S);
+      std::optional<IntRange> After;
+      if (TrackRanges && (BO->getOpcode() == BO_RemAssign ||
+                          BO->getOpcode() == BO_AndAssign)) {
+        // `n %= 10`, `n &= 15`: the range of `n % 10`, `n & 15`.
+        After = binaryRange(BO->getOpcode() == BO_RemAssign ? BO_Rem : BO_And,
+                            BO->getLHS(), BO->getRHS(), S);
+      }
+      addAll(T, L);
       assign(BO->getLHS(), nullptr, T, S, /*Strong=*/false,
              BO->getOperatorLoc());
+      if (After && (After->Lo || After->hasUpper()))
+        S.Ranges[locOf(BO->getLHS(), S)] = *After;
       return T;
     }
     TaintSet L = eval(BO->getLHS(), S);
+    if (TrackRanges && BO->isLogicalOp()) {
+      // The right operand runs only when the left one lets it:
+      // `n < 4 && t[n]`.
+      auto Before = S.Ranges;
+      refineRanges(BO->getLHS(), BO->getOpcode() == BO_LAnd, S);
+      eval(BO->getRHS(), S);
+      State::joinRanges(S.Ranges, Before);
+      return {};
+    }
     TaintSet R = eval(BO->getRHS(), S);
+    if (TrackRanges && BO->isAdditiveOp()) {
+      // `p + n`, `n + p`, `p - n`: an offset from a pointer.
+      const Expr *Ptr =
+          BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : nullptr;
+      if (!Ptr && BO->getOpcode() == BO_Add &&
+          BO->getRHS()->getType()->isPointerType())
+        Ptr = BO->getRHS();
+      const Expr *Off = Ptr == BO->getLHS() ? BO->getRHS() : BO->getLHS();
+      if (Ptr && Off->getType()->isIntegerType()) {
+        const TaintSet &OT = Off == BO->getLHS() ? L : R;
+        if (!OT.empty())
+          checkIndex(SinkHit::Offset, BO, Ptr, Off, OT, nullptr, S);
+      }
+    }
     if (BO->isComparisonOp() || BO->isLogicalOp())
       return {};
     if (BO->getOpcode() == BO_Comma)
@@ -751,6 +917,18 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
 
   if (const auto *CO = dyn_cast<AbstractConditionalOperator>(Ex)) {
     eval(CO->getCond(), S);
+    if (TrackRanges && isa<ConditionalOperator>(CO)) {
+      // Each side runs only when the condition says so: `n < 4 ? t[n] : 0`.
+      auto Before = S.Ranges;
+      refineRanges(CO->getCond(), true, S);
+      TaintSet T = eval(CO->getTrueExpr(), S);
+      auto AfterTrue = std::move(S.Ranges);
+      S.Ranges = std::move(Before);
+      refineRanges(CO->getCond(), false, S);
+      addAll(T, eval(CO->getFalseExpr(), S));
+      State::joinRanges(S.Ranges, AfterTrue);
+      return T;
+    }
     TaintSet T = eval(CO->getTrueExpr(), S);
     addAll(T, eval(CO->getFalseExpr(), S));
     return T;
@@ -1064,8 +1242,9 @@ TaintSet FunctionAnalysis::applyRule(
       TaintSet Stepped =
           In.empty() ? In
                      : extend(In, At,
-                              "'" + Fn + "' " + Verb + " '" +
-                                  (Into.empty() ? "the buffer" : Into) + "'");
+                              (llvm::Twine("'") + Fn + "' " + Verb + " '" +
+                               (Into.empty() ? "the buffer" : Into) + "'")
+                                  .str());
       write(locOf(A, S), Stepped, S, /*Strong=*/!R.Appends);
     }
     if (R.ReturnsArg != model::NoArg)
@@ -1136,9 +1315,33 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
 
   for (const auto &Flow : Sum.Sinks) {
     TaintSet T = Mapped(Flow.Hit.Path);
+    bool IsIndex =
+        Flow.Hit.K == SinkHit::Index || Flow.Hit.K == SinkHit::Offset;
+    SinkHit Judged = Flow.Hit;
+    if (IsIndex && Flow.Hit.Indexing.ParamExact) {
+      // The callee indexes with the parameter itself: the caller's checks
+      // on the argument hold at the use.
+      const Expr *Arg = ruleArg(Call, Flow.Hit.Path->Root->Param);
+      if (Arg) {
+        Judged.Indexing.Range =
+            IntRange::meet(Flow.Hit.Indexing.Range, rangeOf(Arg, S));
+        Judged.Indexing.ParamExact = isUnmodifiedParam(Arg);
+      } else {
+        Judged.Indexing.ParamExact = false;
+      }
+      if (judge(Judged.Indexing, Flow.Hit.K == SinkHit::Offset) ==
+          IndexProblem::None)
+        continue;
+    } else if (IsIndex) {
+      Judged.Indexing.ParamExact = false;
+    }
     for (const Step *St : T) {
-      SinkHit Hit = Flow.Hit;
+      SinkHit Hit = Judged;
       Hit.Path = St;
+      if (IsIndex) {
+        noteIndexHit(Hit);
+        continue;
+      }
       if (St->Root->K == Origin::Source)
         E.report(Hit);
       else if (llvm::none_of(Out.Sinks, [&](const auto &F) {
@@ -1167,7 +1370,9 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
       addAll(T, Mapped(St));
     std::string Into = objectName(Target);
     if (!T.empty() && !Into.empty())
-      T = extend(T, At, "'" + Fn + "' stores it in '" + Into + "'");
+      T = extend(
+          T, At,
+          (llvm::Twine("'") + Fn + "' stores it in '" + Into + "'").str());
     write({L.Base, Path}, T, S, /*Strong=*/false);
   }
   TaintSet Result;
@@ -1202,6 +1407,34 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
     if (OperatorMember)
       Pos = I == 0 ? model::ThisObject : Pos - 1;
     Args.push_back({Pos, T});
+  }
+  if (TrackRanges) {
+    // A callee may change what a pointer or reference argument designates.
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      const Expr *A = Call->getArg(I);
+      QualType T = A->getType();
+      bool Writable =
+          T->isPointerType() && !T->getPointeeType().isConstQualified();
+      if (!Writable && Callee && A->isLValue() && I < Callee->getNumParams()) {
+        QualType PT = Callee->getParamDecl(I)->getType();
+        Writable = PT->isReferenceType() &&
+                   !PT.getNonReferenceType().isConstQualified();
+      }
+      if (Writable)
+        forgetRange(locOf(A, S), S);
+    }
+    // std::vector, std::array, std::string operator[]: unchecked indexes.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+      if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2 &&
+          OperatorMember && !Args.back().second.empty()) {
+        const CXXRecordDecl *RD = MD->getParent();
+        if (RD->isInStdNamespace() &&
+            llvm::is_contained({"vector", "array", "basic_string",
+                                "basic_string_view", "deque", "span"},
+                               RD->getName()))
+          checkIndex(SinkHit::Index, Call, Op->getArg(0), Op->getArg(1),
+                     Args.back().second, Call, S);
+      }
   }
   if (!Callee)
     return {};
@@ -1240,6 +1473,555 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
   }
   // A function we know nothing about: its result is not assumed tainted.
   return {};
+}
+
+// ---------------------------------------------------------------------------
+// Integer ranges, for the range checks: what comparisons on branches, clamps,
+// masks and remainders prove about a value on every path to a use.
+// ---------------------------------------------------------------------------
+
+namespace {
+
+bool isInt(QualType T) {
+  return !T.isNull() && T->isIntegralOrEnumerationType();
+}
+
+/// Whether \p Ex designates one integer object exactly: a variable, a field,
+/// a dereferenced pointer; not an array element (arrays are one cell).
+bool preciseLocation(const Expr *Ex) {
+  while (true) {
+    Ex = Ex->IgnoreParenImpCasts();
+    if (isa<DeclRefExpr, CXXThisExpr>(Ex))
+      return true;
+    if (const auto *ME = dyn_cast<MemberExpr>(Ex)) {
+      if (!isa<FieldDecl>(ME->getMemberDecl()))
+        return false;
+      Ex = ME->getBase();
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(Ex))
+      if (UO->getOpcode() == UO_Deref) {
+        Ex = UO->getSubExpr();
+        continue;
+      }
+    return false;
+  }
+}
+
+/// Whether \p S writes \p VD: assigned, incremented or its address taken.
+bool writesTo(const Stmt *S, const ValueDecl *VD) {
+  if (!S)
+    return false;
+  auto Is = [&](const Expr *Ex) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(Ex->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == VD;
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    if (BO->isAssignmentOp() && Is(BO->getLHS()))
+      return true;
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
+        Is(UO->getSubExpr()))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (writesTo(Child, VD))
+      return true;
+  return false;
+}
+
+/// The object whose size `x.size()`, `x.length()` or `std::size(x)` is.
+const Expr *sizeObject(const Expr *Ex) {
+  Ex = strip(Ex);
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Ex))
+    if (const CXXMethodDecl *MD = MC->getMethodDecl())
+      if (MD->getIdentifier() &&
+          (MD->getName() == "size" || MD->getName() == "length"))
+        return MC->getImplicitObjectArgument();
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Ex))
+    if (const FunctionDecl *F = Call->getDirectCallee())
+      if (F->isInStdNamespace() && F->getIdentifier() &&
+          F->getName() == "size" && Call->getNumArgs() == 1)
+        return Call->getArg(0);
+  return nullptr;
+}
+
+/// The smaller of two values (std::min, MIN): below either upper bound.
+IntRange minOf(const IntRange &A, const IntRange &B) {
+  IntRange M = IntRange::meet(A, B);
+  M.Lo.reset();
+  if (A.Lo && B.Lo)
+    M.Lo = std::min(*A.Lo, *B.Lo);
+  return M;
+}
+
+/// The larger of two values (std::max, MAX): above either lower bound.
+IntRange maxOf(const IntRange &A, const IntRange &B) {
+  IntRange M = IntRange::hull(A, B);
+  if (A.Lo || B.Lo)
+    M.Lo = std::max(A.Lo.value_or(INT64_MIN), B.Lo.value_or(INT64_MIN));
+  return M;
+}
+
+bool sameExpr(const Expr *A, const Expr *B, const ASTContext &Ctx) {
+  llvm::FoldingSetNodeID IA;
+  llvm::FoldingSetNodeID IB;
+  A->IgnoreParenImpCasts()->Profile(IA, Ctx, true);
+  B->IgnoreParenImpCasts()->Profile(IB, Ctx, true);
+  return IA == IB;
+}
+
+} // namespace
+
+IntRange FunctionAnalysis::typeRange(QualType T) const {
+  IntRange R;
+  T = T.getCanonicalType().getNonReferenceType();
+  if (!isInt(T))
+    return R;
+  unsigned W = Ctx.getIntWidth(T);
+  bool Unsigned = T->isUnsignedIntegerOrEnumerationType();
+  if (Unsigned)
+    R.Lo = 0;
+  // Only narrow types bound a value usefully (bytes, shorts).
+  if (W <= 16) {
+    if (Unsigned) {
+      R.Hi = (std::int64_t(1) << W) - 1;
+    } else {
+      R.Lo = -(std::int64_t(1) << (W - 1));
+      R.Hi = (std::int64_t(1) << (W - 1)) - 1;
+    }
+    R.HiFromType = true;
+  }
+  return R;
+}
+
+static bool fitsIn(std::int64_t V, QualType T, ASTContext &Ctx) {
+  unsigned W = Ctx.getIntWidth(T);
+  if (T->isUnsignedIntegerOrEnumerationType())
+    return V >= 0 && (W >= 63 || V < (std::int64_t(1) << W));
+  if (W >= 64)
+    return true;
+  return V >= -(std::int64_t(1) << (W - 1)) && V < (std::int64_t(1) << (W - 1));
+}
+
+const Expr *FunctionAnalysis::rangeSubject(const Expr *Ex) const {
+  while (true) {
+    Ex = Ex->IgnoreParens();
+    const auto *C = dyn_cast<CastExpr>(Ex);
+    if (!C)
+      break;
+    const Expr *Sub = C->getSubExpr();
+    if (C->getCastKind() == CK_LValueToRValue || C->getCastKind() == CK_NoOp) {
+      Ex = Sub;
+      continue;
+    }
+    QualType To = C->getType();
+    QualType From = Sub->getType();
+    if (!isInt(To) || !isInt(From))
+      return nullptr;
+    // A check on a narrower or reinterpreted copy says nothing of the value.
+    unsigned WT = Ctx.getIntWidth(To);
+    unsigned WF = Ctx.getIntWidth(From);
+    if (WT < WF || (WT == WF && From->isUnsignedIntegerOrEnumerationType() &&
+                    To->isSignedIntegerOrEnumerationType()))
+      return nullptr;
+    Ex = Sub;
+  }
+  if (!isInt(Ex->getType()) || !preciseLocation(Ex))
+    return nullptr;
+  return Ex;
+}
+
+void FunctionAnalysis::forgetRange(Location L, State &S) {
+  eraseWithin(S.Ranges, L);
+}
+
+void FunctionAnalysis::setRange(const Expr *LHS, const Expr *RHS, State &S) {
+  const Expr *Sub = strip(LHS);
+  if (!isInt(Sub->getType()) || !preciseLocation(Sub))
+    return;
+  IntRange R = IntRange::meet(rangeOf(RHS, S), typeRange(Sub->getType()));
+  if (R.Lo || R.hasUpper())
+    S.Ranges[locOf(Sub, S)] = R;
+}
+
+IntRange FunctionAnalysis::binaryRange(BinaryOperatorKind Op, const Expr *L,
+                                       const Expr *R, State &S) {
+  QualType T = L->getType();
+  IntRange A = rangeOf(L, S);
+  IntRange B = rangeOf(R, S);
+  bool Unsigned = T->isUnsignedIntegerOrEnumerationType();
+  IntRange Result = typeRange(T);
+  switch (Op) {
+  case BO_Rem:
+    // `n % N`: below N; negative for a negative n.
+    if (B.Lo && *B.Lo > 0 && B.hasUpper()) {
+      bool NonNegative = Unsigned || (A.Lo && *A.Lo >= 0);
+      IntRange M;
+      if (B.Hi)
+        M.Hi = *B.Hi - 1;
+      else
+        M.Symbolic = true;
+      M.Lo = NonNegative ? 0 : (B.Hi ? -(*B.Hi - 1) : INT64_MIN);
+      if (!NonNegative && !B.Hi)
+        M.Lo.reset();
+      return M;
+    }
+    return Result;
+  case BO_And: {
+    // `n & M` with M >= 0: between 0 and M.
+    IntRange M = Result;
+    for (const IntRange *X : {&A, &B})
+      if (X->Lo && *X->Lo >= 0 && X->Hi && !X->HiFromType) {
+        M.Lo = 0;
+        M.Hi = M.Hi && !M.HiFromType ? std::min(*M.Hi, *X->Hi) : *X->Hi;
+        M.HiFromType = false;
+      }
+    return M;
+  }
+  case BO_Shr:
+    if ((Unsigned || (A.Lo && *A.Lo >= 0)) && B.Lo && B.Hi && *B.Lo == *B.Hi &&
+        *B.Lo >= 0 && *B.Lo < 63) {
+      IntRange M;
+      M.Lo = 0;
+      unsigned W = Ctx.getIntWidth(T);
+      if (A.Hi)
+        M.Hi = *A.Hi >> *B.Lo;
+      else if (W < 64)
+        M.Hi =
+            static_cast<std::int64_t>(((std::uint64_t(1) << W) - 1) >> *B.Lo);
+      return M;
+    }
+    return Result;
+  case BO_Add:
+  case BO_Sub: {
+    IntRange M;
+    std::int64_t V;
+    // The ends of B that move A's lower and upper ends.
+    std::optional<std::int64_t> BLow = Op == BO_Add ? B.Lo : B.Hi;
+    std::optional<std::int64_t> BHigh = Op == BO_Add ? B.Hi : B.Lo;
+    auto Combine = [&](std::int64_t X, std::int64_t Y) {
+      return Op == BO_Add ? __builtin_add_overflow(X, Y, &V)
+                          : __builtin_sub_overflow(X, Y, &V);
+    };
+    if (A.Lo && BLow && !Combine(*A.Lo, *BLow))
+      M.Lo = V;
+    if (A.Hi && BHigh && !A.HiFromType && !Combine(*A.Hi, *BHigh))
+      M.Hi = V;
+    // Unsigned arithmetic wraps: a range that may leave the type is lost.
+    if ((M.Lo && !fitsIn(*M.Lo, T, Ctx)) || (M.Hi && !fitsIn(*M.Hi, T, Ctx)))
+      return Result;
+    if (!M.Lo || !M.Hi)
+      return Unsigned ? Result : M;
+    return M;
+  }
+  case BO_Div:
+    if (A.Lo && *A.Lo >= 0 && A.Hi && B.Lo && *B.Lo > 0) {
+      IntRange M;
+      M.Lo = 0;
+      M.Hi = *A.Hi / *B.Lo;
+      return M;
+    }
+    return Result;
+  default:
+    return Result;
+  }
+}
+
+IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
+  if (!Ex)
+    return {};
+  Ex = Ex->IgnoreParens();
+  if (const auto *M2 = dyn_cast<MaterializeTemporaryExpr>(Ex))
+    return rangeOf(M2->getSubExpr(), S);
+  if (const auto *W = dyn_cast<ExprWithCleanups>(Ex))
+    return rangeOf(W->getSubExpr(), S);
+  QualType T = Ex->getType();
+  if (!isInt(T))
+    return {};
+  IntRange R;
+  if (!Ex->isValueDependent()) {
+    Expr::EvalResult Res;
+    if (Ex->EvaluateAsInt(Res, Ctx) &&
+        Res.Val.getInt().isRepresentableByInt64()) {
+      R.Lo = R.Hi = Res.Val.getInt().getExtValue();
+      return R;
+    }
+  }
+  if (const auto *C = dyn_cast<CastExpr>(Ex)) {
+    const Expr *Sub = C->getSubExpr();
+    if (C->getCastKind() == CK_LValueToRValue || C->getCastKind() == CK_NoOp)
+      return rangeOf(Sub, S);
+    QualType From = Sub->getType();
+    if (!isInt(From))
+      return typeRange(T);
+    IntRange In = rangeOf(Sub, S);
+    unsigned WT = Ctx.getIntWidth(T);
+    unsigned WF = Ctx.getIntWidth(From);
+    bool FromUnsigned = From->isUnsignedIntegerOrEnumerationType();
+    bool ToUnsigned = T->isUnsignedIntegerOrEnumerationType();
+    bool Preserves = (WT > WF && (FromUnsigned || !ToUnsigned)) ||
+                     (WT == WF && FromUnsigned == ToUnsigned);
+    if (Preserves ||
+        (In.Lo && In.Hi && fitsIn(*In.Lo, T, Ctx) && fitsIn(*In.Hi, T, Ctx)))
+      return In;
+    // A signed value made unsigned: fine once it is known not negative.
+    if (!FromUnsigned && ToUnsigned && WT >= WF && In.Lo && *In.Lo >= 0)
+      return In;
+    return typeRange(T);
+  }
+  if (preciseLocation(Ex)) {
+    auto It = S.Ranges.find(locOf(Ex, S));
+    IntRange Known = It != S.Ranges.end() ? It->second : IntRange();
+    return IntRange::meet(Known, typeRange(T));
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(Ex)) {
+    if (BO->getOpcode() == BO_Comma)
+      return rangeOf(BO->getRHS(), S);
+    if (BO->getOpcode() == BO_Assign)
+      return rangeOf(BO->getRHS(), S);
+    return binaryRange(BO->getOpcode(), BO->getLHS(), BO->getRHS(), S);
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(Ex)) {
+    // MIN/MAX macros: `a < b ? a : b` is the smaller of a and b.
+    if (const auto *Cmp = dyn_cast<BinaryOperator>(strip(CO->getCond())))
+      if (Cmp->isRelationalOp()) {
+        const Expr *T1 = CO->getTrueExpr();
+        const Expr *F1 = CO->getFalseExpr();
+        bool Direct = sameExpr(Cmp->getLHS(), T1, Ctx) &&
+                      sameExpr(Cmp->getRHS(), F1, Ctx);
+        bool Swapped = sameExpr(Cmp->getLHS(), F1, Ctx) &&
+                       sameExpr(Cmp->getRHS(), T1, Ctx);
+        if (Direct || Swapped) {
+          bool Less = Cmp->getOpcode() == BO_LT || Cmp->getOpcode() == BO_LE;
+          IntRange A = rangeOf(T1, S);
+          IntRange B = rangeOf(F1, S);
+          return Less == Direct ? minOf(A, B) : maxOf(A, B);
+        }
+      }
+    // A clamp `n < 10 ? n : 9`: each side under its condition.
+    State Then;
+    Then.Reachable = true;
+    Then.Alias = S.Alias;
+    Then.Ranges = S.Ranges;
+    State Else = Then;
+    refineRanges(CO->getCond(), true, Then);
+    refineRanges(CO->getCond(), false, Else);
+    return IntRange::hull(rangeOf(CO->getTrueExpr(), Then),
+                          rangeOf(CO->getFalseExpr(), Else));
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(Ex)) {
+    const FunctionDecl *F = Call->getDirectCallee();
+    if (F && F->isInStdNamespace() && F->getIdentifier()) {
+      llvm::StringRef Name = F->getName();
+      unsigned N = Call->getNumArgs();
+      if ((Name == "min" || Name == "max") && N == 2) {
+        IntRange A = rangeOf(Call->getArg(0), S);
+        IntRange B = rangeOf(Call->getArg(1), S);
+        return Name == "min" ? minOf(A, B) : maxOf(A, B);
+      }
+      if (Name == "clamp" && N >= 3) {
+        IntRange Lo = rangeOf(Call->getArg(1), S);
+        IntRange Hi = rangeOf(Call->getArg(2), S);
+        IntRange M;
+        M.Lo = Lo.Lo;
+        M.Hi = Hi.Hi;
+        M.HiFromType = Hi.HiFromType;
+        M.Symbolic = !Hi.Hi;
+        return M;
+      }
+    }
+  }
+  return typeRange(T);
+}
+
+void FunctionAnalysis::refineRanges(const Expr *Cond, bool Truth, State &S) {
+  Cond = strip(Cond);
+  if (!Cond)
+    return;
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
+    if (UO->getOpcode() == UO_LNot)
+      refineRanges(UO->getSubExpr(), !Truth, S);
+    return;
+  }
+  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  if (!BO)
+    return;
+  if ((BO->getOpcode() == BO_LAnd && Truth) ||
+      (BO->getOpcode() == BO_LOr && !Truth)) {
+    refineRanges(BO->getLHS(), Truth, S);
+    refineRanges(BO->getRHS(), Truth, S);
+    return;
+  }
+  if (BO->isComparisonOp())
+    refineRange(BO, Truth, S);
+}
+
+void FunctionAnalysis::refineRange(const BinaryOperator *BO, bool Truth,
+                                   State &S) {
+  QualType CT = BO->getLHS()->getType();
+  if (!isInt(CT))
+    return;
+  BinaryOperatorKind Op = BO->getOpcode();
+  if (!Truth)
+    Op = BinaryOperator::negateComparisonOp(Op);
+  bool Unsigned = CT->isUnsignedIntegerOrEnumerationType();
+  constrain(BO->getLHS(), Op, BO->getRHS(), Unsigned, S);
+  constrain(BO->getRHS(), BinaryOperator::reverseComparisonOp(Op), BO->getLHS(),
+            Unsigned, S);
+}
+
+void FunctionAnalysis::constrain(const Expr *Subject, BinaryOperatorKind Op,
+                                 const Expr *Other, bool UnsignedCompare,
+                                 State &S) {
+  const Expr *Sub = rangeSubject(Subject);
+  if (!Sub)
+    return;
+  Location L = locOf(Sub, S);
+  if (!L.valid())
+    return;
+  IntRange O = rangeOf(Other, S);
+  // A bound that is itself untrusted and unchecked bounds nothing.
+  bool OtherTainted = false;
+  if (!O.hasUpper()) {
+    const Expr *OS = strip(Other);
+    if (preciseLocation(OS))
+      OtherTainted =
+          llvm::any_of(read(locOf(OS, S), S, QualType()), [](const Step *St) {
+            return St->Root->K == Origin::Source;
+          });
+  }
+  IntRange C;
+  auto UpperFrom = [&](std::int64_t Adjust) {
+    if (O.Hi && !O.HiFromType) {
+      if (*O.Hi > INT64_MIN)
+        C.Hi = *O.Hi + Adjust;
+    } else if (!OtherTainted) {
+      C.Symbolic = true;
+      if (const Expr *Obj = sizeObject(Other))
+        C.SizeOf = locOf(Obj, S).Base;
+    }
+  };
+  switch (Op) {
+  case BO_LT:
+    UpperFrom(-1);
+    break;
+  case BO_LE:
+    UpperFrom(0);
+    break;
+  case BO_GT:
+    if (O.Lo && *O.Lo < INT64_MAX)
+      C.Lo = *O.Lo + 1;
+    break;
+  case BO_GE:
+    C.Lo = O.Lo;
+    break;
+  case BO_EQ:
+    C.Lo = O.Lo;
+    if (O.Hi && !O.HiFromType)
+      C.Hi = O.Hi;
+    break;
+  default:
+    return;
+  }
+  if (UnsignedCompare && Sub->getType()->isSignedIntegerOrEnumerationType()) {
+    // Compared as unsigned, a negative value is huge: an upper bound also
+    // proves it is not negative, and a lower bound proves nothing.
+    if (Op == BO_GT || Op == BO_GE)
+      C.Lo.reset();
+    if (C.hasUpper())
+      C.Lo = 0;
+  }
+  if (!C.Lo && !C.hasUpper())
+    return;
+  auto It = S.Ranges.find(L);
+  S.Ranges[L] = It != S.Ranges.end() ? IntRange::meet(It->second, C) : C;
+}
+
+bool FunctionAnalysis::isUnmodifiedParam(const Expr *Ex) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(Ex->IgnoreParenImpCasts());
+  const auto *PD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  if (!PD || PD->getDeclContext() != FD)
+    return false;
+  auto [It, New] = ParamModified.try_emplace(PD, false);
+  if (New)
+    It->second = writesTo(FD->getBody(), PD);
+  return !It->second;
+}
+
+IndexProblem FunctionAnalysis::judge(IndexUse &U, bool Offset) const {
+  const IntRange &R = U.Range;
+  std::optional<std::int64_t> Limit;
+  if (U.Extent && *U.Extent < static_cast<std::uint64_t>(INT64_MAX))
+    Limit = static_cast<std::int64_t>(*U.Extent) + (Offset ? 1 : 0);
+  if (!R.hasUpper() || (R.Hi && R.HiFromType && (!Limit || *R.Hi >= *Limit)))
+    return U.Problem = IndexProblem::NoUpperBound;
+  if (R.Hi && Limit && *R.Hi >= *Limit)
+    return U.Problem = IndexProblem::ExceedsExtent;
+  if (!R.Hi && R.SizeOf && U.BaseObject && R.SizeOf != U.BaseObject)
+    return U.Problem = IndexProblem::OtherContainer;
+  if (!R.Lo || *R.Lo < 0)
+    return U.Problem = IndexProblem::NoLowerBound;
+  return U.Problem = IndexProblem::None;
+}
+
+void FunctionAnalysis::checkIndex(SinkHit::Kind K, const Expr *Use,
+                                  const Expr *Base, const Expr *Idx,
+                                  const TaintSet &T, const CallExpr *Call,
+                                  State &S) {
+  IndexUse U;
+  U.Use = Use;
+  U.Base = Base;
+  U.BaseObject = locOf(Base, S).Base;
+  // The index as written: a signed value converted to size_t for
+  // operator[] is judged as signed, so a missing lower bound is said so.
+  const Expr *Value = Idx;
+  while (const auto *IC = dyn_cast<ImplicitCastExpr>(Value->IgnoreParens())) {
+    const Expr *Sub = IC->getSubExpr();
+    if (!isInt(IC->getType()) || !isInt(Sub->getType()) ||
+        Ctx.getIntWidth(IC->getType()) < Ctx.getIntWidth(Sub->getType()))
+      break;
+    Value = Sub;
+  }
+  U.Range = rangeOf(Value, S);
+  const Expr *B = Base->IgnoreParenImpCasts();
+  if (const ConstantArrayType *CAT = Ctx.getAsConstantArrayType(B->getType())) {
+    U.Extent = CAT->getZExtSize();
+  } else if (const auto *Spec =
+                 dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+                     B->getType()->getAsCXXRecordDecl())) {
+    // std::array<T, N>.
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    if (Spec->isInStdNamespace() && Spec->getName() == "array" &&
+        Args.size() >= 2 && Args[1].getKind() == TemplateArgument::Integral)
+      U.Extent = Args[1].getAsIntegral().getZExtValue();
+  }
+  U.ParamExact = isUnmodifiedParam(Idx);
+  judge(U, K == SinkHit::Offset);
+  for (const Step *St : T) {
+    SinkHit Hit{K, Call, Call ? Call->getDirectCallee() : nullptr, Idx, St, U};
+    noteIndexHit(Hit);
+  }
+}
+
+void FunctionAnalysis::noteIndexHit(const SinkHit &Hit) {
+  IndexHits[{Hit.Indexing.Use, Hit.Path->Root}] = Hit;
+}
+
+void FunctionAnalysis::flushIndexHits() {
+  for (auto &Entry : IndexHits) {
+    const SinkHit &Hit = Entry.second;
+    if (Hit.Indexing.Problem == IndexProblem::None)
+      continue;
+    if (Hit.Path->Root->K == Origin::Source)
+      E.report(Hit);
+    else if (llvm::none_of(Out.Sinks, [&](const auto &F) {
+               return F.Hit.Indexing.Use == Hit.Indexing.Use &&
+                      F.Hit.Arg == Hit.Arg &&
+                      F.Hit.Path->Root == Hit.Path->Root;
+             }))
+      Out.Sinks.push_back({Hit});
+  }
+  IndexHits.clear();
 }
 
 // ---------------------------------------------------------------------------
@@ -1311,6 +2093,8 @@ void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
       refine(BO->getRHS(), false, S);
       return;
     }
+    if (TrackRanges && BO->isComparisonOp())
+      refineRange(BO, Truth, S);
     if (Op != BO_EQ && Op != BO_NE)
       return;
     bool Holds = (Op == BO_EQ) == Truth;
@@ -1731,18 +2515,16 @@ void FunctionAnalysis::run() {
         break;
       Cond = BO->getRHS();
     }
+    // Each successor gets the state, refined by the branch it takes; the
+    // last one takes it by move.
+    llvm::SmallVector<std::pair<unsigned, const CFGBlock *>, 2> Nexts;
     unsigned Index = 0;
-    unsigned Last = 0;
-    for (unsigned I = 0; I < B->succ_size(); ++I)
-      if (B->succs().begin()[I].getReachableBlock())
-        Last = I;
     for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
-      const CFGBlock *Next = Succ.getReachableBlock();
       unsigned I = Index++;
-      if (!Next)
-        continue;
-      // The last successor takes the state itself; the others a copy.
-      State Edge = I == Last ? std::move(S) : S;
+      if (const CFGBlock *Next = Succ.getReachableBlock())
+        Nexts.push_back({I, Next});
+    }
+    auto Propagate = [&](unsigned I, const CFGBlock *Next, State Edge) {
       if (Cond && B->succ_size() == 2) {
         bool Truth = I == 0;
         if (Term && isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Term)) {
@@ -1750,6 +2532,10 @@ void FunctionAnalysis::run() {
           if (!Truth)
             if (const Expr *Subject = validationLoopSubject(Term))
               validate(Subject, Edge);
+          // A loop's condition bounds what it compares in the body and
+          // after the loop.
+          if (TrackRanges)
+            refineRanges(Cond, Truth, Edge);
         } else {
           refine(Cond, Truth, Edge);
         }
@@ -1757,7 +2543,12 @@ void FunctionAnalysis::run() {
       if (In[Next->getBlockID()].join(std::move(Edge)) &&
           Queued.insert(Next->getBlockID()).second)
         Work.push_back(Next);
-    }
+    };
+    if (Nexts.empty())
+      continue;
+    for (size_t K = 0; K + 1 < Nexts.size(); ++K)
+      Propagate(Nexts[K].first, Nexts[K].second, S);
+    Propagate(Nexts.back().first, Nexts.back().second, std::move(S));
   }
   // The returns seen last are the ones of the final iteration; keep the
   // latest state per return statement.
@@ -1769,6 +2560,7 @@ void FunctionAnalysis::run() {
     if (Latest[Returns[I].first] == I)
       Final.push_back(std::move(Returns[I]));
   Returns = std::move(Final);
+  flushIndexHits();
   extractSummary(ExitState);
 }
 
@@ -1800,7 +2592,8 @@ const Step *TaintEngine::makeStep(const Step *Prev, const Origin *Root,
 }
 
 void TaintEngine::report(const SinkHit &Hit) {
-  if (Reported.insert({Hit.Call, Hit.Arg}).second)
+  const Expr *Where = Hit.Call ? Hit.Call : Hit.Indexing.Use;
+  if (Reported.insert({Where, Hit.Arg}).second)
     Pending.push_back(Hit);
 }
 

@@ -27,7 +27,9 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Allocator.h"
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,6 +73,59 @@ struct Step {
 /// The steps from the origin to \p Tip, origin first.
 llvm::SmallVector<const Step *, 8> pathTo(const Step *Tip);
 
+/// What is known of an integer value on every path to a point: a lower
+/// bound, an upper bound whose value may be unknown (a comparison with a
+/// variable or a container's size), both inclusive.
+struct IntRange {
+  std::optional<std::int64_t> Lo;
+  std::optional<std::int64_t> Hi;
+  /// Hi comes only from the value's (narrow) type, not from a check.
+  bool HiFromType = false;
+  /// Some upper bound holds whose value is not known (when Hi is empty).
+  bool Symbolic = false;
+  /// With Symbolic: the object whose size() bounds the value, if any.
+  const void *SizeOf = nullptr;
+
+  bool hasUpper() const { return Hi || Symbolic; }
+  bool operator==(const IntRange &O) const {
+    return Lo == O.Lo && Hi == O.Hi && HiFromType == O.HiFromType &&
+           Symbolic == O.Symbolic && SizeOf == O.SizeOf;
+  }
+  /// What holds on either of two paths.
+  static IntRange hull(const IntRange &A, const IntRange &B);
+  /// What holds when both hold.
+  static IntRange meet(const IntRange &A, const IntRange &B);
+};
+
+/// Why an untrusted index or offset is out of bounds.
+enum class IndexProblem : std::uint8_t {
+  None,
+  /// No upper bound on some path.
+  NoUpperBound,
+  /// Signed and may be negative.
+  NoLowerBound,
+  /// Checked against a limit larger than the array.
+  ExceedsExtent,
+  /// Checked against the size of another container.
+  OtherContainer,
+};
+
+/// For index and offset sinks: the use and what is known of the index.
+struct IndexUse {
+  /// The subscript, pointer arithmetic or operator[] call.
+  const clang::Expr *Use = nullptr;
+  /// The array, pointer or container indexed, and the variable it is.
+  const clang::Expr *Base = nullptr;
+  const void *BaseObject = nullptr;
+  IntRange Range;
+  /// The number of elements, when known.
+  std::optional<std::uint64_t> Extent;
+  IndexProblem Problem = IndexProblem::None;
+  /// The index is a parameter the function never modifies, so a caller's
+  /// check on its argument applies at the use.
+  bool ParamExact = false;
+};
+
 /// A path of untrusted data into a sink.
 struct SinkHit {
   enum Kind : std::uint8_t {
@@ -80,13 +135,21 @@ struct SinkHit {
     ExecProgram,
     /// An argument of a program that is not a shell (argument injection).
     ExecArgument,
+    /// An array subscript or a container's operator[] (range checks).
+    Index,
+    /// A pointer plus an integer (range checks).
+    Offset,
   };
   Kind K;
+  /// Null for Index and Offset on built-in arrays and pointers.
   const clang::CallExpr *Call;
   const clang::FunctionDecl *Sink;
+  /// The argument, or for Index and Offset the index expression.
   const clang::Expr *Arg;
   /// The last step before the sink; its Root is a Source origin.
   const Step *Path;
+  /// For Index and Offset.
+  IndexUse Indexing = {};
 };
 
 struct TaintOptions {
@@ -94,6 +157,10 @@ struct TaintOptions {
   llvm::SmallVector<model::SourceKind, 2> Trusted;
   /// Report exec* program paths and arguments of non-shell programs.
   bool ReportExecArguments = true;
+  /// Track integer ranges and report untrusted indexes and offsets that
+  /// are not bounded on every path (Index and Offset hits). Off for the
+  /// command checks, which need none of it.
+  bool RangeChecks = false;
 };
 
 class FunctionAnalysis;
@@ -146,8 +213,7 @@ private:
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
   llvm::DenseMap<const clang::FunctionDecl *, bool> ProducesSource;
   llvm::DenseSet<const clang::FunctionDecl *> Recursive;
-  llvm::DenseSet<std::pair<const clang::CallExpr *, const clang::Expr *>>
-      Reported;
+  llvm::DenseSet<std::pair<const clang::Expr *, const clang::Expr *>> Reported;
   std::vector<SinkHit> Pending;
 };
 

@@ -105,9 +105,28 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::propagator("strtoll", {0}, {Ret}),
       Rule::propagator("strtoull", {0}, {Ret}),
       Rule::propagator("sscanf", {0}, ArgSet::variadicFrom(2)),
+      Rule::propagator("strtoimax", {0}, {Ret}),
+      Rule::propagator("strtoumax", {0}, {Ret}),
       Rule::propagator("std::stoi", {0}, {Ret}),
       Rule::propagator("std::stol", {0}, {Ret}),
       Rule::propagator("std::stoul", {0}, {Ret}),
+      Rule::propagator("std::stoll", {0}, {Ret}),
+      Rule::propagator("std::stoull", {0}, {Ret}),
+      // Byte-order conversions of a number read from a file or socket keep
+      // it untrusted: the range checks follow it into indexes and sizes.
+      Rule::propagator("ntohl", {0}, {Ret}),
+      Rule::propagator("ntohs", {0}, {Ret}),
+      Rule::propagator("be16toh", {0}, {Ret}),
+      Rule::propagator("be32toh", {0}, {Ret}),
+      Rule::propagator("be64toh", {0}, {Ret}),
+      Rule::propagator("le16toh", {0}, {Ret}),
+      Rule::propagator("le32toh", {0}, {Ret}),
+      Rule::propagator("le64toh", {0}, {Ret}),
+      // The result is one of the arguments; the range checks read the
+      // bound it sets.
+      Rule::propagator("std::min", {0, 1}, {Ret}),
+      Rule::propagator("std::max", {0, 1}, {Ret}),
+      Rule::propagator("std::clamp", {0, 1, 2}, {Ret}),
 
       // --- C strings: concatenation keeps the old contents. ---
       Rule::appender("strcat", {1}, {0}).returning(0),

@@ -1,0 +1,78 @@
+//===--- UncheckedIndexCheck.cpp ------------------------------------------===//
+
+#include "UncheckedIndexCheck.h"
+#include "engine/Taint.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace engine = ::sinkguard::engine;
+
+namespace clang::tidy::sinkguard {
+
+/// The index as written, `n` or `hdr.count + 1`; long expressions are cut.
+static std::string spelling(const Expr *E, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange Range = CharSourceRange::getTokenRange(
+      SM.getExpansionRange(E->IgnoreImpCasts()->getSourceRange()).getAsRange());
+  std::string Text =
+      Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).trim().str();
+  if (Text.empty())
+    return "the index";
+  if (Text.size() > 40)
+    Text = Text.substr(0, 37) + "...";
+  return Text;
+}
+
+UncheckedIndexCheck::UncheckedIndexCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : TaintCheckBase(Name, Context),
+      ReportPointerOffsets(Options.get("ReportPointerOffsets", true)) {}
+
+void UncheckedIndexCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  TaintCheckBase::storeOptions(Opts);
+  Options.store(Opts, "ReportPointerOffsets", ReportPointerOffsets);
+}
+
+void UncheckedIndexCheck::configure(engine::TaintOptions &Opts) const {
+  Opts.RangeChecks = true;
+}
+
+void UncheckedIndexCheck::report(const engine::SinkHit &Hit, ASTContext &Ctx) {
+  if (Hit.K != engine::SinkHit::Index && Hit.K != engine::SinkHit::Offset)
+    return;
+  bool Offset = Hit.K == engine::SinkHit::Offset;
+  if (Offset && !ReportPointerOffsets)
+    return;
+  const engine::IndexUse &U = Hit.Indexing;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation At = Hit.Arg->getBeginLoc();
+  std::string Subject = (Offset ? "offset '" : "index '") +
+                        spelling(Hit.Arg, Ctx) + "' " +
+                        describeOrigin(*Hit.Path->Root, At, SM);
+  std::string Container = spelling(U.Base, Ctx);
+  switch (U.Problem) {
+  case engine::IndexProblem::None:
+    return;
+  case engine::IndexProblem::NoUpperBound:
+    diag(At, "%0 has no upper bound") << Subject << Hit.Arg->getSourceRange();
+    break;
+  case engine::IndexProblem::NoLowerBound:
+    diag(At, "%0 is signed and has no lower bound")
+        << Subject << Hit.Arg->getSourceRange();
+    break;
+  case engine::IndexProblem::ExceedsExtent:
+    diag(At, "%0 is checked against %1 but '%2' has %3 elements")
+        << Subject << std::to_string(U.Range.Hi.value_or(0) + 1) << Container
+        << std::to_string(U.Extent.value_or(0)) << Hit.Arg->getSourceRange();
+    break;
+  case engine::IndexProblem::OtherContainer:
+    diag(At, "%0 is checked against the size of another object than '%1'")
+        << Subject << Container << Hit.Arg->getSourceRange();
+    break;
+  }
+  notePath(Hit);
+}
+
+} // namespace clang::tidy::sinkguard
