@@ -414,6 +414,9 @@ struct TaintEngine::Summary {
   std::vector<SinkFlow> Sinks;
   /// Parameters that are safe when the function returns non-zero.
   llvm::SmallVector<int, 2> Validates;
+  /// Integer parameters known to lie in a range when the function returns
+  /// non-zero (range checks only): `bool valid_slot(int n)`.
+  llvm::SmallVector<std::pair<int, IntRange>, 1> RangeValidates;
   bool Done = false;
 
   bool sameAs(const Summary &O) const {
@@ -506,6 +509,7 @@ private:
 
   void transfer(const CFGBlock &B, State &S);
   void extractSummary(const State &Exit);
+  void extractRangeValidation();
 
   TaintEngine &E;
   const model::Model &M;
@@ -2066,10 +2070,19 @@ void FunctionAnalysis::refineZero(const Expr *Ex, bool IsZero, State &S) {
   for (unsigned I = 0; I < Call->getNumArgs(); ++I)
     AnyTainted |= !read(locOf(Call->getArg(I), S), S, QualType()).empty();
   if (Def && Def->hasBody() && AnyTainted)
-    if (const TaintEngine::Summary *Sum = E.summaryFor(Def))
+    if (const TaintEngine::Summary *Sum = E.summaryFor(Def)) {
       for (int P : Sum->Validates)
         if (const Expr *A = ruleArg(Call, P))
           validate(A, S);
+      for (const auto &[P, R] : Sum->RangeValidates)
+        if (const Expr *A = ruleArg(Call, P))
+          if (const Expr *Sub = rangeSubject(A)) {
+            Location L = locOf(Sub, S);
+            auto It = S.Ranges.find(L);
+            S.Ranges[L] =
+                It != S.Ranges.end() ? IntRange::meet(It->second, R) : R;
+          }
+    }
 }
 
 void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
@@ -2390,6 +2403,9 @@ void FunctionAnalysis::extractSummary(const State &Exit) {
     return std::make_pair(A.Param, A.Path) < std::make_pair(B.Param, B.Path);
   });
 
+  if (TrackRanges)
+    extractRangeValidation();
+
   // A validator: every `return <true>` is reached only with the parameter
   // cleaned, and some return is false.
   QualType RT = FD->getReturnType();
@@ -2429,6 +2445,47 @@ void FunctionAnalysis::extractSummary(const State &Exit) {
   }
   if (AnyFalse)
     Out.Validates = Candidates;
+}
+
+void FunctionAnalysis::extractRangeValidation() {
+  // A range validator: some return is false, and every other return is
+  // reached only with the (unchanged) parameter in a range.
+  llvm::SmallVector<std::optional<IntRange>, 2> Known(FD->getNumParams());
+  bool AnyFalse = false;
+  bool AnyTrue = false;
+  for (const auto &[RS, St] : Returns) {
+    const Expr *RV = RS->getRetValue();
+    if (!RV)
+      return;
+    Expr::EvalResult Res;
+    if (!RV->isValueDependent() && RV->EvaluateAsInt(Res, Ctx) &&
+        Res.Val.getInt() == 0) {
+      AnyFalse = true;
+      continue;
+    }
+    AnyTrue = true;
+    State Checked;
+    Checked.Reachable = true;
+    Checked.Alias = St.Alias;
+    Checked.Ranges = St.Ranges;
+    refineRanges(RV, true, Checked);
+    for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+      auto It = Checked.Ranges.find(varLoc(FD->getParamDecl(I)));
+      IntRange R = It != Checked.Ranges.end() ? It->second : IntRange();
+      Known[I] = Known[I] ? IntRange::hull(*Known[I], R) : R;
+    }
+    if (!llvm::isa<IntegerLiteral, CXXBoolLiteralExpr>(RV->IgnoreParenCasts()))
+      AnyFalse = true;
+  }
+  if (!AnyFalse || !AnyTrue)
+    return;
+  for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+    const ParmVarDecl *PD = FD->getParamDecl(I);
+    if (!Known[I] || !isInt(PD->getType()) || writesTo(FD->getBody(), PD))
+      continue;
+    if (Known[I]->Lo || Known[I]->hasUpper())
+      Out.RangeValidates.push_back({static_cast<int>(I), *Known[I]});
+  }
 }
 
 void FunctionAnalysis::run() {
