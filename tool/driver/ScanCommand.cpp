@@ -67,6 +67,7 @@ struct Timing {
   double Assemble = 0;
   double Write = 0;
   double TaskSum = 0;
+  double TaskCpu = 0;
   double LongestTask = 0;
 
   void print(unsigned Jobs, size_t Units) const {
@@ -80,9 +81,9 @@ struct Timing {
         "sinkguard: timing: total %.3fs = setup %.3fs + scan %.3fs + "
         "report %.3fs + write %.3fs; %zu unit(s), -j%u, tasks %.3fs, "
         "longest %.3fs, busy %.1f%% of the scan's thread time, process cpu "
-        "%.3fs\n",
+        "%.3fs, tasks cpu %.3fs\n",
         Total, Setup, Scan, Assemble, Write, Units, Jobs, TaskSum, LongestTask,
-        Scan > 0 ? 100.0 * TaskSum / (Scan * Jobs) : 0.0, Cpu);
+        Scan > 0 ? 100.0 * TaskSum / (Scan * Jobs) : 0.0, Cpu, TaskCpu);
   }
 };
 
@@ -203,6 +204,7 @@ int runScan(ScanOptions &Options) {
   llvm::StringSet<> Rules;
   for (UnitResult &U : Units) {
     Time.TaskSum += U.Seconds;
+    Time.TaskCpu += U.CpuSeconds;
     Time.LongestTask = std::max(Time.LongestTask, U.Seconds);
     if (!U.Skipped.empty()) {
       printError(U.Skipped);

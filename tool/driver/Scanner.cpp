@@ -7,6 +7,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
+#include <time.h>
 
 namespace sinkguard::driver {
 
@@ -64,10 +65,19 @@ std::string unusable(const TranslationUnit &Unit) {
   return "";
 }
 
+/// CPU time of the calling thread, in seconds.
+double threadCpuSeconds() {
+  struct timespec T = {};
+  if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &T) != 0)
+    return 0;
+  return static_cast<double>(T.tv_sec) + static_cast<double>(T.tv_nsec) / 1e9;
+}
+
 UnitResult analyse(const TranslationUnit &Unit, const TidySettings &Settings) {
   // Lets Clang move deep recursion to a fresh stack in this thread too.
   clang::noteBottomOfStack();
   auto Start = std::chrono::steady_clock::now();
+  double CpuStart = threadCpuSeconds();
   UnitResult R;
   R.File = Unit.File;
   R.Skipped = unusable(Unit);
@@ -85,6 +95,7 @@ UnitResult analyse(const TranslationUnit &Unit, const TidySettings &Settings) {
   report::SourceCache Sources;
   convertDiagnostics(Errors, Sources, R.Diagnostics);
   R.Seconds = secondsSince(Start);
+  R.CpuSeconds = threadCpuSeconds() - CpuStart;
   return R;
 }
 

@@ -33,8 +33,9 @@ struct UnitResult {
   std::vector<std::string> EnabledChecks;
   /// Why the unit was not analysed at all; empty when it was.
   std::string Skipped;
-  /// Wall time of the task.
+  /// Wall and CPU time of the task.
   double Seconds = 0;
+  double CpuSeconds = 0;
 };
 
 std::vector<UnitResult> scanUnits(const std::vector<TranslationUnit> &Units,
