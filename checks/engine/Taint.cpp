@@ -2582,6 +2582,15 @@ void FunctionAnalysis::run() {
         Nexts.push_back({I, Next});
     }
     auto Propagate = [&](unsigned I, const CFGBlock *Next, State Edge) {
+      // `case 3:` of `switch (n)`: n is 3 on that edge.
+      if (TrackRanges && Term && isa<SwitchStmt>(Term))
+        if (const auto *Case = dyn_cast_or_null<CaseStmt>(Next->getLabel())) {
+          const Expr *Subject = cast<SwitchStmt>(Term)->getCond();
+          constrain(Subject, BO_GE, Case->getLHS(), false, Edge);
+          constrain(Subject, BO_LE,
+                    Case->getRHS() ? Case->getRHS() : Case->getLHS(), false,
+                    Edge);
+        }
       if (Cond && B->succ_size() == 2) {
         bool Truth = I == 0;
         if (Term && isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Term)) {
