@@ -9,8 +9,9 @@ standard's rules and GitHub's own), all levels. Prints one line per file,
 
 followed by the text of every error and warning, and fails when any file
 has an error or a warning (notes, e.g. "no versionControlProvenance" or an
-unreachable $schema URL on a machine without internet, are only counted).
-All files go through one run of the tool.
+unreachable $schema URL on a machine without internet, are only counted),
+or when the tool could not read a file. All files go through one run of
+the tool.
 """
 import argparse
 import collections
@@ -42,9 +43,12 @@ def main():
                DOTNET_CLI_TELEMETRY_OPTOUT="1")
     with tempfile.TemporaryDirectory() as tmp:
         log = os.path.join(tmp, "validation.sarif")
+        # Large logs are validated too (the tool skips files over 10 MB by
+        # default).
         proc = subprocess.run(
             [a.multitool, "validate", "--rule-kind", "Sarif;Gh",
-             "--level", "Error;Warning;Note", "-o", log] + files,
+             "--level", "Error;Warning;Note", "--max-file-size-in-kb",
+             "1048576", "-o", log] + files,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             env=env)
         if not os.path.exists(log):
@@ -55,9 +59,18 @@ def main():
             validation = json.load(f)
     run = validation["runs"][0]
     invocation = (run.get("invocations") or [{}])[0]
-    if not invocation.get("executionSuccessful", False):
-        sys.stderr.write("validate_sarif: the Multitool failed:\n%s"
-                         % proc.stdout)
+    # A file the tool did not read (too large, unreadable) is reported as a
+    # notification of the tool, not as a result: that is a failure too.
+    problems = [n for kind in ("toolConfigurationNotifications",
+                               "toolExecutionNotifications")
+                for n in invocation.get(kind, [])
+                if n.get("level", "warning") in ("error", "warning")]
+    if not invocation.get("executionSuccessful", False) or problems:
+        sys.stderr.write("validate_sarif: the Multitool did not validate "
+                         "everything:\n%s%s" % (
+                             "".join("  %s\n" % n.get("message", {}).get(
+                                 "text", "") for n in problems),
+                             proc.stdout))
         return 2
     counts = {f: collections.Counter() for f in files}
     messages = collections.defaultdict(list)
