@@ -1610,6 +1610,12 @@ static bool fitsIn(std::int64_t V, QualType T, ASTContext &Ctx) {
 const Expr *FunctionAnalysis::rangeSubject(const Expr *Ex) const {
   while (true) {
     Ex = Ex->IgnoreParens();
+    // `(c = getchar()) != EOF` compares c.
+    if (const auto *BO = dyn_cast<BinaryOperator>(Ex))
+      if (BO->getOpcode() == BO_Assign) {
+        Ex = BO->getLHS();
+        continue;
+      }
     const auto *C = dyn_cast<CastExpr>(Ex);
     if (!C)
       break;
@@ -1815,6 +1821,16 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
   }
   if (const auto *Call = dyn_cast<CallExpr>(Ex)) {
     const FunctionDecl *F = Call->getDirectCallee();
+    for (const model::Rule *Rule : M.rulesFor(F))
+      if (Rule->ResultRange) {
+        // What the function can return is no check: Hi counts as the
+        // type's.
+        IntRange Model;
+        Model.Lo = Rule->ResultRange->first;
+        Model.Hi = Rule->ResultRange->second;
+        Model.HiFromType = true;
+        return Model;
+      }
     if (F && F->isInStdNamespace() && F->getIdentifier()) {
       llvm::StringRef Name = F->getName();
       unsigned N = Call->getNumArgs();
@@ -1924,6 +1940,18 @@ void FunctionAnalysis::constrain(const Expr *Subject, BinaryOperatorKind Op,
     if (O.Hi && !O.HiFromType)
       C.Hi = O.Hi;
     break;
+  case BO_NE: {
+    // `c != EOF` with c known to be -1 to 255: c is 0 to 255.
+    auto It = S.Ranges.find(L);
+    if (It == S.Ranges.end() || !O.Lo || !O.Hi || *O.Lo != *O.Hi)
+      return;
+    IntRange Cur = It->second;
+    if (Cur.Lo && *Cur.Lo == *O.Lo)
+      C.Lo = *O.Lo + 1;
+    else if (Cur.Hi && *Cur.Hi == *O.Lo && !Cur.HiFromType)
+      C.Hi = *O.Lo - 1;
+    break;
+  }
   default:
     return;
   }

@@ -30,11 +30,12 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::source("secure_getenv", {Ret}, Env),
       Rule::source("std::getenv", {Ret}, Env),
       Rule::source("gets", {0, Ret}, Stdin),
-      Rule::source("getchar", {Ret}, Stdin),
+      // A byte or EOF: the range checks know the result is -1 to 255.
+      Rule::source("getchar", {Ret}, Stdin).ranging(-1, 255),
       // The FILE* may be a pipe, socket or file: classed as File.
       Rule::source("fgets", {0, Ret}, File),
-      Rule::source("fgetc", {Ret}, File),
-      Rule::source("getc", {Ret}, File),
+      Rule::source("fgetc", {Ret}, File).ranging(-1, 255),
+      Rule::source("getc", {Ret}, File).ranging(-1, 255),
       Rule::source("fread", {0}, File),
       // getline(&line, &n, f) writes through its first argument.
       Rule::source("getline", {0}, File),

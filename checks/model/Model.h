@@ -23,6 +23,7 @@
 #include "llvm/ADT/StringSet.h"
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -130,6 +131,10 @@ struct Rule {
   /// For validators: the arguments are safe when the call returns zero
   /// (regexec) rather than non-zero.
   bool ValidWhenZero = false;
+  /// For sources whose result is a number: the values it can take
+  /// (getchar: -1 to 255), for the range checks.
+  std::optional<std::pair<std::int64_t, std::int64_t>> ResultRange =
+      std::nullopt;
   /// Where the rule was declared: "built-in", or "file:line" of a model
   /// file, or "annotation".
   std::string Origin = "built-in";
@@ -145,6 +150,11 @@ struct Rule {
   /// The return value designates the object at \p Pos.
   Rule &returning(int Pos) {
     ReturnsArg = Pos;
+    return *this;
+  }
+  /// The result lies in [\p Lo, \p Hi].
+  Rule &ranging(std::int64_t Lo, std::int64_t Hi) {
+    ResultRange = {Lo, Hi};
     return *this;
   }
 };
