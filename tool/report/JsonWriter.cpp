@@ -71,11 +71,7 @@ void writeJson(const Report &R, llvm::raw_ostream &OS) {
         J.attribute("exitCode", *R.ExitCode);
       J.attribute("filesAnalysed", R.FilesAnalysed);
       if (R.Baseline)
-        J.attributeObject("baseline", [&] {
-          J.attribute("file", jsonString(R.Baseline->File));
-          J.attribute("absent", R.Baseline->Absent);
-          J.attribute("unchanged", R.Baseline->Unchanged);
-        });
+        writeBaselineMember(J, *R.Baseline);
       J.attributeArray("findings", [&] {
         for (const Finding &F : R.Findings)
           finding(J, F, R.Root);

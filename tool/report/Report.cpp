@@ -1,11 +1,20 @@
 //===--- Report.cpp -------------------------------------------------------===//
 
 #include "Report.h"
+#include "JsonPrinter.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <tuple>
 
 namespace sinkguard::report {
+
+void writeBaselineMember(llvm::json::OStream &J, const BaselineSummary &S) {
+  J.attributeObject("baseline", [&] {
+    J.attribute("file", jsonString(S.File));
+    J.attribute("absent", S.Absent);
+    J.attribute("unchanged", S.Unchanged);
+  });
+}
 
 void orderFindings(std::vector<Finding> &Findings, const SourceRoot &Root) {
   sortAndDeduplicate(Findings);

@@ -11,6 +11,7 @@
 
 #include "Finding.h"
 #include "SourceRoot.h"
+#include "llvm/Support/JSON.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,10 @@ struct Report {
   unsigned FilesAnalysed = 0;
   std::optional<BaselineSummary> Baseline;
 };
+
+/// The "baseline" member of the JSON and SARIF reports: file, absent,
+/// unchanged.
+void writeBaselineMember(llvm::json::OStream &J, const BaselineSummary &S);
 
 /// Sorts \p Findings as reports list them — by URI (as SARIF names the
 /// file), line, column, rule and message, the rest of the record breaking

@@ -251,11 +251,7 @@ void run(OStream &J, const Report &R) {
   J.attributeObject("properties", [&] {
     J.attribute("filesAnalysed", R.FilesAnalysed);
     if (R.Baseline)
-      J.attributeObject("baseline", [&] {
-        J.attribute("file", jsonString(R.Baseline->File));
-        J.attribute("absent", R.Baseline->Absent);
-        J.attribute("unchanged", R.Baseline->Unchanged);
-      });
+      writeBaselineMember(J, *R.Baseline);
   });
 }
 
