@@ -14,10 +14,18 @@ namespace clang::tidy::sinkguard {
 /// The index as written, `n` or `hdr.count + 1`; long expressions are cut.
 static std::string spelling(const Expr *E, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
+  // A macro argument as the user wrote it; a macro body as its expansion.
+  SourceRange R = E->IgnoreParenImpCasts()->getSourceRange();
   CharSourceRange Range = CharSourceRange::getTokenRange(
-      SM.getExpansionRange(E->IgnoreImpCasts()->getSourceRange()).getAsRange());
+      SM.getFileLoc(R.getBegin()), SM.getFileLoc(R.getEnd()));
   std::string Text =
       Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).trim().str();
+  if (Text.empty())
+    Text = Lexer::getSourceText(CharSourceRange::getTokenRange(
+                                    SM.getExpansionRange(R).getAsRange()),
+                                SM, Ctx.getLangOpts())
+               .trim()
+               .str();
   if (Text.empty())
     return "the index";
   if (Text.size() > 40)
@@ -47,7 +55,8 @@ void UncheckedIndexCheck::report(const engine::SinkHit &Hit, ASTContext &Ctx) {
     return;
   const engine::IndexUse &U = Hit.Indexing;
   const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation At = Hit.Arg->getBeginLoc();
+  SourceLocation At = Ctx.getSourceManager().getFileLoc(
+      Hit.Arg->IgnoreParenImpCasts()->getBeginLoc());
   std::string Subject = (Offset ? "offset '" : "index '") +
                         spelling(Hit.Arg, Ctx) + "' " +
                         describeOrigin(*Hit.Path->Root, At, SM);

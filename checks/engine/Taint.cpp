@@ -2000,6 +2000,10 @@ void FunctionAnalysis::checkIndex(SinkHit::Kind K, const Expr *Use,
                                   const Expr *Base, const Expr *Idx,
                                   const TaintSet &T, const CallExpr *Call,
                                   State &S) {
+  // Library macros index their own tables (glibc's isalnum indexes
+  // __ctype_b_loc() with an unsigned char): not the program's indexes.
+  if (SM.isInSystemMacro(Use->getExprLoc()))
+    return;
   IndexUse U;
   U.Use = Use;
   U.Base = Base;
