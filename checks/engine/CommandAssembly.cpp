@@ -271,7 +271,7 @@ static const FunctionDecl *helperDefinition(const CallExpr *Call,
   return Def;
 }
 
-bool CommandAssemblyAnalyzer::helperParts(
+bool CommandAssemblyAnalyzer::followHelper(
     const CallExpr *Call, const HelperAssembly *H, int OutParam, Trace &T,
     llvm::SmallVectorImpl<const Expr *> &Parts) {
   const FunctionDecl *Def = helperDefinition(Call, Ctx);
@@ -302,6 +302,14 @@ bool CommandAssemblyAnalyzer::helperParts(
         S.Inner = true;
         T.Result.Steps.push_back(std::move(S));
       }
+  for (const Expr *P : Parts)
+    T.addPart(P);
+  // The call itself is a step when the helper assembled something.
+  if (!H->Steps.empty() && !Parts.empty() && T.StepsSeen.insert(Call).second)
+    T.Result.Steps.push_back({Call,
+                              AssemblyStep::Helper,
+                              Def->getNameAsString(),
+                              {Parts.begin(), Parts.end()}});
   return !Parts.empty();
 }
 
@@ -421,15 +429,7 @@ void CommandAssemblyAnalyzer::trace(const Expr *E, Trace &T) {
       if (const FunctionDecl *Def = helperDefinition(Call, Ctx))
         if (const HelperAssembly *H = Cache->returned(Def)) {
           llvm::SmallVector<const Expr *, 4> Parts;
-          helperParts(Call, H, /*OutParam=*/-1, T, Parts);
-          for (const Expr *P : Parts)
-            T.addPart(P);
-          if (!H->Steps.empty() && !Parts.empty() &&
-              T.StepsSeen.insert(Call).second)
-            T.Result.Steps.push_back({Call,
-                                      AssemblyStep::Helper,
-                                      Def->getNameAsString(),
-                                      {Parts.begin(), Parts.end()}});
+          followHelper(Call, H, /*OutParam=*/-1, T, Parts);
           return;
         }
   }
@@ -486,15 +486,7 @@ void CommandAssemblyAnalyzer::traceVar(const VarDecl *VD, const Expr *Use,
           continue;
         Followed = true;
         llvm::SmallVector<const Expr *, 4> Parts;
-        helperParts(Call, H, static_cast<int>(I), T, Parts);
-        for (const Expr *P : Parts)
-          T.addPart(P);
-        if (!H->Steps.empty() && !Parts.empty() &&
-            T.StepsSeen.insert(Call).second)
-          T.Result.Steps.push_back({Call,
-                                    AssemblyStep::Helper,
-                                    Def->getNameAsString(),
-                                    {Parts.begin(), Parts.end()}});
+        followHelper(Call, H, static_cast<int>(I), T, Parts);
       }
       // Written by a function sinkguard does not model: unknown text, named
       // after the variable that holds it.

@@ -96,9 +96,12 @@ private:
                        Trace &T,
                        llvm::SmallVectorImpl<const clang::Expr *> &Parts);
   bool isBefore(const clang::Stmt *A, clang::SourceLocation B) const;
-  bool helperParts(const clang::CallExpr *Call, const HelperAssembly *H,
-                   int OutParam, Trace &T,
-                   llvm::SmallVectorImpl<const clang::Expr *> &Parts);
+  /// Adds what helper \p H puts into the value through \p Call to \p T:
+  /// the caller-side parts (also returned in \p Parts), the helper's own
+  /// steps and, when it assembled something, the call as a step.
+  bool followHelper(const clang::CallExpr *Call, const HelperAssembly *H,
+                    int OutParam, Trace &T,
+                    llvm::SmallVectorImpl<const clang::Expr *> &Parts);
   CommandAssembly finish(Trace &T);
 
   const model::Model &M;
