@@ -40,6 +40,9 @@ void TaintedShellCommandCheck::report(const engine::SinkHit &Hit,
     break;
   case engine::SinkHit::Index:
   case engine::SinkHit::Offset:
+  case engine::SinkHit::Size:
+  case engine::SinkHit::LoopBound:
+  case engine::SinkHit::Conversion:
     // The range checks' findings; this check does not ask for them.
     return;
   }

@@ -250,6 +250,10 @@ const Expr *strip(const Expr *E) {
   return E;
 }
 
+bool isInt(QualType T) {
+  return !T.isNull() && T->isIntegralOrEnumerationType();
+}
+
 bool isStdStringType(QualType T) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   return RD && RD->isInStdNamespace() &&
@@ -496,7 +500,11 @@ private:
   void checkIndex(SinkHit::Kind K, const Expr *Use, const Expr *Base,
                   const Expr *Idx, const TaintSet &T, const CallExpr *Call,
                   State &S);
-  IndexProblem judge(IndexUse &U, bool Offset) const;
+  IndexProblem judge(IndexUse &U, SinkHit::Kind K) const;
+  void checkSize(const Expr *Use, const Expr *Size, const Expr *Buffer,
+                 const TaintSet &T, const CallExpr *Call, State &S);
+  void checkLoopBound(const Stmt *Loop, State S);
+  const Expr *valueAsWritten(const Expr *Ex) const;
   void noteIndexHit(const SinkHit &Hit);
   bool isUnmodifiedParam(const Expr *Ex);
   void flushIndexHits();
@@ -749,6 +757,15 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
 }
 
 void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
+  // `char buf[n]`: a variable-length array of n elements on the stack.
+  if (TrackRanges)
+    if (const VariableArrayType *VAT =
+            Ctx.getAsVariableArrayType(VD->getType()))
+      if (const Expr *N = VAT->getSizeExpr()) {
+        TaintSet T = eval(N, S);
+        if (!T.empty())
+          checkSize(N, N, nullptr, T, nullptr, S);
+      }
   const Expr *Init = VD->getInit();
   if (!Init)
     return;
@@ -962,6 +979,21 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
 
   if (const auto *CE = dyn_cast<CXXConstructExpr>(Ex))
     return evalConstruct(CE, S);
+
+  if (const auto *New = dyn_cast<CXXNewExpr>(Ex)) {
+    for (const Stmt *Child : New->children())
+      if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+        eval(CE, S);
+    // `new T[n]`: n elements.
+    if (TrackRanges && New->isArray())
+      if (std::optional<const Expr *> N = New->getArraySize())
+        if (*N) {
+          TaintSet T = eval(*N, S);
+          if (!T.empty())
+            checkSize(New, *N, nullptr, T, nullptr, S);
+        }
+    return {};
+  }
 
   if (const auto *IL = dyn_cast<InitListExpr>(Ex)) {
     TaintSet T;
@@ -1275,6 +1307,21 @@ TaintSet FunctionAnalysis::applyRule(
     } else if (R.Sink == model::SinkKind::ExecList ||
                R.Sink == model::SinkKind::ExecVector) {
       checkExecSink(Call, Callee, R, S);
+    } else if (TrackRanges && (R.Sink == model::SinkKind::Size ||
+                               R.Sink == model::SinkKind::Conversion)) {
+      for (int Pos : R.In.expand(Call->getNumArgs())) {
+        const Expr *A = ArgExpr(Pos);
+        const auto *Arg = llvm::find_if(
+            Args, [&](const auto &Entry) { return Entry.first == Pos; });
+        if (!A || Arg == Args.end() || Arg->second.empty())
+          continue;
+        if (R.Sink == model::SinkKind::Conversion)
+          sinkHit(SinkHit::Conversion, Call, Callee, A, Arg->second);
+        else if (isInt(A->getType()))
+          checkSize(A, A,
+                    R.Buffer != model::NoArg ? ArgExpr(R.Buffer) : nullptr,
+                    Arg->second, Call, S);
+      }
     }
     return Result;
   case model::RuleKind::Validator:
@@ -1319,12 +1366,11 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
 
   for (const auto &Flow : Sum.Sinks) {
     TaintSet T = Mapped(Flow.Hit.Path);
-    bool IsIndex =
-        Flow.Hit.K == SinkHit::Index || Flow.Hit.K == SinkHit::Offset;
+    bool IsIndex = SinkHit::isRange(Flow.Hit.K);
     SinkHit Judged = Flow.Hit;
     if (IsIndex && Flow.Hit.Indexing.ParamExact) {
-      // The callee indexes with the parameter itself: the caller's checks
-      // on the argument hold at the use.
+      // The callee uses the parameter itself: the caller's checks on the
+      // argument hold at the use.
       const Expr *Arg = ruleArg(Call, Flow.Hit.Path->Root->Param);
       if (Arg) {
         Judged.Indexing.Range =
@@ -1333,8 +1379,7 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
       } else {
         Judged.Indexing.ParamExact = false;
       }
-      if (judge(Judged.Indexing, Flow.Hit.K == SinkHit::Offset) ==
-          IndexProblem::None)
+      if (judge(Judged.Indexing, Flow.Hit.K) == IndexProblem::None)
         continue;
     } else if (IsIndex) {
       Judged.Indexing.ParamExact = false;
@@ -1486,20 +1531,14 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
 
 namespace {
 
-bool isInt(QualType T) {
-  return !T.isNull() && T->isIntegralOrEnumerationType();
-}
-
-/// Whether \p Ex designates one integer object exactly: a variable, a field,
-/// a dereferenced pointer; not an array element (arrays are one cell).
-bool preciseLocation(const Expr *Ex) {
+/// What \p Ex is a field or pointee of, past `.f`, `->f` and `*p`: `x` for
+/// `x.a.b`, `p` for `p->n`; null past a member that is no field.
+const Expr *innermostObject(const Expr *Ex) {
   while (true) {
     Ex = Ex->IgnoreParenImpCasts();
-    if (isa<DeclRefExpr, CXXThisExpr>(Ex))
-      return true;
     if (const auto *ME = dyn_cast<MemberExpr>(Ex)) {
       if (!isa<FieldDecl>(ME->getMemberDecl()))
-        return false;
+        return nullptr;
       Ex = ME->getBase();
       continue;
     }
@@ -1508,8 +1547,21 @@ bool preciseLocation(const Expr *Ex) {
         Ex = UO->getSubExpr();
         continue;
       }
-    return false;
+    return Ex;
   }
+}
+
+/// Whether \p Ex designates one integer object exactly: a variable, a field,
+/// a dereferenced pointer; not an array element (arrays are one cell).
+bool preciseLocation(const Expr *Ex) {
+  return isa_and_nonnull<DeclRefExpr, CXXThisExpr>(innermostObject(Ex));
+}
+
+/// The variable an integer value is read from: `n`, `hdr.count` (hdr),
+/// `p->count` (p); null for anything else.
+const ValueDecl *rootVariable(const Expr *Ex) {
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(innermostObject(Ex));
+  return DRE && isa<VarDecl>(DRE->getDecl()) ? DRE->getDecl() : nullptr;
 }
 
 /// Whether \p S writes \p VD: assigned, incremented or its address taken.
@@ -1715,14 +1767,31 @@ IntRange FunctionAnalysis::binaryRange(BinaryOperatorKind Op, const Expr *L,
     };
     if (A.Lo && BLow && !Combine(*A.Lo, *BLow))
       M.Lo = V;
-    if (A.Hi && BHigh && !A.HiFromType && !Combine(*A.Hi, *BHigh))
+    // A byte plus one is at most 256: the bound still comes from a type.
+    if (A.Hi && BHigh && !Combine(*A.Hi, *BHigh)) {
       M.Hi = V;
+      M.HiFromType = A.HiFromType || (Op == BO_Add && B.HiFromType);
+    }
     // Unsigned arithmetic wraps: a range that may leave the type is lost.
     if ((M.Lo && !fitsIn(*M.Lo, T, Ctx)) || (M.Hi && !fitsIn(*M.Hi, T, Ctx)))
       return Result;
     if (!M.Lo || !M.Hi)
       return Unsigned ? Result : M;
     return M;
+  }
+  case BO_Mul: {
+    // Non-negative factors with upper bounds: their product, unless it
+    // leaves the type (the multiplication overflows).
+    std::int64_t V;
+    if (A.Lo && B.Lo && *A.Lo >= 0 && *B.Lo >= 0 && A.Hi && B.Hi &&
+        !__builtin_mul_overflow(*A.Hi, *B.Hi, &V) && fitsIn(V, T, Ctx)) {
+      IntRange M;
+      M.Lo = *A.Lo * *B.Lo;
+      M.Hi = V;
+      M.HiFromType = A.HiFromType || B.HiFromType;
+      return M;
+    }
+    return Result;
   }
   case BO_Div:
     if (A.Lo && *A.Lo >= 0 && A.Hi && B.Lo && *B.Lo > 0) {
@@ -1980,13 +2049,23 @@ bool FunctionAnalysis::isUnmodifiedParam(const Expr *Ex) {
   return !It->second;
 }
 
-IndexProblem FunctionAnalysis::judge(IndexUse &U, bool Offset) const {
+IndexProblem FunctionAnalysis::judge(IndexUse &U, SinkHit::Kind K) const {
   const IntRange &R = U.Range;
+  // An offset or a length may reach one past the last element.
+  bool Offset = K != SinkHit::Index;
   std::optional<std::int64_t> Limit;
   if (U.Extent && *U.Extent < static_cast<std::uint64_t>(INT64_MAX))
     Limit = static_cast<std::int64_t>(*U.Extent) + (Offset ? 1 : 0);
-  if (!R.hasUpper() || (R.Hi && R.HiFromType && (!Limit || *R.Hi >= *Limit)))
+  // A byte or a short bounds an allocation or a loop well enough; it does
+  // not keep an index inside a smaller array.
+  bool TypeBoundCounts =
+      (K == SinkHit::Size || K == SinkHit::LoopBound) && !Limit;
+  if (!R.hasUpper() ||
+      (R.Hi && R.HiFromType && !TypeBoundCounts && (!Limit || *R.Hi >= *Limit)))
     return U.Problem = IndexProblem::NoUpperBound;
+  // A loop runs no more often for a negative limit.
+  if (K == SinkHit::LoopBound)
+    return U.Problem = IndexProblem::None;
   if (R.Hi && Limit && *R.Hi >= *Limit)
     return U.Problem = IndexProblem::ExceedsExtent;
   if (!R.Hi && R.SizeOf && U.BaseObject && R.SizeOf != U.BaseObject)
@@ -1994,6 +2073,253 @@ IndexProblem FunctionAnalysis::judge(IndexUse &U, bool Offset) const {
   if (!R.Lo || *R.Lo < 0)
     return U.Problem = IndexProblem::NoLowerBound;
   return U.Problem = IndexProblem::None;
+}
+
+const Expr *FunctionAnalysis::valueAsWritten(const Expr *Ex) const {
+  // A signed value converted to size_t for operator[] or malloc is judged
+  // as signed, so a missing lower bound is said so.
+  while (const auto *IC = dyn_cast<ImplicitCastExpr>(Ex->IgnoreParens())) {
+    const Expr *Sub = IC->getSubExpr();
+    if (!isInt(IC->getType()) || !isInt(Sub->getType()) ||
+        Ctx.getIntWidth(IC->getType()) < Ctx.getIntWidth(Sub->getType()))
+      break;
+    Ex = Sub;
+  }
+  return Ex;
+}
+
+void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
+                                 const Expr *Buffer, const TaintSet &T,
+                                 const CallExpr *Call, State &S) {
+  if (SM.isInSystemMacro(Size->getExprLoc()))
+    return;
+  IndexUse U;
+  U.Use = Use;
+  U.Range = rangeOf(valueAsWritten(Size), S);
+  if (Buffer) {
+    // A length bounded by a buffer of known size: no more bytes than it has.
+    U.Base = Buffer;
+    const Expr *B = Buffer->IgnoreParenImpCasts();
+    U.BaseObject = locOf(B, S).Base;
+    if (const auto *UO = dyn_cast<UnaryOperator>(B))
+      if (UO->getOpcode() == UO_AddrOf)
+        B = UO->getSubExpr()->IgnoreParenImpCasts();
+    QualType BT = B->getType();
+    if (!BT->isIncompleteType() && !BT->isDependentType() &&
+        (BT->isConstantArrayType() ||
+         (BT->isRecordType() &&
+          isa<UnaryOperator>(Buffer->IgnoreParenImpCasts()))))
+      U.Extent = Ctx.getTypeSizeInChars(BT).getQuantity();
+  }
+  U.ParamExact = isUnmodifiedParam(Size);
+  judge(U, SinkHit::Size);
+  for (const Step *St : T) {
+    SinkHit Hit{SinkHit::Size, Call, Call ? Call->getDirectCallee() : nullptr,
+                Size,          St,   U};
+    noteIndexHit(Hit);
+  }
+}
+
+namespace {
+
+/// Whether \p Ex reads only variables, fields and constants, with
+/// arithmetic: a value the loop can be judged on without running anything.
+bool isPlainValue(const Expr *Ex) {
+  Ex = Ex->IgnoreParenImpCasts();
+  if (isa<IntegerLiteral, CharacterLiteral, UnaryExprOrTypeTraitExpr>(Ex))
+    return true;
+  if (rootVariable(Ex))
+    return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(Ex))
+    return BO->isAdditiveOp() || BO->isMultiplicativeOp() || BO->isShiftOp()
+               ? isPlainValue(BO->getLHS()) && isPlainValue(BO->getRHS())
+               : false;
+  return false;
+}
+
+/// Every variable \p Ex reads.
+void variablesOf(const Stmt *S, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (isa<VarDecl>(DRE->getDecl()))
+      Out.push_back(DRE->getDecl());
+  for (const Stmt *Child : S->children())
+    variablesOf(Child, Out);
+}
+
+/// Whether \p S counts \p VD down: `n--`, `--n`, `n -= k`.
+bool countsDown(const Stmt *S, const ValueDecl *VD) {
+  if (!S)
+    return false;
+  auto Is = [&](const Expr *Ex) { return rootVariable(Ex) == VD; };
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    if (UO->isDecrementOp() && Is(UO->getSubExpr()))
+      return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    if (BO->getOpcode() == BO_SubAssign && Is(BO->getLHS()))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (countsDown(Child, VD))
+      return true;
+  return false;
+}
+
+/// Whether \p S, the body of a loop, leaves it on a condition that reads
+/// one of \p Counters: `if (i >= MAX) break;`.
+bool exitsOnCounter(const Stmt *S, llvm::ArrayRef<const ValueDecl *> Counters,
+                    bool InNestedLoop) {
+  if (!S)
+    return false;
+  if (const auto *If = dyn_cast<IfStmt>(S)) {
+    const Stmt *Then = If->getThen();
+    bool Breaks = leaves(Then) || (!InNestedLoop && isa<BreakStmt>(Then));
+    if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Then))
+      Breaks = Breaks ||
+               (!InNestedLoop && llvm::any_of(CS->body(), [](const Stmt *C) {
+                 return isa<BreakStmt>(C);
+               }));
+    if (Breaks) {
+      llvm::SmallVector<const ValueDecl *, 4> Read;
+      variablesOf(If->getCond(), Read);
+      if (llvm::any_of(Read, [&](const ValueDecl *VD) {
+            return llvm::is_contained(Counters, VD);
+          }))
+        return true;
+    }
+  }
+  bool Nested = InNestedLoop ||
+                isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(S);
+  for (const Stmt *Child : S->children())
+    if (exitsOnCounter(Child, Counters, Nested && Child != S))
+      return true;
+  return false;
+}
+
+/// Whether \p S writes \p VD or one of its fields, outside \p Skip:
+/// assigned, incremented, or its address taken.
+bool writesVariable(const Stmt *S, const ValueDecl *VD,
+                    const Stmt *Skip = nullptr) {
+  if (!S || S == Skip)
+    return false;
+  auto Is = [&](const Expr *Ex) { return rootVariable(Ex) == VD; };
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    if (BO->isAssignmentOp() && Is(BO->getLHS()))
+      return true;
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
+        Is(UO->getSubExpr()))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (writesVariable(Child, VD, Skip))
+      return true;
+  return false;
+}
+
+} // namespace
+
+void FunctionAnalysis::checkLoopBound(const Stmt *Loop, State S) {
+  const Expr *Cond = nullptr;
+  const Stmt *Body = nullptr;
+  const Stmt *Inc = nullptr;
+  if (const auto *For = dyn_cast<ForStmt>(Loop)) {
+    Cond = For->getCond();
+    Body = For->getBody();
+    Inc = For->getInc();
+  } else if (const auto *While = dyn_cast<WhileStmt>(Loop)) {
+    Cond = While->getCond();
+    Body = While->getBody();
+  } else if (const auto *Do = dyn_cast<DoStmt>(Loop)) {
+    Cond = Do->getCond();
+    Body = Do->getBody();
+  }
+  if (!Cond || SM.isInSystemMacro(Cond->getExprLoc()))
+    return;
+  auto WrittenInLoop = [&](const ValueDecl *VD) {
+    return writesVariable(Body, VD) || writesVariable(Inc, VD) ||
+           writesVariable(Cond, VD);
+  };
+  auto Invariant = [&](const Expr *X) {
+    if (!isPlainValue(X))
+      return false;
+    llvm::SmallVector<const ValueDecl *, 4> Read;
+    variablesOf(X, Read);
+    return llvm::none_of(Read, WrittenInLoop);
+  };
+  auto IsConstant = [&](const Expr *X) {
+    return !X->isValueDependent() && X->isIntegerConstantExpr(Ctx);
+  };
+  // What limits the number of rounds, and the loop's counters.
+  const Expr *Limit = nullptr;
+  llvm::SmallVector<const ValueDecl *, 2> Counters;
+  const Expr *C = Cond->IgnoreParenImpCasts();
+  const auto *Cmp = dyn_cast<BinaryOperator>(C);
+  if (Cmp && (Cmp->isRelationalOp() || Cmp->getOpcode() == BO_NE)) {
+    const Expr *L = Cmp->getLHS()->IgnoreParenImpCasts();
+    const Expr *R = Cmp->getRHS()->IgnoreParenImpCasts();
+    for (auto [Bound, Other] : {std::pair{R, L}, std::pair{L, R}}) {
+      if (IsConstant(Bound)) {
+        // `n > 0`, `n-- > 0`, `n != 0` with n counted down in the loop.
+        const Expr *Counter = Other;
+        if (const auto *UO = dyn_cast<UnaryOperator>(Counter))
+          if (UO->isIncrementDecrementOp())
+            Counter = UO->getSubExpr()->IgnoreParenImpCasts();
+        const ValueDecl *VD = rootVariable(Counter);
+        if (VD && isInt(Counter->getType()) &&
+            (countsDown(Body, VD) || countsDown(Inc, VD) ||
+             countsDown(Cond, VD))) {
+          Limit = Counter;
+          Counters.push_back(VD);
+        }
+        break;
+      }
+      // `i < n` with i moving and n not: n is the limit.
+      if (Invariant(Bound) && isInt(Bound->getType())) {
+        llvm::SmallVector<const ValueDecl *, 2> Moving;
+        variablesOf(Other, Moving);
+        if (llvm::any_of(Moving, WrittenInLoop)) {
+          Limit = Bound;
+          for (const ValueDecl *VD : Moving)
+            if (WrittenInLoop(VD))
+              Counters.push_back(VD);
+          break;
+        }
+      }
+    }
+  } else if (isInt(C->getType())) {
+    // `while (n--)`, `while (n) { ...; n--; }`.
+    const Expr *Counter = C;
+    if (const auto *UO = dyn_cast<UnaryOperator>(Counter))
+      if (UO->isIncrementDecrementOp())
+        Counter = UO->getSubExpr()->IgnoreParenImpCasts();
+    if (const ValueDecl *VD = rootVariable(Counter))
+      if (countsDown(Body, VD) || countsDown(Inc, VD) || countsDown(Cond, VD)) {
+        Limit = Counter;
+        Counters.push_back(VD);
+      }
+  }
+  if (!Limit || exitsOnCounter(Body, Counters, false))
+    return;
+  TaintSet T = eval(Limit, S);
+  if (T.empty())
+    return;
+  IndexUse U;
+  U.Use = Limit;
+  U.Loop = Loop;
+  U.CountsDown = llvm::is_contained(Counters, rootVariable(Limit));
+  U.Range = rangeOf(valueAsWritten(Limit), S);
+  const ValueDecl *Root = rootVariable(Limit);
+  const auto *PD = dyn_cast_or_null<ParmVarDecl>(Root);
+  // A parameter the function changes only inside the loop: a caller's
+  // check on the argument holds where the loop starts.
+  U.ParamExact = PD && PD->getDeclContext() == FD &&
+                 isa<DeclRefExpr>(Limit->IgnoreParenImpCasts()) &&
+                 !writesVariable(FD->getBody(), PD, Loop);
+  judge(U, SinkHit::LoopBound);
+  for (const Step *St : T) {
+    SinkHit Hit{SinkHit::LoopBound, nullptr, nullptr, Limit, St, U};
+    noteIndexHit(Hit);
+  }
 }
 
 void FunctionAnalysis::checkIndex(SinkHit::Kind K, const Expr *Use,
@@ -2008,17 +2334,7 @@ void FunctionAnalysis::checkIndex(SinkHit::Kind K, const Expr *Use,
   U.Use = Use;
   U.Base = Base;
   U.BaseObject = locOf(Base, S).Base;
-  // The index as written: a signed value converted to size_t for
-  // operator[] is judged as signed, so a missing lower bound is said so.
-  const Expr *Value = Idx;
-  while (const auto *IC = dyn_cast<ImplicitCastExpr>(Value->IgnoreParens())) {
-    const Expr *Sub = IC->getSubExpr();
-    if (!isInt(IC->getType()) || !isInt(Sub->getType()) ||
-        Ctx.getIntWidth(IC->getType()) < Ctx.getIntWidth(Sub->getType()))
-      break;
-    Value = Sub;
-  }
-  U.Range = rangeOf(Value, S);
+  U.Range = rangeOf(valueAsWritten(Idx), S);
   const Expr *B = Base->IgnoreParenImpCasts();
   if (const ConstantArrayType *CAT = Ctx.getAsConstantArrayType(B->getType())) {
     U.Extent = CAT->getZExtSize();
@@ -2032,7 +2348,7 @@ void FunctionAnalysis::checkIndex(SinkHit::Kind K, const Expr *Use,
       U.Extent = Args[1].getAsIntegral().getZExtValue();
   }
   U.ParamExact = isUnmodifiedParam(Idx);
-  judge(U, K == SinkHit::Offset);
+  judge(U, K);
   for (const Step *St : T) {
     SinkHit Hit{K, Call, Call ? Call->getDirectCallee() : nullptr, Idx, St, U};
     noteIndexHit(Hit);
@@ -2638,6 +2954,11 @@ void FunctionAnalysis::run() {
           refine(Cond, Truth, Edge);
         }
       }
+      // Entering a loop (not coming round again): what bounds it.
+      if (TrackRanges && !B->getLoopTarget())
+        if (const Stmt *Loop = Next->getTerminatorStmt();
+            Loop && isa<ForStmt, WhileStmt, DoStmt>(Loop))
+          checkLoopBound(Loop, Edge);
       if (In[Next->getBlockID()].join(std::move(Edge)) &&
           Queued.insert(Next->getBlockID()).second)
         Work.push_back(Next);

@@ -110,16 +110,23 @@ enum class IndexProblem : std::uint8_t {
   OtherContainer,
 };
 
-/// For index and offset sinks: the use and what is known of the index.
+/// For index, offset, size and loop-bound sinks: the use and what is known
+/// of the value.
 struct IndexUse {
-  /// The subscript, pointer arithmetic or operator[] call.
+  /// The subscript, pointer arithmetic, operator[] call, size argument,
+  /// new[] expression or loop limit.
   const clang::Expr *Use = nullptr;
-  /// The array, pointer or container indexed, and the variable it is.
+  /// The array, pointer or container indexed (for a size, the buffer it
+  /// bounds, if any), and the variable it is.
   const clang::Expr *Base = nullptr;
   const void *BaseObject = nullptr;
   IntRange Range;
-  /// The number of elements, when known.
+  /// The number of elements (for a size, of bytes), when known.
   std::optional<std::uint64_t> Extent;
+  /// For a loop bound: the loop, and whether the value is the counter
+  /// itself, counted down (`while (n--)`), rather than a limit (`i < n`).
+  const clang::Stmt *Loop = nullptr;
+  bool CountsDown = false;
   IndexProblem Problem = IndexProblem::None;
   /// The index is a parameter the function never modifies, so a caller's
   /// check on its argument applies at the use.
@@ -139,17 +146,34 @@ struct SinkHit {
     Index,
     /// A pointer plus an integer (range checks).
     Offset,
+    /// The size of an allocation (malloc, new[], a variable-length array)
+    /// or the length of a copy or read (range checks).
+    Size,
+    /// What bounds a loop: the limit its counter is compared with, or a
+    /// counter counted down to zero (range checks).
+    LoopBound,
+    /// Text converted to a number by atoi, strtol, sscanf... (range checks;
+    /// the conversion check judges how failure is detected).
+    Conversion,
   };
   Kind K;
-  /// Null for Index and Offset on built-in arrays and pointers.
+  /// Null for Index and Offset on built-in arrays and pointers, for the
+  /// Size of new[] and variable-length arrays, and for LoopBound.
   const clang::CallExpr *Call;
   const clang::FunctionDecl *Sink;
-  /// The argument, or for Index and Offset the index expression.
+  /// The argument, or for Index and Offset the index expression, for Size
+  /// the size, for LoopBound the limit or counter.
   const clang::Expr *Arg;
   /// The last step before the sink; its Root is a Source origin.
   const Step *Path;
-  /// For Index and Offset.
+  /// For Index, Offset, Size and LoopBound: the use and what is known of
+  /// the value there.
   IndexUse Indexing = {};
+
+  /// Whether the hit is about an integer's range rather than text.
+  static bool isRange(Kind K) {
+    return K == Index || K == Offset || K == Size || K == LoopBound;
+  }
 };
 
 struct TaintOptions {
@@ -157,9 +181,10 @@ struct TaintOptions {
   llvm::SmallVector<model::SourceKind, 2> Trusted;
   /// Report exec* program paths and arguments of non-shell programs.
   bool ReportExecArguments = true;
-  /// Track integer ranges and report untrusted indexes and offsets that
-  /// are not bounded on every path (Index and Offset hits). Off for the
-  /// command checks, which need none of it.
+  /// Track integer ranges and report untrusted indexes, offsets, sizes and
+  /// loop bounds that are not bounded on every path, and untrusted text
+  /// converted to numbers. Off for the command checks, which need none of
+  /// it.
   bool RangeChecks = false;
 };
 

@@ -18,6 +18,8 @@ static std::vector<Rule> makeBuiltinRules() {
   const int Ret = ReturnValue;
   const int This = ThisObject;
   const SinkKind Shell = SinkKind::ShellCommand;
+  const SinkKind Size = SinkKind::Size;
+  const SinkKind Conv = SinkKind::Conversion;
   const SourceKind Env = SourceKind::Environment;
   const SourceKind Stdin = SourceKind::Stdin;
   const SourceKind File = SourceKind::File;
@@ -74,6 +76,43 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::sink("execve", {0, 1}, SinkKind::ExecVector),
       Rule::sink("posix_spawn", {1, 4}, SinkKind::ExecVector),
       Rule::sink("posix_spawnp", {1, 4}, SinkKind::ExecVector),
+
+      // --- Sinks of the range checks: sizes of allocations, lengths of
+      // copies and reads (bounded by the buffer they write, when known). ---
+      Rule::sink("malloc", {0}, Size),
+      Rule::sink("calloc", {0, 1}, Size),
+      Rule::sink("realloc", {1}, Size),
+      Rule::sink("reallocarray", {1, 2}, Size),
+      Rule::sink("aligned_alloc", {1}, Size),
+      Rule::sink("alloca", {0}, Size),
+      Rule::sink("__builtin_alloca", {0}, Size),
+      Rule::sink("memcpy", {2}, Size).bounding(0),
+      Rule::sink("memmove", {2}, Size).bounding(0),
+      Rule::sink("memset", {2}, Size).bounding(0),
+      Rule::sink("strncpy", {2}, Size).bounding(0),
+      // strncat's length counts what is appended, not the buffer.
+      Rule::sink("strncat", {2}, Size),
+      Rule::sink("read", {2}, Size).bounding(1),
+      Rule::sink("pread", {2}, Size).bounding(1),
+      Rule::sink("recv", {2}, Size).bounding(1),
+      Rule::sink("recvfrom", {2}, Size).bounding(1),
+      // fread's size times count: each bounded on its own.
+      Rule::sink("fread", {1, 2}, Size),
+      Rule::sink("fgets", {1}, Size).bounding(0),
+      Rule::sink("snprintf", {1}, Size).bounding(0),
+      Rule::sink("vsnprintf", {1}, Size).bounding(0),
+
+      // --- Sinks of the conversion check: text made a number. ---
+      Rule::sink("atoi", {0}, Conv),
+      Rule::sink("atol", {0}, Conv),
+      Rule::sink("atoll", {0}, Conv),
+      Rule::sink("strtol", {0}, Conv),
+      Rule::sink("strtoul", {0}, Conv),
+      Rule::sink("strtoll", {0}, Conv),
+      Rule::sink("strtoull", {0}, Conv),
+      Rule::sink("strtoimax", {0}, Conv),
+      Rule::sink("strtoumax", {0}, Conv),
+      Rule::sink("sscanf", {0}, Conv),
 
       // --- C strings: copies. The destination takes the source's text. ---
       Rule::propagator("strcpy", {1}, {0}).returning(0),
@@ -244,8 +283,6 @@ static std::vector<Rule> makeBuiltinRules() {
   // - strlen, strcmp and friends: they read text but produce no text; a
   //   length is tainted through the buffer it measures only for the range
   //   checks, which look at it there.
-  // - malloc/calloc: allocation sizes are sinks of the range checks, not
-  //   rules here.
   // - printf/fprintf/puts: output, not a sink for command injection.
   // - strncmp: a prefix comparison does not vouch for the rest of the text,
   //   so it is not a validator, unlike strcmp == 0.

@@ -106,6 +106,12 @@ enum class SinkKind : std::uint8_t {
   /// exec*-style: In = {program, argument vector} (execv, execvp, execve,
   /// posix_spawn, posix_spawnp).
   ExecVector,
+  /// The arguments size an allocation or bound a copy (malloc, memcpy's
+  /// length): the range checks want an upper bound on them.
+  Size,
+  /// The argument is text converted to a number (atoi, strtol, sscanf): the
+  /// conversion check looks at how failure is detected.
+  Conversion,
 };
 
 struct Rule {
@@ -128,6 +134,10 @@ struct Rule {
   /// its destination, `os << x` returns os, c_str() points into *this);
   /// NoArg when the result is a new value.
   int ReturnsArg = NoArg;
+  /// For Size sinks: the buffer the length bounds (memcpy's destination),
+  /// whose size, when known, the length must not exceed; NoArg for
+  /// allocations.
+  int Buffer = NoArg;
   /// For validators: the arguments are safe when the call returns zero
   /// (regexec) rather than non-zero.
   bool ValidWhenZero = false;
@@ -150,6 +160,11 @@ struct Rule {
   /// The return value designates the object at \p Pos.
   Rule &returning(int Pos) {
     ReturnsArg = Pos;
+    return *this;
+  }
+  /// For a Size sink: the length bounds the buffer at \p Pos.
+  Rule &bounding(int Pos) {
+    Buffer = Pos;
     return *this;
   }
   /// The result lies in [\p Lo, \p Hi].

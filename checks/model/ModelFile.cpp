@@ -57,6 +57,7 @@ constexpr std::pair<StringLiteral, SinkKind> SinkKinds[] = {
     {"shell", SinkKind::ShellCommand},
     {"exec-list", SinkKind::ExecList},
     {"exec-vector", SinkKind::ExecVector},
+    {"size", SinkKind::Size},
 };
 
 enum class Shape : std::uint8_t { Null, Scalar, List, Mapping, Other };
@@ -559,7 +560,7 @@ bool checkSink(ParseState &S, const Entry &E) {
   if (!Args ||
       !checkPositions(S, *Args, "Args", false, "a sink executes its arguments"))
     return false;
-  if (E.Sink == SinkKind::ShellCommand)
+  if (E.Sink == SinkKind::ShellCommand || E.Sink == SinkKind::Size)
     return true;
   bool TwoArgs =
       Args->size() == 2 &&
