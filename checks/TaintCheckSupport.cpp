@@ -6,8 +6,12 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include <mutex>
 #include <optional>
 
 using namespace clang::ast_matchers;
@@ -57,27 +61,84 @@ std::string describeOrigin(const engine::Origin &O, SourceLocation At,
          ":" + std::to_string(P.getLine());
 }
 
-engine::TaintEngine &TranslationUnitEngine::get(
-    ASTContext &Ctx, StringRef ModelFile, const engine::TaintOptions &Opts,
-    llvm::function_ref<void(StringRef)> ReportModelError) {
+std::string spelledAs(const Expr *E, ASTContext &Ctx, StringRef Fallback) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  // A macro argument as the user wrote it; a macro body as its expansion.
+  SourceRange R = E->IgnoreParenImpCasts()->getSourceRange();
+  CharSourceRange Range = CharSourceRange::getTokenRange(
+      SM.getFileLoc(R.getBegin()), SM.getFileLoc(R.getEnd()));
+  std::string Text =
+      Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).trim().str();
+  if (Text.empty())
+    Text = Lexer::getSourceText(CharSourceRange::getTokenRange(
+                                    SM.getExpansionRange(R).getAsRange()),
+                                SM, Ctx.getLangOpts())
+               .trim()
+               .str();
+  if (Text.empty())
+    return Fallback.str();
+  if (Text.size() > 40)
+    Text = Text.substr(0, 37) + "...";
+  return Text;
+}
+
+std::shared_ptr<SharedEngine>
+SharedEngine::get(const ClangTidyContext *Context, StringRef ModelFile,
+                  const engine::TaintOptions &Opts) {
+  // One engine per clang-tidy run (a driver task, a clangd build) and
+  // configuration; checks of other runs on other threads have their own.
+  std::string Key;
+  llvm::raw_string_ostream OS(Key);
+  OS << static_cast<const void *>(Context) << '|' << Opts.RangeChecks
+     << Opts.ReportExecArguments << '|';
+  llvm::SmallVector<model::SourceKind, 2> Trusted = Opts.Trusted;
+  llvm::sort(Trusted);
+  for (model::SourceKind K : Trusted)
+    OS << static_cast<int>(K) << ',';
+  OS << '|' << ModelFile;
+  static std::mutex Lock;
+  static llvm::StringMap<std::weak_ptr<SharedEngine>> Engines;
+  std::lock_guard<std::mutex> Guard(Lock);
+  for (auto It = Engines.begin(); It != Engines.end();) {
+    auto Next = std::next(It);
+    if (It->second.expired())
+      Engines.erase(It);
+    It = Next;
+  }
+  std::weak_ptr<SharedEngine> &Slot = Engines[Key];
+  std::shared_ptr<SharedEngine> Shared = Slot.lock();
+  if (!Shared) {
+    Shared = std::make_shared<SharedEngine>(ModelFile.str(), Opts);
+    Slot = Shared;
+  }
+  return Shared;
+}
+
+const std::vector<engine::SinkHit> &
+SharedEngine::hitsFor(const FunctionDecl *Fn, ASTContext &Ctx,
+                      llvm::function_ref<void(StringRef)> ReportModelError) {
   if (!Engine || Context != &Ctx) {
-    Engine.reset();
+    reset();
     Model = ::sinkguard::modelForTranslationUnit(
         ModelFile, Ctx.getSourceManager(), ReportModelError);
     Engine = std::make_unique<engine::TaintEngine>(*Model, Ctx, Opts);
     Context = &Ctx;
   }
-  return *Engine;
+  auto [It, New] = Hits.try_emplace(Fn);
+  if (New)
+    It->second = Engine->analyze(Fn);
+  return It->second;
 }
 
-void TranslationUnitEngine::reset() {
+void SharedEngine::reset() {
+  Hits.clear();
   Engine.reset();
   Model.reset();
   Context = nullptr;
 }
 
 TaintCheckBase::TaintCheckBase(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ClangTidyCheck(Name, Context), TidyContext(Context),
       TrustedSources(Options.get("TrustedSources", "")),
       ModelFile(Options.get("ModelFile", "")) {
   Trusted = parseTrustedSources(TrustedSources, [&](StringRef Item) {
@@ -106,19 +167,24 @@ void TaintCheckBase::check(const MatchFinder::MatchResult &Result) {
   if (!Fn || Fn->isDependentContext() || Fn->isInvalidDecl())
     return;
   ASTContext &Ctx = *Result.Context;
-  engine::TaintOptions Opts;
-  Opts.Trusted = Trusted;
-  configure(Opts);
-  engine::TaintEngine &Engine =
-      TUEngine.get(Ctx, ModelFile, Opts, [&](StringRef Problem) {
-        if (ReportedModelErrors.insert(Problem).second)
-          configurationDiag("model file ignored: %0") << Problem;
-      });
-  for (const engine::SinkHit &Hit : Engine.analyze(Fn))
+  if (!Engine) {
+    engine::TaintOptions Opts;
+    Opts.Trusted = Trusted;
+    configure(Opts);
+    Engine = SharedEngine::get(TidyContext, ModelFile, Opts);
+  }
+  for (const engine::SinkHit &Hit :
+       Engine->hitsFor(Fn, Ctx, [&](StringRef Problem) {
+         if (ReportedModelErrors.insert(Problem).second)
+           configurationDiag("model file ignored: %0") << Problem;
+       }))
     report(Hit, Ctx);
 }
 
-void TaintCheckBase::onEndOfTranslationUnit() { TUEngine.reset(); }
+void TaintCheckBase::onEndOfTranslationUnit() {
+  if (Engine)
+    Engine->reset();
+}
 
 void TaintCheckBase::notePath(const engine::SinkHit &Hit) {
   for (const engine::Step *S : engine::pathTo(Hit.Path))

@@ -1,8 +1,9 @@
 //===--- TaintCheckSupport.h - What the taint checks share ------*- C++ -*-===//
 //
 // The checks that drive the taint engine share a base: the same options
-// (TrustedSources, ModelFile), one engine per translation unit, every
-// function definition analysed, origins and paths described the same way.
+// (TrustedSources, ModelFile), one engine per translation unit for all the
+// checks that configure it alike, every function definition analysed,
+// origins and paths described the same way.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,15 +14,19 @@
 #include "engine/Taint.h"
 #include "model/Model.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace clang {
 class ASTContext;
+class Expr;
+class FunctionDecl;
 class SourceManager;
 } // namespace clang
 
@@ -38,23 +43,43 @@ parseTrustedSources(llvm::StringRef Value,
 std::string describeOrigin(const ::sinkguard::engine::Origin &O,
                            SourceLocation At, const SourceManager &SM);
 
-/// The model and taint engine of the translation unit being checked.
-class TranslationUnitEngine {
+/// \p E as written, `n` or `hdr.count + 1` (a macro argument as the user
+/// wrote it, a macro body as its expansion); long expressions are cut;
+/// \p Fallback when there is no text.
+std::string spelledAs(const Expr *E, ASTContext &Ctx, llvm::StringRef Fallback);
+
+/// The model and taint engine of the translation unit being checked, and the
+/// hits found per function. Checks whose engine options are the same (the
+/// range checks) share one, so a file is analysed once for all of them.
+class SharedEngine {
 public:
-  /// The engine for \p Ctx, made on first use with the model that
-  /// \p ModelFile (or the project's .sinkguard.yaml) gives; model-file
-  /// problems are passed to \p ReportModelError.
-  ::sinkguard::engine::TaintEngine &
-  get(ASTContext &Ctx, llvm::StringRef ModelFile,
-      const ::sinkguard::engine::TaintOptions &Opts,
-      llvm::function_ref<void(llvm::StringRef)> ReportModelError);
-  /// Drops the engine at the end of a translation unit.
+  /// The engine for the checks of \p Context whose options are \p Opts
+  /// and \p ModelFile; made on first use, kept while a check holds it.
+  static std::shared_ptr<SharedEngine>
+  get(const ClangTidyContext *Context, llvm::StringRef ModelFile,
+      const ::sinkguard::engine::TaintOptions &Opts);
+
+  /// The hits of \p Fn (and, through summaries, of what it calls that were
+  /// not found before), analysed once; model-file problems are passed to
+  /// \p ReportModelError when the engine is made.
+  const std::vector<::sinkguard::engine::SinkHit> &
+  hitsFor(const FunctionDecl *Fn, ASTContext &Ctx,
+          llvm::function_ref<void(llvm::StringRef)> ReportModelError);
+  /// Drops the engine and the hits at the end of a translation unit.
   void reset();
 
+  SharedEngine(std::string ModelFile, ::sinkguard::engine::TaintOptions Opts)
+      : ModelFile(std::move(ModelFile)), Opts(std::move(Opts)) {}
+
 private:
+  const std::string ModelFile;
+  const ::sinkguard::engine::TaintOptions Opts;
   std::unique_ptr<::sinkguard::model::Model> Model;
   std::unique_ptr<::sinkguard::engine::TaintEngine> Engine;
   const ASTContext *Context = nullptr;
+  llvm::DenseMap<const FunctionDecl *,
+                 std::vector<::sinkguard::engine::SinkHit>>
+      Hits;
 };
 
 /// A check that runs the taint engine over every function definition and
@@ -73,16 +98,21 @@ protected:
   /// Reports \p Hit, or ignores a kind of hit the check is not about.
   virtual void report(const ::sinkguard::engine::SinkHit &Hit,
                       ASTContext &Ctx) = 0;
+  /// Whether the user declared data of category \p K trusted.
+  bool trusts(::sinkguard::model::SourceKind K) const {
+    return llvm::is_contained(Trusted, K);
+  }
   /// A note at each step of the hit's path, origin first.
   void notePath(const ::sinkguard::engine::SinkHit &Hit);
 
 private:
+  const ClangTidyContext *TidyContext;
   const std::string TrustedSources;
   const std::string ModelFile;
   llvm::SmallVector<::sinkguard::model::SourceKind, 2> Trusted;
   /// Model-file problems already reported, so each is said once.
   llvm::StringSet<> ReportedModelErrors;
-  TranslationUnitEngine TUEngine;
+  std::shared_ptr<SharedEngine> Engine;
 };
 
 } // namespace clang::tidy::sinkguard

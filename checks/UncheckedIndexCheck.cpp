@@ -3,35 +3,10 @@
 #include "UncheckedIndexCheck.h"
 #include "engine/Taint.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/Expr.h"
-#include "clang/Basic/SourceManager.h"
-#include "clang/Lex/Lexer.h"
 
 namespace engine = ::sinkguard::engine;
 
 namespace clang::tidy::sinkguard {
-
-/// The index as written, `n` or `hdr.count + 1`; long expressions are cut.
-static std::string spelling(const Expr *E, ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  // A macro argument as the user wrote it; a macro body as its expansion.
-  SourceRange R = E->IgnoreParenImpCasts()->getSourceRange();
-  CharSourceRange Range = CharSourceRange::getTokenRange(
-      SM.getFileLoc(R.getBegin()), SM.getFileLoc(R.getEnd()));
-  std::string Text =
-      Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).trim().str();
-  if (Text.empty())
-    Text = Lexer::getSourceText(CharSourceRange::getTokenRange(
-                                    SM.getExpansionRange(R).getAsRange()),
-                                SM, Ctx.getLangOpts())
-               .trim()
-               .str();
-  if (Text.empty())
-    return "the index";
-  if (Text.size() > 40)
-    Text = Text.substr(0, 37) + "...";
-  return Text;
-}
 
 UncheckedIndexCheck::UncheckedIndexCheck(StringRef Name,
                                          ClangTidyContext *Context)
@@ -58,9 +33,9 @@ void UncheckedIndexCheck::report(const engine::SinkHit &Hit, ASTContext &Ctx) {
   SourceLocation At = Ctx.getSourceManager().getFileLoc(
       Hit.Arg->IgnoreParenImpCasts()->getBeginLoc());
   std::string Subject = (Offset ? "offset '" : "index '") +
-                        spelling(Hit.Arg, Ctx) + "' " +
+                        spelledAs(Hit.Arg, Ctx, "the index") + "' " +
                         describeOrigin(*Hit.Path->Root, At, SM);
-  std::string Container = spelling(U.Base, Ctx);
+  std::string Container = spelledAs(U.Base, Ctx, "the array");
   switch (U.Problem) {
   case engine::IndexProblem::None:
     return;
