@@ -9,7 +9,10 @@
 // Check headers, sorted; scripts/add-check.py keeps this list.
 #include "ShellCommandConstructionCheck.h"
 #include "TaintedShellCommandCheck.h"
+#include "UncheckedConversionCheck.h"
 #include "UncheckedIndexCheck.h"
+#include "UncheckedLoopBoundCheck.h"
+#include "UncheckedSizeCheck.h"
 
 namespace clang::tidy {
 namespace sinkguard {

@@ -11,6 +11,8 @@ char *secure_getenv(const char *name);
 void *malloc(size_t size);
 void *calloc(size_t n, size_t size);
 void *realloc(void *p, size_t size);
+void *reallocarray(void *p, size_t n, size_t size);
+void *aligned_alloc(size_t align, size_t size);
 void free(void *p);
 void exit(int status) __attribute__((noreturn));
 void abort(void) __attribute__((noreturn));

@@ -1,0 +1,35 @@
+//===--- UncheckedLoopBoundCheck.cpp --------------------------------------===//
+
+#include "UncheckedLoopBoundCheck.h"
+#include "engine/Taint.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+
+namespace engine = ::sinkguard::engine;
+
+namespace clang::tidy::sinkguard {
+
+UncheckedLoopBoundCheck::UncheckedLoopBoundCheck(StringRef Name,
+                                                 ClangTidyContext *Context)
+    : TaintCheckBase(Name, Context) {}
+
+void UncheckedLoopBoundCheck::configure(engine::TaintOptions &Opts) const {
+  Opts.RangeChecks = true;
+}
+
+void UncheckedLoopBoundCheck::report(const engine::SinkHit &Hit,
+                                     ASTContext &Ctx) {
+  if (Hit.K != engine::SinkHit::LoopBound ||
+      Hit.Indexing.Problem != engine::IndexProblem::NoUpperBound)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation At =
+      SM.getFileLoc(Hit.Arg->IgnoreParenImpCasts()->getBeginLoc());
+  diag(At, "%0 '%1' %2 has no upper bound")
+      << (Hit.Indexing.CountsDown ? "loop counter" : "loop bound")
+      << spelledAs(Hit.Arg, Ctx, "the bound")
+      << describeOrigin(*Hit.Path->Root, At, SM) << Hit.Arg->getSourceRange();
+  notePath(Hit);
+}
+
+} // namespace clang::tidy::sinkguard

@@ -1,0 +1,9 @@
+/* Mock <limits.h> for sinkguard tests. */
+#ifndef SINKGUARD_MOCK_LIMITS_H
+#define SINKGUARD_MOCK_LIMITS_H
+#define INT_MAX 2147483647
+#define INT_MIN (-INT_MAX - 1)
+#define LONG_MAX 9223372036854775807L
+#define LONG_MIN (-LONG_MAX - 1L)
+#define ULONG_MAX 18446744073709551615UL
+#endif

@@ -1,0 +1,76 @@
+// C++: new[] sized by untrusted numbers from streams, std::stoul and binary
+// reads; std::min and std::clamp bound them.
+//
+// RUN: %check_sinkguard %s sinkguard-unchecked-size %t
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <string>
+
+struct Item {
+  int id;
+};
+
+Item *items_from_stdin() {
+  unsigned n;
+  std::cin >> n;
+  return new Item[n];
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: size 'n' read by 'operator>>' at line [[#@LINE-2]] of 'new[]' has no upper bound [sinkguard-unchecked-size]
+}
+
+char *buffer_from_text(const std::string &line) {
+  std::string copy = line;
+  unsigned long n = std::stoul(copy);
+  return new char[n];
+}
+
+char *buffer_from_env() {
+  const char *s = std::getenv("BUF");
+  unsigned long n = std::strtoul(s, nullptr, 10);
+  return new char[n + 1];
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: size 'n + 1' read by 'getenv' at line [[#@LINE-3]] of 'new[]' has no upper bound; the addition may overflow
+}
+
+int *signed_count(std::FILE *f) {
+  int n;
+  std::fread(&n, sizeof n, 1, f);
+  if (n > 4096)
+    return nullptr;
+  return new int[n];
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: size 'n' read by 'fread' at line [[#@LINE-4]] of 'new[]' is signed and has no lower bound; a negative value becomes a huge size
+}
+
+void copy_from_stream(char *dst, const char *src) {
+  std::size_t n;
+  std::cin >> n;
+  std::memcpy(dst, src, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: length 'n' read by 'operator>>' at line [[#@LINE-2]] passed to 'memcpy' has no upper bound
+}
+
+// --- Clean. ---
+
+Item *items_min() {
+  unsigned n;
+  std::cin >> n;
+  return new Item[std::min(n, 100u)];
+}
+
+Item *items_clamp() {
+  int n;
+  std::cin >> n;
+  return new Item[std::clamp(n, 1, 64)];
+}
+
+Item *items_checked() {
+  unsigned n;
+  if (!(std::cin >> n) || n > 1000)
+    return nullptr;
+  return new Item[n];
+}
+
+Item *items_fixed() { return new Item[16]; }
+
+Item *one_item() { return new Item(); }
