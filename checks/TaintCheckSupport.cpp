@@ -90,7 +90,7 @@ SharedEngine::get(const ClangTidyContext *Context, StringRef ModelFile,
   std::string Key;
   llvm::raw_string_ostream OS(Key);
   OS << static_cast<const void *>(Context) << '|' << Opts.RangeChecks
-     << Opts.ReportExecArguments << '|';
+     << Opts.ReportExecArguments << Opts.CountAsserts << '|';
   llvm::SmallVector<model::SourceKind, 2> Trusted = Opts.Trusted;
   llvm::sort(Trusted);
   for (model::SourceKind K : Trusted)
@@ -190,6 +190,20 @@ void TaintCheckBase::notePath(const engine::SinkHit &Hit) {
   for (const engine::Step *S : engine::pathTo(Hit.Path))
     if (S->Loc.isValid())
       diag(S->Loc, S->Message, DiagnosticIDs::Note);
+}
+
+RangeCheckBase::RangeCheckBase(StringRef Name, ClangTidyContext *Context)
+    : TaintCheckBase(Name, Context),
+      CountAsserts(Options.get("CountAsserts", true)) {}
+
+void RangeCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  TaintCheckBase::storeOptions(Opts);
+  Options.store(Opts, "CountAsserts", CountAsserts);
+}
+
+void RangeCheckBase::configure(engine::TaintOptions &Opts) const {
+  Opts.RangeChecks = true;
+  Opts.CountAsserts = CountAsserts;
 }
 
 } // namespace clang::tidy::sinkguard

@@ -115,6 +115,22 @@ private:
   std::shared_ptr<SharedEngine> Engine;
 };
 
+/// A check about integer ranges (index, size, loop bound, conversion): the
+/// engine runs with ranges on, and the CountAsserts option says whether an
+/// `assert` compiled into the code counts as a check. The range checks
+/// configure the engine alike, so they share it.
+class RangeCheckBase : public TaintCheckBase {
+public:
+  RangeCheckBase(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  void configure(::sinkguard::engine::TaintOptions &Opts) const override;
+
+private:
+  const bool CountAsserts;
+};
+
 } // namespace clang::tidy::sinkguard
 
 #endif

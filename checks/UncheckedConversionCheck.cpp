@@ -279,14 +279,10 @@ bool decidesCount(BinaryOperatorKind Op, std::int64_t Value, unsigned Count,
 
 UncheckedConversionCheck::UncheckedConversionCheck(StringRef Name,
                                                    ClangTidyContext *Context)
-    : TaintCheckBase(Name, Context) {}
-
-void UncheckedConversionCheck::configure(engine::TaintOptions &Opts) const {
-  Opts.RangeChecks = true;
-}
+    : RangeCheckBase(Name, Context) {}
 
 void UncheckedConversionCheck::registerMatchers(MatchFinder *Finder) {
-  TaintCheckBase::registerMatchers(Finder);
+  RangeCheckBase::registerMatchers(Finder);
   // scanf and fscanf read input themselves: no path to follow.
   Finder->addMatcher(
       callExpr(callee(functionDecl(hasAnyName("::scanf", "::fscanf",
@@ -300,7 +296,7 @@ void UncheckedConversionCheck::registerMatchers(MatchFinder *Finder) {
 void UncheckedConversionCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Scan = Result.Nodes.getNodeAs<CallExpr>("scan");
   if (!Scan) {
-    TaintCheckBase::check(Result);
+    RangeCheckBase::check(Result);
     return;
   }
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("scanner");

@@ -12,14 +12,13 @@ namespace clang::tidy::sinkguard {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/sinkguard-unchecked-conversion.md
-class UncheckedConversionCheck : public TaintCheckBase {
+class UncheckedConversionCheck : public RangeCheckBase {
 public:
   UncheckedConversionCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  void configure(::sinkguard::engine::TaintOptions &Opts) const override;
   void report(const ::sinkguard::engine::SinkHit &Hit,
               ASTContext &Ctx) override;
   /// strtol and friends: errno and the end pointer checked before the

@@ -10,16 +10,12 @@ namespace clang::tidy::sinkguard {
 
 UncheckedIndexCheck::UncheckedIndexCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : TaintCheckBase(Name, Context),
+    : RangeCheckBase(Name, Context),
       ReportPointerOffsets(Options.get("ReportPointerOffsets", true)) {}
 
 void UncheckedIndexCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  TaintCheckBase::storeOptions(Opts);
+  RangeCheckBase::storeOptions(Opts);
   Options.store(Opts, "ReportPointerOffsets", ReportPointerOffsets);
-}
-
-void UncheckedIndexCheck::configure(engine::TaintOptions &Opts) const {
-  Opts.RangeChecks = true;
 }
 
 void UncheckedIndexCheck::report(const engine::SinkHit &Hit, ASTContext &Ctx) {

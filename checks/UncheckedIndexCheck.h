@@ -12,13 +12,12 @@ namespace clang::tidy::sinkguard {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/sinkguard-unchecked-index.md
-class UncheckedIndexCheck : public TaintCheckBase {
+class UncheckedIndexCheck : public RangeCheckBase {
 public:
   UncheckedIndexCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  void configure(::sinkguard::engine::TaintOptions &Opts) const override;
   void report(const ::sinkguard::engine::SinkHit &Hit,
               ASTContext &Ctx) override;
 

@@ -11,11 +11,7 @@ namespace clang::tidy::sinkguard {
 
 UncheckedLoopBoundCheck::UncheckedLoopBoundCheck(StringRef Name,
                                                  ClangTidyContext *Context)
-    : TaintCheckBase(Name, Context) {}
-
-void UncheckedLoopBoundCheck::configure(engine::TaintOptions &Opts) const {
-  Opts.RangeChecks = true;
-}
+    : RangeCheckBase(Name, Context) {}
 
 void UncheckedLoopBoundCheck::report(const engine::SinkHit &Hit,
                                      ASTContext &Ctx) {

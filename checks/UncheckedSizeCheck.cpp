@@ -12,11 +12,7 @@ namespace clang::tidy::sinkguard {
 
 UncheckedSizeCheck::UncheckedSizeCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : TaintCheckBase(Name, Context) {}
-
-void UncheckedSizeCheck::configure(engine::TaintOptions &Opts) const {
-  Opts.RangeChecks = true;
-}
+    : RangeCheckBase(Name, Context) {}
 
 /// "multiplication" when \p Size is `n * sizeof(T)`, `n << 4`; "addition"
 /// for `n + 1`; empty otherwise.

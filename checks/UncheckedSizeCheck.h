@@ -12,12 +12,11 @@ namespace clang::tidy::sinkguard {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/sinkguard-unchecked-size.md
-class UncheckedSizeCheck : public TaintCheckBase {
+class UncheckedSizeCheck : public RangeCheckBase {
 public:
   UncheckedSizeCheck(StringRef Name, ClangTidyContext *Context);
 
 private:
-  void configure(::sinkguard::engine::TaintOptions &Opts) const override;
   void report(const ::sinkguard::engine::SinkHit &Hit,
               ASTContext &Ctx) override;
 };

@@ -10,6 +10,7 @@
 #include "clang/AST/FormatString.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/MapVector.h"
@@ -378,6 +379,16 @@ bool isNoReturnCall(const Expr *E) {
                 llvm::is_contained({"exit", "_exit", "abort", "err", "errx",
                                     "quick_exit", "_Exit"},
                                    FD->getName()));
+}
+
+/// Whether \p S comes from an `assert(...)` written in the source.
+bool inAssert(const Stmt *S, const SourceManager &SM) {
+  SourceLocation L = S->getBeginLoc();
+  if (!L.isMacroID())
+    return false;
+  StringRef At(SM.getCharacterData(SM.getExpansionLoc(L)));
+  return At.starts_with("assert") &&
+         (At.size() == 6 || !isAsciiIdentifierContinue(At[6]));
 }
 
 /// Whether running \p S always leaves the enclosing loop and function:
@@ -2939,7 +2950,8 @@ void FunctionAnalysis::run() {
                     Case->getRHS() ? Case->getRHS() : Case->getLHS(), false,
                     Edge);
         }
-      if (Cond && B->succ_size() == 2) {
+      if (Cond && B->succ_size() == 2 &&
+          (E.options().CountAsserts || !inAssert(Term ? Term : Cond, SM))) {
         bool Truth = I == 0;
         if (Term && isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Term)) {
           // Leaving an allow-list loop normally: every character passed.

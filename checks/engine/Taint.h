@@ -186,6 +186,9 @@ struct TaintOptions {
   /// converted to numbers. Off for the command checks, which need none of
   /// it.
   bool RangeChecks = false;
+  /// Whether an `assert` compiled into the code counts as a check (release
+  /// builds compile it out).
+  bool CountAsserts = true;
 };
 
 class FunctionAnalysis;

@@ -152,6 +152,8 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::propagator("std::stoul", {0}, {Ret}),
       Rule::propagator("std::stoll", {0}, {Ret}),
       Rule::propagator("std::stoull", {0}, {Ret}),
+      // from_chars(first, last, value): the number lands in value.
+      Rule::propagator("std::from_chars", {0}, {2}),
       // Byte-order conversions of a number read from a file or socket keep
       // it untrusted: the range checks follow it into indexes and sizes.
       Rule::propagator("ntohl", {0}, {Ret}),

@@ -1,8 +1,12 @@
 // An assert counts as a bounds check when assertions are compiled in; under
-// NDEBUG it checks nothing, and the index is reported.
+// NDEBUG it checks nothing, and the index is reported. With CountAsserts
+// off, asserts never count (release builds compile them out), as under
+// NDEBUG; an `if` still does.
 //
 // RUN: %check_sinkguard %s sinkguard-unchecked-index %t
 // RUN: %check_sinkguard --check-prefix=NDEBUG %s sinkguard-unchecked-index %t-ndebug -- -- -DNDEBUG
+// RUN: %check_sinkguard --check-prefix=NDEBUG %s sinkguard-unchecked-index %t-noasserts -- \
+// RUN:   -config="{CheckOptions: {sinkguard-unchecked-index.CountAsserts: false}}"
 
 #include <assert.h>
 #include <stdio.h>

@@ -127,3 +127,24 @@ char string_checked(const std::string &s) {
     return s[pos];
   return '\0';
 }
+
+#include <charconv>
+
+int from_chars_value(const std::string &text) {
+  std::string line;
+  std::getline(std::cin, line);
+  unsigned v = 0;
+  std::from_chars(line.data(), line.data() + line.size(), v);
+  return table[v];
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: index 'v' read by 'getline' at line [[#@LINE-4]] has no upper bound
+}
+
+int from_chars_checked(const std::string &text) {
+  std::string line;
+  std::getline(std::cin, line);
+  unsigned v = 0;
+  auto r = std::from_chars(line.data(), line.data() + line.size(), v);
+  if (r.ec != std::errc() || v >= 8)
+    return -1;
+  return table[v];
+}
