@@ -67,10 +67,13 @@ void UncheckedSizeCheck::report(const engine::SinkHit &Hit, ASTContext &Ctx) {
         << Subject << Hit.Arg->getSourceRange();
     break;
   case engine::IndexProblem::ExceedsExtent:
-    diag(At, "%0 can be up to %1 but '%2' has %3 bytes")
+    // fread counts elements of its size argument; the others count bytes.
+    diag(At, "%0 can be up to %1 but '%2' has %3 %4")
         << Subject << std::to_string(U.Range.Hi.value_or(0))
         << spelledAs(U.Base, Ctx, "the buffer")
-        << std::to_string(U.Extent.value_or(0)) << Hit.Arg->getSourceRange();
+        << std::to_string(U.Extent.value_or(0))
+        << (Hit.Sink && Hit.Sink->getName() == "fread" ? "elements" : "bytes")
+        << Hit.Arg->getSourceRange();
     break;
   case engine::IndexProblem::OtherContainer:
     diag(At, "%0 is checked against the size of another object than '%1'")

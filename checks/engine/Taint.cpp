@@ -1575,6 +1575,17 @@ const ValueDecl *rootVariable(const Expr *Ex) {
   return DRE && isa<VarDecl>(DRE->getDecl()) ? DRE->getDecl() : nullptr;
 }
 
+/// Every variable \p Ex reads.
+void variablesOf(const Stmt *S, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (isa<VarDecl>(DRE->getDecl()))
+      Out.push_back(DRE->getDecl());
+  for (const Stmt *Child : S->children())
+    variablesOf(Child, Out);
+}
+
 /// Whether \p S writes \p VD: assigned, incremented or its address taken.
 bool writesTo(const Stmt *S, const ValueDecl *VD) {
   if (!S)
@@ -2099,11 +2110,72 @@ const Expr *FunctionAnalysis::valueAsWritten(const Expr *Ex) const {
   return Ex;
 }
 
+namespace {
+
+/// Whether \p Body sets the pointer \p Ptr to new memory whose size reads
+/// one of \p Lengths: `p = malloc(n + 1)`, `char *p = new char[n]`.
+bool allocatedWith(const Stmt *Body, const ValueDecl *Ptr,
+                   llvm::ArrayRef<const ValueDecl *> Lengths,
+                   const model::Model &M) {
+  auto SizedBy = [&](const Expr *Init) {
+    if (!Init)
+      return false;
+    Init = Init->IgnoreParenCasts();
+    llvm::SmallVector<const ValueDecl *, 4> Read;
+    if (const auto *New = dyn_cast<CXXNewExpr>(Init)) {
+      if (std::optional<const Expr *> N = New->getArraySize())
+        variablesOf(*N, Read);
+    } else if (const auto *Call = dyn_cast<CallExpr>(Init)) {
+      const FunctionDecl *F = Call->getDirectCallee();
+      bool Allocates =
+          F && llvm::any_of(M.rulesFor(F), [](const model::Rule *R) {
+            return R->Kind == model::RuleKind::Sink &&
+                   R->Sink == model::SinkKind::Size &&
+                   R->Buffer == model::NoArg;
+          });
+      if (Allocates)
+        variablesOf(Call, Read);
+    }
+    return llvm::any_of(Read, [&](const ValueDecl *VD) {
+      return llvm::is_contained(Lengths, VD);
+    });
+  };
+  std::function<bool(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S)
+      return false;
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D);
+            VD == Ptr && SizedBy(VD->getInit()))
+          return true;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S))
+      if (BO->getOpcode() == BO_Assign && rootVariable(BO->getLHS()) == Ptr &&
+          isa<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()) &&
+          SizedBy(BO->getRHS()))
+        return true;
+    return llvm::any_of(S->children(), Walk);
+  };
+  return Walk(Body);
+}
+
+} // namespace
+
 void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
                                  const Expr *Buffer, const TaintSet &T,
                                  const CallExpr *Call, State &S) {
   if (SM.isInSystemMacro(Size->getExprLoc()))
     return;
+  // `p = malloc(n + 1); read(fd, p, n)`: the buffer was made that big; the
+  // allocation is the use to check.
+  if (Buffer)
+    if (const auto *Ptr = dyn_cast<DeclRefExpr>(Buffer->IgnoreParenImpCasts());
+        Ptr && Ptr->getType()->isPointerType()) {
+      llvm::SmallVector<const ValueDecl *, 4> Lengths;
+      variablesOf(Size, Lengths);
+      if (!Lengths.empty() &&
+          allocatedWith(FD->getBody(), Ptr->getDecl(), Lengths, M))
+        return;
+    }
   IndexUse U;
   U.Use = Use;
   U.Range = rangeOf(valueAsWritten(Size), S);
@@ -2121,6 +2193,17 @@ void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
          (BT->isRecordType() &&
           isa<UnaryOperator>(Buffer->IgnoreParenImpCasts()))))
       U.Extent = Ctx.getTypeSizeInChars(BT).getQuantity();
+    // fread(buf, size, count, f): count elements of size bytes.
+    if (U.Extent && Call && Call->getNumArgs() == 4 && Size == Call->getArg(2))
+      if (const FunctionDecl *F = Call->getDirectCallee();
+          F && F->getIdentifier() && F->getName() == "fread") {
+        Expr::EvalResult Elem;
+        if (Call->getArg(1)->EvaluateAsInt(Elem, Ctx) &&
+            Elem.Val.getInt().getExtValue() > 0)
+          *U.Extent /= Elem.Val.getInt().getExtValue();
+        else
+          U.Extent.reset();
+      }
   }
   U.ParamExact = isUnmodifiedParam(Size);
   judge(U, SinkHit::Size);
@@ -2148,17 +2231,6 @@ bool isPlainValue(const Expr *Ex) {
   return false;
 }
 
-/// Every variable \p Ex reads.
-void variablesOf(const Stmt *S, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
-  if (!S)
-    return;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    if (isa<VarDecl>(DRE->getDecl()))
-      Out.push_back(DRE->getDecl());
-  for (const Stmt *Child : S->children())
-    variablesOf(Child, Out);
-}
-
 /// Whether \p S counts \p VD down: `n--`, `--n`, `n -= k`.
 bool countsDown(const Stmt *S, const ValueDecl *VD) {
   if (!S)
@@ -2176,6 +2248,35 @@ bool countsDown(const Stmt *S, const ValueDecl *VD) {
   return false;
 }
 
+/// Whether the condition \p Cond compares one of \p Counters (`i >= MAX`,
+/// `i == limit`, within `&&`, `||` and `!`), not merely reads it.
+bool comparesCounter(const Expr *Cond,
+                     llvm::ArrayRef<const ValueDecl *> Counters) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond))
+    return UO->getOpcode() == UO_LNot &&
+           comparesCounter(UO->getSubExpr(), Counters);
+  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  if (!BO)
+    return false;
+  if (BO->isLogicalOp())
+    return comparesCounter(BO->getLHS(), Counters) ||
+           comparesCounter(BO->getRHS(), Counters);
+  if (!BO->isComparisonOp())
+    return false;
+  for (const Expr *Side : {BO->getLHS(), BO->getRHS()}) {
+    if (!isPlainValue(Side))
+      continue;
+    llvm::SmallVector<const ValueDecl *, 4> Read;
+    variablesOf(Side, Read);
+    if (llvm::any_of(Read, [&](const ValueDecl *VD) {
+          return llvm::is_contained(Counters, VD);
+        }))
+      return true;
+  }
+  return false;
+}
+
 /// Whether \p S, the body of a loop, leaves it on a condition that reads
 /// one of \p Counters: `if (i >= MAX) break;`.
 bool exitsOnCounter(const Stmt *S, llvm::ArrayRef<const ValueDecl *> Counters,
@@ -2190,19 +2291,13 @@ bool exitsOnCounter(const Stmt *S, llvm::ArrayRef<const ValueDecl *> Counters,
                (!InNestedLoop && llvm::any_of(CS->body(), [](const Stmt *C) {
                  return isa<BreakStmt>(C);
                }));
-    if (Breaks) {
-      llvm::SmallVector<const ValueDecl *, 4> Read;
-      variablesOf(If->getCond(), Read);
-      if (llvm::any_of(Read, [&](const ValueDecl *VD) {
-            return llvm::is_contained(Counters, VD);
-          }))
-        return true;
-    }
+    if (Breaks && comparesCounter(If->getCond(), Counters))
+      return true;
   }
   bool Nested = InNestedLoop ||
                 isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(S);
   for (const Stmt *Child : S->children())
-    if (exitsOnCounter(Child, Counters, Nested && Child != S))
+    if (exitsOnCounter(Child, Counters, Nested))
       return true;
   return false;
 }

@@ -96,8 +96,9 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::sink("pread", {2}, Size).bounding(1),
       Rule::sink("recv", {2}, Size).bounding(1),
       Rule::sink("recvfrom", {2}, Size).bounding(1),
-      // fread's size times count: each bounded on its own.
-      Rule::sink("fread", {1, 2}, Size),
+      // fread's size times count: each bounded on its own; the count by
+      // the buffer's size in elements.
+      Rule::sink("fread", {1, 2}, Size).bounding(0),
       Rule::sink("fgets", {1}, Size).bounding(0),
       Rule::sink("snprintf", {1}, Size).bounding(0),
       Rule::sink("vsnprintf", {1}, Size).bounding(0),

@@ -133,6 +133,18 @@ void wide_check_then_truncated(FILE *f) {
     process(i);
 }
 
+static int slots[MAX_ITEMS];
+
+void exit_on_read_failure(FILE *f) {
+  int n;
+  fscanf(f, "%d", &n);
+  // The exit reads slots[i] but does not compare i: no bound on the rounds.
+  for (int i = 0; i < n; i++)
+    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: loop bound 'n' read by 'fscanf' at line [[#@LINE-3]] has no upper bound
+    if (fscanf(f, "%d", &slots[i]) != 1)
+      return;
+}
+
 // --- Clean. ---
 
 void checked(FILE *f) {

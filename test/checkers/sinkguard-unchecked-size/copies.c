@@ -7,6 +7,7 @@
 #include <arpa/inet.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -89,7 +90,7 @@ void fread_records(FILE *f, char *out) {
   size_t count;
   fread(&count, sizeof count, 1, f);
   fread(out, 16, count, f);
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: size 'count' read by 'fread' at line [[#@LINE-2]] passed to 'fread' has no upper bound
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: length 'count' read by 'fread' at line [[#@LINE-2]] passed to 'fread' has no upper bound
 }
 
 void read_line(FILE *f) {
@@ -108,7 +109,41 @@ void format(FILE *f, const char *s) {
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: length 'n' read by 'fread' at line [[#@LINE-2]] passed to 'snprintf' has no upper bound
 }
 
+void fread_elements(FILE *f) {
+  int values[16];
+  size_t count;
+  fread(&count, sizeof count, 1, f);
+  if (count > sizeof values)
+    return;
+  // 64 bytes, but 16 elements of 4 bytes.
+  fread(values, sizeof values[0], count, f);
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: length 'count' read by 'fread' at line [[#@LINE-5]] passed to 'fread' can be up to 64 but 'values' has 16 elements
+}
+
 // --- Clean. ---
+
+void fread_elements_checked(FILE *f) {
+  int values[16];
+  size_t count;
+  fread(&count, sizeof count, 1, f);
+  if (count > sizeof values / sizeof values[0])
+    return;
+  fread(values, sizeof values[0], count, f);
+}
+
+char *read_into_allocation(int fd) {
+  uint32_t n;
+  read(fd, &n, sizeof n);
+  if (n > 65536)
+    return NULL;
+  char *p = malloc(n + 1);
+  if (!p)
+    return NULL;
+  // The buffer was made n + 1 bytes: the read fits.
+  read(fd, p, n);
+  p[n] = 0;
+  return p;
+}
 
 void copy_checked(int fd) {
   char dst[64];
