@@ -42,6 +42,7 @@ IntRange IntRange::hull(const IntRange &A, const IntRange &B) {
         (*R.Hi == *A.Hi && A.HiFromType) || (*R.Hi == *B.Hi && B.HiFromType);
   } else if (A.hasUpper() && B.hasUpper()) {
     R.Symbolic = true;
+    R.FromParameter = A.FromParameter || B.FromParameter;
     // A path checked against a constant says nothing of the container.
     if (!A.Hi && !B.Hi)
       R.SizeOf = A.SizeOf == B.SizeOf ? A.SizeOf : nullptr;
@@ -74,6 +75,8 @@ IntRange IntRange::meet(const IntRange &A, const IntRange &B) {
   } else if (A.Symbolic || B.Symbolic) {
     R.Symbolic = true;
     R.SizeOf = A.SizeOf ? A.SizeOf : B.SizeOf;
+    R.FromParameter =
+        (!A.Symbolic || A.FromParameter) && (!B.Symbolic || B.FromParameter);
   }
   return R;
 }
@@ -118,6 +121,13 @@ void addAll(TaintSet &Into, const TaintSet &From) {
     if (!Known && Into.size() < MaxOriginsPerValue)
       Into.push_back(S);
   }
+}
+
+/// Whether some path in \p T starts at a real source (not at a parameter
+/// of the function being summarised).
+bool fromSource(const TaintSet &T) {
+  return llvm::any_of(
+      T, [](const Step *St) { return St->Root->K == Origin::Source; });
 }
 
 bool sameOrigins(const TaintSet &A, const TaintSet &B) {
@@ -505,9 +515,10 @@ private:
   const Expr *rangeSubject(const Expr *Ex) const;
   void refineRange(const BinaryOperator *BO, bool Truth, State &S);
   void constrain(const Expr *Subject, BinaryOperatorKind Op, const Expr *Other,
-                 bool UnsignedCompare, State &S);
+                 bool UnsignedCompare, State &S, std::int64_t Shift = 0);
   void forgetRange(Location L, State &S);
-  void setRange(const Expr *LHS, const Expr *RHS, State &S);
+  void setRange(const Expr *LHS, const Expr *RHS, bool Trusted,
+                bool FromParameter, State &S);
   void checkIndex(SinkHit::Kind K, const Expr *Use, const Expr *Base,
                   const Expr *Idx, const TaintSet &T, const CallExpr *Call,
                   State &S);
@@ -764,7 +775,7 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
   }
   write(locOf(L, S), Stepped, S, Strong && !isa<ArraySubscriptExpr>(L));
   if (TrackRanges && RHS && !isa<ArraySubscriptExpr>(L))
-    setRange(L, RHS, S);
+    setRange(L, RHS, !fromSource(T), !T.empty(), S);
 }
 
 void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
@@ -810,6 +821,11 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
     // The variable may hold an older value's range (a loop's next round).
     forgetRange(varLoc(VD), S);
     IntRange R = IntRange::meet(rangeOf(Init, S), typeRange(Ty));
+    // A trusted value of unknown size: as good as a comparison with it.
+    if (!fromSource(T) && !R.hasUpper()) {
+      R.Symbolic = true;
+      R.FromParameter = !T.empty();
+    }
     if (R.Lo || R.hasUpper())
       S.Ranges[varLoc(VD)] = R;
   }
@@ -1719,11 +1735,19 @@ void FunctionAnalysis::forgetRange(Location L, State &S) {
   eraseWithin(S.Ranges, L);
 }
 
-void FunctionAnalysis::setRange(const Expr *LHS, const Expr *RHS, State &S) {
+void FunctionAnalysis::setRange(const Expr *LHS, const Expr *RHS, bool Trusted,
+                                bool FromParameter, State &S) {
   const Expr *Sub = strip(LHS);
   if (!isInt(Sub->getType()) || !preciseLocation(Sub))
     return;
   IntRange R = IntRange::meet(rangeOf(RHS, S), typeRange(Sub->getType()));
+  // A trusted value of unknown size bounds the variable as a comparison
+  // with it would: `n = limit` on one branch, the checked input on the
+  // other.
+  if (Trusted && !R.hasUpper()) {
+    R.Symbolic = true;
+    R.FromParameter = FromParameter;
+  }
   if (R.Lo || R.hasUpper())
     S.Ranges[locOf(Sub, S)] = R;
 }
@@ -1983,7 +2007,33 @@ void FunctionAnalysis::refineRange(const BinaryOperator *BO, bool Truth,
 
 void FunctionAnalysis::constrain(const Expr *Subject, BinaryOperatorKind Op,
                                  const Expr *Other, bool UnsignedCompare,
-                                 State &S) {
+                                 State &S, std::int64_t Shift) {
+  // `n + 4 <= len`: n <= len - 4.
+  if (const auto *BO = dyn_cast<BinaryOperator>(Subject->IgnoreParenImpCasts());
+      BO && BO->isAdditiveOp() && isInt(BO->getType())) {
+    Expr::EvalResult K;
+    std::int64_t Sum;
+    if (!BO->getRHS()->isValueDependent() &&
+        BO->getRHS()->EvaluateAsInt(K, Ctx) &&
+        K.Val.getInt().isRepresentableByInt64()) {
+      std::int64_t V = K.Val.getInt().getExtValue();
+      if (BO->getOpcode() == BO_Sub && V == INT64_MIN)
+        return;
+      if (__builtin_add_overflow(Shift, BO->getOpcode() == BO_Add ? V : -V,
+                                 &Sum))
+        return;
+      constrain(BO->getLHS(), Op, Other, UnsignedCompare, S, Sum);
+      return;
+    }
+    if (BO->getOpcode() == BO_Add && !BO->getLHS()->isValueDependent() &&
+        BO->getLHS()->EvaluateAsInt(K, Ctx) &&
+        K.Val.getInt().isRepresentableByInt64()) {
+      if (__builtin_add_overflow(Shift, K.Val.getInt().getExtValue(), &Sum))
+        return;
+      constrain(BO->getRHS(), Op, Other, UnsignedCompare, S, Sum);
+      return;
+    }
+  }
   const Expr *Sub = rangeSubject(Subject);
   if (!Sub)
     return;
@@ -2000,6 +2050,12 @@ void FunctionAnalysis::constrain(const Expr *Subject, BinaryOperatorKind Op,
           llvm::any_of(read(locOf(OS, S), S, QualType()), [](const Step *St) {
             return St->Root->K == Origin::Source;
           });
+  }
+  // Subject + Shift op Other: Subject op Other - Shift.
+  if (Shift != 0) {
+    if ((O.Lo && __builtin_sub_overflow(*O.Lo, Shift, &*O.Lo)) ||
+        (O.Hi && __builtin_sub_overflow(*O.Hi, Shift, &*O.Hi)))
+      return;
   }
   IntRange C;
   auto UpperFrom = [&](std::int64_t Adjust) {
@@ -2462,7 +2518,15 @@ void FunctionAnalysis::checkIndex(SinkHit::Kind K, const Expr *Use,
 }
 
 void FunctionAnalysis::noteIndexHit(const SinkHit &Hit) {
-  IndexHits[{Hit.Indexing.Use, Hit.Path->Root}] = Hit;
+  SinkHit &Noted = IndexHits[{Hit.Indexing.Use, Hit.Path->Root}] = Hit;
+  // Bounded by a parameter's value: no bound for what that parameter
+  // brings in from a caller.
+  const IntRange &R = Noted.Indexing.Range;
+  if ((Noted.Indexing.Problem == IndexProblem::None ||
+       Noted.Indexing.Problem == IndexProblem::NoLowerBound) &&
+      Noted.Path->Root->K == Origin::Parameter && !R.Hi && R.Symbolic &&
+      R.FromParameter)
+    Noted.Indexing.Problem = IndexProblem::NoUpperBound;
 }
 
 void FunctionAnalysis::flushIndexHits() {

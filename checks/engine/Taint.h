@@ -85,11 +85,16 @@ struct IntRange {
   bool Symbolic = false;
   /// With Symbolic: the object whose size() bounds the value, if any.
   const void *SizeOf = nullptr;
+  /// With Symbolic: the bound is a value copied from a parameter
+  /// (`n = limit`): it holds for data from a source, not for data the
+  /// parameter itself brings in from a caller.
+  bool FromParameter = false;
 
   bool hasUpper() const { return Hi || Symbolic; }
   bool operator==(const IntRange &O) const {
     return Lo == O.Lo && Hi == O.Hi && HiFromType == O.HiFromType &&
-           Symbolic == O.Symbolic && SizeOf == O.SizeOf;
+           Symbolic == O.Symbolic && SizeOf == O.SizeOf &&
+           FromParameter == O.FromParameter;
   }
   /// What holds on either of two paths.
   static IntRange hull(const IntRange &A, const IntRange &B);

@@ -88,3 +88,16 @@ int pick_checked(void) {
 }
 
 int pick_unchecked(void) { return pick(atoi(getenv("OTHER_SLOT"))); }
+
+// A parameter copied into a local bounds nothing for the caller's data.
+static int via_local_copy(int n) {
+  int m = n;
+  return table[m];
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: index 'm' read by 'fscanf' at line [[#@LINE+5]] has no upper bound
+}
+
+int local_copy_caller(FILE *f) {
+  int n;
+  fscanf(f, "%d", &n);
+  return via_local_copy(n);
+}

@@ -188,3 +188,41 @@ void constant_lengths(int fd, const char *s) {
   strncpy(buf, s, sizeof buf - 1);
   memset(buf, 0, sizeof buf);
 }
+
+struct pkt_header {
+  uint32_t ts;
+  uint32_t incl_len;
+};
+
+int read_packet_clamped(int fd, void *data, uint32_t size) {
+  struct pkt_header h;
+  uint32_t toread;
+  if (read(fd, &h, sizeof h) != sizeof h)
+    return -1;
+  // Clamped to the caller's buffer size on both branches.
+  if (h.incl_len > size)
+    toread = size;
+  else
+    toread = h.incl_len;
+  return (int)read(fd, data, toread);
+}
+
+int read_packet_min(int fd, void *data, uint32_t size) {
+  struct pkt_header h;
+  read(fd, &h, sizeof h);
+  uint32_t toread = h.incl_len;
+  if (toread > size)
+    toread = size;
+  return (int)read(fd, data, toread);
+}
+
+void header_plus_length(int fd, char *out, size_t avail) {
+  uint16_t len;
+  char buf[512];
+  read(fd, &len, sizeof len);
+  read(fd, buf, sizeof buf);
+  // len + 4 <= avail: len is bounded by avail.
+  if (len + 4 > avail)
+    return;
+  memcpy(out, buf + 4, len);
+}
