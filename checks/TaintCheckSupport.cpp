@@ -171,6 +171,15 @@ void TaintCheckBase::check(const MatchFinder::MatchResult &Result) {
     engine::TaintOptions Opts;
     Opts.Trusted = Trusted;
     configure(Opts);
+    // When a range check runs too, its engine (ranges on) finds the same
+    // paths to shells: one analysis of the file serves both.
+    if (!Opts.RangeChecks)
+      Opts.RangeChecks = llvm::any_of(
+          std::initializer_list<StringRef>{"sinkguard-unchecked-index",
+                                           "sinkguard-unchecked-size",
+                                           "sinkguard-unchecked-loop-bound",
+                                           "sinkguard-unchecked-conversion"},
+          [&](StringRef Check) { return TidyContext->isCheckEnabled(Check); });
     Engine = SharedEngine::get(TidyContext, ModelFile, Opts);
   }
   for (const engine::SinkHit &Hit :
