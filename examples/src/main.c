@@ -68,6 +68,7 @@ int main(int argc, char **argv) {
     switch (opt) {
     case 'p': host = optarg; break;
     case 'g': gateway = 1; break;
+    /* BUG: CWE-20: atoi cannot tell "abc" or an overflow from a count. */
     case 'c': count = atoi(optarg); break;
     case 'b': dir = optarg; break;
     case 'o': archive = optarg; break;

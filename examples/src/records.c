@@ -58,6 +58,7 @@ int records_read_note(FILE *in, char *out, size_t out_size) {
     if (!fgets(line, sizeof line, in))
       return -1;
   } while (line[0] == '\n');
+  /* BUG: CWE-20: neither errno nor an end pointer is checked. */
   long len = strtol(line, NULL, 10);
   /* BUG: CWE-789: the note length from the file sizes the allocation unchecked. */
   char *note = malloc(len + 1);
