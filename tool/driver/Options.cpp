@@ -151,6 +151,11 @@ cl::opt<std::string> WorkerOutput("worker-output",
                                            "its record"),
                                   cl::Hidden, cl::cat(ScanCategory));
 
+cl::opt<unsigned> WorkerParent("worker-parent",
+                               cl::desc("Internal: the process id of the "
+                                        "driver that started this worker"),
+                               cl::Hidden, cl::cat(ScanCategory));
+
 cl::opt<bool> PrintTiming("print-timing",
                           cl::desc("Print where the time went, to stderr"),
                           cl::Hidden, cl::cat(ScanCategory));
@@ -315,6 +320,7 @@ bool parseScanOptions(std::vector<const char *> Argv,
   Out.AllowCompilerPlugins = AllowCompilerPlugins;
   Out.WorkerUnit = WorkerUnit;
   Out.WorkerOutput = WorkerOutput;
+  Out.WorkerParent = WorkerParent;
   Out.CommitDelayMs = CommitDelayMs;
   Out.CommandLine = shellJoin(Typed);
 

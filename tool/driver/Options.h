@@ -84,6 +84,8 @@ struct ScanOptions {
   /// its record.
   std::string WorkerUnit;
   std::string WorkerOutput;
+  /// The driver's process id.
+  unsigned WorkerParent = 0;
   /// Test hook: wait this long with the temporary output file in place.
   unsigned CommitDelayMs = 0;
 };

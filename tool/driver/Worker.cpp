@@ -12,7 +12,9 @@
 #include "llvm/Support/YAMLTraits.h"
 #include "llvm/Support/raw_ostream.h"
 #include <csignal>
+#include <sys/prctl.h>
 #include <thread>
+#include <unistd.h>
 
 namespace sinkguard::driver {
 
@@ -149,7 +151,8 @@ UnitResult analyseInWorker(const TranslationUnit &Unit,
   }
   std::vector<std::string> Storage = {
       Spec.Arguments.front(), "--worker-unit=" + Unit.File,
-      "--worker-output=" + RecordPath.str().str()};
+      "--worker-output=" + RecordPath.str().str(),
+      "--worker-parent=" + std::to_string(::getpid())};
   Storage.insert(Storage.end(), Spec.Arguments.begin() + 1,
                  Spec.Arguments.end());
   std::vector<llvm::StringRef> Args(Storage.begin(), Storage.end());
@@ -198,6 +201,12 @@ UnitResult analyseInWorker(const TranslationUnit &Unit,
 }
 
 int runWorker(ScanOptions &Options) {
+  // A driver that is killed (a CI job's timeout) takes its workers along:
+  // the thread that started this worker waits for it until it ends. One
+  // killed before this line is no longer this process's parent.
+  if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 ||
+      ::getppid() != static_cast<pid_t>(Options.WorkerParent))
+    return ExitUsage;
   llvm::Expected<TidySettings> Settings = tidySettings(Options);
   if (!Settings) {
     llvm::errs() << "sinkguard: error: " << llvm::toString(Settings.takeError())
