@@ -37,6 +37,8 @@ check = (f"{config.python} {tools}/check_sinkguard.py"
 config.substitutions.append(("%check_sinkguard", check))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(
+    ("%clang_cc", os.path.join(config.llvm_tools_dir, "clang")))
+config.substitutions.append(
     ("%clang_format", os.path.join(config.llvm_tools_dir, "clang-format")))
 config.substitutions.append(("%plugin", config.sinkguard_plugin))
 config.substitutions.append(("%python", config.python))

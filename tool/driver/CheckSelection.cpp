@@ -1,6 +1,7 @@
 //===--- CheckSelection.cpp -----------------------------------------------===//
 
 #include "CheckSelection.h"
+#include "../common/CodeLoadingFlags.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
@@ -72,6 +73,7 @@ llvm::Error verifyChecks(llvm::StringRef Glob, llvm::StringRef Source) {
 
 llvm::Expected<TidySettings> tidySettings(const ScanOptions &Options) {
   TidySettings S;
+  S.AllowCompilerPlugins = Options.AllowCompilerPlugins;
   std::string Checks = "sinkguard-*";
   if (!Options.Checks.empty()) {
     if (llvm::Error E = verifyChecks(Options.Checks, "--checks"))
@@ -104,9 +106,48 @@ llvm::Expected<TidySettings> tidySettings(const ScanOptions &Options) {
   return S;
 }
 
+namespace {
+
+/// \p Base's options without the code-loading flags in their extra
+/// arguments.
+class WithoutCodeLoadingArgs : public clang::tidy::ClangTidyOptionsProvider {
+public:
+  WithoutCodeLoadingArgs(
+      std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Base,
+      std::vector<std::string> &Dropped)
+      : Base(std::move(Base)), Dropped(Dropped) {}
+
+  const clang::tidy::ClangTidyGlobalOptions &getGlobalOptions() override {
+    return Base->getGlobalOptions();
+  }
+
+  std::vector<OptionsSource> getRawOptions(llvm::StringRef FileName) override {
+    std::vector<OptionsSource> Sources = Base->getRawOptions(FileName);
+    for (OptionsSource &Source : Sources) {
+      clean(Source.first.ExtraArgs);
+      clean(Source.first.ExtraArgsBefore);
+    }
+    return Sources;
+  }
+
+private:
+  void clean(std::optional<std::vector<std::string>> &Args) {
+    if (!Args)
+      return;
+    // withoutCodeLoadingFlags reads a command line: argv[0] first.
+    std::vector<std::string> Command = {""};
+    Command.insert(Command.end(), Args->begin(), Args->end());
+    Command = withoutCodeLoadingFlags(Command, Dropped);
+    Args->assign(Command.begin() + 1, Command.end());
+  }
+
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Base;
+  std::vector<std::string> &Dropped;
+};
+
 std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
-makeOptionsProvider(const TidySettings &Settings,
-                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+makeTrustedOptionsProvider(const TidySettings &Settings,
+                           llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
   // clang-tidy's defaults enable clang-diagnostic-* and clang-analyzer-*;
   // the driver runs what the project's files and the command line name, and
   // sinkguard's checks.
@@ -120,6 +161,19 @@ makeOptionsProvider(const TidySettings &Settings,
   return std::make_unique<clang::tidy::FileOptionsProvider>(
       clang::tidy::ClangTidyGlobalOptions(), Defaults, Settings.Overrides,
       std::move(FS));
+}
+
+} // namespace
+
+std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
+makeOptionsProvider(const TidySettings &Settings,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                    std::vector<std::string> *Dropped) {
+  auto Provider = makeTrustedOptionsProvider(Settings, std::move(FS));
+  if (!Dropped)
+    return Provider;
+  return std::make_unique<WithoutCodeLoadingArgs>(std::move(Provider),
+                                                  *Dropped);
 }
 
 } // namespace sinkguard::driver

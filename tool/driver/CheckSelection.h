@@ -29,15 +29,22 @@ struct TidySettings {
   clang::tidy::ClangTidyOptions Overrides;
   /// --config, which replaces the .clang-tidy files.
   std::optional<clang::tidy::ClangTidyOptions> Config;
+  /// --allow-compiler-plugins.
+  bool AllowCompilerPlugins = false;
 };
 
 /// The settings of \p Options, after checking --config and the check names.
 llvm::Expected<TidySettings> tidySettings(const ScanOptions &Options);
 
-/// A fresh options provider reading through \p FS.
+/// A fresh options provider reading through \p FS. With \p Dropped, the
+/// flags that load code into the compiler (CodeLoadingFlags.h) are removed
+/// from the ExtraArgs and ExtraArgsBefore of the .clang-tidy files and
+/// appended to \p Dropped, as from the compile commands: a .clang-tidy file
+/// of the scanned tree is no more trusted than its compile commands.
 std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
 makeOptionsProvider(const TidySettings &Settings,
-                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS);
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                    std::vector<std::string> *Dropped = nullptr);
 
 } // namespace sinkguard::driver
 

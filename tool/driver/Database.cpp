@@ -1,6 +1,7 @@
 //===--- Database.cpp -----------------------------------------------------===//
 
 #include "Database.h"
+#include "../common/CodeLoadingFlags.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -164,6 +165,9 @@ selectUnits(const clang::tooling::CompilationDatabase &Db,
     TranslationUnit U;
     U.File = Norm;
     U.Commands = Db.getCompileCommands(Fixed ? Norm : File);
+    if (!Options.AllowCompilerPlugins)
+      for (clang::tooling::CompileCommand &C : U.Commands)
+        C.CommandLine = withoutCodeLoadingFlags(C.CommandLine, U.DroppedFlags);
     llvm::sys::fs::file_status Status;
     if (!llvm::sys::fs::status(Norm, Status))
       U.Size = Status.getSize();

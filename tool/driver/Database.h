@@ -8,6 +8,10 @@
 // a neighbour), a directory selects every listed file below it. --shard
 // keeps a deterministic slice.
 //
+// Unless --allow-compiler-plugins, the flags that load code into the
+// compiler or choose where it finds programs are dropped from the commands
+// (after --extra-arg was applied: they are dropped wherever they come from).
+//
 // The compile commands are looked up here, once, on the main thread; the
 // scan's tasks never touch the database.
 //
@@ -34,6 +38,8 @@ struct TranslationUnit {
   /// most of a unit's time), then the largest.
   bool Cxx = false;
   uint64_t Size = 0;
+  /// The flags dropped from its commands (see CodeLoadingFlags.h).
+  std::vector<std::string> DroppedFlags;
 };
 
 struct Selection {

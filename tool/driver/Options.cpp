@@ -126,6 +126,36 @@ cl::opt<std::string> SourceRootOption(
              "directory)"),
     cl::value_desc("dir"), cl::cat(OutputCategory));
 
+cl::opt<bool> AllowCompilerPlugins(
+    "allow-compiler-plugins",
+    cl::desc("Trust the compile commands and .clang-tidy files of the "
+             "scanned tree: keep the flags that load compiler plugins or "
+             "choose where the compiler finds programs and configuration "
+             "(dropped by default, with a notification) and let it start "
+             "programs. See docs/security.md."),
+    cl::init(false), cl::cat(ScanCategory));
+
+cl::opt<std::string> TuTimeout(
+    "tu-timeout",
+    cl::desc("Abandon the analysis of a translation unit after this many "
+             "seconds and report it (exit code 3); each unit then runs in a "
+             "process of its own. Default: 0, no limit."),
+    cl::value_desc("seconds"), cl::cat(ScanCategory));
+
+cl::opt<std::string> WorkerUnit("worker-unit",
+                                cl::desc("Internal: analyse this unit as a "
+                                         "worker of --tu-timeout"),
+                                cl::Hidden, cl::cat(ScanCategory));
+cl::opt<std::string> WorkerOutput("worker-output",
+                                  cl::desc("Internal: where a worker writes "
+                                           "its record"),
+                                  cl::Hidden, cl::cat(ScanCategory));
+
+cl::opt<unsigned> WorkerParent("worker-parent",
+                               cl::desc("Internal: the process id of the "
+                                        "driver that started this worker"),
+                               cl::Hidden, cl::cat(ScanCategory));
+
 cl::opt<bool> PrintTiming("print-timing",
                           cl::desc("Print where the time went, to stderr"),
                           cl::Hidden, cl::cat(ScanCategory));
@@ -176,13 +206,15 @@ bool parse(std::vector<const char *> &Argv, std::string &Error) {
 /// Whether \p Arg (and maybe the next argument) is an option that does not
 /// change the results; returns how many arguments it takes.
 unsigned resultNeutralArguments(llvm::StringRef Arg) {
-  for (llvm::StringRef Name : {"-j", "--j", "-o", "--o", "-output", "--output"})
+  for (llvm::StringRef Name : {"-j", "--j", "-o", "--o", "-output", "--output",
+                               "-tu-timeout", "--tu-timeout"})
     if (Arg == Name)
       return 2;
   for (llvm::StringRef Prefix :
        {"-j", "--j", "-o=", "--o=", "-output=", "--output=", "--quiet",
         "-quiet", "--print-timing", "-print-timing",
-        "--testing-commit-delay-ms", "-testing-commit-delay-ms"})
+        "--tu-timeout=", "-tu-timeout=", "--testing-commit-delay-ms",
+        "-testing-commit-delay-ms"})
     if (Arg.starts_with(Prefix))
       return 1;
   return 0;
@@ -246,6 +278,7 @@ std::string shellJoin(llvm::ArrayRef<std::string> Args) {
 bool parseScanOptions(std::vector<const char *> Argv,
                       llvm::ArrayRef<const char *> AsTyped, ScanOptions &Out,
                       std::string &Error) {
+  Out.Arguments.assign(Argv.begin(), Argv.end());
   std::vector<std::string> Typed;
   for (size_t I = 0; I < AsTyped.size(); ++I) {
     llvm::StringRef A = AsTyped[I];
@@ -284,6 +317,10 @@ bool parseScanOptions(std::vector<const char *> Argv,
   Out.SourceRoot = SourceRootOption;
   Out.AutomationId = automationIdFor(Category);
   Out.PrintTiming = PrintTiming;
+  Out.AllowCompilerPlugins = AllowCompilerPlugins;
+  Out.WorkerUnit = WorkerUnit;
+  Out.WorkerOutput = WorkerOutput;
+  Out.WorkerParent = WorkerParent;
   Out.CommitDelayMs = CommitDelayMs;
   Out.CommandLine = shellJoin(Typed);
 
@@ -322,6 +359,12 @@ bool parseScanOptions(std::vector<const char *> Argv,
       return false;
     }
     Out.FailOn = *L;
+  }
+  if (TuTimeout.getNumOccurrences() &&
+      llvm::StringRef(TuTimeout).getAsInteger(10, Out.TuTimeout)) {
+    Error = "--tu-timeout '" + TuTimeout +
+            "': expected a whole number of seconds (0: no limit)";
+    return false;
   }
   if (Shard.getNumOccurrences()) {
     llvm::Expected<ShardSpec> S = parseShard(Shard);

@@ -64,13 +64,28 @@ struct ScanOptions {
   std::string SourceRoot;
 
   /// The command line, shell-quoted, without the options that do not change
-  /// the results (-j, -o, --quiet), for SARIF's invocation: the report of a
-  /// scan is the same bytes whatever they are.
+  /// the results (-j, -o, --quiet, --tu-timeout), for SARIF's invocation: the
+  /// report of a scan is the same bytes whatever they are.
   std::string CommandLine;
   /// Set once --format and -o are known, so that a failure can be
   /// reported in the requested format.
   bool FormatKnown = false;
   bool PrintTiming = false;
+  /// --allow-compiler-plugins: the compile commands and .clang-tidy files
+  /// are trusted; nothing is dropped and the compiler may start programs.
+  bool AllowCompilerPlugins = false;
+  /// --tu-timeout: seconds one unit may take; 0 for no limit.
+  unsigned TuTimeout = 0;
+  /// This executable and the command line as parsed (argv[0] first), for
+  /// the workers.
+  std::string Executable;
+  std::vector<std::string> Arguments;
+  /// In a worker process (Worker.h): the unit to analyse and where to write
+  /// its record.
+  std::string WorkerUnit;
+  std::string WorkerOutput;
+  /// The driver's process id.
+  unsigned WorkerParent = 0;
   /// Test hook: wait this long with the temporary output file in place.
   unsigned CommitDelayMs = 0;
 };

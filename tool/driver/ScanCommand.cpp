@@ -12,6 +12,8 @@
 #include "SarifWriter.h"
 #include "Scanner.h"
 #include "TextWriter.h"
+#include "Worker.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -88,7 +90,7 @@ struct Timing {
 };
 
 void printSummary(const report::Report &R, size_t Skipped, size_t Failed,
-                  double Seconds) {
+                  size_t Abandoned, double Seconds) {
   std::string Line;
   llvm::raw_string_ostream OS(Line);
   OS << "sinkguard: " << R.FilesAnalysed << " file(s) analysed, "
@@ -106,6 +108,8 @@ void printSummary(const report::Report &R, size_t Skipped, size_t Failed,
     OS << ", " << Failed << " file(s) with errors";
   if (Skipped)
     OS << ", " << Skipped << " file(s) skipped";
+  if (Abandoned)
+    OS << ", " << Abandoned << " file(s) abandoned";
   OS << llvm::format(" in %.1fs", Seconds);
   llvm::errs() << Line << "\n";
 }
@@ -126,6 +130,20 @@ report::Notification failedUnit(const report::Report &R, const UnitResult &U) {
               " compiler error(s); analysed as far as it parsed, so findings "
               "may be missing. First: " +
               First->Message;
+  return N;
+}
+
+/// The notification of the flags dropped from a unit's commands.
+report::Notification droppedFlags(const report::Report &R,
+                                  const UnitResult &U) {
+  report::Notification N;
+  N.Severity = report::Level::Warning;
+  N.File = U.File;
+  N.Message = R.Root.display(U.File) +
+              ": compiler flags that load code or choose where the compiler "
+              "finds programs, configuration or output files were dropped "
+              "(--allow-compiler-plugins keeps them): " +
+              llvm::join(U.DroppedFlags, ", ");
   return N;
 }
 
@@ -191,13 +209,19 @@ int runScan(ScanOptions &Options) {
   {
     Progress P(Selected->Units.size(),
                !Options.Quiet && llvm::sys::Process::StandardErrIsDisplayed());
-    Units = scanUnits(Selected->Units, *Settings, Options.Jobs, P);
+    std::optional<WorkerSpec> Workers;
+    if (Options.TuTimeout)
+      Workers =
+          WorkerSpec{Options.Executable, Options.Arguments, Options.TuTimeout};
+    Units = scanUnits(Selected->Units, *Settings, Options.Jobs,
+                      Workers ? &*Workers : nullptr, P);
   }
   Time.Scan = secondsSince(ScanStart);
 
   auto AssembleStart = std::chrono::steady_clock::now();
   size_t Skipped = Selected->Skipped.size();
   size_t Failed = 0;
+  size_t Abandoned = 0;
   for (const report::Notification &N : Selected->Skipped)
     printError(N.Message);
   R.Notifications = Selected->Skipped;
@@ -215,7 +239,21 @@ int runScan(ScanOptions &Options) {
       ++Skipped;
       continue;
     }
+    if (!U.Abandoned.empty()) {
+      report::Notification N;
+      N.File = U.File;
+      N.Message = R.Root.display(U.File) + ": " + U.Abandoned;
+      printError(N.Message);
+      R.Notifications.push_back(std::move(N));
+      ++Abandoned;
+      continue;
+    }
     ++R.FilesAnalysed;
+    if (!U.DroppedFlags.empty()) {
+      report::Notification N = droppedFlags(R, U);
+      llvm::errs() << "sinkguard: warning: " << N.Message << "\n";
+      R.Notifications.push_back(std::move(N));
+    }
     for (const std::string &Id : U.EnabledChecks)
       Rules.insert(Id);
     ConvertedDiagnostics &D = U.Diagnostics;
@@ -260,7 +298,7 @@ int runScan(ScanOptions &Options) {
     R.Baseline = Baseline->apply(R.Findings, R.Root);
 
   int Exit = ExitClean;
-  if (Skipped || Failed)
+  if (Skipped || Failed || Abandoned)
     Exit = ExitIncomplete;
   else if (Options.FailOn != report::Level::None &&
            llvm::any_of(R.Findings, [&](const report::Finding &F) {
@@ -286,7 +324,7 @@ int runScan(ScanOptions &Options) {
   Time.Write = secondsSince(WriteStart);
 
   if (!Options.Quiet)
-    printSummary(R, Skipped, Failed, secondsSince(Time.Start));
+    printSummary(R, Skipped, Failed, Abandoned, secondsSince(Time.Start));
   if (Options.PrintTiming)
     Time.print(Options.Jobs, Selected->Units.size());
   return Exit;

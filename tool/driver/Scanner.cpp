@@ -2,8 +2,10 @@
 
 #include "Scanner.h"
 #include "CheckMetadata.h"
+#include "Worker.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Basic/Stack.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
@@ -73,18 +75,23 @@ double threadCpuSeconds() {
   return static_cast<double>(T.tv_sec) + static_cast<double>(T.tv_nsec) / 1e9;
 }
 
-UnitResult analyse(const TranslationUnit &Unit, const TidySettings &Settings) {
+} // namespace
+
+std::vector<clang::tidy::ClangTidyError> runUnit(const TranslationUnit &Unit,
+                                                 const TidySettings &Settings,
+                                                 UnitResult &R) {
   // Lets Clang move deep recursion to a fresh stack in this thread too.
   clang::noteBottomOfStack();
   auto Start = std::chrono::steady_clock::now();
   double CpuStart = threadCpuSeconds();
-  UnitResult R;
   R.File = Unit.File;
   R.Skipped = unusable(Unit);
   if (!R.Skipped.empty())
-    return R;
+    return {};
   auto FS = taskFileSystem();
-  clang::tidy::ClangTidyContext Context(makeOptionsProvider(Settings, FS));
+  std::vector<std::string> Dropped = Unit.DroppedFlags;
+  clang::tidy::ClangTidyContext Context(makeOptionsProvider(
+      Settings, FS, Settings.AllowCompilerPlugins ? nullptr : &Dropped));
   UnitDatabase Db(Unit);
   std::vector<clang::tidy::ClangTidyError> Errors =
       clang::tidy::runClangTidy(Context, Db, {Unit.File}, FS,
@@ -92,10 +99,26 @@ UnitResult analyse(const TranslationUnit &Unit, const TidySettings &Settings) {
                                 /*EnableCheckProfile=*/false,
                                 /*StoreCheckProfile=*/"", /*Quiet=*/true);
   R.EnabledChecks = enabledChecks(Context, Unit.File);
-  report::SourceCache Sources;
-  convertDiagnostics(Errors, Sources, R.Diagnostics);
+  // The options are read for every check and every header.
+  llvm::StringSet<> Seen;
+  for (std::string &Flag : Dropped)
+    if (Seen.insert(Flag).second)
+      R.DroppedFlags.push_back(std::move(Flag));
   R.Seconds = secondsSince(Start);
   R.CpuSeconds = threadCpuSeconds() - CpuStart;
+  return Errors;
+}
+
+namespace {
+
+UnitResult analyse(const TranslationUnit &Unit, const TidySettings &Settings,
+                   const WorkerSpec *Workers) {
+  if (Workers)
+    return analyseInWorker(Unit, *Workers);
+  UnitResult R;
+  std::vector<clang::tidy::ClangTidyError> Errors = runUnit(Unit, Settings, R);
+  report::SourceCache Sources;
+  convertDiagnostics(Errors, Sources, R.Diagnostics);
   return R;
 }
 
@@ -110,13 +133,13 @@ std::vector<std::string> enabledSinkguardChecks(const TidySettings &Settings,
 
 std::vector<UnitResult> scanUnits(const std::vector<TranslationUnit> &Units,
                                   const TidySettings &Settings, unsigned Jobs,
-                                  Progress &P) {
+                                  const WorkerSpec *Workers, Progress &P) {
   std::vector<UnitResult> Results(Units.size());
   llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
   for (size_t I = 0; I < Units.size(); ++I)
     Pool.async([&, I] {
       P.started(Units[I].File);
-      Results[I] = analyse(Units[I], Settings);
+      Results[I] = analyse(Units[I], Settings, Workers);
       P.finished();
     });
   Pool.wait();

@@ -31,16 +31,32 @@ struct UnitResult {
   ConvertedDiagnostics Diagnostics;
   /// sinkguard's checks that were enabled for this file.
   std::vector<std::string> EnabledChecks;
+  /// The flags dropped from its compile commands and from the ExtraArgs of
+  /// its .clang-tidy files, in order, each once.
+  std::vector<std::string> DroppedFlags;
   /// Why the unit was not analysed at all; empty when it was.
   std::string Skipped;
+  /// Why its analysis was abandoned (--tu-timeout, a crash of its worker
+  /// process), without the file name; empty when it was not.
+  std::string Abandoned;
   /// Wall and CPU time of the task.
   double Seconds = 0;
   double CpuSeconds = 0;
 };
 
+struct WorkerSpec;
+
+/// With \p Workers, each unit is analysed in a worker process (Worker.h).
 std::vector<UnitResult> scanUnits(const std::vector<TranslationUnit> &Units,
                                   const TidySettings &Settings, unsigned Jobs,
-                                  Progress &P);
+                                  const WorkerSpec *Workers, Progress &P);
+
+/// Runs clang-tidy over \p Unit in this thread: fills the metadata of \p R
+/// (file, enabled checks, dropped flags, why it was skipped, times) and
+/// returns clang-tidy's diagnostics, for convertDiagnostics.
+std::vector<clang::tidy::ClangTidyError> runUnit(const TranslationUnit &Unit,
+                                                 const TidySettings &Settings,
+                                                 UnitResult &R);
 
 /// sinkguard's checks that the options for \p File enable.
 std::vector<std::string> enabledSinkguardChecks(const TidySettings &Settings,

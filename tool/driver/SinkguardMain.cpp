@@ -10,11 +10,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "../common/ProgramGuard.h"
 #include "../common/ResourceDir.h"
 #include "MergeCommand.h"
 #include "Options.h"
 #include "ScanCommand.h"
+#include "Worker.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
@@ -29,6 +32,9 @@ static int SinkguardModuleAnchorDestination = SinkguardModuleAnchorSource;
 } // namespace clang::tidy
 
 namespace {
+
+/// An address in this executable, for finding its path.
+int ProgramAnchor;
 
 /// The interrupt signals the process was started with set to be ignored
 /// (nohup, a background job of a non-interactive shell).
@@ -76,10 +82,19 @@ int main(int Argc, const char **Argv) {
   if (!parseScanOptions(Args, Typed, Options, Error))
     return failBeforeScan(Options, Error);
 
+  // Clang's driver may start helper programs that a compile command can
+  // choose; the scan starts none but its own (docs/security.md).
+  Options.Executable =
+      llvm::sys::fs::getMainExecutable(Argv[0], &ProgramAnchor);
+  if (!Options.AllowCompilerPlugins)
+    sinkguard::refuseProgramsExcept(Options.Executable);
+
   // As clang-tidy does: targets for inline assembly and target-specific
   // parsing.
   llvm::InitializeAllTargetInfos();
   llvm::InitializeAllTargetMCs();
   llvm::InitializeAllAsmParsers();
+  if (!Options.WorkerUnit.empty())
+    return runWorker(Options);
   return runScan(Options);
 }

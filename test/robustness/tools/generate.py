@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""generate.py KIND OUT [N]
+
+Writes one large or pathological C source for the robustness tests to OUT:
+
+  statements N   one function of N statements; data from getenv flows
+                 through all of them into system() (default 10000)
+  parens N       an expression of N nested parentheses, and a+(a+(...))
+                 N deep, the tainted value inside, passed to system()
+  literal N      a string literal of N bytes passed to system() and strcpy
+  includes N     a file that includes repeat.h N times (repeat.h has no
+                 include guard and only declarations)
+  macros N       a macro that expands to 2^N copies of an expression
+  chains N       a+a+...+a of N terms and c ? c : c ? c : ... N deep,
+                 tainted, passed to system()
+
+Deterministic.
+"""
+import sys
+
+PROLOGUE = ("char *getenv(const char *);\n"
+            "int system(const char *);\n"
+            "char *strcpy(char *, const char *);\n")
+
+
+def statements(n):
+    out = [PROLOGUE, "void run(void) {\n", "  const char *p0 = getenv(\"CMD\");\n"]
+    for i in range(1, n):
+        out.append(f"  const char *p{i} = p{i - 1};\n")
+    out.append(f"  system(p{n - 1});\n}}\n")
+    return "".join(out)
+
+
+def parens(n):
+    return (PROLOGUE + "void run(void) {\n"
+            "  const char *c = getenv(\"CMD\");\n"
+            f"  system({'(' * n}c{')' * n});\n"
+            "  long a = (long)c;\n"
+            f"  long s = {'a+(' * n}a{')' * n};\n"
+            "  system((const char *)s);\n"
+            "}\n")
+
+
+def literal(n):
+    body = ("ls " * (n // 3 + 1))[:n]
+    return (PROLOGUE + "void run(void) {\n"
+            "  char buf[16];\n"
+            f"  system(\"{body}\");\n"
+            f"  strcpy(buf, \"{body}\");\n"
+            "  system(getenv(\"CMD\"));\n"
+            "}\n")
+
+
+def includes(n):
+    return "".join('#include "repeat.h"\n' for _ in range(n)) + (
+        "void run(void) { system(getenv(\"CMD\")); }\n")
+
+
+def macros(n):
+    out = [PROLOGUE, "#define M0(x) (x)\n"]
+    for i in range(1, n + 1):
+        out.append(f"#define M{i}(x) (M{i - 1}(x) + M{i - 1}(x))\n")
+    out.append("void run(void) {\n"
+               "  const char *c = getenv(\"CMD\");\n"
+               f"  long v = M{n}((long)c);\n"
+               "  system((const char *)v);\n"
+               "}\n")
+    return "".join(out)
+
+
+def chains(n):
+    return (PROLOGUE + "void run(void) {\n"
+            "  long a = (long)getenv(\"CMD\");\n"
+            f"  long s = {'+'.join(['a'] * n)};\n"
+            "  system((const char *)s);\n"
+            "  const char *c = getenv(\"ARG\");\n"
+            f"  const char *t = {' ? c : '.join(['c'] * n)};\n"
+            "  system(t);\n"
+            "}\n")
+
+
+def main():
+    kind, out = sys.argv[1], sys.argv[2]
+    n = int(sys.argv[3]) if len(sys.argv) > 3 else 10000
+    text = {"statements": statements, "parens": parens, "literal": literal,
+            "includes": includes, "macros": macros,
+            "chains": chains}[kind](n)
+    with open(out, "w") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,248 @@
+//===--- Worker.cpp -------------------------------------------------------===//
+
+#include "Worker.h"
+#include "CheckSelection.h"
+#include "Database.h"
+#include "Progress.h"
+#include "clang/Tooling/DiagnosticsYaml.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/YAMLTraits.h"
+#include "llvm/Support/raw_ostream.h"
+#include <csignal>
+#include <sys/prctl.h>
+#include <thread>
+#include <unistd.h>
+
+namespace sinkguard::driver {
+
+namespace {
+
+llvm::json::Array strings(const std::vector<std::string> &List) {
+  llvm::json::Array A;
+  for (const std::string &S : List)
+    A.push_back(S);
+  return A;
+}
+
+std::vector<std::string> strings(const llvm::json::Array *A) {
+  std::vector<std::string> List;
+  if (A)
+    for (const llvm::json::Value &V : *A)
+      if (std::optional<llvm::StringRef> S = V.getAsString())
+        List.push_back(S->str());
+  return List;
+}
+
+/// The record of one unit: its metadata, and clang-tidy's diagnostics as
+/// clang's YAML plus the two members of ClangTidyError that it lacks.
+std::string unitRecord(const UnitResult &R,
+                       const std::vector<clang::tidy::ClangTidyError> &Errors) {
+  clang::tooling::TranslationUnitDiagnostics Diagnostics;
+  Diagnostics.MainSourceFile = R.File;
+  llvm::json::Array WarningAsError;
+  llvm::json::Array Aliases;
+  for (const clang::tidy::ClangTidyError &E : Errors) {
+    Diagnostics.Diagnostics.push_back(E);
+    WarningAsError.push_back(E.IsWarningAsError);
+    Aliases.push_back(strings(E.EnabledDiagnosticAliases));
+  }
+  std::string Yaml;
+  llvm::raw_string_ostream YamlStream(Yaml);
+  llvm::yaml::Output Out(YamlStream);
+  Out << Diagnostics;
+  llvm::json::Object Record{
+      {"file", R.File},
+      {"skipped", R.Skipped},
+      {"seconds", R.Seconds},
+      {"cpuSeconds", R.CpuSeconds},
+      {"enabledChecks", strings(R.EnabledChecks)},
+      {"droppedFlags", strings(R.DroppedFlags)},
+      {"diagnostics", Yaml},
+      {"warningAsError", std::move(WarningAsError)},
+      {"aliases", std::move(Aliases)},
+  };
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << llvm::json::Value(std::move(Record));
+  return Text;
+}
+
+/// Reads a worker's record into \p R; an error says what is wrong with it.
+llvm::Error readUnitRecord(llvm::StringRef Path, UnitResult &R) {
+  auto Fail = [&](const llvm::Twine &Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Why.str());
+  };
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return Fail("no record: " + Buffer.getError().message());
+  llvm::Expected<llvm::json::Value> Parsed =
+      llvm::json::parse((*Buffer)->getBuffer());
+  if (!Parsed)
+    return Fail("bad record: " + llvm::toString(Parsed.takeError()));
+  const llvm::json::Object *Record = Parsed->getAsObject();
+  std::optional<llvm::StringRef> Yaml =
+      Record ? Record->getString("diagnostics") : std::nullopt;
+  if (!Yaml)
+    return Fail("bad record: no diagnostics");
+  R.Skipped = Record->getString("skipped").value_or("").str();
+  R.CpuSeconds = Record->getNumber("cpuSeconds").value_or(0);
+  R.EnabledChecks = strings(Record->getArray("enabledChecks"));
+  R.DroppedFlags = strings(Record->getArray("droppedFlags"));
+
+  clang::tooling::TranslationUnitDiagnostics Diagnostics;
+  llvm::yaml::Input In(*Yaml);
+  In >> Diagnostics;
+  if (In.error())
+    return Fail("bad record: " + In.error().message());
+  const llvm::json::Array *WarningAsError = Record->getArray("warningAsError");
+  const llvm::json::Array *Aliases = Record->getArray("aliases");
+  size_t Count = Diagnostics.Diagnostics.size();
+  if (!WarningAsError || !Aliases || WarningAsError->size() != Count ||
+      Aliases->size() != Count)
+    return Fail("bad record: diagnostics and their flags disagree");
+  std::vector<clang::tidy::ClangTidyError> Errors;
+  for (size_t I = 0; I < Count; ++I) {
+    const clang::tooling::Diagnostic &D = Diagnostics.Diagnostics[I];
+    clang::tidy::ClangTidyError E(
+        D.DiagnosticName, D.DiagLevel, D.BuildDirectory,
+        (*WarningAsError)[I].getAsBoolean().value_or(false));
+    E.Message = D.Message;
+    E.Notes = D.Notes;
+    E.EnabledDiagnosticAliases = strings((*Aliases)[I].getAsArray());
+    Errors.push_back(std::move(E));
+  }
+  report::SourceCache Sources;
+  convertDiagnostics(Errors, Sources, R.Diagnostics);
+  return llvm::Error::success();
+}
+
+/// Removes a worker's record file. One that cannot be removed is left in
+/// the temporary directory; the scan's result does not depend on it.
+void removeRecord(llvm::StringRef Path) {
+  if (std::error_code EC = llvm::sys::fs::remove(Path))
+    llvm::errs() << "sinkguard: warning: cannot remove " << Path << ": "
+                 << EC.message() << "\n";
+}
+
+/// How a worker that did not end well ended, for the notification.
+std::string howItEnded(int ReturnCode, const std::string &Message) {
+  if (!Message.empty())
+    return Message;
+  return "exit code " + std::to_string(ReturnCode);
+}
+
+} // namespace
+
+UnitResult analyseInWorker(const TranslationUnit &Unit,
+                           const WorkerSpec &Spec) {
+  auto Start = std::chrono::steady_clock::now();
+  UnitResult R;
+  R.File = Unit.File;
+  llvm::SmallString<128> RecordPath;
+  if (std::error_code EC = llvm::sys::fs::createTemporaryFile(
+          "sinkguard-unit", "json", RecordPath)) {
+    R.Abandoned =
+        "cannot create the worker's record file: " + EC.message() + "; skipped";
+    return R;
+  }
+  std::vector<std::string> Storage = {
+      Spec.Arguments.front(), "--worker-unit=" + Unit.File,
+      "--worker-output=" + RecordPath.str().str(),
+      "--worker-parent=" + std::to_string(::getpid())};
+  Storage.insert(Storage.end(), Spec.Arguments.begin() + 1,
+                 Spec.Arguments.end());
+  std::vector<llvm::StringRef> Args(Storage.begin(), Storage.end());
+  std::string Message;
+  bool Failed = false;
+  llvm::sys::ProcessInfo Child = llvm::sys::ExecuteNoWait(
+      Spec.Executable, Args, std::nullopt, {}, 0, &Message, &Failed);
+  if (Failed) {
+    removeRecord(RecordPath);
+    R.Abandoned = "cannot start a worker process: " + Message;
+    return R;
+  }
+  // Polled rather than waited for with an alarm: SIGALRM is one per
+  // process, and the scan waits for several workers at once.
+  auto Deadline = Start + std::chrono::seconds(Spec.TimeoutSeconds);
+  std::chrono::milliseconds Pause(1);
+  llvm::sys::ProcessInfo Ended;
+  while (true) {
+    Ended = llvm::sys::Wait(Child, /*SecondsToWait=*/0, &Message);
+    if (Ended.Pid != 0)
+      break;
+    if (std::chrono::steady_clock::now() >= Deadline) {
+      ::kill(Child.Pid, SIGKILL);
+      llvm::sys::Wait(Child, std::nullopt);
+      removeRecord(RecordPath);
+      R.Abandoned = "analysis abandoned after --tu-timeout=" +
+                    std::to_string(Spec.TimeoutSeconds) +
+                    "s; its findings are missing";
+      R.Seconds = secondsSince(Start);
+      return R;
+    }
+    std::this_thread::sleep_for(Pause);
+    Pause = std::min(Pause * 2, std::chrono::milliseconds(10));
+  }
+  R.Seconds = secondsSince(Start);
+  if (Ended.ReturnCode != 0) {
+    R.Abandoned = "the analysis ended abnormally (" +
+                  howItEnded(Ended.ReturnCode, Message) +
+                  "); its findings are missing";
+  } else if (llvm::Error E = readUnitRecord(RecordPath, R)) {
+    R.Abandoned = "the worker's " + llvm::toString(std::move(E)) +
+                  "; its findings are missing";
+  }
+  removeRecord(RecordPath);
+  return R;
+}
+
+int runWorker(ScanOptions &Options) {
+  // A driver that is killed (a CI job's timeout) takes its workers along:
+  // the thread that started this worker waits for it until it ends. One
+  // killed before this line is no longer this process's parent.
+  if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 ||
+      ::getppid() != static_cast<pid_t>(Options.WorkerParent))
+    return ExitUsage;
+  llvm::Expected<TidySettings> Settings = tidySettings(Options);
+  if (!Settings) {
+    llvm::errs() << "sinkguard: error: " << llvm::toString(Settings.takeError())
+                 << "\n";
+    return ExitUsage;
+  }
+  auto Db = loadDatabase(Options);
+  if (!Db) {
+    llvm::errs() << "sinkguard: error: " << llvm::toString(Db.takeError())
+                 << "\n";
+    return ExitUsage;
+  }
+  Options.Paths = {Options.WorkerUnit};
+  Options.Shard.reset();
+  llvm::Expected<Selection> Selected =
+      selectUnits(**Db, Options, report::SourceRoot("/"));
+  if (!Selected || Selected->Units.size() != 1) {
+    llvm::errs() << "sinkguard: error: worker: " << Options.WorkerUnit
+                 << " is not a unit of the database\n";
+    if (!Selected)
+      llvm::consumeError(Selected.takeError());
+    return ExitUsage;
+  }
+  UnitResult R;
+  std::vector<clang::tidy::ClangTidyError> Errors =
+      runUnit(Selected->Units.front(), *Settings, R);
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Options.WorkerOutput, EC);
+  if (EC) {
+    llvm::errs() << "sinkguard: error: worker: " << Options.WorkerOutput << ": "
+                 << EC.message() << "\n";
+    return ExitUsage;
+  }
+  OS << unitRecord(R, Errors);
+  OS.close();
+  return OS.has_error() ? ExitUsage : ExitClean;
+}
+
+} // namespace sinkguard::driver
