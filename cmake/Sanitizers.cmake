@@ -59,16 +59,22 @@ if(SINKGUARD_FUZZ)
   add_compile_options(-fsanitize=fuzzer-no-link)
 endif()
 
-# The ASan runtime as a shared library: stock clang-tidy is not built with
-# ASan, so a sanitized plugin loads into it only with this runtime preloaded
-# (test/lit.cfg.py does so).
-set(SINKGUARD_ASAN_RUNTIME "")
+# The sanitizer runtime as a shared library: stock clang-tidy is not built
+# with sanitizers, so a sanitized plugin loads into it only with the runtime
+# preloaded (test/lit.cfg.py does so). ASan's includes UBSan's handlers.
+set(SINKGUARD_SANITIZER_RUNTIME "")
 if(address IN_LIST SINKGUARD_SANITIZERS)
+  set(_sinkguard_runtime asan)
+elseif(undefined IN_LIST SINKGUARD_SANITIZERS)
+  set(_sinkguard_runtime ubsan_standalone)
+endif()
+if(SINKGUARD_SANITIZERS)
   execute_process(
-    COMMAND "${CMAKE_CXX_COMPILER}" -print-file-name=libclang_rt.asan-${CMAKE_SYSTEM_PROCESSOR}.so
-    OUTPUT_VARIABLE SINKGUARD_ASAN_RUNTIME OUTPUT_STRIP_TRAILING_WHITESPACE)
-  if(NOT EXISTS "${SINKGUARD_ASAN_RUNTIME}")
+    COMMAND "${CMAKE_CXX_COMPILER}"
+            -print-file-name=libclang_rt.${_sinkguard_runtime}-${CMAKE_SYSTEM_PROCESSOR}.so
+    OUTPUT_VARIABLE SINKGUARD_SANITIZER_RUNTIME OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(NOT EXISTS "${SINKGUARD_SANITIZER_RUNTIME}")
     message(FATAL_ERROR
-      "SINKGUARD_SANITIZE: the ASan runtime of ${CMAKE_CXX_COMPILER} was not found; install libclang-rt-${SINKGUARD_LLVM_MAJOR}-dev (scripts/install-deps.sh)")
+      "SINKGUARD_SANITIZE: the ${_sinkguard_runtime} runtime of ${CMAKE_CXX_COMPILER} was not found; install libclang-rt-${SINKGUARD_LLVM_MAJOR}-dev (scripts/install-deps.sh)")
   endif()
 endif()

@@ -69,8 +69,8 @@ if shutil.which("node"):
 
 # A sanitizer build (SINKGUARD_SANITIZE, docs/fuzzing.md) runs the whole
 # suite sanitized: our binaries are built with ASan/UBSan, and %clang_tidy
-# preloads the ASan runtime so that stock clang-tidy can load the sanitized
-# plugin. An error stops the process with a non-zero status, so the test
+# preloads the sanitizer runtime so that stock clang-tidy can load the
+# sanitized plugin. An error stops the process with a non-zero status, so the test
 # that ran into it fails.
 # allow_user_poisoning=0: LLVM's BumpPtrAllocator poisons and unpoisons its
 # slabs in inline header code. Our objects carry instrumented copies, Debian's
