@@ -11,6 +11,8 @@ PACKAGES=(
   llvm-22-dev libclang-22-dev clang-22 clang-tidy-22 clangd-22
   # lit, FileCheck, not, count, split-file.
   llvm-22-tools
+  # ASan, UBSan and libFuzzer runtimes for the sanitizer build and fuzz/.
+  libclang-rt-22-dev
   # Debian's clangd-22 CMake targets reference gRPC and protobuf.
   libgrpc++-dev libprotobuf-dev
   # gRPCConfig.cmake refuses to load without its code generator present.

@@ -69,6 +69,28 @@ config.substitutions.append(("%sarif_tools", sarif_tools))
 if shutil.which("node"):
     config.available_features.add("nodejs")
 
+# A sanitizer build (SINKGUARD_SANITIZE, docs/fuzzing.md) runs the whole
+# suite sanitized: our binaries are built with ASan/UBSan, and %clang_tidy
+# preloads the sanitizer runtime so that stock clang-tidy can load the
+# sanitized plugin. An error stops the process with a non-zero status, so the test
+# that ran into it fails.
+# allow_user_poisoning=0: LLVM's BumpPtrAllocator poisons and unpoisons its
+# slabs in inline header code. Our objects carry instrumented copies, Debian's
+# libraries uninstrumented ones, and the linker keeps one of each function:
+# a slab poisoned by one copy is handed out by the other without unpoisoning
+# (a false use-after-poison in clangd's own code). Leaks are detected: no
+# test leaks, stock clang-tidy with the plugin included.
+SANITIZER_ASAN_OPTIONS = "detect_leaks=1:allow_user_poisoning=0"
+sanitizers = [s for s in config.sanitizers.split(",") if s]
+if "address" in sanitizers:
+    config.available_features.add("asan")
+    config.environment["ASAN_OPTIONS"] = os.environ.get(
+        "ASAN_OPTIONS", SANITIZER_ASAN_OPTIONS)
+if "undefined" in sanitizers:
+    config.available_features.add("ubsan")
+    config.environment["UBSAN_OPTIONS"] = os.environ.get(
+        "UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1")
+
 # Tests run in the build tree, which may sit inside the source tree with its
 # own .clang-tidy: stop clang-tidy's upward search for configuration here.
 os.makedirs(config.test_exec_root, exist_ok=True)

@@ -16,10 +16,14 @@ llvm::Expected<Baseline> Baseline::load(llvm::StringRef Path) {
   llvm::Expected<llvm::json::Value> Log = readSarifLog(Path);
   if (!Log)
     return Log.takeError();
+  return fromLog(*Log, Path);
+}
+
+Baseline Baseline::fromLog(const llvm::json::Value &Log, llvm::StringRef Path) {
   Baseline B;
   B.File = Path.str();
   for (const llvm::json::Value &RunValue :
-       *Log->getAsObject()->getArray("runs")) {
+       *Log.getAsObject()->getArray("runs")) {
     const llvm::json::Array *Results =
         RunValue.getAsObject()->getArray("results");
     if (!Results)

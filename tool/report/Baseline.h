@@ -23,6 +23,9 @@ class Baseline {
 public:
   /// The baseline in SARIF log \p Path.
   static llvm::Expected<Baseline> load(llvm::StringRef Path);
+  /// The baseline in \p Log, a log as readSarifLog or parseSarifLog return
+  /// it, read from \p Path.
+  static Baseline fromLog(const llvm::json::Value &Log, llvm::StringRef Path);
 
   /// Marks the findings New, removes the unchanged ones and says how many
   /// there were. Consumes the baseline's results.

@@ -14,8 +14,12 @@ llvm::Expected<llvm::json::Value> readSarifLog(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer)
     return failure(Path, "cannot read: " + Buffer.getError().message());
-  llvm::Expected<llvm::json::Value> Log =
-      llvm::json::parse((*Buffer)->getBuffer());
+  return parseSarifLog((*Buffer)->getBuffer(), Path);
+}
+
+llvm::Expected<llvm::json::Value> parseSarifLog(llvm::StringRef Text,
+                                                llvm::StringRef Path) {
+  llvm::Expected<llvm::json::Value> Log = llvm::json::parse(Text);
   if (!Log) {
     std::string Why = llvm::toString(Log.takeError());
     return failure(Path, "not valid JSON: " + Why);

@@ -18,6 +18,10 @@ namespace sinkguard::report {
 /// of runs that are objects.
 llvm::Expected<llvm::json::Value> readSarifLog(llvm::StringRef Path);
 
+/// readSarifLog on the contents \p Text of file \p Path.
+llvm::Expected<llvm::json::Value> parseSarifLog(llvm::StringRef Text,
+                                                llvm::StringRef Path);
+
 } // namespace sinkguard::report
 
 #endif
