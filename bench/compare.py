@@ -264,9 +264,11 @@ def run_batch(jobs, parallel, timeout, mem_mb, ok_codes=(0, 1)):
             if pid == 0:
                 now = time.perf_counter()
                 for p, _, t0, argv in running.values():
-                    if now - t0 > timeout:
+                    if now - t0 > timeout and not failure:
                         p.kill()
-                        failure = "timeout (> %d s)" % timeout
+                        failure = "timeout (> %d s%s)" % (
+                            timeout, "" if argv[-1].startswith("-") else
+                            " on " + os.path.basename(argv[-1]))
                 time.sleep(0.01)
                 continue
             if pid not in running:
