@@ -241,7 +241,6 @@ def run_batch(jobs, parallel, timeout, mem_mb, ok_codes=(0, 1)):
     output. Raises Failed when one exceeds the time or memory limit or
     exits with another code than ok_codes."""
     def limit():
-        os.nice(0)
         if mem_mb:
             b = mem_mb * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (b, b))
@@ -434,8 +433,8 @@ def main():
                    help="MB of address space one process may use")
     p.add_argument("--clang-tidy", default=os.path.join(LLVM, "clang-tidy"))
     p.add_argument("--instructions", action="store_true",
-                   help="also count instructions (valgrind) of the parse and "
-                        "sinkguard-tidy on inputs of at most "
+                   help="also count instructions (valgrind) of the parse, "
+                        "sinkguard-tidy and clang-tidy on inputs of at most "
                         "--instructions-max-units units")
     p.add_argument("--instructions-max-units", type=int, default=10)
     p.add_argument("--quick", action="store_true",
@@ -512,7 +511,7 @@ def main():
                     "findings %s" % (tool, r["wall"], r["cpu"], r["rss"],
                                      r["findings"]))
         if a.instructions and len(units) <= a.instructions_max_units:
-            for tool in ("parse", "sinkguard-tidy"):
+            for tool in ("parse", "sinkguard-tidy", "clang-tidy"):
                 if tool in wanted and "error" not in res[tool]:
                     instr[tool] = instructions(tool, db, units, a)
             if instr.get("parse") and instr.get("sinkguard-tidy"):
@@ -552,13 +551,14 @@ def report(results, wanted, sizes, a, load_before, load_after):
                 "–" if tool == "parse" else fmt_cell(r, "findings", "%d")))
     if any(instr for *_, instr in results):
         w("\nInstructions (callgrind, deterministic):\n")
-        w("| input | clang -fsyntax-only | sinkguard-tidy | over the parse |")
+        w("| input | tool | instructions | over the parse |")
         w("|---|---|---|---|")
         for kind, name, files, lines, res, instr in results:
-            if instr.get("parse") and instr.get("sinkguard-tidy"):
-                w("| %s | %.1f M | %.1f M | %+.1f%% |" % (
-                    name, instr["parse"] / 1e6, instr["sinkguard-tidy"] / 1e6,
-                    100 * (instr["sinkguard-tidy"] / instr["parse"] - 1)))
+            for tool, n in instr.items():
+                if n and instr.get("parse"):
+                    w("| %s | %s | %.1f M | %+.1f%% |" % (
+                        name, TOOL_LABEL[tool], n / 1e6,
+                        100 * (n / instr["parse"] - 1)))
 
     # Scaling over the generated projects.
     gen = [(files, res) for kind, name, files, lines, res, _ in results
