@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""gen_project.py OUT [--units N] [--functions F]
+"""gen_project.py OUT [--units N] [--functions F] [--depth D]
 
 Writes a synthetic C project of N translation units (default 300) for the
-driver benchmark (bench/driver_overhead.py): OUT/src/dK/uNNN.c, each with F
-functions (default 40) that copy, format and run commands (about a third
+driver benchmark (bench/driver_overhead.py) and the comparison with other
+tools (bench/compare.py): OUT/src/dK/uNNN.c, each with F functions (default
+40) in call chains D deep (default 0: one chain through all F functions of
+the unit) that copy, format and run commands (about a third
 assembled from parameters, so the checks have findings to report), the
 usual libc headers and a project header, in directories of 25 units, and
 OUT/build/compile_commands.json with one command per unit run from OUT.
@@ -23,7 +25,7 @@ int project_log(const char *fmt, ...);
 """
 
 
-def unit(index, functions):
+def unit(index, functions, depth=0):
     out = ["#include <stdio.h>", "#include <stdlib.h>", "#include <string.h>",
            '#include "common.h"', ""]
     for f in range(functions):
@@ -49,7 +51,7 @@ def unit(index, functions):
         out.append("    total += (int)strlen(buf) * k;")
         if kind in (0, 2, 4):
             out.append("  total += system(cmd);")
-        if f > 0:
+        if f > 0 and (depth <= 0 or f % depth != 0):
             out.append("  total += u%d_f%d(buf, job, n + 1);" % (index, f - 1))
         out.append("  return total;")
         out.append("}")
@@ -62,6 +64,8 @@ def main():
     p.add_argument("out")
     p.add_argument("--units", type=int, default=300)
     p.add_argument("--functions", type=int, default=40)
+    p.add_argument("--depth", type=int, default=0,
+                   help="call chains this deep (0: one chain per unit)")
     a = p.parse_args()
     out = os.path.abspath(a.out)
     os.makedirs(os.path.join(out, "include"), exist_ok=True)
@@ -73,7 +77,7 @@ def main():
         path = os.path.join(out, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w") as f:
-            f.write(unit(i, a.functions))
+            f.write(unit(i, a.functions, a.depth))
         entries.append({"directory": out, "file": rel,
                         "arguments": ["cc", "-std=c11", "-Iinclude", "-O2",
                                       "-c", rel, "-o", rel + ".o"]})
