@@ -17,8 +17,8 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
-#include <deque>
 #include <functional>
+#include <set>
 
 using namespace clang;
 
@@ -571,6 +571,17 @@ const FieldPath *FunctionAnalysis::child(const FieldPath *Parent,
 
 const FieldPath *TaintEngine::fieldPath(const FieldPath *Parent,
                                         const FieldDecl *F) {
+  // Paths stay short and finite: `p = p->next` in a loop would otherwise
+  // make a new, longer location each round. A field met again on the way
+  // up (a list's next, a tree's child) is folded into its first
+  // occurrence; past MaxFieldDepth fields the parent stands for all.
+  constexpr unsigned MaxFieldDepth = 8;
+  unsigned Depth = 0;
+  for (const FieldPath *P = Parent; P; P = P->Parent, ++Depth)
+    if (P->Field == F)
+      return P;
+  if (Depth >= MaxFieldDepth)
+    return Parent;
   auto &Slot = FieldPaths[{Parent, F}];
   if (!Slot) {
     FieldPathStore.push_back(std::make_unique<FieldPath>(FieldPath{Parent, F}));
@@ -3065,16 +3076,41 @@ void FunctionAnalysis::run() {
   std::vector<State> In(Cfg->getNumBlockIDs());
   const CFGBlock &EntryBlock = Cfg->getEntry();
   In[EntryBlock.getBlockID()] = Entry;
-  std::deque<const CFGBlock *> Work;
-  llvm::DenseSet<unsigned> Queued;
-  Work.push_back(&EntryBlock);
-  Queued.insert(EntryBlock.getBlockID());
+  // Blocks run in reverse post-order: a block whose predecessors all come
+  // before it (a join after a switch of hundreds of cases) runs once per
+  // round, not once per predecessor.
+  std::vector<unsigned> Rank(Cfg->getNumBlockIDs(), 0);
+  {
+    std::vector<const CFGBlock *> Post;
+    llvm::DenseSet<unsigned> Seen;
+    llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 32> Stack;
+    Stack.push_back({&EntryBlock, 0});
+    Seen.insert(EntryBlock.getBlockID());
+    while (!Stack.empty()) {
+      const CFGBlock *Blk = Stack.back().first;
+      unsigned I = Stack.back().second++;
+      if (I >= Blk->succ_size()) {
+        Post.push_back(Blk);
+        Stack.pop_back();
+        continue;
+      }
+      const CFGBlock *Next = (Blk->succ_begin() + I)->getReachableBlock();
+      if (Next && Seen.insert(Next->getBlockID()).second)
+        Stack.push_back({Next, 0});
+    }
+    for (size_t I = 0; I < Post.size(); ++I)
+      Rank[Post[I]->getBlockID()] = static_cast<unsigned>(Post.size() - 1 - I);
+  }
+  std::vector<const CFGBlock *> BlockById(Cfg->getNumBlockIDs(), nullptr);
+  for (const CFGBlock *Blk : *Cfg)
+    BlockById[Blk->getBlockID()] = Blk;
+  std::set<std::pair<unsigned, unsigned>> Work;
+  Work.insert({Rank[EntryBlock.getBlockID()], EntryBlock.getBlockID()});
   unsigned Budget = 20 * Cfg->getNumBlockIDs() + 100;
   State ExitState;
   while (!Work.empty() && Budget-- > 0) {
-    const CFGBlock *B = Work.front();
-    Work.pop_front();
-    Queued.erase(B->getBlockID());
+    const CFGBlock *B = BlockById[Work.begin()->second];
+    Work.erase(Work.begin());
     State S = In[B->getBlockID()];
     if (!S.Reachable)
       continue;
@@ -3130,9 +3166,8 @@ void FunctionAnalysis::run() {
         if (const Stmt *Loop = Next->getTerminatorStmt();
             Loop && isa<ForStmt, WhileStmt, DoStmt>(Loop))
           checkLoopBound(Loop, Edge);
-      if (In[Next->getBlockID()].join(std::move(Edge)) &&
-          Queued.insert(Next->getBlockID()).second)
-        Work.push_back(Next);
+      if (In[Next->getBlockID()].join(std::move(Edge)))
+        Work.insert({Rank[Next->getBlockID()], Next->getBlockID()});
     };
     if (Nexts.empty())
       continue;
@@ -3169,15 +3204,33 @@ bool TaintEngine::isTrusted(model::SourceKind K) const {
 }
 
 const Origin *TaintEngine::makeOrigin(Origin O) {
+  // One origin per source expression, however often it is evaluated: the
+  // fixpoint then sees nothing new on the next round.
+  auto Key = std::make_tuple(static_cast<int>(O.K), O.Param,
+                             static_cast<int>(O.Category),
+                             O.Loc.getRawEncoding(), O.ByCall, O.What);
+  auto [It, New] = OriginIndex.try_emplace(Key, nullptr);
+  if (!New)
+    return It->second;
   Origins.push_back(std::make_unique<Origin>(std::move(O)));
-  return Origins.back().get();
+  It->second = Origins.back().get();
+  return It->second;
 }
 
 const Step *TaintEngine::makeStep(const Step *Prev, const Origin *Root,
                                   SourceLocation Loc, std::string Message) {
+  // The fixpoint evaluates a statement again on every round: the same step
+  // is made once, so memory grows with the program, not with the rounds.
+  auto Key = std::make_tuple(Prev, Root, Loc.getRawEncoding(),
+                             static_cast<unsigned>(llvm::hash_value(Message)));
+  auto &Bucket = StepIndex[Key];
+  for (const Step *Known : Bucket)
+    if (Known->Message == Message)
+      return Known;
   unsigned Length = Prev ? Prev->Length + 1 : 1;
   Steps.push_back(std::make_unique<Step>(
       Step{Prev, Root, Loc, std::move(Message), Length}));
+  Bucket.push_back(Steps.back().get());
   return Steps.back().get();
 }
 

@@ -28,9 +28,11 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Allocator.h"
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace clang {
@@ -236,7 +238,14 @@ private:
   TaintOptions Opts;
   llvm::BumpPtrAllocator Arena;
   std::vector<std::unique_ptr<Origin>> Origins;
+  std::map<std::tuple<int, int, int, unsigned, bool, std::string>,
+           const Origin *>
+      OriginIndex;
   std::vector<std::unique_ptr<Step>> Steps;
+  /// Steps by (previous step, origin, location, hash of the message).
+  llvm::DenseMap<std::tuple<const Step *, const Origin *, unsigned, unsigned>,
+                 llvm::SmallVector<const Step *, 1>>
+      StepIndex;
   llvm::DenseMap<std::pair<const FieldPath *, const clang::FieldDecl *>,
                  const FieldPath *>
       FieldPaths;

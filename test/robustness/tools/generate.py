@@ -13,6 +13,10 @@ Writes one large or pathological C source for the robustness tests to OUT:
   macros N       a macro that expands to 2^N copies of an expression
   chains N       a+a+...+a of N terms and c ? c : c ? c : ... N deep,
                  tainted, passed to system()
+  switch N       a parser-style loop around a switch of N cases, each
+                 storing untrusted data into fields of a stack of unions
+                 (SQLite's yy_reduce), a linked list walked with
+                 p = p->next, and a sink after the loop
 
 Deterministic.
 """
@@ -79,12 +83,37 @@ def chains(n):
             "}\n")
 
 
+def switch(n):
+    out = ["char *fgets(char *, int, void *);\n",
+           "int system(const char *);\n",
+           "struct node { struct node *next; char *text; int n; };\n",
+           "union minor { char *s; int i; struct node *l; };\n",
+           "struct entry { int state; union minor minor; };\n",
+           "void run(void *in, struct node *list) {\n",
+           "  char buf[256];\n",
+           "  struct entry stack[100];\n",
+           "  struct entry *top = stack;\n",
+           "  int op = 0;\n",
+           "  while (fgets(buf, sizeof buf, in)) {\n",
+           "    switch (op++ %% %d) {\n" % n]
+    for i in range(n):
+        out.append(f"    case {i}: top[{i % 7}].minor.s = buf; "
+                   f"top[{(i + 3) % 7}].minor.i = top[{i % 5}].minor.i + {i}; "
+                   f"top->state = {i}; break;\n")
+    out.append("    }\n  }\n")
+    out.append("  struct node *p = list;\n"
+               "  while (p) {\n    p->text = top[1].minor.s;\n"
+               "    p = p->next;\n  }\n"
+               "  system(list->next->next->text);\n}\n")
+    return "".join(out)
+
+
 def main():
     kind, out = sys.argv[1], sys.argv[2]
     n = int(sys.argv[3]) if len(sys.argv) > 3 else 10000
     text = {"statements": statements, "parens": parens, "literal": literal,
             "includes": includes, "macros": macros,
-            "chains": chains}[kind](n)
+            "chains": chains, "switch": switch}[kind](n)
     with open(out, "w") as f:
         f.write(text)
 
