@@ -82,10 +82,15 @@ if shutil.which("node"):
 # test leaks, stock clang-tidy with the plugin included.
 SANITIZER_ASAN_OPTIONS = "detect_leaks=1:allow_user_poisoning=0"
 sanitizers = [s for s in config.sanitizers.split(",") if s]
+# An address-space limit for tests that bound memory; ASan reserves terabytes
+# of address space for its shadow memory, so under ASan there is none (0).
+memory_limit_mb = "2000"
 if "address" in sanitizers:
+    memory_limit_mb = "0"
     config.available_features.add("asan")
     config.environment["ASAN_OPTIONS"] = os.environ.get(
         "ASAN_OPTIONS", SANITIZER_ASAN_OPTIONS)
+config.substitutions.append(("%memory_limit_mb", memory_limit_mb))
 if "undefined" in sanitizers:
     config.available_features.add("ubsan")
     config.environment["UBSAN_OPTIONS"] = os.environ.get(

@@ -175,6 +175,9 @@ struct CommandAssemblyAnalyzer::Trace {
   bool InConcatenation = false;
   /// Non-constant parts found under the expression being traced.
   llvm::SmallVector<const Expr *, 4> *Parts = nullptr;
+  /// How deep trace() is nested: chains of copies (`p2 = p1; p3 = p2;` ten
+  /// thousand times) are followed only so far, so the stack stays small.
+  unsigned Depth = 0;
 
   void addPart(const Expr *E) {
     if (Parts && !llvm::is_contained(*Parts, E))
@@ -369,6 +372,14 @@ void CommandAssemblyAnalyzer::trace(const Expr *E, Trace &T) {
   E = strip(E);
   if (isConstantText(E, Ctx))
     return;
+  // Past this depth an expression counts as a part of unknown content.
+  constexpr unsigned MaxTraceDepth = 256;
+  if (T.Depth >= MaxTraceDepth) {
+    T.addPart(E);
+    return;
+  }
+  ++T.Depth;
+  llvm::scope_exit Leave([&] { --T.Depth; });
 
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {

@@ -3254,6 +3254,13 @@ const TaintEngine::Summary *TaintEngine::summaryFor(const FunctionDecl *FD) {
   }
   if (It == Summaries.end())
     It = Summaries.try_emplace(FD, std::make_unique<Summary>()).first;
+  // Summaries are computed inside their callers' analyses: a call chain of
+  // thousands of functions would nest that deep. Past this depth a callee
+  // is left unsummarised (nothing flows through it), so the stack stays
+  // bounded.
+  constexpr size_t MaxSummaryDepth = 384;
+  if (InProgress.size() >= MaxSummaryDepth)
+    return It->second.get();
   InProgress.insert(FD);
   for (int Round = 0; Round < 4; ++Round) {
     auto Next = std::make_unique<Summary>();

@@ -13,6 +13,8 @@ Writes one large or pathological C source for the robustness tests to OUT:
   macros N       a macro that expands to 2^N copies of an expression
   chains N       a+a+...+a of N terms and c ? c : c ? c : ... N deep,
                  tainted, passed to system()
+  calls N        a call chain of N functions passing untrusted data down
+                 to system() in the last one
   switch N       a parser-style loop around a switch of N cases, each
                  storing untrusted data into fields of a stack of unions
                  (SQLite's yy_reduce), a linked list walked with
@@ -83,6 +85,14 @@ def chains(n):
             "}\n")
 
 
+def calls(n):
+    out = [PROLOGUE, f"void f{n - 1}(const char *s) {{ system(s); }}\n"]
+    for i in range(n - 2, -1, -1):
+        out.append(f"void f{i}(const char *s) {{ f{i + 1}(s); }}\n")
+    out.append("void run(void) { f0(getenv(\"CMD\")); }\n")
+    return "".join(out)
+
+
 def switch(n):
     out = ["char *fgets(char *, int, void *);\n",
            "int system(const char *);\n",
@@ -113,7 +123,7 @@ def main():
     n = int(sys.argv[3]) if len(sys.argv) > 3 else 10000
     text = {"statements": statements, "parens": parens, "literal": literal,
             "includes": includes, "macros": macros,
-            "chains": chains, "switch": switch}[kind](n)
+            "chains": chains, "switch": switch, "calls": calls}[kind](n)
     with open(out, "w") as f:
         f.write(text)
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """limited.py MEGABYTES SECONDS COMMAND...
 
-Runs COMMAND with its address space limited to MEGABYTES and its run time
-to SECONDS; exits with the command's status, 124 on a timeout, 125 when
-the limit could not be set.
+Runs COMMAND with its address space limited to MEGABYTES (0: no limit, as
+under ASan, which reserves terabytes of address space) and its run time to
+SECONDS; exits with the command's status, 124 on a timeout.
 """
 import resource
 import subprocess
@@ -19,7 +19,8 @@ def main():
         resource.setrlimit(resource.RLIMIT_AS, (size, size))
 
     try:
-        done = subprocess.run(command, preexec_fn=limit, timeout=seconds)
+        done = subprocess.run(command, preexec_fn=limit if megabytes else None,
+                              timeout=seconds)
     except subprocess.TimeoutExpired:
         print(f"limited.py: {command[0]} ran over {seconds} s", file=sys.stderr)
         return 124
