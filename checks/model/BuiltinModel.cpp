@@ -103,6 +103,12 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::sink("snprintf", {1}, Size).bounding(0),
       Rule::sink("vsnprintf", {1}, Size).bounding(0),
 
+      // Containers sized by a count: as much memory as an allocation.
+      Rule::sink("std::vector::resize", {0}, Size),
+      Rule::sink("std::vector::reserve", {0}, Size),
+      Rule::sink("std::basic_string::resize", {0}, Size),
+      Rule::sink("std::basic_string::reserve", {0}, Size),
+
       // --- Sinks of the conversion check: text made a number. ---
       Rule::sink("atoi", {0}, Conv),
       Rule::sink("atol", {0}, Conv),

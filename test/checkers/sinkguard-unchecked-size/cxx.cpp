@@ -74,3 +74,26 @@ Item *items_checked() {
 Item *items_fixed() { return new Item[16]; }
 
 Item *one_item() { return new Item(); }
+
+#include <vector>
+
+void resize_from_stream(std::vector<Item> &items) {
+  std::size_t n;
+  std::cin >> n;
+  items.resize(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: size 'n' read by 'operator>>' at line [[#@LINE-2]] passed to 'resize' has no upper bound
+}
+
+void reserve_from_stream(std::string &text) {
+  unsigned long n;
+  std::cin >> n;
+  text.reserve(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: size 'n' read by 'operator>>' at line [[#@LINE-2]] passed to 'reserve' has no upper bound
+}
+
+void resize_checked(std::vector<Item> &items) {
+  std::size_t n;
+  if (!(std::cin >> n) || n > 4096)
+    return;
+  items.resize(n);
+}
