@@ -19,8 +19,7 @@ namespace clang::tidy::sinkguard {
 namespace {
 
 /// The parent of \p E, past parentheses and implicit casts.
-const Stmt *parentOf(const Stmt *E, ASTContext &Ctx,
-                     const Stmt **Child = nullptr) {
+const Stmt *parentOf(const Stmt *E, ASTContext &Ctx) {
   const Stmt *Cur = E;
   while (true) {
     DynTypedNodeList Parents = Ctx.getParents(*Cur);
@@ -29,13 +28,9 @@ const Stmt *parentOf(const Stmt *E, ASTContext &Ctx,
     const Stmt *P = Parents[0].get<Stmt>();
     if (!P)
       return nullptr;
-    if (isa<ParenExpr, ImplicitCastExpr>(P)) {
-      Cur = P;
-      continue;
-    }
-    if (Child)
-      *Child = Cur;
-    return P;
+    if (!isa<ParenExpr, ImplicitCastExpr>(P))
+      return P;
+    Cur = P;
   }
 }
 
@@ -347,10 +342,9 @@ bool UncheckedConversionCheck::checkStrtol(const CallExpr *Call,
       EndArg->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
   // The variable the result goes to.
   const ValueDecl *Result = nullptr;
-  const Stmt *Child = nullptr;
-  const Stmt *P = parentOf(Call, Ctx, &Child);
+  const Stmt *P = parentOf(Call, Ctx);
   while (isa_and_nonnull<CastExpr>(P))
-    P = parentOf(P, Ctx, &Child);
+    P = parentOf(P, Ctx);
   if (const VarDecl *VD = initialisedVariable(Call, Ctx)) {
     Result = VD;
   } else if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P)) {
@@ -408,8 +402,7 @@ void UncheckedConversionCheck::checkScanResult(const CallExpr *Call,
   if (Count && *Count == 0)
     return;
   const SourceManager &SM = Ctx.getSourceManager();
-  const Stmt *Child = nullptr;
-  const Stmt *P = parentOf(Call, Ctx, &Child);
+  const Stmt *P = parentOf(Call, Ctx);
   std::string Problem;
   const VarDecl *Stored = initialisedVariable(Call, Ctx);
   auto Constant = [&](const Expr *E) -> std::optional<std::int64_t> {

@@ -1613,14 +1613,13 @@ void variablesOf(const Stmt *S, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
     variablesOf(Child, Out);
 }
 
-/// Whether \p S writes \p VD: assigned, incremented or its address taken.
-bool writesTo(const Stmt *S, const ValueDecl *VD) {
-  if (!S)
+/// Whether \p S writes \p VD or one of its fields, outside \p Skip:
+/// assigned, incremented, or its address taken.
+bool writesVariable(const Stmt *S, const ValueDecl *VD,
+                    const Stmt *Skip = nullptr) {
+  if (!S || S == Skip)
     return false;
-  auto Is = [&](const Expr *Ex) {
-    const auto *DRE = dyn_cast<DeclRefExpr>(Ex->IgnoreParenImpCasts());
-    return DRE && DRE->getDecl() == VD;
-  };
+  auto Is = [&](const Expr *Ex) { return rootVariable(Ex) == VD; };
   if (const auto *BO = dyn_cast<BinaryOperator>(S))
     if (BO->isAssignmentOp() && Is(BO->getLHS()))
       return true;
@@ -1629,7 +1628,7 @@ bool writesTo(const Stmt *S, const ValueDecl *VD) {
         Is(UO->getSubExpr()))
       return true;
   for (const Stmt *Child : S->children())
-    if (writesTo(Child, VD))
+    if (writesVariable(Child, VD, Skip))
       return true;
   return false;
 }
@@ -2134,7 +2133,7 @@ bool FunctionAnalysis::isUnmodifiedParam(const Expr *Ex) {
     return false;
   auto [It, New] = ParamModified.try_emplace(PD, false);
   if (New)
-    It->second = writesTo(FD->getBody(), PD);
+    It->second = writesVariable(FD->getBody(), PD);
   return !It->second;
 }
 
@@ -2369,26 +2368,6 @@ bool exitsOnCounter(const Stmt *S, llvm::ArrayRef<const ValueDecl *> Counters,
   return false;
 }
 
-/// Whether \p S writes \p VD or one of its fields, outside \p Skip:
-/// assigned, incremented, or its address taken.
-bool writesVariable(const Stmt *S, const ValueDecl *VD,
-                    const Stmt *Skip = nullptr) {
-  if (!S || S == Skip)
-    return false;
-  auto Is = [&](const Expr *Ex) { return rootVariable(Ex) == VD; };
-  if (const auto *BO = dyn_cast<BinaryOperator>(S))
-    if (BO->isAssignmentOp() && Is(BO->getLHS()))
-      return true;
-  if (const auto *UO = dyn_cast<UnaryOperator>(S))
-    if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
-        Is(UO->getSubExpr()))
-      return true;
-  for (const Stmt *Child : S->children())
-    if (writesVariable(Child, VD, Skip))
-      return true;
-  return false;
-}
-
 } // namespace
 
 void FunctionAnalysis::checkLoopBound(const Stmt *Loop, State S) {
@@ -2425,6 +2404,18 @@ void FunctionAnalysis::checkLoopBound(const Stmt *Loop, State S) {
   // What limits the number of rounds, and the loop's counters.
   const Expr *Limit = nullptr;
   llvm::SmallVector<const ValueDecl *, 2> Counters;
+  // `n`, `n--` with n counted down in the loop: n is both.
+  auto CountedDown = [&](const Expr *Counter) {
+    if (const auto *UO = dyn_cast<UnaryOperator>(Counter))
+      if (UO->isIncrementDecrementOp())
+        Counter = UO->getSubExpr()->IgnoreParenImpCasts();
+    const ValueDecl *VD = rootVariable(Counter);
+    if (VD && isInt(Counter->getType()) &&
+        (countsDown(Body, VD) || countsDown(Inc, VD) || countsDown(Cond, VD))) {
+      Limit = Counter;
+      Counters.push_back(VD);
+    }
+  };
   const Expr *C = Cond->IgnoreParenImpCasts();
   const auto *Cmp = dyn_cast<BinaryOperator>(C);
   if (Cmp && (Cmp->isRelationalOp() || Cmp->getOpcode() == BO_NE)) {
@@ -2432,18 +2423,8 @@ void FunctionAnalysis::checkLoopBound(const Stmt *Loop, State S) {
     const Expr *R = Cmp->getRHS()->IgnoreParenImpCasts();
     for (auto [Bound, Other] : {std::pair{R, L}, std::pair{L, R}}) {
       if (IsConstant(Bound)) {
-        // `n > 0`, `n-- > 0`, `n != 0` with n counted down in the loop.
-        const Expr *Counter = Other;
-        if (const auto *UO = dyn_cast<UnaryOperator>(Counter))
-          if (UO->isIncrementDecrementOp())
-            Counter = UO->getSubExpr()->IgnoreParenImpCasts();
-        const ValueDecl *VD = rootVariable(Counter);
-        if (VD && isInt(Counter->getType()) &&
-            (countsDown(Body, VD) || countsDown(Inc, VD) ||
-             countsDown(Cond, VD))) {
-          Limit = Counter;
-          Counters.push_back(VD);
-        }
+        // `n > 0`, `n-- > 0`, `n != 0`.
+        CountedDown(Other);
         break;
       }
       // `i < n` with i moving and n not: n is the limit.
@@ -2461,15 +2442,7 @@ void FunctionAnalysis::checkLoopBound(const Stmt *Loop, State S) {
     }
   } else if (isInt(C->getType())) {
     // `while (n--)`, `while (n) { ...; n--; }`.
-    const Expr *Counter = C;
-    if (const auto *UO = dyn_cast<UnaryOperator>(Counter))
-      if (UO->isIncrementDecrementOp())
-        Counter = UO->getSubExpr()->IgnoreParenImpCasts();
-    if (const ValueDecl *VD = rootVariable(Counter))
-      if (countsDown(Body, VD) || countsDown(Inc, VD) || countsDown(Cond, VD)) {
-        Limit = Counter;
-        Counters.push_back(VD);
-      }
+    CountedDown(C);
   }
   if (!Limit || exitsOnCounter(Body, Counters, false))
     return;
@@ -3010,7 +2983,7 @@ void FunctionAnalysis::extractRangeValidation() {
     return;
   for (unsigned I = 0; I < FD->getNumParams(); ++I) {
     const ParmVarDecl *PD = FD->getParamDecl(I);
-    if (!Known[I] || !isInt(PD->getType()) || writesTo(FD->getBody(), PD))
+    if (!Known[I] || !isInt(PD->getType()) || writesVariable(FD->getBody(), PD))
       continue;
     if (Known[I]->Lo || Known[I]->hasUpper())
       Out.RangeValidates.push_back({static_cast<int>(I), *Known[I]});
