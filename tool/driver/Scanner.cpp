@@ -4,6 +4,7 @@
 #include "CheckMetadata.h"
 #include "Worker.h"
 #include "clang-tidy/ClangTidy.h"
+#include "engine/Facts.h"
 #include "clang/Basic/Stack.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
@@ -67,6 +68,21 @@ std::string unusable(const TranslationUnit &Unit) {
   return "";
 }
 
+/// Gathers what the checks tell the link phase about one unit.
+class UnitFacts : public ::sinkguard::engine::FactsCollector {
+public:
+  void inputs(std::vector<std::string> Files) override {
+    if (Inputs.empty())
+      Inputs = std::move(Files);
+  }
+  void facts(llvm::json::Object Facts) override {
+    All.push_back(std::move(Facts));
+  }
+
+  std::vector<std::string> Inputs;
+  llvm::json::Array All;
+};
+
 /// CPU time of the calling thread, in seconds.
 double threadCpuSeconds() {
   struct timespec T = {};
@@ -93,11 +109,21 @@ std::vector<clang::tidy::ClangTidyError> runUnit(const TranslationUnit &Unit,
   clang::tidy::ClangTidyContext Context(makeOptionsProvider(
       Settings, FS, Settings.AllowCompilerPlugins ? nullptr : &Dropped));
   UnitDatabase Db(Unit);
-  std::vector<clang::tidy::ClangTidyError> Errors =
-      clang::tidy::runClangTidy(Context, Db, {Unit.File}, FS,
-                                /*ApplyAnyFix=*/false,
-                                /*EnableCheckProfile=*/false,
-                                /*StoreCheckProfile=*/"", /*Quiet=*/true);
+  UnitFacts Facts;
+  std::vector<clang::tidy::ClangTidyError> Errors;
+  {
+    ::sinkguard::engine::FactsCollectorScope Collecting(&Facts);
+    Errors = clang::tidy::runClangTidy(Context, Db, {Unit.File}, FS,
+                                       /*ApplyAnyFix=*/false,
+                                       /*EnableCheckProfile=*/false,
+                                       /*StoreCheckProfile=*/"",
+                                       /*Quiet=*/true);
+  }
+  R.Inputs = std::move(Facts.Inputs);
+  if (!Facts.All.empty()) {
+    llvm::raw_string_ostream OS(R.Facts);
+    OS << llvm::json::Value(std::move(Facts.All));
+  }
   R.EnabledChecks = enabledChecks(Context, Unit.File);
   // The options are read for every check and every header.
   llvm::StringSet<> Seen;

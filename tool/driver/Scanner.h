@@ -39,6 +39,12 @@ struct UnitResult {
   /// Why its analysis was abandoned (--tu-timeout, a crash of its worker
   /// process), without the file name; empty when it was not.
   std::string Abandoned;
+  /// The files the unit read, main file first (from the checks; empty when
+  /// no sinkguard check ran), for the summary store's key.
+  std::vector<std::string> Inputs;
+  /// The unit's facts for the link phase (engine/Facts.h): a JSON array of
+  /// one object per engine configuration, as text; empty for none.
+  std::string Facts;
   /// Wall and CPU time of the task.
   double Seconds = 0;
   double CpuSeconds = 0;
