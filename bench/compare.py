@@ -69,7 +69,7 @@ TOOLS = ("parse", "sinkguard-tidy", "sinkguard scan", "clang-tidy",
 TOOL_LABEL = {
     "parse": "clang -fsyntax-only",
     "sinkguard-tidy": "sinkguard-tidy, sinkguard-*",
-    "sinkguard scan": "sinkguard scan (scan only, no whole-program link)",
+    "sinkguard scan": "sinkguard scan (scan + whole-program link)",
     "clang-tidy": "clang-tidy 22, bugprone-command-processor + "
                   "unchecked-string-to-number-conversion",
     "clang --analyze": "Static Analyzer, taint + ArrayBound",

@@ -2,6 +2,7 @@
 
 #include "TaintCheckSupport.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "engine/Facts.h"
 #include "model/ModelLoading.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -9,8 +10,11 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <map>
 #include <mutex>
 #include <optional>
 
@@ -47,6 +51,9 @@ parseTrustedSources(StringRef Value,
 
 std::string describeOrigin(const engine::Origin &O, SourceLocation At,
                            const SourceManager &SM) {
+  // Known only to the link phase, which puts the source's description here.
+  if (O.K != engine::Origin::Source)
+    return ::sinkguard::engine::OriginPlaceholder.str();
   std::string Text =
       O.ByCall ? "read by '" + O.What + "'" : "from '" + O.What + "'";
   SourceLocation Loc = SM.getExpansionLoc(O.Loc);
@@ -82,9 +89,146 @@ std::string spelledAs(const Expr *E, ASTContext &Ctx, StringRef Fallback) {
   return Text;
 }
 
+namespace {
+
+/// The linked summaries of one configuration of a summary store.
+class StoreProgram : public engine::LinkedProgram {
+public:
+  const engine::LinkedFunction *find(StringRef Usr) const override {
+    auto It = Functions.find(Usr);
+    return It == Functions.end() ? nullptr : &It->second;
+  }
+  llvm::StringMap<engine::LinkedFunction> Functions;
+};
+
+std::shared_ptr<const engine::LinkedProgram>
+parseLinkedProgram(StringRef Text, StringRef Key, std::string &Problem) {
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(Text);
+  if (!V) {
+    Problem = "not JSON (" + llvm::toString(V.takeError()) + ")";
+    return nullptr;
+  }
+  const llvm::json::Object *Root = V->getAsObject();
+  if (!Root || Root->getString("format") != "sinkguard-linked") {
+    Problem = "not a sinkguard summary store";
+    return nullptr;
+  }
+  if (Root->getInteger("version") != engine::FactsFormatVersion) {
+    Problem = "written by another version of sinkguard";
+    return nullptr;
+  }
+  const llvm::json::Array *Configs = Root->getArray("configurations");
+  if (!Configs) {
+    Problem = "no configurations";
+    return nullptr;
+  }
+  // The scan's configuration of these checks, or the largest one.
+  const llvm::json::Object *Best = nullptr;
+  size_t BestSize = 0;
+  for (const llvm::json::Value &C : *Configs) {
+    const llvm::json::Object *O = C.getAsObject();
+    const llvm::json::Object *Fns = O ? O->getObject("functions") : nullptr;
+    if (!Fns)
+      continue;
+    if (O->getString("configuration") == Key) {
+      Best = Fns;
+      break;
+    }
+    if (!Best || Fns->size() > BestSize) {
+      Best = Fns;
+      BestSize = Fns->size();
+    }
+  }
+  auto Program = std::make_shared<StoreProgram>();
+  if (!Best)
+    return Program;
+  for (const auto &[Usr, FV] : *Best) {
+    const llvm::json::Object *F = FV.getAsObject();
+    if (!F)
+      continue;
+    engine::LinkedFunction L;
+    L.ReturnsSource = F->getString("returnsSource").value_or("").str();
+    if (const llvm::json::Array *A = F->getArray("toReturn"))
+      for (const llvm::json::Value &P : *A)
+        if (std::optional<int64_t> I = P.getAsInteger())
+          L.ToReturn.push_back(static_cast<int>(*I));
+    if (const llvm::json::Array *A = F->getArray("validates"))
+      for (const llvm::json::Value &P : *A)
+        if (std::optional<int64_t> I = P.getAsInteger())
+          L.Validates.push_back(static_cast<int>(*I));
+    if (const llvm::json::Array *A = F->getArray("sinks"))
+      for (const llvm::json::Value &SV : *A)
+        if (const llvm::json::Object *S = SV.getAsObject()) {
+          int64_t Kind = S->getInteger("kind").value_or(-1);
+          // Conversions are judged where the text is converted.
+          if (Kind < 0 || Kind >= engine::SinkHit::Conversion)
+            continue;
+          L.Sinks.push_back(
+              {static_cast<int>(S->getInteger("param").value_or(0)),
+               static_cast<engine::SinkHit::Kind>(Kind),
+               S->getString("where").value_or("").str()});
+        }
+    Program->Functions[Usr] = std::move(L);
+  }
+  return Program;
+}
+
+} // namespace
+
+std::shared_ptr<const engine::LinkedProgram>
+loadLinkedProgram(StringRef Path, StringRef Key, bool MustExist,
+                  std::string &Problem) {
+  if (Path.empty())
+    return nullptr;
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(Path, Status) ||
+      !llvm::sys::fs::is_regular_file(Status)) {
+    if (MustExist)
+      Problem = ("summary store '" + Path + "' ignored: no such file").str();
+    return nullptr;
+  }
+  // One parse per store file and configuration, however many units read it,
+  // until the file changes.
+  struct Cached {
+    llvm::sys::TimePoint<> Modified;
+    uint64_t Size = 0;
+    std::shared_ptr<const engine::LinkedProgram> Program;
+    std::string Problem;
+  };
+  static std::mutex Lock;
+  static std::map<std::string, Cached> Cache;
+  std::string CacheKey = (Path + "\n" + Key).str();
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    auto It = Cache.find(CacheKey);
+    if (It != Cache.end() &&
+        It->second.Modified == Status.getLastModificationTime() &&
+        It->second.Size == Status.getSize()) {
+      Problem = It->second.Problem;
+      return It->second.Program;
+    }
+  }
+  Cached Entry;
+  Entry.Modified = Status.getLastModificationTime();
+  Entry.Size = Status.getSize();
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(Path);
+  std::string Why;
+  if (!Buffer)
+    Why = "cannot read: " + Buffer.getError().message();
+  else
+    Entry.Program = parseLinkedProgram((*Buffer)->getBuffer(), Key, Why);
+  if (!Why.empty())
+    Entry.Problem = ("summary store '" + Path + "' ignored: " + Why).str();
+  Problem = Entry.Problem;
+  std::lock_guard<std::mutex> Guard(Lock);
+  Cache[CacheKey] = Entry;
+  return Entry.Program;
+}
+
 std::shared_ptr<SharedEngine>
 SharedEngine::get(const ClangTidyContext *Context, StringRef ModelFile,
-                  const engine::TaintOptions &Opts) {
+                  StringRef SummaryStore, const engine::TaintOptions &Opts) {
   // One engine per clang-tidy run (a driver task, a clangd build) and
   // configuration; checks of other runs on other threads have their own.
   std::string Key;
@@ -95,7 +239,7 @@ SharedEngine::get(const ClangTidyContext *Context, StringRef ModelFile,
   llvm::sort(Trusted);
   for (model::SourceKind K : Trusted)
     OS << static_cast<int>(K) << ',';
-  OS << '|' << ModelFile;
+  OS << '|' << ModelFile << '|' << SummaryStore;
   static std::mutex Lock;
   static llvm::StringMap<std::weak_ptr<SharedEngine>> Engines;
   std::lock_guard<std::mutex> Guard(Lock);
@@ -108,7 +252,8 @@ SharedEngine::get(const ClangTidyContext *Context, StringRef ModelFile,
   std::weak_ptr<SharedEngine> &Slot = Engines[Key];
   std::shared_ptr<SharedEngine> Shared = Slot.lock();
   if (!Shared) {
-    Shared = std::make_shared<SharedEngine>(ModelFile.str(), Opts);
+    Shared = std::make_shared<SharedEngine>(Context, ModelFile.str(),
+                                            SummaryStore.str(), Opts);
     Slot = Shared;
   }
   return Shared;
@@ -120,14 +265,84 @@ SharedEngine::hitsFor(const FunctionDecl *Fn, ASTContext &Ctx,
   if (!Engine || Context != &Ctx) {
     reset();
     Model = ::sinkguard::modelForTranslationUnit(
-        ModelFile, Ctx.getSourceManager(), ReportModelError);
-    Engine = std::make_unique<engine::TaintEngine>(*Model, Ctx, Opts);
+        ModelFile, Ctx.getSourceManager(), [&](StringRef Problem) {
+          ReportModelError(("model file ignored: " + Problem).str());
+        });
+    engine::TaintOptions EngineOpts = Opts;
+    // A host that links the program collects facts on this thread; one that
+    // checks a file at a time reads what the last scan linked.
+    EngineOpts.WholeProgram = engine::currentFactsCollector() != nullptr;
+    if (!EngineOpts.WholeProgram && SummaryStore != "none") {
+      std::string Path = SummaryStore;
+      if (Path.empty() && Tidy && !Tidy->getCurrentBuildDirectory().empty())
+        Path =
+            Tidy->getCurrentBuildDirectory() + "/.sinkguard-cache/linked.json";
+      std::string Problem;
+      EngineOpts.Linked =
+          loadLinkedProgram(Path, configurationKey(),
+                            /*MustExist=*/!SummaryStore.empty(), Problem);
+      if (!Problem.empty())
+        ReportModelError(Problem);
+    }
+    Engine = std::make_unique<engine::TaintEngine>(*Model, Ctx, EngineOpts);
     Context = &Ctx;
   }
   auto [It, New] = Hits.try_emplace(Fn);
   if (New)
     It->second = Engine->analyze(Fn);
   return It->second;
+}
+
+void SharedEngine::addUser(TaintCheckBase *Check) {
+  if (!llvm::is_contained(Users, Check))
+    Users.push_back(Check);
+}
+
+void SharedEngine::removeUser(TaintCheckBase *Check) {
+  llvm::erase(Users, Check);
+}
+
+void SharedEngine::exportFacts() {
+  engine::FactsCollector *Collector = engine::currentFactsCollector();
+  if (!Collector || !Engine || !Context)
+    return;
+  ASTContext &Ctx = const_cast<ASTContext &>(*Context);
+  const SourceManager &SM = Ctx.getSourceManager();
+  // The files the unit read, for the summary store's key.
+  std::vector<std::string> Inputs;
+  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+    Inputs.push_back(Main->getName().str());
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    llvm::StringRef Name = It->first.getName();
+    if (Inputs.empty() || Name != Inputs.front())
+      Inputs.push_back(Name.str());
+  }
+  if (Inputs.size() > 1)
+    std::sort(Inputs.begin() + 1, Inputs.end());
+  Collector->inputs(std::move(Inputs));
+  llvm::json::Object Facts = Engine->facts([&](const engine::SinkHit &Hit) {
+    llvm::json::Array All;
+    for (TaintCheckBase *User : Users)
+      for (llvm::json::Value &V : User->describe(Hit, Ctx))
+        All.push_back(std::move(V));
+    return All;
+  });
+  Facts["version"] = engine::FactsFormatVersion;
+  std::string Key = configurationKey();
+  llvm::json::Array Checks;
+  for (TaintCheckBase *User : Users)
+    Checks.push_back(User->checkName().str());
+  Facts["configuration"] = Key;
+  Facts["checks"] = std::move(Checks);
+  Collector->facts(std::move(Facts));
+}
+
+std::string SharedEngine::configurationKey() const {
+  std::string Key;
+  llvm::raw_string_ostream OS(Key);
+  OS << Opts.RangeChecks << Opts.ReportExecArguments << Opts.CountAsserts << '|'
+     << ModelFile;
+  return Key;
 }
 
 void SharedEngine::reset() {
@@ -140,7 +355,8 @@ void SharedEngine::reset() {
 TaintCheckBase::TaintCheckBase(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), TidyContext(Context),
       TrustedSources(Options.get("TrustedSources", "")),
-      ModelFile(Options.get("ModelFile", "")) {
+      ModelFile(Options.get("ModelFile", "")),
+      SummaryStore(Options.get("SummaryStore", "")) {
   Trusted = parseTrustedSources(TrustedSources, [&](StringRef Item) {
     configurationDiag("invalid value '%0' in %1.TrustedSources; expected "
                       "command-line, environment, stdin, file or network")
@@ -151,6 +367,7 @@ TaintCheckBase::TaintCheckBase(StringRef Name, ClangTidyContext *Context)
 void TaintCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "TrustedSources", TrustedSources);
   Options.store(Opts, "ModelFile", ModelFile);
+  Options.store(Opts, "SummaryStore", SummaryStore);
 }
 
 void TaintCheckBase::registerMatchers(MatchFinder *Finder) {
@@ -180,19 +397,100 @@ void TaintCheckBase::check(const MatchFinder::MatchResult &Result) {
                                            "sinkguard-unchecked-loop-bound",
                                            "sinkguard-unchecked-conversion"},
           [&](StringRef Check) { return TidyContext->isCheckEnabled(Check); });
-    Engine = SharedEngine::get(TidyContext, ModelFile, Opts);
+    Engine = SharedEngine::get(TidyContext, ModelFile, SummaryStore, Opts);
+    Engine->addUser(this);
   }
   for (const engine::SinkHit &Hit :
        Engine->hitsFor(Fn, Ctx, [&](StringRef Problem) {
          if (ReportedModelErrors.insert(Problem).second)
-           configurationDiag("model file ignored: %0") << Problem;
+           configurationDiag("%0") << Problem;
        }))
     report(Hit, Ctx);
 }
 
 void TaintCheckBase::onEndOfTranslationUnit() {
-  if (Engine)
+  if (Engine) {
+    Engine->exportFacts();
     Engine->reset();
+  }
+}
+
+TaintCheckBase::~TaintCheckBase() {
+  if (Engine)
+    Engine->removeUser(this);
+}
+
+/// Receives the diagnostics of a check while it describes a hit.
+struct TaintCheckBase::Capture : public DiagnosticConsumer {
+  struct Captured {
+    DiagnosticsEngine::Level Level;
+    SourceLocation Loc;
+    std::string Message;
+    llvm::SmallVector<CharSourceRange, 2> Ranges;
+  };
+
+  Capture()
+      : Engine(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(), Options, this,
+               /*ShouldOwnClient=*/false) {}
+
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    llvm::SmallString<128> Text;
+    Info.FormatDiagnostic(Text);
+    Captured C{Level, Info.getLocation(), std::string(Text), {}};
+    for (const CharSourceRange &R : Info.getRanges())
+      C.Ranges.push_back(R);
+    Seen.push_back(std::move(C));
+  }
+
+  DiagnosticOptions Options;
+  DiagnosticsEngine Engine;
+  std::vector<Captured> Seen;
+};
+
+DiagnosticBuilder TaintCheckBase::diag(SourceLocation Loc,
+                                       StringRef Description,
+                                       DiagnosticIDs::Level Level) {
+  if (!InDescribe)
+    return ClangTidyCheck::diag(Loc, Description, Level);
+  DiagnosticsEngine &DE = Capturing->Engine;
+  unsigned ID = DE.getDiagnosticIDs()->getCustomDiagID(Level, Description);
+  return DE.Report(Loc, ID);
+}
+
+llvm::json::Array TaintCheckBase::describe(const engine::SinkHit &Hit,
+                                           ASTContext &Ctx) {
+  if (!Capturing)
+    Capturing = std::make_unique<Capture>();
+  Capturing->Engine.setSourceManager(&Ctx.getSourceManager());
+  Capturing->Seen.clear();
+  InDescribe = true;
+  report(Hit, Ctx);
+  InDescribe = false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::json::Array Out;
+  for (const Capture::Captured &C : Capturing->Seen) {
+    if (C.Level == DiagnosticsEngine::Note)
+      continue;
+    llvm::json::Array Ranges;
+    for (const CharSourceRange &R : C.Ranges) {
+      CharSourceRange File = Lexer::makeFileCharRange(R, SM, getLangOpts());
+      if (File.isInvalid())
+        continue;
+      auto [FID, Begin] = SM.getDecomposedLoc(File.getBegin());
+      auto [EndFID, End] = SM.getDecomposedLoc(File.getEnd());
+      if (FID != EndFID || End < Begin)
+        continue;
+      Ranges.push_back(llvm::json::Array{Begin, End - Begin});
+    }
+    Out.push_back(
+        llvm::json::Object{{"check", getID().str()},
+                           {"message", C.Message},
+                           {"at", ::sinkguard::engine::factsPlace(Ctx, C.Loc)},
+                           {"ranges", std::move(Ranges)}});
+  }
+  Capturing->Seen.clear();
+  return Out;
 }
 
 void TaintCheckBase::notePath(const engine::SinkHit &Hit) {

@@ -48,6 +48,14 @@ std::string describeOrigin(const ::sinkguard::engine::Origin &O,
 /// \p Fallback when there is no text.
 std::string spelledAs(const Expr *E, ASTContext &Ctx, llvm::StringRef Fallback);
 
+/// The linked summaries in summary store \p Path for the engine
+/// configuration \p Key (read once per file version); null when there is
+/// no store, or it cannot be used: then \p Problem says why (a missing
+/// file only when \p MustExist).
+std::shared_ptr<const ::sinkguard::engine::LinkedProgram>
+loadLinkedProgram(llvm::StringRef Path, llvm::StringRef Key, bool MustExist,
+                  std::string &Problem);
+
 /// The model and taint engine of the translation unit being checked, and the
 /// hits found per function. Checks whose engine options are the same (the
 /// range checks) share one, so a file is analysed once for all of them.
@@ -57,6 +65,7 @@ public:
   /// and \p ModelFile; made on first use, kept while a check holds it.
   static std::shared_ptr<SharedEngine>
   get(const ClangTidyContext *Context, llvm::StringRef ModelFile,
+      llvm::StringRef SummaryStore,
       const ::sinkguard::engine::TaintOptions &Opts);
 
   /// The hits of \p Fn (and, through summaries, of what it calls that were
@@ -67,12 +76,28 @@ public:
           llvm::function_ref<void(llvm::StringRef)> ReportModelError);
   /// Drops the engine and the hits at the end of a translation unit.
   void reset();
+  /// A check that reports this engine's hits: it renders the findings the
+  /// link phase may report.
+  void addUser(class TaintCheckBase *Check);
+  void removeUser(class TaintCheckBase *Check);
+  /// Hands the unit's facts to the thread's collector (engine/Facts.h),
+  /// once per unit; a no-op without a collector.
+  void exportFacts();
 
-  SharedEngine(std::string ModelFile, ::sinkguard::engine::TaintOptions Opts)
-      : ModelFile(std::move(ModelFile)), Opts(std::move(Opts)) {}
+  SharedEngine(const ClangTidyContext *Tidy, std::string ModelFile,
+               std::string SummaryStore, ::sinkguard::engine::TaintOptions Opts)
+      : Tidy(Tidy), ModelFile(std::move(ModelFile)),
+        SummaryStore(std::move(SummaryStore)), Opts(std::move(Opts)) {}
 
 private:
+  /// The configuration key of the engine's facts and linked summaries.
+  std::string configurationKey() const;
+
+  const ClangTidyContext *Tidy;
   const std::string ModelFile;
+  /// The SummaryStore option: empty to look next to the compile database,
+  /// "none" for no store.
+  const std::string SummaryStore;
   const ::sinkguard::engine::TaintOptions Opts;
   std::unique_ptr<::sinkguard::model::Model> Model;
   std::unique_ptr<::sinkguard::engine::TaintEngine> Engine;
@@ -80,6 +105,7 @@ private:
   llvm::DenseMap<const FunctionDecl *,
                  std::vector<::sinkguard::engine::SinkHit>>
       Hits;
+  std::vector<class TaintCheckBase *> Users;
 };
 
 /// A check that runs the taint engine over every function definition and
@@ -87,6 +113,14 @@ private:
 class TaintCheckBase : public ClangTidyCheck {
 public:
   TaintCheckBase(StringRef Name, ClangTidyContext *Context);
+  ~TaintCheckBase() override;
+  /// The findings this check would report for \p Hit, whose path starts at
+  /// a parameter or at something only the link phase can judge: JSON
+  /// objects {check, message, at, ranges}, with OriginPlaceholder in the
+  /// message where the origin's description goes.
+  llvm::json::Array describe(const ::sinkguard::engine::SinkHit &Hit,
+                             ASTContext &Ctx);
+  StringRef checkName() const { return getID(); }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
@@ -104,11 +138,19 @@ protected:
   }
   /// A note at each step of the hit's path, origin first.
   void notePath(const ::sinkguard::engine::SinkHit &Hit);
+  /// ClangTidyCheck::diag, except while describe() runs: then the
+  /// diagnostic is captured rather than reported.
+  DiagnosticBuilder diag(SourceLocation Loc, StringRef Description,
+                         DiagnosticIDs::Level Level = DiagnosticIDs::Warning);
 
 private:
+  struct Capture;
+  std::unique_ptr<Capture> Capturing;
+  bool InDescribe = false;
   const ClangTidyContext *TidyContext;
   const std::string TrustedSources;
   const std::string ModelFile;
+  const std::string SummaryStore;
   llvm::SmallVector<::sinkguard::model::SourceKind, 2> Trusted;
   /// Model-file problems already reported, so each is said once.
   llvm::StringSet<> ReportedModelErrors;

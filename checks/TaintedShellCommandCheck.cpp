@@ -43,6 +43,7 @@ void TaintedShellCommandCheck::report(const engine::SinkHit &Hit,
   case engine::SinkHit::Size:
   case engine::SinkHit::LoopBound:
   case engine::SinkHit::Conversion:
+  case engine::SinkHit::ExternalArg:
     // The range checks' findings; this check does not ask for them.
     return;
   }

@@ -16,6 +16,7 @@
 #ifndef SINKGUARD_CHECKS_ENGINE_FACTS_H
 #define SINKGUARD_CHECKS_ENGINE_FACTS_H
 
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
 #include <string>
 #include <vector>
@@ -24,6 +25,11 @@ namespace sinkguard::engine {
 
 /// The version of the facts' format; a store with another is ignored.
 constexpr int FactsFormatVersion = 1;
+
+/// Where a finding's message that the link phase completes names the
+/// origin of the data (a message is text, and a diagnostic formatter
+/// escapes control characters).
+constexpr llvm::StringLiteral OriginPlaceholder = "{{origin}}";
 
 /// Receives the facts of the unit parsed on this thread.
 class FactsCollector {

@@ -8,15 +8,18 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/FormatString.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Path.h"
 #include <functional>
 #include <set>
 
@@ -31,6 +34,21 @@ struct FieldPath {
   const FieldPath *Parent;
   const FieldDecl *Field;
 };
+
+/// The names of the fields from \p Outer (exclusive) down to \p Inner,
+/// dot-separated.
+static std::string fieldNames(const FieldPath *Inner, const FieldPath *Outer) {
+  llvm::SmallVector<llvm::StringRef, 4> Names;
+  for (const FieldPath *P = Inner; P && P != Outer; P = P->Parent)
+    Names.push_back(P->Field ? P->Field->getName() : "");
+  std::string Text;
+  for (llvm::StringRef N : llvm::reverse(Names)) {
+    if (!Text.empty())
+      Text += '.';
+    Text += N;
+  }
+  return Text;
+}
 
 IntRange IntRange::hull(const IntRange &A, const IntRange &B) {
   IntRange R;
@@ -114,13 +132,38 @@ const void *const ThisBase = &ThisBaseTag;
 using TaintSet = llvm::SmallVector<const Step *, 2>;
 constexpr size_t MaxOriginsPerValue = 4;
 
-void addAll(TaintSet &Into, const TaintSet &From) {
+/// Adds \p From's paths to \p Into; returns whether \p Into changed.
+bool addAll(TaintSet &Into, const TaintSet &From) {
+  bool Changed = false;
   for (const Step *S : From) {
-    bool Known =
-        llvm::any_of(Into, [&](const Step *T) { return T->Root == S->Root; });
-    if (!Known && Into.size() < MaxOriginsPerValue)
+    auto *Known =
+        llvm::find_if(Into, [&](const Step *T) { return T->Root == S->Root; });
+    if (Known != Into.end()) {
+      // A path past no check by another unit's function is the one to keep:
+      // the link phase may find that check a validator.
+      if ((*Known)->Guarded && !S->Guarded) {
+        *Known = S;
+        Changed = true;
+      }
+      continue;
+    }
+    if (Into.size() < MaxOriginsPerValue) {
       Into.push_back(S);
+      Changed = true;
+      continue;
+    }
+    // Full: a real source displaces what only the link phase can judge, so
+    // whole-program mode finds what a per-unit scan finds.
+    if (S->Root->K != Origin::Source)
+      continue;
+    auto *Weaker =
+        llvm::find_if(Into, [](const Step *T) { return T->Root->symbolic(); });
+    if (Weaker != Into.end()) {
+      *Weaker = S;
+      Changed = true;
+    }
   }
+  return Changed;
 }
 
 /// Whether some path in \p T starts at a real source (not at a parameter
@@ -188,9 +231,7 @@ struct State {
     bool Changed = false;
     for (auto &[Loc, T] : O.Cells) {
       auto [It, New] = Cells.try_emplace(Loc);
-      size_t Before = It->second.size();
-      addAll(It->second, T);
-      Changed |= New || It->second.size() != Before;
+      Changed |= addAll(It->second, T) || New;
     }
     for (auto It = Alias.begin(); It != Alias.end();) {
       auto Other = O.Alias.find(It->first);
@@ -442,6 +483,13 @@ struct TaintEngine::Summary {
   /// Integer parameters known to lie in a range when the function returns
   /// non-zero (range checks only): `bool valid_slot(int n)`.
   llvm::SmallVector<std::pair<int, IntRange>, 1> RangeValidates;
+  /// Paths into global variables, per field path (whole-program mode).
+  struct GlobalFlow {
+    int Global;
+    const FieldPath *Path;
+    TaintSet From;
+  };
+  std::vector<GlobalFlow> Globals;
   bool Done = false;
 
   bool sameAs(const Summary &O) const {
@@ -475,6 +523,12 @@ private:
   Location varLoc(const ValueDecl *VD) const { return {VD, nullptr}; }
   Location locOf(const Expr *E, State &S);
   TaintSet read(Location L, const State &S, QualType T) const;
+  /// What a read of field path \p Inner sees of taint \p T stored at
+  /// its enclosing \p Outer: what an external call or a global may hold
+  /// there is narrowed to the fields read, for the link phase.
+  TaintSet narrowed(const TaintSet &T, const FieldPath *Outer,
+                    const FieldPath *Inner) const;
+
   void write(Location L, const TaintSet &T, State &S, bool Strong);
   void clean(Location L, State &S);
 
@@ -491,6 +545,18 @@ private:
                         const TaintEngine::Summary &Sum,
                         llvm::ArrayRef<std::pair<int, TaintSet>> Args,
                         State &S);
+  TaintSet applyLinked(const CallExpr *Call, const FunctionDecl *Callee,
+                       const LinkedFunction &L,
+                       llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S);
+  /// The last scan's linked summary of \p Callee, when it is defined in
+  /// another unit and the store knows it.
+  const LinkedFunction *linked(const FunctionDecl *Callee) const;
+  TaintSet callElsewhere(const CallExpr *Call, const Decl *Target,
+                         llvm::ArrayRef<std::pair<int, TaintSet>> Args,
+                         State &S);
+  /// Whether \p Callee's definition is in another unit (whole-program
+  /// mode): declared here, defined nowhere here, not the C library's.
+  bool definedElsewhere(const FunctionDecl *Callee) const;
   TaintSet formatInputs(const CallExpr *Call, const model::Rule &R,
                         llvm::ArrayRef<std::pair<int, TaintSet>> Args);
   void checkExecSink(const CallExpr *Call, const FunctionDecl *Callee,
@@ -603,6 +669,15 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
     auto It = S.Alias.find(VD);
     if (It != S.Alias.end())
       return It->second;
+    if (E.options().WholeProgram)
+      if (const auto *Var = dyn_cast<VarDecl>(VD))
+        if (Var->hasGlobalStorage() && !Var->isStaticLocal() &&
+            !Var->getType().isConstQualified() &&
+            !SM.isInSystemHeader(Var->getLocation())) {
+          // One cell per global, whichever of its declarations is named.
+          E.global(Var);
+          return varLoc(Var->getCanonicalDecl());
+        }
     return varLoc(VD);
   }
   if (isa<CXXThisExpr>(Ex))
@@ -663,12 +738,30 @@ TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T) const {
     return Result;
   // The location itself and every enclosing object: a whole struct that
   // was filled by fread taints each of its fields.
+  bool Whole = E.options().WholeProgram;
   for (const FieldPath *P = L.Path;; P = P->Parent) {
     auto It = S.Cells.find({L.Base, P});
-    if (It != S.Cells.end())
-      addAll(Result, It->second);
+    if (It != S.Cells.end()) {
+      if (Whole && P != L.Path)
+        addAll(Result, narrowed(It->second, P, L.Path));
+      else
+        addAll(Result, It->second);
+    }
     if (!P)
       break;
+  }
+  // A global's value: whatever any function of the program stored there,
+  // which the link phase knows.
+  if (Whole) {
+    int G = E.globalAt(L.Base);
+    if (G >= 0) {
+      const auto *Var = static_cast<const VarDecl *>(L.Base);
+      Origin O{Origin::Global,         G,     model::SourceKind::Other,
+               Var->getNameAsString(), false, Var->getLocation()};
+      O.Fields = fieldNames(L.Path, nullptr);
+      addAll(Result, {E.makeStep(nullptr, E.makeOrigin(O), Var->getLocation(),
+                                 "global variable '" + O.What + "'")});
+    }
   }
   // Reading a whole struct reads its fields.
   if (!T.isNull() && T.getNonReferenceType()->isRecordType() &&
@@ -682,6 +775,25 @@ TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T) const {
           break;
         }
     }
+  }
+  return Result;
+}
+
+TaintSet FunctionAnalysis::narrowed(const TaintSet &T, const FieldPath *Outer,
+                                    const FieldPath *Inner) const {
+  TaintSet Result;
+  for (const Step *St : T) {
+    const Origin *R = St->Root;
+    if (R->K != Origin::CallOut && R->K != Origin::Global) {
+      Result.push_back(St);
+      continue;
+    }
+    Origin O = *R;
+    std::string More = fieldNames(Inner, Outer);
+    O.Fields = O.Fields.empty() ? More : O.Fields + "." + More;
+    const Step *First = pathTo(St).front();
+    Result.push_back(
+        E.makeStep(nullptr, E.makeOrigin(O), First->Loc, First->Message));
   }
   return Result;
 }
@@ -1385,7 +1497,7 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
   };
   auto Mapped = [&](const Step *Inner) {
     TaintSet Result;
-    if (Inner->Root->K == Origin::Source) {
+    if (Inner->Root->K != Origin::Parameter) {
       Result.push_back(Inner);
       return Result;
     }
@@ -1406,7 +1518,8 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
     TaintSet T = Mapped(Flow.Hit.Path);
     bool IsIndex = SinkHit::isRange(Flow.Hit.K);
     SinkHit Judged = Flow.Hit;
-    if (IsIndex && Flow.Hit.Indexing.ParamExact) {
+    if (IsIndex && Flow.Hit.Indexing.ParamExact &&
+        Flow.Hit.Path->Root->K == Origin::Parameter) {
       // The callee uses the parameter itself: the caller's checks on the
       // argument hold at the use.
       const Expr *Arg = ruleArg(Call, Flow.Hit.Path->Root->Param);
@@ -1523,8 +1636,16 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
                      Args.back().second, Call, S);
       }
   }
-  if (!Callee)
+  if (!Callee) {
+    // A function pointer held in a struct field: the link phase knows
+    // which functions are stored in that field across the program.
+    if (E.options().WholeProgram)
+      if (const auto *ME =
+              dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+        if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+          return callElsewhere(Call, Field, Args, S);
     return {};
+  }
 
   llvm::ArrayRef<const model::Rule *> Rules = M.rulesFor(Callee);
   if (!Rules.empty()) {
@@ -1550,6 +1671,20 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
       return applySummary(Call, Def, *Sum, Args, S);
     return {};
   }
+  if (Rules.empty())
+    if (const LinkedFunction *L = linked(Callee))
+      return applyLinked(Call, Callee, *L, Args, S);
+  if (definedElsewhere(Callee) && Rules.empty()) {
+    // A virtual call whose object's dynamic type is known calls the
+    // override of that type.
+    const Decl *Target = Callee;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      if (const CXXMethodDecl *Method = MC->getMethodDecl())
+        if (const CXXMethodDecl *Exact = Method->getDevirtualizedMethod(
+                MC->getImplicitObjectArgument(), /*IsAppleKext=*/false))
+          Target = Exact;
+    return callElsewhere(Call, Target, Args, S);
+  }
 
   // `*it`, `it->x`, `c[i]` on classes without rules: the object's data.
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
@@ -1560,6 +1695,158 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
   }
   // A function we know nothing about: its result is not assumed tainted.
   return {};
+}
+
+LinkedProgram::~LinkedProgram() = default;
+
+const LinkedFunction *
+FunctionAnalysis::linked(const FunctionDecl *Callee) const {
+  const LinkedProgram *Program = E.options().Linked.get();
+  if (!Program || !Callee || Callee->getBuiltinID() ||
+      SM.isInSystemHeader(Callee->getLocation()))
+    return nullptr;
+  const FunctionDecl *Def = Callee->getDefinition();
+  if (Def && Def->hasBody())
+    return nullptr;
+  llvm::SmallString<128> Usr;
+  if (index::generateUSRForDecl(Callee, Usr))
+    return nullptr;
+  return Program->find(Usr);
+}
+
+TaintSet FunctionAnalysis::applyLinked(
+    const CallExpr *Call, const FunctionDecl *Callee, const LinkedFunction &L,
+    llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S) {
+  std::string Fn = nameOf(Callee);
+  SourceLocation At = Call->getExprLoc();
+  for (const LinkedFunction::ParamSink &PS : L.Sinks) {
+    const Expr *A = ruleArg(Call, PS.Param);
+    if (!A)
+      continue;
+    for (const auto &[P, T] : Args) {
+      if (P != PS.Param || T.empty())
+        continue;
+      TaintSet Passed = extend(
+          T, At,
+          "passed to '" + Fn +
+              "' (defined in another file), which passes it to " + PS.Where);
+      if (SinkHit::isRange(PS.Kind)) {
+        // The caller's check of its argument holds in the callee.
+        if (TrackRanges && isInt(A->getType())) {
+          IntRange R = rangeOf(A, S);
+          if (R.hasUpper() && R.Lo && *R.Lo >= 0)
+            continue;
+        }
+        for (const Step *St : Passed) {
+          SinkHit Hit{PS.Kind, Call, Callee, A, St};
+          Hit.Indexing.Use = A;
+          Hit.Indexing.Problem = IndexProblem::NoUpperBound;
+          if (St->Root->K == Origin::Source)
+            E.report(Hit);
+        }
+        continue;
+      }
+      sinkHit(PS.Kind, Call, Callee, A, Passed);
+    }
+  }
+  TaintSet Result;
+  for (int P : L.ToReturn)
+    for (const auto &[Pos, T] : Args)
+      if (Pos == P)
+        addAll(Result,
+               extend(T, At,
+                      "returned by '" + Fn + "' (defined in another file)"));
+  if (!L.ReturnsSource.empty()) {
+    const Origin *O = E.makeOrigin(
+        {Origin::Source, 0, model::SourceKind::Other, Fn, true, At});
+    addAll(Result, {E.makeStep(nullptr, O, At,
+                               "'" + Fn + "' returns untrusted data " +
+                                   L.ReturnsSource)});
+  }
+  return Result;
+}
+
+bool FunctionAnalysis::definedElsewhere(const FunctionDecl *Callee) const {
+  if (!E.options().WholeProgram || !Callee || Callee->getBuiltinID() ||
+      SM.isInSystemHeader(Callee->getLocation()))
+    return false;
+  const FunctionDecl *Def = Callee->getDefinition();
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
+    if (MD->isVirtual())
+      return true; // another override may be called
+  return !Def || !Def->hasBody();
+}
+
+TaintSet
+FunctionAnalysis::callElsewhere(const CallExpr *Call, const Decl *Target,
+                                llvm::ArrayRef<std::pair<int, TaintSet>> Args,
+                                State &S) {
+  int Index = E.externalCall(Call, Target, FD);
+  const auto *Named = cast<NamedDecl>(Target);
+  std::string Fn = Named->getNameAsString();
+  const auto *Callee = dyn_cast<FunctionDecl>(Target);
+  // What is passed: the link phase follows it into the callee.
+  for (const auto &[P, T] : Args) {
+    if (T.empty())
+      continue;
+    const Expr *A = ruleArg(Call, P);
+    if (!A)
+      continue;
+    for (const Step *St : T) {
+      SinkHit Hit{SinkHit::ExternalArg, Call, Callee, A, St};
+      if (TrackRanges && isInt(A->getType()))
+        Hit.Indexing.Range = rangeOf(A, S);
+      if (St->Root->K == Origin::Source)
+        E.report(Hit);
+      else if (llvm::none_of(Out.Sinks, [&](const auto &F) {
+                 return F.Hit.Call == Call && F.Hit.Arg == A &&
+                        F.Hit.Path->Root == St->Root;
+               }))
+        Out.Sinks.push_back({Hit});
+    }
+  }
+  // What the callee may leave in the objects passed to it.
+  SourceLocation At = Call->getExprLoc();
+  auto Fill = [&](const Expr *A, int Pos) {
+    QualType T = A->getType();
+    bool Writable =
+        (T->isPointerType() && !T->getPointeeType().isConstQualified() &&
+         !T->getPointeeType()->isFunctionType()) ||
+        (Pos == model::ThisObject) ||
+        (Callee && Pos >= 0 &&
+         static_cast<unsigned>(Pos) < Callee->getNumParams() &&
+         Callee->getParamDecl(static_cast<unsigned>(Pos))
+             ->getType()
+             ->isReferenceType() &&
+         !Callee->getParamDecl(static_cast<unsigned>(Pos))
+              ->getType()
+              .getNonReferenceType()
+              .isConstQualified());
+    if (!Writable)
+      return;
+    Location L = locOf(A, S);
+    if (!L.valid())
+      return;
+    Origin O{Origin::CallOut, Index, model::SourceKind::Other, Fn, true, At};
+    O.Arg = Pos;
+    const Origin *Root = E.makeOrigin(O);
+    std::string Into = objectName(A);
+    const Step *St = E.makeStep(
+        nullptr, Root, At,
+        Into.empty() ? "'" + Fn + "' may store data in its argument"
+                     : "'" + Fn + "' may store data in '" + Into + "'");
+    write(L, {St}, S, /*Strong=*/false);
+  };
+  for (const auto &[P, T] : Args) {
+    const Expr *A = ruleArg(Call, P);
+    if (A)
+      Fill(A, P);
+  }
+  if (Call->getType()->isVoidType())
+    return {};
+  const Origin *Root = E.makeOrigin(
+      {Origin::CallResult, Index, model::SourceKind::Other, Fn, true, At});
+  return {E.makeStep(nullptr, Root, At, "returned by '" + Fn + "'")};
 }
 
 // ---------------------------------------------------------------------------
@@ -2571,6 +2858,31 @@ void FunctionAnalysis::refineZero(const Expr *Ex, bool IsZero, State &S) {
   bool AnyTainted = false;
   for (unsigned I = 0; I < Call->getNumArgs(); ++I)
     AnyTainted |= !read(locOf(Call->getArg(I), S), S, QualType()).empty();
+  if (AnyTainted && M.rulesFor(Callee).empty())
+    if (const LinkedFunction *L = linked(Callee)) {
+      for (int P : L->Validates)
+        if (const Expr *A = ruleArg(Call, P))
+          validate(A, S);
+      return;
+    }
+  if (AnyTainted && definedElsewhere(Callee) && M.rulesFor(Callee).empty()) {
+    // A check in another unit: the link phase knows whether it validates.
+    int Index = E.externalCall(Call, Callee, FD);
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      Location L = locOf(Call->getArg(I), S);
+      auto It = S.Cells.find(L);
+      if (!L.valid() || It == S.Cells.end())
+        continue;
+      TaintSet Checked;
+      for (const Step *St : It->second)
+        Checked.push_back(E.makeGuardStep(St, Call->getExprLoc(),
+                                          "checked by '" + nameOf(Callee) +
+                                              "', defined in another file",
+                                          Index, static_cast<int>(I)));
+      It->second = std::move(Checked);
+    }
+    return;
+  }
   if (Def && Def->hasBody() && AnyTainted)
     if (const TaintEngine::Summary *Sum = E.summaryFor(Def)) {
       for (int P : Sum->Validates)
@@ -2904,6 +3216,19 @@ void FunctionAnalysis::extractSummary(const State &Exit) {
   llvm::sort(Out.Out, [](const auto &A, const auto &B) {
     return std::make_pair(A.Param, A.Path) < std::make_pair(B.Param, B.Path);
   });
+  if (E.options().WholeProgram)
+    for (const auto &[L, T] : Exit.Cells) {
+      int G = E.globalAt(L.Base);
+      if (G < 0)
+        continue;
+      TaintSet From;
+      for (const Step *St : T)
+        if (!(St->Root->K == Origin::Global && St->Root->Param == G &&
+              !St->Prev))
+          From.push_back(St);
+      if (!From.empty())
+        Out.Globals.push_back({G, L.Path, From});
+    }
 
   if (TrackRanges)
     extractRangeValidation();
@@ -3179,9 +3504,9 @@ bool TaintEngine::isTrusted(model::SourceKind K) const {
 const Origin *TaintEngine::makeOrigin(Origin O) {
   // One origin per source expression, however often it is evaluated: the
   // fixpoint then sees nothing new on the next round.
-  auto Key = std::make_tuple(static_cast<int>(O.K), O.Param,
-                             static_cast<int>(O.Category),
-                             O.Loc.getRawEncoding(), O.ByCall, O.What);
+  auto Key = std::make_tuple(
+      static_cast<int>(O.K), O.Param, static_cast<int>(O.Category),
+      O.Loc.getRawEncoding(), O.ByCall, O.What, O.Arg, O.Fields);
   auto [It, New] = OriginIndex.try_emplace(Key, nullptr);
   if (!New)
     return It->second;
@@ -3203,13 +3528,44 @@ const Step *TaintEngine::makeStep(const Step *Prev, const Origin *Root,
   unsigned Length = Prev ? Prev->Length + 1 : 1;
   Steps.push_back(std::make_unique<Step>(
       Step{Prev, Root, Loc, std::move(Message), Length}));
+  Steps.back()->Guarded = Prev && Prev->Guarded;
   Bucket.push_back(Steps.back().get());
   return Steps.back().get();
 }
 
+const Step *TaintEngine::makeGuardStep(const Step *Prev, SourceLocation Loc,
+                                       std::string Message, int Call, int Arg) {
+  std::string Key =
+      Message + "\n" + std::to_string(Call) + "/" + std::to_string(Arg);
+  auto Index = std::make_tuple(Prev, Prev->Root, Loc.getRawEncoding(),
+                               static_cast<unsigned>(llvm::hash_value(Key)));
+  auto &Bucket = StepIndex[Index];
+  for (const Step *Known : Bucket)
+    if (Known->GuardCall == Call && Known->GuardArg == Arg &&
+        Known->Message == Message)
+      return Known;
+  Steps.push_back(std::make_unique<Step>(Step{
+      Prev, Prev->Root, Loc, std::move(Message), Prev->Length + 1, Call, Arg}));
+  Steps.back()->Guarded = true;
+  Bucket.push_back(Steps.back().get());
+  return Steps.back().get();
+}
+
+/// Whether the path to \p Tip passed a check by a function defined
+/// elsewhere.
+static bool guarded(const Step *Tip) { return Tip->Guarded; }
+
 void TaintEngine::report(const SinkHit &Hit) {
   const Expr *Where = Hit.Call ? Hit.Call : Hit.Indexing.Use;
-  if (Reported.insert({Where, Hit.Arg}).second)
+  if (!Reported.insert({Where, Hit.Arg}).second)
+    return;
+  // A source passed to a function defined elsewhere: the link phase
+  // follows it.
+  if (Hit.K == SinkHit::ExternalArg)
+    SourceToExternal.push_back(Hit);
+  else if (Opts.WholeProgram && guarded(Hit.Path))
+    Guarded.push_back(Hit);
+  else
     Pending.push_back(Hit);
 }
 
@@ -3253,8 +3609,24 @@ const TaintEngine::Summary *TaintEngine::summaryFor(const FunctionDecl *FD) {
 static bool readsSource(const Stmt *S, TaintEngine &E) {
   if (!S)
     return false;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+  bool Whole = E.options().WholeProgram;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    if (Whole)
+      if (const auto *Var = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (Var->hasGlobalStorage() && !Var->isStaticLocal())
+          return true;
     return isOptarg(DRE->getDecl());
+  }
+  if (Whole)
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+        const FunctionDecl *Def = Callee->getDefinition();
+        if ((!Def || !Def->hasBody()) && !Callee->getBuiltinID() &&
+            !E.context().getSourceManager().isInSystemHeader(
+                Callee->getLocation()) &&
+            E.model().rulesFor(Callee).empty())
+          return true;
+      }
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
@@ -3292,11 +3664,347 @@ std::vector<SinkHit> TaintEngine::analyze(const FunctionDecl *FD) {
   // Paths start at sources: a function that cannot see one, directly or
   // through what its callees return, is analysed only if a caller passes
   // it untrusted data.
-  if (FD && FD->hasBody() && (FD->isMain() || mayProduceSource(FD)))
+  if (FD && FD->hasBody() &&
+      (Opts.WholeProgram || FD->isMain() || mayProduceSource(FD)))
     summaryFor(FD);
   std::vector<SinkHit> Out;
   Out.swap(Pending);
   return Out;
+}
+
+// ---------------------------------------------------------------------------
+// Whole-program mode: the facts of the unit, for the link phase.
+// ---------------------------------------------------------------------------
+
+int TaintEngine::externalCall(const CallExpr *Call, const Decl *Target,
+                              const FunctionDecl *Caller) {
+  auto [It, New] = CallIndex.try_emplace(Call, static_cast<int>(Calls.size()));
+  if (New)
+    Calls.push_back({Call, Target, Caller});
+  return It->second;
+}
+
+int TaintEngine::global(const VarDecl *VD) {
+  VD = VD->getCanonicalDecl();
+  auto [It, New] =
+      GlobalIndex.try_emplace(VD, static_cast<int>(GlobalVars.size()));
+  if (New)
+    GlobalVars.push_back(VD);
+  return It->second;
+}
+
+void TaintEngine::summarise(const FunctionDecl *FD) {
+  if (FD && FD->hasBody())
+    summaryFor(FD);
+}
+
+namespace {
+
+/// The unit's facts, written in portable terms: USRs, absolute paths.
+class FactsWriter {
+public:
+  FactsWriter(ASTContext &Ctx) : Ctx(Ctx), SM(Ctx.getSourceManager()) {}
+
+  std::string usr(const Decl *D) {
+    llvm::SmallString<128> Buf;
+    if (!D || index::generateUSRForDecl(D, Buf))
+      return "";
+    return std::string(Buf);
+  }
+
+  std::string file(FileID FID) {
+    auto [It, New] = Files.try_emplace(FID.getHashValue());
+    if (!New)
+      return It->second;
+    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(FID);
+    if (!Entry)
+      return It->second;
+    llvm::SmallString<256> Path(Entry->getName());
+    SM.getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    It->second = std::string(Path);
+    return It->second;
+  }
+
+  /// [file, line, column, offset] of \p Loc's expansion; null when it has
+  /// none.
+  llvm::json::Value place(SourceLocation Loc) {
+    Loc = SM.getExpansionLoc(Loc);
+    if (Loc.isInvalid())
+      return nullptr;
+    std::string F = file(SM.getFileID(Loc));
+    if (F.empty())
+      return nullptr;
+    return llvm::json::Array{F, SM.getExpansionLineNumber(Loc),
+                             SM.getExpansionColumnNumber(Loc),
+                             SM.getFileOffset(Loc)};
+  }
+
+  llvm::json::Value root(const Origin &O) {
+    switch (O.K) {
+    case Origin::Source:
+      return llvm::json::Object{{"kind", "source"},
+                                {"what", O.What},
+                                {"byCall", O.ByCall},
+                                {"category", static_cast<int>(O.Category)},
+                                {"at", place(O.Loc)}};
+    case Origin::Parameter:
+      return llvm::json::Object{{"kind", "param"}, {"param", O.Param}};
+    case Origin::CallResult:
+      return llvm::json::Object{{"kind", "call"}, {"call", O.Param}};
+    case Origin::CallOut:
+      return llvm::json::Object{{"kind", "callOut"},
+                                {"call", O.Param},
+                                {"arg", O.Arg},
+                                {"fields", O.Fields}};
+    case Origin::Global:
+      return llvm::json::Object{
+          {"kind", "global"}, {"global", O.Param}, {"fields", O.Fields}};
+    }
+    return nullptr;
+  }
+
+  /// The path to \p Tip: its root and its steps, origin first.
+  llvm::json::Object flow(const Step *Tip) {
+    llvm::json::Array Steps;
+    for (const Step *S : pathTo(Tip)) {
+      llvm::json::Value At = place(S->Loc);
+      if (At.kind() == llvm::json::Value::Null)
+        continue;
+      llvm::json::Array Row = std::move(*At.getAsArray());
+      Row.push_back(S->Message);
+      Steps.push_back(std::move(Row));
+    }
+    llvm::json::Object Flow{{"root", root(*Tip->Root)},
+                            {"steps", std::move(Steps)}};
+    llvm::json::Array Guards;
+    for (const Step *S = Tip; S; S = S->Prev)
+      if (S->GuardCall >= 0)
+        Guards.push_back(llvm::json::Array{S->GuardCall, S->GuardArg});
+    if (!Guards.empty())
+      Flow["guards"] = std::move(Guards);
+    return Flow;
+  }
+
+  static llvm::json::Value range(const IntRange &R) {
+    llvm::json::Object O;
+    if (R.Lo)
+      O["lo"] = *R.Lo;
+    if (R.Hi)
+      O["hi"] = *R.Hi;
+    if (R.Symbolic)
+      O["symbolic"] = true;
+    return O;
+  }
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  llvm::DenseMap<unsigned, std::string> Files;
+};
+
+/// Function pointers stored in struct fields anywhere in the unit
+/// (`ops.run = do_run`, `{.run = do_run}`): what a call through the field
+/// may call.
+class FieldTargets : public RecursiveASTVisitor<FieldTargets> {
+public:
+  FieldTargets(const SourceManager &SM) : SM(SM) {}
+
+  static const FunctionDecl *function(const Expr *E) {
+    if (!E)
+      return nullptr;
+    E = E->IgnoreParenCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      if (UO->getOpcode() == UO_AddrOf)
+        E = UO->getSubExpr()->IgnoreParenCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<FunctionDecl>(DRE->getDecl());
+    return nullptr;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() != BO_Assign || SM.isInSystemHeader(BO->getExprLoc()))
+      return true;
+    if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenCasts()))
+      if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        if (const FunctionDecl *Fn = function(BO->getRHS()))
+          Pairs.push_back({Field, Fn});
+    return true;
+  }
+
+  bool VisitInitListExpr(InitListExpr *ILE) {
+    if (SM.isInSystemHeader(ILE->getBeginLoc()))
+      return true;
+    const InitListExpr *Sem =
+        ILE->isSemanticForm() ? ILE : ILE->getSemanticForm();
+    if (!Sem)
+      return true;
+    const auto *RT = Sem->getType()->getAs<RecordType>();
+    if (!RT)
+      return true;
+    const RecordDecl *RD = RT->getDecl()->getDefinition();
+    if (!RD)
+      return true;
+    unsigned I = 0;
+    for (const FieldDecl *Field : RD->fields()) {
+      if (I >= Sem->getNumInits())
+        break;
+      if (const FunctionDecl *Fn = function(Sem->getInit(I)))
+        Pairs.push_back({Field, Fn});
+      ++I;
+    }
+    return true;
+  }
+
+  const SourceManager &SM;
+  std::vector<std::pair<const FieldDecl *, const FunctionDecl *>> Pairs;
+};
+
+} // namespace
+
+llvm::json::Value factsPlace(ASTContext &Ctx, SourceLocation Loc) {
+  return FactsWriter(Ctx).place(Loc);
+}
+
+llvm::json::Object TaintEngine::facts(
+    llvm::function_ref<llvm::json::Array(const SinkHit &)> Describe) {
+  FactsWriter W(Ctx);
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto ParamOf = [](const SinkHit &Hit) {
+    const CallExpr *Call = Hit.Call;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      if (MC->getImplicitObjectArgument() == Hit.Arg)
+        return model::ThisObject;
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+    unsigned Shift =
+        isa<CXXOperatorCallExpr>(Call) && MD && MD->isInstance() ? 1 : 0;
+    for (unsigned I = Shift; I < Call->getNumArgs(); ++I)
+      if (Call->getArg(I) == Hit.Arg)
+        return static_cast<int>(I - Shift);
+    return model::NoArg;
+  };
+  auto Flows = [&](const TaintSet &T) {
+    llvm::json::Array A;
+    for (const Step *St : T)
+      A.push_back(W.flow(St));
+    return A;
+  };
+
+  llvm::json::Array Functions;
+  std::vector<const FunctionDecl *> Order;
+  for (const auto &Entry : Summaries)
+    if (Entry.second->Done && Entry.first->hasBody() &&
+        !SM.isInSystemHeader(Entry.first->getLocation()))
+      Order.push_back(Entry.first);
+  // Deterministic output: in source order.
+  llvm::sort(Order, [&](const FunctionDecl *A, const FunctionDecl *B) {
+    return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
+  });
+  for (const FunctionDecl *FD : Order) {
+    const Summary &Sum = *Summaries[FD];
+    std::string Usr = W.usr(FD);
+    if (Usr.empty())
+      continue;
+    llvm::json::Array Params;
+    for (const ParmVarDecl *P : FD->parameters())
+      Params.push_back(P->getNameAsString());
+    llvm::json::Array Outs;
+    for (const auto &O : Sum.Out)
+      Outs.push_back(llvm::json::Object{{"param", O.Param},
+                                        {"fields", fieldNames(O.Path, nullptr)},
+                                        {"flows", Flows(O.From)}});
+    llvm::json::Array GlobalsOut;
+    for (const auto &G : Sum.Globals)
+      GlobalsOut.push_back(
+          llvm::json::Object{{"global", G.Global},
+                             {"fields", fieldNames(G.Path, nullptr)},
+                             {"flows", Flows(G.From)}});
+    llvm::json::Array Sinks;
+    llvm::json::Array CallArgs;
+    for (const auto &F : Sum.Sinks) {
+      const SinkHit &Hit = F.Hit;
+      if (Hit.K == SinkHit::ExternalArg) {
+        auto It = CallIndex.find(Hit.Call);
+        if (It == CallIndex.end())
+          continue;
+        llvm::json::Object C{{"call", It->second},
+                             {"arg", ParamOf(Hit)},
+                             {"flow", W.flow(Hit.Path)}};
+        if (Opts.RangeChecks && isInt(Hit.Arg->getType()))
+          C["range"] = FactsWriter::range(Hit.Indexing.Range);
+        CallArgs.push_back(std::move(C));
+        continue;
+      }
+      llvm::json::Array Findings = Describe(Hit);
+      if (Findings.empty())
+        continue;
+      Sinks.push_back(llvm::json::Object{
+          {"flow", W.flow(Hit.Path)},
+          {"kind", static_cast<int>(Hit.K)},
+          {"sink", Hit.Sink ? Hit.Sink->getNameAsString() : std::string()},
+          {"paramExact", Hit.Indexing.ParamExact},
+          {"findings", std::move(Findings)}});
+    }
+    llvm::json::Array Validates;
+    for (int P : Sum.Validates)
+      Validates.push_back(P);
+    Functions.push_back(llvm::json::Object{
+        {"usr", Usr},
+        {"name", FD->getQualifiedNameAsString()},
+        {"at", W.place(FD->getLocation())},
+        {"params", std::move(Params)},
+        {"returns", Flows(Sum.Return)},
+        {"outs", std::move(Outs)},
+        {"globals", std::move(GlobalsOut)},
+        {"sinks", std::move(Sinks)},
+        {"calls", std::move(CallArgs)},
+        {"validates", std::move(Validates)},
+    });
+  }
+
+  llvm::json::Array CallTable;
+  for (const ExternalCall &C : Calls)
+    CallTable.push_back(llvm::json::Object{
+        {"target", W.usr(C.Target)},
+        {"name", cast<NamedDecl>(C.Target)->getNameAsString()},
+        {"field", isa<FieldDecl>(C.Target)},
+        {"at", W.place(C.Call->getExprLoc())},
+        {"caller", W.usr(C.Caller)}});
+  llvm::json::Array GlobalTable;
+  for (const VarDecl *VD : GlobalVars)
+    GlobalTable.push_back(llvm::json::Object{{"usr", W.usr(VD)},
+                                             {"name", VD->getNameAsString()}});
+  llvm::json::Array FromSources;
+  for (const SinkHit &Hit : SourceToExternal) {
+    auto It = CallIndex.find(Hit.Call);
+    if (It == CallIndex.end())
+      continue;
+    llvm::json::Object C{{"call", It->second},
+                         {"arg", ParamOf(Hit)},
+                         {"flow", W.flow(Hit.Path)}};
+    if (Opts.RangeChecks && isInt(Hit.Arg->getType()))
+      C["range"] = FactsWriter::range(Hit.Indexing.Range);
+    FromSources.push_back(std::move(C));
+  }
+  llvm::json::Array GuardedSinks;
+  for (const SinkHit &Hit : Guarded) {
+    llvm::json::Array Findings = Describe(Hit);
+    if (!Findings.empty())
+      GuardedSinks.push_back(llvm::json::Object{
+          {"flow", W.flow(Hit.Path)}, {"findings", std::move(Findings)}});
+  }
+  FieldTargets Targets(SM);
+  Targets.TraverseDecl(Ctx.getTranslationUnitDecl());
+  llvm::json::Array FieldTable;
+  for (const auto &[Field, Fn] : Targets.Pairs)
+    FieldTable.push_back(
+        llvm::json::Object{{"field", W.usr(Field)}, {"function", W.usr(Fn)}});
+
+  return llvm::json::Object{{"functions", std::move(Functions)},
+                            {"externalCalls", std::move(CallTable)},
+                            {"globals", std::move(GlobalTable)},
+                            {"sourceCalls", std::move(FromSources)},
+                            {"guardedSinks", std::move(GuardedSinks)},
+                            {"fieldTargets", std::move(FieldTable)}};
 }
 
 } // namespace sinkguard::engine

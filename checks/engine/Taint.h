@@ -25,8 +25,10 @@
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Allocator.h"
+#include "llvm/Support/JSON.h"
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -38,20 +40,27 @@
 namespace clang {
 class ASTContext;
 class CallExpr;
+class Decl;
 class Expr;
 class FieldDecl;
 class FunctionDecl;
 class Stmt;
+class VarDecl;
 } // namespace clang
 
 namespace sinkguard::engine {
 
 /// Where tainted data came from: a real source, or (while summarising a
-/// function) one of the function's parameters.
+/// function) one of the function's parameters; in whole-program mode, also
+/// what only the link phase can judge: the result of a call to a function
+/// defined in another unit, what such a call leaves in an object passed to
+/// it, and a global variable's value.
 struct Origin {
-  enum Kind : std::uint8_t { Source, Parameter };
+  enum Kind : std::uint8_t { Source, Parameter, CallResult, CallOut, Global };
   Kind K;
-  /// For Parameter: the index, or model::ThisObject.
+  /// For Parameter: the index, or model::ThisObject. For CallResult and
+  /// CallOut: the external call's index (TaintEngine::externalCalls); for
+  /// Global: the global's index (TaintEngine::globals).
   int Param = 0;
   model::SourceKind Category = model::SourceKind::Other;
   /// What produced the data: "fgets", "argv", "std::cin".
@@ -60,6 +69,14 @@ struct Origin {
   /// variable (main's argv, getopt's optarg).
   bool ByCall = true;
   clang::SourceLocation Loc;
+  /// For CallOut: the argument's position; 0 otherwise.
+  int Arg = 0;
+  /// For CallOut and Global: the fields read inside the object
+  /// ("opts.host" read after `parse(&opts)`: "host"), dot-separated.
+  std::string Fields = {};
+
+  /// Whether only the link phase knows if the data is untrusted.
+  bool symbolic() const { return K >= CallResult; }
 };
 
 /// One step of a path. Steps form persistent lists from the newest step back
@@ -70,7 +87,18 @@ struct Step {
   clang::SourceLocation Loc;
   std::string Message;
   unsigned Length;
+  /// Whole-program mode: the data passed a check by a function defined in
+  /// another unit (its external call's index, and the argument); the link
+  /// phase knows whether that function is a validator.
+  int GuardCall = -1;
+  int GuardArg = 0;
+  /// Some step up to this one is such a check.
+  bool Guarded = false;
 };
+
+/// [absolute file, line, column, byte offset] of \p Loc's expansion, as
+/// the link phase's facts write places; null when it has none.
+llvm::json::Value factsPlace(clang::ASTContext &Ctx, clang::SourceLocation Loc);
 
 /// The steps from the origin to \p Tip, origin first.
 llvm::SmallVector<const Step *, 8> pathTo(const Step *Tip);
@@ -162,6 +190,9 @@ struct SinkHit {
     /// Text converted to a number by atoi, strtol, sscanf... (range checks;
     /// the conversion check judges how failure is detected).
     Conversion,
+    /// An argument of a call to a function defined in another unit
+    /// (whole-program mode): the link phase follows it into the callee.
+    ExternalArg,
   };
   Kind K;
   /// Null for Index and Offset on built-in arrays and pointers, for the
@@ -183,6 +214,8 @@ struct SinkHit {
   }
 };
 
+class LinkedProgram;
+
 struct TaintOptions {
   /// Source categories whose data counts as trusted.
   llvm::SmallVector<model::SourceKind, 2> Trusted;
@@ -196,6 +229,51 @@ struct TaintOptions {
   /// Whether an `assert` compiled into the code counts as a check (release
   /// builds compile it out).
   bool CountAsserts = true;
+  /// Describe every function for the link phase (engine/Facts.h): calls
+  /// to functions defined elsewhere, globals and parameters become origins
+  /// and sinks that the link resolves.
+  bool WholeProgram = false;
+  /// What the last scan's link phase knows of functions defined in other
+  /// units; null for none.
+  std::shared_ptr<const LinkedProgram> Linked;
+};
+
+/// What the link phase of the last whole-program scan resolved about a
+/// function defined in another unit (the summary store), for hosts that
+/// analyse one file at a time (clang-tidy, clangd).
+struct LinkedFunction {
+  /// How the function gets the untrusted data it returns ("read by 'fgets'
+  /// at net.c:12"); empty when it returns none.
+  std::string ReturnsSource;
+  /// Parameters whose data it returns.
+  llvm::SmallVector<int, 2> ToReturn;
+  /// Parameters whose data reaches a sink, in it or in what it calls.
+  struct ParamSink {
+    int Param;
+    SinkHit::Kind Kind;
+    /// "'system' at run.c:4".
+    std::string Where;
+  };
+  std::vector<ParamSink> Sinks;
+  /// Parameters that are safe when it returns non-zero.
+  llvm::SmallVector<int, 2> Validates;
+};
+
+/// The linked summaries of a program, by USR.
+class LinkedProgram {
+public:
+  virtual ~LinkedProgram();
+  virtual const LinkedFunction *find(llvm::StringRef Usr) const = 0;
+};
+
+/// A call to a function whose definition this unit does not have (or a
+/// call through a struct field holding a function pointer), for the link.
+struct ExternalCall {
+  const clang::CallExpr *Call;
+  /// The function called, or the field called through.
+  const clang::Decl *Target;
+  /// Where the call is.
+  const clang::FunctionDecl *Caller;
 };
 
 class FunctionAnalysis;
@@ -226,11 +304,37 @@ public:
                              const clang::FieldDecl *F);
   const Step *makeStep(const Step *Prev, const Origin *Root,
                        clang::SourceLocation Loc, std::string Message);
+  /// A step past a check by a function defined elsewhere (whole-program).
+  const Step *makeGuardStep(const Step *Prev, clang::SourceLocation Loc,
+                            std::string Message, int Call, int Arg);
   void report(const SinkHit &Hit);
   /// Whether \p FD reads a source, or calls a function that may return
   /// one: only such functions can start a path by themselves.
   bool mayProduceSource(const clang::FunctionDecl *FD);
   bool isTrusted(model::SourceKind K) const;
+
+  // Whole-program mode.
+  /// The index of \p Call to a function defined elsewhere, made on first use.
+  int externalCall(const clang::CallExpr *Call, const clang::Decl *Target,
+                   const clang::FunctionDecl *Caller);
+  const std::vector<ExternalCall> &externalCalls() const { return Calls; }
+  /// The index of global \p VD, made on first use.
+  int global(const clang::VarDecl *VD);
+  /// The index of the global whose cells have base \p Base, or -1.
+  int globalAt(const void *Base) const {
+    auto It = GlobalIndex.find(static_cast<const clang::VarDecl *>(Base));
+    return It == GlobalIndex.end() ? -1 : It->second;
+  }
+  const std::vector<const clang::VarDecl *> &globals() const {
+    return GlobalVars;
+  }
+  /// Summarises \p FD (whole-program mode) without reporting anything.
+  void summarise(const clang::FunctionDecl *FD);
+  /// The facts of the functions summarised so far, for the link phase:
+  /// \p Describe renders the findings a sink would produce (check, message
+  /// with OriginPlaceholder where the origin's description goes).
+  llvm::json::Object
+  facts(llvm::function_ref<llvm::json::Array(const SinkHit &)> Describe);
 
 private:
   const model::Model &M;
@@ -238,8 +342,9 @@ private:
   TaintOptions Opts;
   llvm::BumpPtrAllocator Arena;
   std::vector<std::unique_ptr<Origin>> Origins;
-  std::map<std::tuple<int, int, int, unsigned, bool, std::string>,
-           const Origin *>
+  std::map<
+      std::tuple<int, int, int, unsigned, bool, std::string, int, std::string>,
+      const Origin *>
       OriginIndex;
   std::vector<std::unique_ptr<Step>> Steps;
   /// Steps by (previous step, origin, location, hash of the message).
@@ -257,6 +362,16 @@ private:
   llvm::DenseSet<const clang::FunctionDecl *> Recursive;
   llvm::DenseSet<std::pair<const clang::Expr *, const clang::Expr *>> Reported;
   std::vector<SinkHit> Pending;
+  std::vector<ExternalCall> Calls;
+  llvm::DenseMap<const clang::CallExpr *, int> CallIndex;
+  std::vector<const clang::VarDecl *> GlobalVars;
+  llvm::DenseMap<const clang::VarDecl *, int> GlobalIndex;
+  /// Real sources passed to functions defined elsewhere.
+  std::vector<SinkHit> SourceToExternal;
+  /// Paths from real sources into sinks that passed a check by a function
+  /// defined elsewhere: the link phase reports them unless it validates.
+  std::vector<SinkHit> Guarded;
+  std::vector<const clang::FunctionDecl *> Summarised;
 };
 
 } // namespace sinkguard::engine

@@ -12,6 +12,7 @@
  */
 #include "netadmin.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,14 +38,19 @@ int records_load(FILE *in) {
 }
 
 int records_count_hit(const char *slot) {
+  /* BUG: CWE-20: atoi cannot tell "abc" or an overflow from a slot number. */
   int i = atoi(slot);
   /* BUG: CWE-129: the slot number from the command line indexes hits[] unchecked. */
   return ++hits[i];
 }
 
 int records_port(const char *slot) {
-  long i = strtol(slot, NULL, 10);
-  /* Clean: the index is range-checked before use. */
+  char *end;
+  errno = 0;
+  long i = strtol(slot, &end, 10);
+  /* Clean: the conversion is checked, and the index range-checked, before use. */
+  if (errno != 0 || end == slot || *end != '\0')
+    return -1;
   if (i < 0 || i >= MAX_RECORDS)
     return -1;
   return table[i].port;

@@ -14,6 +14,7 @@
 #include "Finding.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
 #include <string>
 #include <vector>
 
@@ -34,15 +35,17 @@ struct LinkStats {
 /// The findings whose flow crosses units, among \p Units' facts; those at a
 /// place (check, file, line, column) already in \p Existing are left out.
 /// Facts that cannot be read are skipped with a message in \p Problems.
+/// With \p Linked, also what the link resolved of each function.
 std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
                                        llvm::ArrayRef<report::Finding> Existing,
                                        LinkStats &Stats,
-                                       std::vector<std::string> &Problems);
+                                       std::vector<std::string> &Problems,
+                                       llvm::json::Object *Linked = nullptr);
 
-/// Writes what the link resolved about each function (the linked summaries
-/// that clang-tidy and clangd read, check option SummaryStore) to \p Path,
-/// atomically.
-llvm::Error writeLinkedSummaries(llvm::ArrayRef<const UnitResult *> Units,
+/// Writes \p Linked, what the link resolved about each function (the
+/// linked summaries that clang-tidy and clangd read, check option
+/// SummaryStore), to \p Path, atomically.
+llvm::Error writeLinkedSummaries(const llvm::json::Object &Linked,
                                  llvm::StringRef Path);
 
 } // namespace sinkguard::driver

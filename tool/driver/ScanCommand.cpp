@@ -6,6 +6,7 @@
 #include "Database.h"
 #include "Fingerprint.h"
 #include "JsonWriter.h"
+#include "Link.h"
 #include "OutputFile.h"
 #include "Progress.h"
 #include "Report.h"
@@ -267,6 +268,35 @@ int runScan(ScanOptions &Options) {
               std::back_inserter(R.ToolDiagnostics));
     std::move(D.Findings.begin(), D.Findings.end(),
               std::back_inserter(R.Findings));
+  }
+  {
+    std::vector<const UnitResult *> Analysed;
+    for (const UnitResult &U : Units)
+      if (U.Skipped.empty() && U.Abandoned.empty())
+        Analysed.push_back(&U);
+    LinkStats Stats;
+    std::vector<std::string> Problems;
+    llvm::json::Object Summaries;
+    std::vector<report::Finding> Linked =
+        linkUnits(Analysed, R.Findings, Stats, Problems, &Summaries);
+    // What clang-tidy and clangd read (check option SummaryStore).
+    if (!Options.BuildPath.empty()) {
+      llvm::SmallString<256> Dir(Options.BuildPath);
+      llvm::sys::path::append(Dir, ".sinkguard-cache");
+      llvm::SmallString<256> Path(Dir);
+      llvm::sys::path::append(Path, "linked.json");
+      llvm::Error E =
+          llvm::errorCodeToError(llvm::sys::fs::create_directories(Dir));
+      if (!E)
+        E = writeLinkedSummaries(Summaries, Path);
+      if (E)
+        Problems.push_back("cannot write the summary store " +
+                           std::string(Path) + ": " +
+                           llvm::toString(std::move(E)));
+    }
+    for (const std::string &P : Problems)
+      llvm::errs() << "sinkguard: warning: " << P << "\n";
+    std::move(Linked.begin(), Linked.end(), std::back_inserter(R.Findings));
   }
   if (R.FilesAnalysed == 0)
     for (const std::string &Id :
