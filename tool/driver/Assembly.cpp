@@ -210,4 +210,27 @@ void printSummary(const report::Report &R, const Assembly &A, double Seconds) {
   llvm::errs() << Line << "\n";
 }
 
+std::string scanUnitStats(llvm::ArrayRef<UnitResult> Units) {
+  size_t Reused =
+      llvm::count_if(Units, [](const UnitResult &U) { return U.Reused; });
+  size_t Skipped = llvm::count_if(Units, [](const UnitResult &U) {
+    return !U.Reused && !U.Skipped.empty();
+  });
+  std::string Line;
+  llvm::raw_string_ostream OS(Line);
+  OS << Units.size() << " unit(s): " << Units.size() - Reused - Skipped
+     << " parsed, " << Reused << " reused from the cache";
+  if (Skipped)
+    OS << ", " << Skipped << " skipped";
+  return Line;
+}
+
+void printStats(llvm::StringRef Units, const LinkStats &Link) {
+  llvm::errs() << "sinkguard: stats: " << Units << "; link: " << Link.Functions
+               << " function(s), " << Link.ResolvedCalls << "/" << Link.Calls
+               << " call(s) resolved across units, " << Link.Findings
+               << " cross-unit finding(s)"
+               << llvm::format(" in %.3fs", Link.Seconds) << "\n";
+}
+
 } // namespace sinkguard::driver

@@ -49,6 +49,13 @@ llvm::Error writeReport(const report::Report &R, llvm::StringRef Path,
 /// The summary line: files, findings, what was incomplete, the time.
 void printSummary(const report::Report &R, const Assembly &A, double Seconds);
 
+/// --stats: what happened to the units (\p Units, e.g. scanUnitStats) and
+/// what the link phase resolved, as one line.
+void printStats(llvm::StringRef Units, const LinkStats &Link);
+
+/// "N unit(s): P parsed, R reused from the cache".
+std::string scanUnitStats(llvm::ArrayRef<UnitResult> Units);
+
 void printError(const llvm::Twine &Message);
 void printWarning(const llvm::Twine &Message);
 

@@ -126,6 +126,18 @@ cl::opt<std::string> SourceRootOption(
              "directory)"),
     cl::value_desc("dir"), cl::cat(OutputCategory));
 
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Keep the summary store of incremental scans here: a re-run "
+             "parses only the units whose files, flags or options changed "
+             "(default: <build-dir>/.sinkguard-cache; none with flags after "
+             "'--')"),
+    cl::value_desc("dir"), cl::cat(ScanCategory));
+
+cl::opt<bool> NoCache("no-cache",
+                      cl::desc("Neither read nor write the summary store"),
+                      cl::init(false), cl::cat(ScanCategory));
+
 cl::opt<bool> AllowCompilerPlugins(
     "allow-compiler-plugins",
     cl::desc("Trust the compile commands and .clang-tidy files of the "
@@ -179,10 +191,35 @@ cl::opt<std::string>
 
 cl::extrahelp CommonHelp(clang::tooling::CommonOptionsParser::HelpMessage);
 
+/// LLVM registers -stats itself, for its statistics (which a release build
+/// of LLVM does not collect); the scan's --stats is that option, as a
+/// second one of the same name cannot be registered.
+cl::Option *statsOption() {
+  auto &Registered = cl::getRegisteredOptions();
+  auto It = Registered.find("stats");
+  return It == Registered.end() ? nullptr : It->second;
+}
+
+/// Whether --stats was given; turns LLVM's statistics off again, or LLVM
+/// would say at exit that they are disabled.
+bool statsRequested() {
+  cl::Option *Stats = statsOption();
+  if (!Stats || !Stats->getNumOccurrences())
+    return false;
+  Stats->addOccurrence(0, "stats", "false");
+  return true;
+}
+
 /// Runs llvm::cl over \p Argv; on failure \p Error holds its complaint as
 /// one line.
 bool parse(std::vector<const char *> &Argv, std::string &Error) {
   cl::HideUnrelatedOptions({&ScanCategory, &OutputCategory});
+  if (cl::Option *Stats = statsOption()) {
+    Stats->setDescription("Print how many units were parsed and reused, and "
+                          "what the link phase resolved, to stderr");
+    Stats->addCategory(ScanCategory);
+    Stats->setHiddenFlag(cl::NotHidden);
+  }
   std::string Messages;
   llvm::raw_string_ostream Errs(Messages);
   if (cl::ParseCommandLineOptions(static_cast<int>(Argv.size()), Argv.data(),
@@ -204,20 +241,90 @@ bool parse(std::vector<const char *> &Argv, std::string &Error) {
 }
 
 /// Whether \p Arg (and maybe the next argument) is an option that does not
-/// change the results; returns how many arguments it takes.
-unsigned resultNeutralArguments(llvm::StringRef Arg) {
-  for (llvm::StringRef Name : {"-j", "--j", "-o", "--o", "-output", "--output",
-                               "-tu-timeout", "--tu-timeout"})
+/// change the results (nor, with \p Shard, --shard); returns how many
+/// arguments it takes.
+unsigned resultNeutralArguments(llvm::StringRef Arg, bool Shard) {
+  for (llvm::StringRef Name :
+       {"-j", "--j", "-o", "--o", "-output", "--output", "-tu-timeout",
+        "--tu-timeout", "-cache-dir", "--cache-dir"})
     if (Arg == Name)
       return 2;
-  for (llvm::StringRef Prefix :
-       {"-j", "--j", "-o=", "--o=", "-output=", "--output=", "--quiet",
-        "-quiet", "--print-timing", "-print-timing",
-        "--tu-timeout=", "-tu-timeout=", "--testing-commit-delay-ms",
-        "-testing-commit-delay-ms"})
+  for (llvm::StringRef Prefix : {"-j",
+                                 "--j",
+                                 "-o=",
+                                 "--o=",
+                                 "-output=",
+                                 "--output=",
+                                 "--quiet",
+                                 "-quiet",
+                                 "--print-timing",
+                                 "-print-timing",
+                                 "--tu-timeout=",
+                                 "-tu-timeout=",
+                                 "--testing-commit-delay-ms",
+                                 "-testing-commit-delay-ms",
+                                 "--cache-dir=",
+                                 "-cache-dir=",
+                                 "--no-cache",
+                                 "-no-cache",
+                                 "--stats",
+                                 "-stats"})
     if (Arg.starts_with(Prefix))
       return 1;
+  if (Shard && (Arg == "-shard" || Arg == "--shard"))
+    return 2;
+  if (Shard && (Arg.starts_with("-shard=") || Arg.starts_with("--shard=")))
+    return 1;
   return 0;
+}
+
+/// \p AsTyped without the options that do not change the results (nor,
+/// with \p Shard, --shard), shell-quoted.
+std::string resultCommandLine(llvm::ArrayRef<const char *> AsTyped,
+                              bool Shard) {
+  std::vector<std::string> Kept;
+  for (size_t I = 0; I < AsTyped.size(); ++I) {
+    llvm::StringRef A = AsTyped[I];
+    if (unsigned Skip = resultNeutralArguments(A, Shard)) {
+      I += Skip - 1;
+      continue;
+    }
+    Kept.push_back(A.str());
+  }
+  return shellJoin(Kept);
+}
+
+/// --format's value, or an error; \p OutputPath decides without one.
+bool parseFormat(llvm::StringRef F, llvm::StringRef OutputPath,
+                 OutputFormat &Out, std::string &Error) {
+  if (F.empty() || F == "text")
+    Out = OutputFormat::Text;
+  else if (F == "sarif")
+    Out = OutputFormat::Sarif;
+  else if (F == "json")
+    Out = OutputFormat::Json;
+  else {
+    Error = ("--format '" + F + "': expected text, sarif or json").str();
+    return false;
+  }
+  // Without --format, the output file's extension decides.
+  if (F.empty() && OutputPath.ends_with(".sarif"))
+    Out = OutputFormat::Sarif;
+  else if (F.empty() && OutputPath.ends_with(".json"))
+    Out = OutputFormat::Json;
+  return true;
+}
+
+bool parseFailOn(llvm::StringRef Value, report::Level &Out,
+                 std::string &Error) {
+  std::optional<report::Level> L = report::parseLevel(Value);
+  if (!L) {
+    Error = ("--fail-on '" + Value + "': expected error, warning, note or none")
+                .str();
+    return false;
+  }
+  Out = *L;
+  return true;
 }
 
 } // namespace
@@ -279,15 +386,6 @@ bool parseScanOptions(std::vector<const char *> Argv,
                       llvm::ArrayRef<const char *> AsTyped, ScanOptions &Out,
                       std::string &Error) {
   Out.Arguments.assign(Argv.begin(), Argv.end());
-  std::vector<std::string> Typed;
-  for (size_t I = 0; I < AsTyped.size(); ++I) {
-    llvm::StringRef A = AsTyped[I];
-    if (unsigned Skip = resultNeutralArguments(A)) {
-      I += Skip - 1;
-      continue;
-    }
-    Typed.push_back(A.str());
-  }
 
   // Flags after `--` make a database that compiles every path with them.
   int Argc = static_cast<int>(Argv.size());
@@ -322,7 +420,11 @@ bool parseScanOptions(std::vector<const char *> Argv,
   Out.WorkerOutput = WorkerOutput;
   Out.WorkerParent = WorkerParent;
   Out.CommitDelayMs = CommitDelayMs;
-  Out.CommandLine = shellJoin(Typed);
+  Out.CommandLine = resultCommandLine(AsTyped, /*Shard=*/false);
+  Out.UnshardedCommandLine = resultCommandLine(AsTyped, /*Shard=*/true);
+  Out.CacheDir = CacheDir;
+  Out.NoCache = NoCache;
+  Out.PrintStats = statsRequested();
 
   if (Jobs.getNumOccurrences() && Jobs == 0) {
     Error = "-j 0: expected a positive number of jobs";
@@ -332,34 +434,13 @@ bool parseScanOptions(std::vector<const char *> Argv,
                  ? static_cast<unsigned>(Jobs)
                  : llvm::hardware_concurrency().compute_thread_count();
 
-  llvm::StringRef F = Format;
-  if (F.empty() || F == "text")
-    Out.Format = OutputFormat::Text;
-  else if (F == "sarif")
-    Out.Format = OutputFormat::Sarif;
-  else if (F == "json")
-    Out.Format = OutputFormat::Json;
-  else {
-    Error = ("--format '" + F + "': expected text, sarif or json").str();
+  if (!parseFormat(Format, Out.OutputPath, Out.Format, Error))
     return false;
-  }
-  // Without --format, the output file's extension decides.
-  if (F.empty() && llvm::StringRef(Out.OutputPath).ends_with(".sarif"))
-    Out.Format = OutputFormat::Sarif;
-  else if (F.empty() && llvm::StringRef(Out.OutputPath).ends_with(".json"))
-    Out.Format = OutputFormat::Json;
   Out.FormatKnown = true;
 
   // Checked last: a report of the failure can be written from here on.
-  if (FailOn.getNumOccurrences()) {
-    std::optional<report::Level> L = report::parseLevel(FailOn);
-    if (!L) {
-      Error =
-          "--fail-on '" + FailOn + "': expected error, warning, note or none";
-      return false;
-    }
-    Out.FailOn = *L;
-  }
+  if (FailOn.getNumOccurrences() && !parseFailOn(FailOn, Out.FailOn, Error))
+    return false;
   if (TuTimeout.getNumOccurrences() &&
       llvm::StringRef(TuTimeout).getAsInteger(10, Out.TuTimeout)) {
     Error = "--tu-timeout '" + TuTimeout +

@@ -67,6 +67,15 @@ struct ScanOptions {
   /// the results (-j, -o, --quiet, --tu-timeout), for SARIF's invocation: the
   /// report of a scan is the same bytes whatever they are.
   std::string CommandLine;
+  /// The same without --shard: the command line of the whole scan that the
+  /// shards are slices of (Store.h).
+  std::string UnshardedCommandLine;
+  /// --cache-dir; empty for the default (Store.h).
+  std::string CacheDir;
+  /// --no-cache: neither read nor write the summary store.
+  bool NoCache = false;
+  /// --stats: print what was parsed, reused and linked.
+  bool PrintStats = false;
   /// Set once --format and -o are known, so that a failure can be
   /// reported in the requested format.
   bool FormatKnown = false;

@@ -9,6 +9,7 @@
 #include "Progress.h"
 #include "Report.h"
 #include "Scanner.h"
+#include "Store.h"
 #include "Worker.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -63,6 +64,23 @@ struct Timing {
         Scan > 0 ? 100.0 * TaskSum / (Scan * Jobs) : 0.0, Cpu, TaskCpu);
   }
 };
+
+/// Writes the manifest of this scan into the store.
+void recordScan(const SummaryStore &Store, const ScanOptions &Options,
+                const std::vector<TranslationUnit> &Units, const Assembly &A,
+                const std::string &RootPath) {
+  Manifest M;
+  M.Shard = Options.Shard.value_or(ShardSpec());
+  M.CommandLine = Options.UnshardedCommandLine;
+  M.AutomationId = Options.AutomationId;
+  M.SourceRoot = RootPath;
+  M.DefaultRules = A.DefaultRules;
+  M.Skipped = A.SelectionSkipped;
+  for (const TranslationUnit &U : Units)
+    M.Entries.push_back(SummaryStore::entryName(U));
+  if (llvm::Error E = writeManifest(Store.directory(), M))
+    printWarning(llvm::toString(std::move(E)) + "; the store cannot be linked");
+}
 
 } // namespace
 
@@ -121,6 +139,10 @@ int runScan(ScanOptions &Options) {
     return failBeforeScan(Options, llvm::toString(Selected.takeError()));
   Time.Setup = secondsSince(Time.Start);
 
+  std::optional<SummaryStore> Store;
+  if (std::optional<std::string> Dir = cacheDirectoryOf(Options))
+    Store.emplace(*Dir, *Settings, Options);
+
   auto ScanStart = std::chrono::steady_clock::now();
   std::vector<UnitResult> Units;
   {
@@ -130,8 +152,9 @@ int runScan(ScanOptions &Options) {
     if (Options.TuTimeout)
       Workers =
           WorkerSpec{Options.Executable, Options.Arguments, Options.TuTimeout};
-    Units = scanUnits(Selected->Units, *Settings, Options.Jobs,
-                      Workers ? &*Workers : nullptr, P);
+    Units =
+        scanUnits(Selected->Units, *Settings, Options.Jobs,
+                  Workers ? &*Workers : nullptr, P, Store ? &*Store : nullptr);
   }
   Time.Scan = secondsSince(ScanStart);
 
@@ -141,13 +164,28 @@ int runScan(ScanOptions &Options) {
     Time.TaskCpu += U.CpuSeconds;
     Time.LongestTask = std::max(Time.LongestTask, U.Seconds);
   }
+  if (Store)
+    for (const std::string &W : Store->takeWarnings())
+      printWarning(W);
   Assembly A;
   A.SelectionSkipped = Selected->Skipped;
   A.DefaultRules = enabledSinkguardChecks(*Settings, RootPath + "/sinkguard");
   A.Baseline = Baseline ? &*Baseline : nullptr;
   A.FailOn = Options.FailOn;
   A.Format = Options.Format;
+  if (Store)
+    recordScan(*Store, Options, Selected->Units, A, RootPath);
   int Exit = assembleReport(R, Units, A);
+  if (Store) {
+    llvm::SmallString<256> Linked(Store->directory());
+    llvm::sys::path::append(Linked, "linked.json");
+    std::vector<const UnitResult *> All;
+    for (const UnitResult &U : Units)
+      if (U.Skipped.empty() && U.Abandoned.empty())
+        All.push_back(&U);
+    if (llvm::Error E = writeLinkedSummaries(All, Linked))
+      printWarning(llvm::toString(std::move(E)));
+  }
   Time.Assemble = secondsSince(AssembleStart);
 
   auto WriteStart = std::chrono::steady_clock::now();
@@ -159,6 +197,8 @@ int runScan(ScanOptions &Options) {
 
   if (!Options.Quiet)
     printSummary(R, A, secondsSince(Time.Start));
+  if (Options.PrintStats)
+    printStats(scanUnitStats(Units), A.Link);
   if (Options.PrintTiming)
     Time.print(Options.Jobs, Selected->Units.size());
   return Exit;
