@@ -16,16 +16,22 @@ namespace {
 
 cl::OptionCategory ScanCategory("sinkguard scan options");
 cl::OptionCategory OutputCategory("sinkguard output options");
+cl::OptionCategory LinkCategory("sinkguard link options");
 cl::SubCommand MergeCommand("merge",
                             "Merge SARIF logs (e.g. of CI shards) into one "
                             "run: sinkguard merge a.sarif b.sarif -o "
                             "all.sarif");
+cl::SubCommand LinkCommand("link",
+                           "Rebuild the whole-program report from the "
+                           "summary stores of scans (e.g. of CI shards): "
+                           "sinkguard link cache-1 cache-2 -o all.sarif");
 
 const char Overview[] =
     "sinkguard: finds untrusted input reaching shells, indexes and "
     "allocations.\n\n"
     "  sinkguard [scan] -p <build-dir> [paths...]\n"
-    "  sinkguard merge <a.sarif> <b.sarif>... -o <all.sarif>\n\n"
+    "  sinkguard merge <a.sarif> <b.sarif>... -o <all.sarif>\n"
+    "  sinkguard link <cache-dir>... -o <all.sarif>\n\n"
     "Runs every sinkguard check over the files of <build-dir>/"
     "compile_commands.json (or the given files and directories of it).\n"
     "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or "
@@ -189,6 +195,41 @@ cl::opt<std::string>
                   cl::desc("Category of the merged run (automationDetails.id)"),
                   cl::sub(MergeCommand));
 
+cl::list<std::string> LinkStores(cl::Positional, cl::OneOrMore,
+                                 cl::desc("<cache-dir> ..."),
+                                 cl::sub(LinkCommand), cl::cat(LinkCategory));
+cl::opt<std::string> LinkOutput("o",
+                                cl::desc("Write the report to <file> "
+                                         "(atomically) instead of standard "
+                                         "output"),
+                                cl::value_desc("file"), cl::sub(LinkCommand),
+                                cl::cat(LinkCategory));
+cl::opt<std::string>
+    LinkFormat("format",
+               cl::desc("Output format: text (default), sarif or json"),
+               cl::value_desc("text|sarif|json"), cl::sub(LinkCommand),
+               cl::cat(LinkCategory));
+cl::opt<std::string>
+    LinkCategoryOption("category",
+                       cl::desc("Category of the report (default: the "
+                                "scans')"),
+                       cl::sub(LinkCommand), cl::cat(LinkCategory));
+cl::opt<std::string>
+    LinkSourceRoot("srcroot",
+                   cl::desc("Directory that report paths are relative to "
+                            "(default: the scans')"),
+                   cl::value_desc("dir"), cl::sub(LinkCommand),
+                   cl::cat(LinkCategory));
+cl::opt<std::string>
+    LinkFailOn("fail-on",
+               cl::desc("Exit 1 when a finding has this level or a higher "
+                        "one: error, warning (default), note or none"),
+               cl::value_desc("level"), cl::sub(LinkCommand),
+               cl::cat(LinkCategory));
+cl::opt<bool> LinkStats("stats", cl::desc("Print what the link phase resolved"),
+                        cl::init(false), cl::sub(LinkCommand),
+                        cl::cat(LinkCategory));
+
 cl::extrahelp CommonHelp(clang::tooling::CommonOptionsParser::HelpMessage);
 
 /// LLVM registers -stats itself, for its statistics (which a release build
@@ -213,7 +254,7 @@ bool statsRequested() {
 /// Runs llvm::cl over \p Argv; on failure \p Error holds its complaint as
 /// one line.
 bool parse(std::vector<const char *> &Argv, std::string &Error) {
-  cl::HideUnrelatedOptions({&ScanCategory, &OutputCategory});
+  cl::HideUnrelatedOptions({&ScanCategory, &OutputCategory, &LinkCategory});
   if (cl::Option *Stats = statsOption()) {
     Stats->setDescription("Print how many units were parsed and reused, and "
                           "what the link phase resolved, to stderr");
@@ -332,6 +373,8 @@ bool parseFailOn(llvm::StringRef Value, report::Level &Out,
 Command commandOf(std::vector<const char *> &Argv) {
   if (Argv.size() > 1 && llvm::StringRef(Argv[1]) == "merge")
     return Command::Merge;
+  if (Argv.size() > 1 && llvm::StringRef(Argv[1]) == "link")
+    return Command::Link;
   // `sinkguard scan ...` and `sinkguard ...` are the same command.
   if (Argv.size() > 1 && llvm::StringRef(Argv[1]) == "scan")
     Argv.erase(Argv.begin() + 1);
@@ -467,6 +510,22 @@ bool parseMergeOptions(std::vector<const char *> Argv, MergeOptions &Out,
   if (MergeCategory.getNumOccurrences())
     Out.AutomationId = automationIdFor(MergeCategory);
   return true;
+}
+
+bool parseLinkOptions(std::vector<const char *> Argv, LinkOptions &Out,
+                      std::string &Error) {
+  if (!parse(Argv, Error))
+    return false;
+  Out.Stores.assign(LinkStores.begin(), LinkStores.end());
+  Out.OutputPath = LinkOutput;
+  Out.SourceRoot = LinkSourceRoot;
+  Out.PrintStats = LinkStats;
+  if (LinkCategoryOption.getNumOccurrences())
+    Out.AutomationId = automationIdFor(LinkCategoryOption);
+  if (!parseFormat(LinkFormat, Out.OutputPath, Out.Format, Error))
+    return false;
+  return !LinkFailOn.getNumOccurrences() ||
+         parseFailOn(LinkFailOn, Out.FailOn, Error);
 }
 
 } // namespace sinkguard::driver
