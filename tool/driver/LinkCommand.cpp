@@ -138,6 +138,7 @@ int runLink(const LinkOptions &Options) {
                            llvm::StringRef(Y.Result.File));
   });
   std::vector<UnitResult> Units;
+  Units.reserve(Stored.size());
   for (StoredUnit &U : Stored)
     Units.push_back(std::move(U.Result));
 

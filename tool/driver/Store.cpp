@@ -252,7 +252,7 @@ void SummaryStore::save(const TranslationUnit &Unit, llvm::StringRef Key,
              .str());
     return;
   }
-  std::string Text = jsonText(std::move(Entry));
+  std::string Text = jsonText(llvm::json::Value(std::move(Entry)));
   if (llvm::Error E =
           writeOutput(Path, [&](llvm::raw_ostream &OS) { OS << Text << "\n"; }))
     warn(llvm::toString(std::move(E)) + "; the store is not updated");
@@ -290,7 +290,7 @@ llvm::Error writeManifest(llvm::StringRef Directory, const Manifest &M) {
   };
   llvm::SmallString<256> Path(Directory);
   llvm::sys::path::append(Path, manifestName(M.Shard));
-  std::string Text = jsonText(std::move(Object));
+  std::string Text = jsonText(llvm::json::Value(std::move(Object)));
   if (llvm::Error E =
           writeOutput(Path, [&](llvm::raw_ostream &OS) { OS << Text << "\n"; }))
     return E;

@@ -32,7 +32,7 @@ llvm::Error fail(const llvm::Twine &Why) {
 
 } // namespace
 
-std::string jsonText(llvm::json::Value Value) {
+std::string jsonText(const llvm::json::Value &Value) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   OS << Value;

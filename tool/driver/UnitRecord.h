@@ -34,7 +34,7 @@ llvm::Error readUnitRecord(const llvm::json::Object &Record, UnitResult &R);
 llvm::Expected<llvm::json::Value> readJsonFile(llvm::StringRef Path);
 
 /// \p Value as one line of JSON text.
-std::string jsonText(llvm::json::Value Value);
+std::string jsonText(const llvm::json::Value &Value);
 
 } // namespace sinkguard::driver
 
