@@ -101,7 +101,8 @@ std::optional<std::string> cacheDirectoryOf(const ScanOptions &Options) {
 
 SummaryStore::SummaryStore(std::string Directory, const TidySettings &Settings,
                            const ScanOptions &Options)
-    : Directory(std::move(Directory)), Settings(Settings) {
+    : Directory(std::move(Directory)), Settings(Settings),
+      Started(std::chrono::system_clock::now()) {
   addPart(OptionsKey, report::toolVersion());
   addPart(OptionsKey, clang::getClangFullVersion());
   addPart(OptionsKey,
@@ -223,7 +224,11 @@ void SummaryStore::save(const TranslationUnit &Unit, llvm::StringRef Key,
   for (const std::string &Input : R.Inputs) {
     std::string File = absoluteIn(Directory, Input);
     std::optional<std::string> Hash = contentHash(File);
-    if (!Hash) {
+    // The hashes are taken after the parse: a file changed since the scan
+    // began may have been read in another version than the one hashed.
+    llvm::sys::fs::file_status Status;
+    if (!Hash || llvm::sys::fs::status(File, Status) ||
+        Status.getLastModificationTime() >= Started) {
       Reusable = false;
       break;
     }

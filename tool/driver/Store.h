@@ -33,6 +33,7 @@
 #include "Options.h"
 #include "Scanner.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Chrono.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 #include <mutex>
@@ -81,6 +82,9 @@ private:
   std::string Directory;
   const TidySettings &Settings;
   std::string OptionsKey;
+  /// When the scan began; a unit that read a file changed since then is
+  /// not reused.
+  llvm::sys::TimePoint<> Started;
   std::mutex Lock;
   llvm::StringMap<std::optional<std::string>> Hashes;
   std::vector<std::string> Warnings;
