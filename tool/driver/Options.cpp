@@ -16,16 +16,22 @@ namespace {
 
 cl::OptionCategory ScanCategory("sinkguard scan options");
 cl::OptionCategory OutputCategory("sinkguard output options");
+cl::OptionCategory LinkCategory("sinkguard link options");
 cl::SubCommand MergeCommand("merge",
                             "Merge SARIF logs (e.g. of CI shards) into one "
                             "run: sinkguard merge a.sarif b.sarif -o "
                             "all.sarif");
+cl::SubCommand LinkCommand("link",
+                           "Rebuild the whole-program report from the "
+                           "summary stores of scans (e.g. of CI shards): "
+                           "sinkguard link cache-1 cache-2 -o all.sarif");
 
 const char Overview[] =
     "sinkguard: finds untrusted input reaching shells, indexes and "
     "allocations.\n\n"
     "  sinkguard [scan] -p <build-dir> [paths...]\n"
-    "  sinkguard merge <a.sarif> <b.sarif>... -o <all.sarif>\n\n"
+    "  sinkguard merge <a.sarif> <b.sarif>... -o <all.sarif>\n"
+    "  sinkguard link <cache-dir>... -o <all.sarif>\n\n"
     "Runs every sinkguard check over the files of <build-dir>/"
     "compile_commands.json (or the given files and directories of it).\n"
     "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or "
@@ -126,6 +132,18 @@ cl::opt<std::string> SourceRootOption(
              "directory)"),
     cl::value_desc("dir"), cl::cat(OutputCategory));
 
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Keep the summary store of incremental scans here: a re-run "
+             "parses only the units whose files, flags or options changed "
+             "(default: <build-dir>/.sinkguard-cache; none with flags after "
+             "'--')"),
+    cl::value_desc("dir"), cl::cat(ScanCategory));
+
+cl::opt<bool> NoCache("no-cache",
+                      cl::desc("Neither read nor write the summary store"),
+                      cl::init(false), cl::cat(ScanCategory));
+
 cl::opt<bool> AllowCompilerPlugins(
     "allow-compiler-plugins",
     cl::desc("Trust the compile commands and .clang-tidy files of the "
@@ -177,12 +195,72 @@ cl::opt<std::string>
                   cl::desc("Category of the merged run (automationDetails.id)"),
                   cl::sub(MergeCommand));
 
+cl::list<std::string> LinkStores(cl::Positional, cl::OneOrMore,
+                                 cl::desc("<cache-dir> ..."),
+                                 cl::sub(LinkCommand), cl::cat(LinkCategory));
+cl::opt<std::string> LinkOutput("o",
+                                cl::desc("Write the report to <file> "
+                                         "(atomically) instead of standard "
+                                         "output"),
+                                cl::value_desc("file"), cl::sub(LinkCommand),
+                                cl::cat(LinkCategory));
+cl::opt<std::string>
+    LinkFormat("format",
+               cl::desc("Output format: text (default), sarif or json"),
+               cl::value_desc("text|sarif|json"), cl::sub(LinkCommand),
+               cl::cat(LinkCategory));
+cl::opt<std::string>
+    LinkCategoryOption("category",
+                       cl::desc("Category of the report (default: the "
+                                "scans')"),
+                       cl::sub(LinkCommand), cl::cat(LinkCategory));
+cl::opt<std::string>
+    LinkSourceRoot("srcroot",
+                   cl::desc("Directory that report paths are relative to "
+                            "(default: the scans')"),
+                   cl::value_desc("dir"), cl::sub(LinkCommand),
+                   cl::cat(LinkCategory));
+cl::opt<std::string>
+    LinkFailOn("fail-on",
+               cl::desc("Exit 1 when a finding has this level or a higher "
+                        "one: error, warning (default), note or none"),
+               cl::value_desc("level"), cl::sub(LinkCommand),
+               cl::cat(LinkCategory));
+cl::opt<bool> LinkStats("stats", cl::desc("Print what the link phase resolved"),
+                        cl::init(false), cl::sub(LinkCommand),
+                        cl::cat(LinkCategory));
+
 cl::extrahelp CommonHelp(clang::tooling::CommonOptionsParser::HelpMessage);
+
+/// LLVM registers -stats itself, for its statistics (which a release build
+/// of LLVM does not collect); the scan's --stats is that option, as a
+/// second one of the same name cannot be registered.
+cl::Option *statsOption() {
+  auto &Registered = cl::getRegisteredOptions();
+  auto It = Registered.find("stats");
+  return It == Registered.end() ? nullptr : It->second;
+}
+
+/// Whether --stats was given; turns LLVM's statistics off again, or LLVM
+/// would say at exit that they are disabled.
+bool statsRequested() {
+  cl::Option *Stats = statsOption();
+  if (!Stats || !Stats->getNumOccurrences())
+    return false;
+  Stats->addOccurrence(0, "stats", "false");
+  return true;
+}
 
 /// Runs llvm::cl over \p Argv; on failure \p Error holds its complaint as
 /// one line.
 bool parse(std::vector<const char *> &Argv, std::string &Error) {
-  cl::HideUnrelatedOptions({&ScanCategory, &OutputCategory});
+  cl::HideUnrelatedOptions({&ScanCategory, &OutputCategory, &LinkCategory});
+  if (cl::Option *Stats = statsOption()) {
+    Stats->setDescription("Print how many units were parsed and reused, and "
+                          "what the link phase resolved, to stderr");
+    Stats->addCategory(ScanCategory);
+    Stats->setHiddenFlag(cl::NotHidden);
+  }
   std::string Messages;
   llvm::raw_string_ostream Errs(Messages);
   if (cl::ParseCommandLineOptions(static_cast<int>(Argv.size()), Argv.data(),
@@ -204,20 +282,90 @@ bool parse(std::vector<const char *> &Argv, std::string &Error) {
 }
 
 /// Whether \p Arg (and maybe the next argument) is an option that does not
-/// change the results; returns how many arguments it takes.
-unsigned resultNeutralArguments(llvm::StringRef Arg) {
-  for (llvm::StringRef Name : {"-j", "--j", "-o", "--o", "-output", "--output",
-                               "-tu-timeout", "--tu-timeout"})
+/// change the results (nor, with \p Shard, --shard); returns how many
+/// arguments it takes.
+unsigned resultNeutralArguments(llvm::StringRef Arg, bool Shard) {
+  for (llvm::StringRef Name :
+       {"-j", "--j", "-o", "--o", "-output", "--output", "-tu-timeout",
+        "--tu-timeout", "-cache-dir", "--cache-dir"})
     if (Arg == Name)
       return 2;
-  for (llvm::StringRef Prefix :
-       {"-j", "--j", "-o=", "--o=", "-output=", "--output=", "--quiet",
-        "-quiet", "--print-timing", "-print-timing",
-        "--tu-timeout=", "-tu-timeout=", "--testing-commit-delay-ms",
-        "-testing-commit-delay-ms"})
+  for (llvm::StringRef Prefix : {"-j",
+                                 "--j",
+                                 "-o=",
+                                 "--o=",
+                                 "-output=",
+                                 "--output=",
+                                 "--quiet",
+                                 "-quiet",
+                                 "--print-timing",
+                                 "-print-timing",
+                                 "--tu-timeout=",
+                                 "-tu-timeout=",
+                                 "--testing-commit-delay-ms",
+                                 "-testing-commit-delay-ms",
+                                 "--cache-dir=",
+                                 "-cache-dir=",
+                                 "--no-cache",
+                                 "-no-cache",
+                                 "--stats",
+                                 "-stats"})
     if (Arg.starts_with(Prefix))
       return 1;
+  if (Shard && (Arg == "-shard" || Arg == "--shard"))
+    return 2;
+  if (Shard && (Arg.starts_with("-shard=") || Arg.starts_with("--shard=")))
+    return 1;
   return 0;
+}
+
+/// \p AsTyped without the options that do not change the results (nor,
+/// with \p Shard, --shard), shell-quoted.
+std::string resultCommandLine(llvm::ArrayRef<const char *> AsTyped,
+                              bool Shard) {
+  std::vector<std::string> Kept;
+  for (size_t I = 0; I < AsTyped.size(); ++I) {
+    llvm::StringRef A = AsTyped[I];
+    if (unsigned Skip = resultNeutralArguments(A, Shard)) {
+      I += Skip - 1;
+      continue;
+    }
+    Kept.push_back(A.str());
+  }
+  return shellJoin(Kept);
+}
+
+/// --format's value, or an error; \p OutputPath decides without one.
+bool parseFormat(llvm::StringRef F, llvm::StringRef OutputPath,
+                 OutputFormat &Out, std::string &Error) {
+  if (F.empty() || F == "text")
+    Out = OutputFormat::Text;
+  else if (F == "sarif")
+    Out = OutputFormat::Sarif;
+  else if (F == "json")
+    Out = OutputFormat::Json;
+  else {
+    Error = ("--format '" + F + "': expected text, sarif or json").str();
+    return false;
+  }
+  // Without --format, the output file's extension decides.
+  if (F.empty() && OutputPath.ends_with(".sarif"))
+    Out = OutputFormat::Sarif;
+  else if (F.empty() && OutputPath.ends_with(".json"))
+    Out = OutputFormat::Json;
+  return true;
+}
+
+bool parseFailOn(llvm::StringRef Value, report::Level &Out,
+                 std::string &Error) {
+  std::optional<report::Level> L = report::parseLevel(Value);
+  if (!L) {
+    Error = ("--fail-on '" + Value + "': expected error, warning, note or none")
+                .str();
+    return false;
+  }
+  Out = *L;
+  return true;
 }
 
 } // namespace
@@ -225,6 +373,8 @@ unsigned resultNeutralArguments(llvm::StringRef Arg) {
 Command commandOf(std::vector<const char *> &Argv) {
   if (Argv.size() > 1 && llvm::StringRef(Argv[1]) == "merge")
     return Command::Merge;
+  if (Argv.size() > 1 && llvm::StringRef(Argv[1]) == "link")
+    return Command::Link;
   // `sinkguard scan ...` and `sinkguard ...` are the same command.
   if (Argv.size() > 1 && llvm::StringRef(Argv[1]) == "scan")
     Argv.erase(Argv.begin() + 1);
@@ -279,15 +429,6 @@ bool parseScanOptions(std::vector<const char *> Argv,
                       llvm::ArrayRef<const char *> AsTyped, ScanOptions &Out,
                       std::string &Error) {
   Out.Arguments.assign(Argv.begin(), Argv.end());
-  std::vector<std::string> Typed;
-  for (size_t I = 0; I < AsTyped.size(); ++I) {
-    llvm::StringRef A = AsTyped[I];
-    if (unsigned Skip = resultNeutralArguments(A)) {
-      I += Skip - 1;
-      continue;
-    }
-    Typed.push_back(A.str());
-  }
 
   // Flags after `--` make a database that compiles every path with them.
   int Argc = static_cast<int>(Argv.size());
@@ -322,7 +463,11 @@ bool parseScanOptions(std::vector<const char *> Argv,
   Out.WorkerOutput = WorkerOutput;
   Out.WorkerParent = WorkerParent;
   Out.CommitDelayMs = CommitDelayMs;
-  Out.CommandLine = shellJoin(Typed);
+  Out.CommandLine = resultCommandLine(AsTyped, /*Shard=*/false);
+  Out.UnshardedCommandLine = resultCommandLine(AsTyped, /*Shard=*/true);
+  Out.CacheDir = CacheDir;
+  Out.NoCache = NoCache;
+  Out.PrintStats = statsRequested();
 
   if (Jobs.getNumOccurrences() && Jobs == 0) {
     Error = "-j 0: expected a positive number of jobs";
@@ -332,34 +477,13 @@ bool parseScanOptions(std::vector<const char *> Argv,
                  ? static_cast<unsigned>(Jobs)
                  : llvm::hardware_concurrency().compute_thread_count();
 
-  llvm::StringRef F = Format;
-  if (F.empty() || F == "text")
-    Out.Format = OutputFormat::Text;
-  else if (F == "sarif")
-    Out.Format = OutputFormat::Sarif;
-  else if (F == "json")
-    Out.Format = OutputFormat::Json;
-  else {
-    Error = ("--format '" + F + "': expected text, sarif or json").str();
+  if (!parseFormat(Format, Out.OutputPath, Out.Format, Error))
     return false;
-  }
-  // Without --format, the output file's extension decides.
-  if (F.empty() && llvm::StringRef(Out.OutputPath).ends_with(".sarif"))
-    Out.Format = OutputFormat::Sarif;
-  else if (F.empty() && llvm::StringRef(Out.OutputPath).ends_with(".json"))
-    Out.Format = OutputFormat::Json;
   Out.FormatKnown = true;
 
   // Checked last: a report of the failure can be written from here on.
-  if (FailOn.getNumOccurrences()) {
-    std::optional<report::Level> L = report::parseLevel(FailOn);
-    if (!L) {
-      Error =
-          "--fail-on '" + FailOn + "': expected error, warning, note or none";
-      return false;
-    }
-    Out.FailOn = *L;
-  }
+  if (FailOn.getNumOccurrences() && !parseFailOn(FailOn, Out.FailOn, Error))
+    return false;
   if (TuTimeout.getNumOccurrences() &&
       llvm::StringRef(TuTimeout).getAsInteger(10, Out.TuTimeout)) {
     Error = "--tu-timeout '" + TuTimeout +
@@ -386,6 +510,22 @@ bool parseMergeOptions(std::vector<const char *> Argv, MergeOptions &Out,
   if (MergeCategory.getNumOccurrences())
     Out.AutomationId = automationIdFor(MergeCategory);
   return true;
+}
+
+bool parseLinkOptions(std::vector<const char *> Argv, LinkOptions &Out,
+                      std::string &Error) {
+  if (!parse(Argv, Error))
+    return false;
+  Out.Stores.assign(LinkStores.begin(), LinkStores.end());
+  Out.OutputPath = LinkOutput;
+  Out.SourceRoot = LinkSourceRoot;
+  Out.PrintStats = LinkStats;
+  if (LinkCategoryOption.getNumOccurrences())
+    Out.AutomationId = automationIdFor(LinkCategoryOption);
+  if (!parseFormat(LinkFormat, Out.OutputPath, Out.Format, Error))
+    return false;
+  return !LinkFailOn.getNumOccurrences() ||
+         parseFailOn(LinkFailOn, Out.FailOn, Error);
 }
 
 } // namespace sinkguard::driver

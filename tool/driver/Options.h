@@ -2,6 +2,7 @@
 //
 //   sinkguard [scan] -p <build-dir> [paths...] [options] [-- <compiler flags>]
 //   sinkguard merge <a.sarif> <b.sarif>... -o <all.sarif> [--category <c>]
+//   sinkguard link <cache-dir>... -o <all.sarif> [options]
 //
 // The command line is read once, into plain values; everything that can be
 // wrong with a value is found here, before any work starts, and reported as
@@ -67,6 +68,15 @@ struct ScanOptions {
   /// the results (-j, -o, --quiet, --tu-timeout), for SARIF's invocation: the
   /// report of a scan is the same bytes whatever they are.
   std::string CommandLine;
+  /// The same without --shard: the command line of the whole scan that the
+  /// shards are slices of (Store.h).
+  std::string UnshardedCommandLine;
+  /// --cache-dir; empty for the default (Store.h).
+  std::string CacheDir;
+  /// --no-cache: neither read nor write the summary store.
+  bool NoCache = false;
+  /// --stats: print what was parsed, reused and linked.
+  bool PrintStats = false;
   /// Set once --format and -o are known, so that a failure can be
   /// reported in the requested format.
   bool FormatKnown = false;
@@ -96,8 +106,21 @@ struct MergeOptions {
   std::optional<std::string> AutomationId;
 };
 
+struct LinkOptions {
+  /// Cache directories of scans (--cache-dir).
+  std::vector<std::string> Stores;
+  OutputFormat Format = OutputFormat::Text;
+  /// Empty: standard output.
+  std::string OutputPath;
+  /// Empty: the scans' own.
+  std::optional<std::string> AutomationId;
+  std::string SourceRoot;
+  report::Level FailOn = report::Level::Warning;
+  bool PrintStats = false;
+};
+
 /// Which command the command line asks for; Argv without the word `scan`.
-enum class Command : std::uint8_t { Scan, Merge };
+enum class Command : std::uint8_t { Scan, Merge, Link };
 Command commandOf(std::vector<const char *> &Argv);
 
 /// Parses a scan command line \p Argv; \p AsTyped is what the user typed
@@ -111,6 +134,10 @@ bool parseScanOptions(std::vector<const char *> Argv,
 /// Parses `sinkguard merge ...` (Argv[1] is "merge").
 bool parseMergeOptions(std::vector<const char *> Argv, MergeOptions &Out,
                        std::string &Error);
+
+/// Parses `sinkguard link ...` (Argv[1] is "link").
+bool parseLinkOptions(std::vector<const char *> Argv, LinkOptions &Out,
+                      std::string &Error);
 
 /// "K/N" as a shard, or an error that says what is wrong.
 llvm::Expected<ShardSpec> parseShard(llvm::StringRef Text);

@@ -2,6 +2,8 @@
 
 #include "Scanner.h"
 #include "CheckMetadata.h"
+#include "Store.h"
+#include "UnitRecord.h"
 #include "Worker.h"
 #include "clang-tidy/ClangTidy.h"
 #include "engine/Facts.h"
@@ -137,14 +139,38 @@ std::vector<clang::tidy::ClangTidyError> runUnit(const TranslationUnit &Unit,
 
 namespace {
 
+/// With \p Record, the unit's record (UnitRecord.h) is kept there when
+/// there is one.
 UnitResult analyse(const TranslationUnit &Unit, const TidySettings &Settings,
-                   const WorkerSpec *Workers) {
+                   const WorkerSpec *Workers,
+                   std::optional<llvm::json::Object> *Record) {
   if (Workers)
-    return analyseInWorker(Unit, *Workers);
+    return analyseInWorker(Unit, *Workers, Record);
   UnitResult R;
   std::vector<clang::tidy::ClangTidyError> Errors = runUnit(Unit, Settings, R);
+  if (Record)
+    *Record = unitRecord(R, Errors);
   report::SourceCache Sources;
   convertDiagnostics(Errors, Sources, R.Diagnostics);
+  return R;
+}
+
+/// \p Unit from \p Store when its entry is valid; else analysed, and its
+/// entry written.
+UnitResult analyseOrRestore(const TranslationUnit &Unit,
+                            const TidySettings &Settings,
+                            const WorkerSpec *Workers, SummaryStore &Store) {
+  auto Start = std::chrono::steady_clock::now();
+  std::string Key = Store.keyOf(Unit);
+  UnitResult R;
+  if (Store.restore(Unit, Key, R)) {
+    R.Seconds = secondsSince(Start);
+    return R;
+  }
+  std::optional<llvm::json::Object> Record;
+  R = analyse(Unit, Settings, Workers, &Record);
+  // An abandoned worker leaves no record; `link` still needs to know.
+  Store.save(Unit, Key, R, Record ? std::move(*Record) : unitRecord(R, {}));
   return R;
 }
 
@@ -159,13 +185,15 @@ std::vector<std::string> enabledSinkguardChecks(const TidySettings &Settings,
 
 std::vector<UnitResult> scanUnits(const std::vector<TranslationUnit> &Units,
                                   const TidySettings &Settings, unsigned Jobs,
-                                  const WorkerSpec *Workers, Progress &P) {
+                                  const WorkerSpec *Workers, Progress &P,
+                                  SummaryStore *Store) {
   std::vector<UnitResult> Results(Units.size());
   llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
   for (size_t I = 0; I < Units.size(); ++I)
     Pool.async([&, I] {
       P.started(Units[I].File);
-      Results[I] = analyse(Units[I], Settings, Workers);
+      Results[I] = Store ? analyseOrRestore(Units[I], Settings, Workers, *Store)
+                         : analyse(Units[I], Settings, Workers, nullptr);
       P.finished();
     });
   Pool.wait();

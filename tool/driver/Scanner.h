@@ -45,17 +45,23 @@ struct UnitResult {
   /// The unit's facts for the link phase (engine/Facts.h): a JSON array of
   /// one object per engine configuration, as text; empty for none.
   std::string Facts;
+  /// Whether it came from the summary store (Store.h) instead of a parse.
+  bool Reused = false;
   /// Wall and CPU time of the task.
   double Seconds = 0;
   double CpuSeconds = 0;
 };
 
 struct WorkerSpec;
+class SummaryStore;
 
 /// With \p Workers, each unit is analysed in a worker process (Worker.h).
+/// With \p Store, a unit whose entry is still valid is restored from it
+/// instead, and the others' entries are written.
 std::vector<UnitResult> scanUnits(const std::vector<TranslationUnit> &Units,
                                   const TidySettings &Settings, unsigned Jobs,
-                                  const WorkerSpec *Workers, Progress &P);
+                                  const WorkerSpec *Workers, Progress &P,
+                                  SummaryStore *Store = nullptr);
 
 /// Runs clang-tidy over \p Unit in this thread: fills the metadata of \p R
 /// (file, enabled checks, dropped flags, why it was skipped, times) and

@@ -12,6 +12,7 @@
 
 #include "../common/ProgramGuard.h"
 #include "../common/ResourceDir.h"
+#include "LinkCommand.h"
 #include "MergeCommand.h"
 #include "Options.h"
 #include "ScanCommand.h"
@@ -72,6 +73,14 @@ int main(int Argc, const char **Argv) {
       return ExitUsage;
     }
     return runMerge(Options);
+  }
+  if (commandOf(Typed) == Command::Link) {
+    LinkOptions Options;
+    if (!parseLinkOptions(Typed, Options, Error)) {
+      llvm::errs() << "sinkguard: error: " << Error << "\n";
+      return ExitUsage;
+    }
+    return runLink(Options);
   }
 
   std::vector<std::string> Storage;

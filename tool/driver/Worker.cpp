@@ -4,12 +4,9 @@
 #include "CheckSelection.h"
 #include "Database.h"
 #include "Progress.h"
-#include "clang/Tooling/DiagnosticsYaml.h"
+#include "UnitRecord.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
-#include "llvm/Support/YAMLTraits.h"
 #include "llvm/Support/raw_ostream.h"
 #include <csignal>
 #include <sys/prctl.h>
@@ -20,103 +17,23 @@ namespace sinkguard::driver {
 
 namespace {
 
-llvm::json::Array strings(const std::vector<std::string> &List) {
-  llvm::json::Array A;
-  for (const std::string &S : List)
-    A.push_back(S);
-  return A;
-}
-
-std::vector<std::string> strings(const llvm::json::Array *A) {
-  std::vector<std::string> List;
-  if (A)
-    for (const llvm::json::Value &V : *A)
-      if (std::optional<llvm::StringRef> S = V.getAsString())
-        List.push_back(S->str());
-  return List;
-}
-
-/// The record of one unit: its metadata, and clang-tidy's diagnostics as
-/// clang's YAML plus the two members of ClangTidyError that it lacks.
-std::string unitRecord(const UnitResult &R,
-                       const std::vector<clang::tidy::ClangTidyError> &Errors) {
-  clang::tooling::TranslationUnitDiagnostics Diagnostics;
-  Diagnostics.MainSourceFile = R.File;
-  llvm::json::Array WarningAsError;
-  llvm::json::Array Aliases;
-  for (const clang::tidy::ClangTidyError &E : Errors) {
-    Diagnostics.Diagnostics.push_back(E);
-    WarningAsError.push_back(E.IsWarningAsError);
-    Aliases.push_back(strings(E.EnabledDiagnosticAliases));
-  }
-  std::string Yaml;
-  llvm::raw_string_ostream YamlStream(Yaml);
-  llvm::yaml::Output Out(YamlStream);
-  Out << Diagnostics;
-  llvm::json::Object Record{
-      {"file", R.File},
-      {"skipped", R.Skipped},
-      {"seconds", R.Seconds},
-      {"cpuSeconds", R.CpuSeconds},
-      {"enabledChecks", strings(R.EnabledChecks)},
-      {"droppedFlags", strings(R.DroppedFlags)},
-      {"diagnostics", Yaml},
-      {"warningAsError", std::move(WarningAsError)},
-      {"aliases", std::move(Aliases)},
-  };
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  OS << llvm::json::Value(std::move(Record));
-  return Text;
-}
-
-/// Reads a worker's record into \p R; an error says what is wrong with it.
-llvm::Error readUnitRecord(llvm::StringRef Path, UnitResult &R) {
-  auto Fail = [&](const llvm::Twine &Why) {
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), Why.str());
-  };
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
-      llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return Fail("no record: " + Buffer.getError().message());
-  llvm::Expected<llvm::json::Value> Parsed =
-      llvm::json::parse((*Buffer)->getBuffer());
+/// Reads a worker's record into \p R, and keeps it in \p Record when
+/// given; an error says what is wrong with it.
+llvm::Error readRecord(llvm::StringRef Path, UnitResult &R,
+                       std::optional<llvm::json::Object> *Record) {
+  llvm::Expected<llvm::json::Value> Parsed = readJsonFile(Path);
   if (!Parsed)
-    return Fail("bad record: " + llvm::toString(Parsed.takeError()));
-  const llvm::json::Object *Record = Parsed->getAsObject();
-  std::optional<llvm::StringRef> Yaml =
-      Record ? Record->getString("diagnostics") : std::nullopt;
-  if (!Yaml)
-    return Fail("bad record: no diagnostics");
-  R.Skipped = Record->getString("skipped").value_or("").str();
-  R.CpuSeconds = Record->getNumber("cpuSeconds").value_or(0);
-  R.EnabledChecks = strings(Record->getArray("enabledChecks"));
-  R.DroppedFlags = strings(Record->getArray("droppedFlags"));
-
-  clang::tooling::TranslationUnitDiagnostics Diagnostics;
-  llvm::yaml::Input In(*Yaml);
-  In >> Diagnostics;
-  if (In.error())
-    return Fail("bad record: " + In.error().message());
-  const llvm::json::Array *WarningAsError = Record->getArray("warningAsError");
-  const llvm::json::Array *Aliases = Record->getArray("aliases");
-  size_t Count = Diagnostics.Diagnostics.size();
-  if (!WarningAsError || !Aliases || WarningAsError->size() != Count ||
-      Aliases->size() != Count)
-    return Fail("bad record: diagnostics and their flags disagree");
-  std::vector<clang::tidy::ClangTidyError> Errors;
-  for (size_t I = 0; I < Count; ++I) {
-    const clang::tooling::Diagnostic &D = Diagnostics.Diagnostics[I];
-    clang::tidy::ClangTidyError E(
-        D.DiagnosticName, D.DiagLevel, D.BuildDirectory,
-        (*WarningAsError)[I].getAsBoolean().value_or(false));
-    E.Message = D.Message;
-    E.Notes = D.Notes;
-    E.EnabledDiagnosticAliases = strings((*Aliases)[I].getAsArray());
-    Errors.push_back(std::move(E));
-  }
-  report::SourceCache Sources;
-  convertDiagnostics(Errors, Sources, R.Diagnostics);
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "record: " +
+                                       llvm::toString(Parsed.takeError()));
+  llvm::json::Object *Object = Parsed->getAsObject();
+  if (!Object)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "bad record: not an object");
+  if (llvm::Error E = readUnitRecord(*Object, R))
+    return E;
+  if (Record)
+    *Record = std::move(*Object);
   return llvm::Error::success();
 }
 
@@ -137,8 +54,8 @@ std::string howItEnded(int ReturnCode, const std::string &Message) {
 
 } // namespace
 
-UnitResult analyseInWorker(const TranslationUnit &Unit,
-                           const WorkerSpec &Spec) {
+UnitResult analyseInWorker(const TranslationUnit &Unit, const WorkerSpec &Spec,
+                           std::optional<llvm::json::Object> *Record) {
   auto Start = std::chrono::steady_clock::now();
   UnitResult R;
   R.File = Unit.File;
@@ -192,7 +109,7 @@ UnitResult analyseInWorker(const TranslationUnit &Unit,
     R.Abandoned = "the analysis ended abnormally (" +
                   howItEnded(Ended.ReturnCode, Message) +
                   "); its findings are missing";
-  } else if (llvm::Error E = readUnitRecord(RecordPath, R)) {
+  } else if (llvm::Error E = readRecord(RecordPath, R, Record)) {
     R.Abandoned = "the worker's " + llvm::toString(std::move(E)) +
                   "; its findings are missing";
   }
@@ -240,7 +157,7 @@ int runWorker(ScanOptions &Options) {
                  << EC.message() << "\n";
     return ExitUsage;
   }
-  OS << unitRecord(R, Errors);
+  OS << llvm::json::Value(unitRecord(R, Errors));
   OS.close();
   return OS.has_error() ? ExitUsage : ExitClean;
 }

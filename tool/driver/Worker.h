@@ -17,6 +17,8 @@
 
 #include "Options.h"
 #include "Scanner.h"
+#include "llvm/Support/JSON.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,8 +33,9 @@ struct WorkerSpec {
 };
 
 /// Analyses \p Unit in a worker process; an abandoned unit has Abandoned
-/// set.
-UnitResult analyseInWorker(const TranslationUnit &Unit, const WorkerSpec &Spec);
+/// set. With \p Record, the worker's record (UnitRecord.h) is kept there.
+UnitResult analyseInWorker(const TranslationUnit &Unit, const WorkerSpec &Spec,
+                           std::optional<llvm::json::Object> *Record = nullptr);
 
 /// The worker's side (Options.WorkerUnit is set): analyses that unit and
 /// writes its record to Options.WorkerOutput. Returns the exit code.

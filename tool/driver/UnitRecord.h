@@ -1,0 +1,41 @@
+//===--- UnitRecord.h - One unit's result as JSON ---------------*- C++ -*-===//
+//
+// The record of one translation unit: its metadata (file, enabled checks,
+// dropped flags, why it was skipped or abandoned, the files it read, its
+// facts for the link phase) and clang-tidy's diagnostics in clang's YAML
+// form plus the two members of ClangTidyError that the YAML lacks. A
+// --tu-timeout worker hands its unit back in this form, and the summary
+// store (Store.h) keeps it; both convert the diagnostics on load as the
+// scan converts its own, so a report is the same bytes whichever way a
+// unit came.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SINKGUARD_TOOL_DRIVER_UNITRECORD_H
+#define SINKGUARD_TOOL_DRIVER_UNITRECORD_H
+
+#include "Scanner.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
+#include <vector>
+
+namespace sinkguard::driver {
+
+/// The record of \p R, whose parse gave \p Errors.
+llvm::json::Object
+unitRecord(const UnitResult &R,
+           const std::vector<clang::tidy::ClangTidyError> &Errors);
+
+/// Reads \p Record into \p R (converting the diagnostics, which reads the
+/// files they point into); an error says what is wrong with it.
+llvm::Error readUnitRecord(const llvm::json::Object &Record, UnitResult &R);
+
+/// The JSON value in the file \p Path; an error says why there is none.
+llvm::Expected<llvm::json::Value> readJsonFile(llvm::StringRef Path);
+
+/// \p Value as one line of JSON text.
+std::string jsonText(const llvm::json::Value &Value);
+
+} // namespace sinkguard::driver
+
+#endif
