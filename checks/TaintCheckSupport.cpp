@@ -175,6 +175,37 @@ parseLinkedProgram(StringRef Text, StringRef Key, std::string &Problem) {
 
 } // namespace
 
+std::string discoverSummaryStore(StringRef BuildDirectory,
+                                 const SourceManager &SM) {
+  // Where the driver keeps it by default: next to the compile database,
+  // found as clangd finds one (the file's directory and its parents, each
+  // with its build/ subdirectory), or in the compile command's directory.
+  llvm::SmallVector<std::string, 16> Candidates;
+  auto Add = [&](StringRef Dir) {
+    llvm::SmallString<256> P(Dir);
+    llvm::sys::path::append(P, ".sinkguard-cache", "linked.json");
+    Candidates.push_back(std::string(P));
+  };
+  if (!BuildDirectory.empty())
+    Add(BuildDirectory);
+  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID())) {
+    llvm::SmallString<256> Dir(Main->getName());
+    SM.getFileManager().makeAbsolutePath(Dir);
+    llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+    for (StringRef D = llvm::sys::path::parent_path(Dir); !D.empty();
+         D = llvm::sys::path::parent_path(D)) {
+      Add(D);
+      llvm::SmallString<256> Build(D);
+      llvm::sys::path::append(Build, "build");
+      Add(Build);
+    }
+  }
+  for (const std::string &C : Candidates)
+    if (llvm::sys::fs::is_regular_file(C))
+      return C;
+  return "";
+}
+
 std::shared_ptr<const engine::LinkedProgram>
 loadLinkedProgram(StringRef Path, StringRef Key, bool MustExist,
                   std::string &Problem) {
@@ -274,9 +305,10 @@ SharedEngine::hitsFor(const FunctionDecl *Fn, ASTContext &Ctx,
     EngineOpts.WholeProgram = engine::currentFactsCollector() != nullptr;
     if (!EngineOpts.WholeProgram && SummaryStore != "none") {
       std::string Path = SummaryStore;
-      if (Path.empty() && Tidy && !Tidy->getCurrentBuildDirectory().empty())
-        Path =
-            Tidy->getCurrentBuildDirectory() + "/.sinkguard-cache/linked.json";
+      if (Path.empty())
+        Path = discoverSummaryStore(Tidy ? Tidy->getCurrentBuildDirectory()
+                                         : std::string(),
+                                    Ctx.getSourceManager());
       std::string Problem;
       EngineOpts.Linked =
           loadLinkedProgram(Path, configurationKey(),

@@ -52,6 +52,11 @@ std::string spelledAs(const Expr *E, ASTContext &Ctx, llvm::StringRef Fallback);
 /// configuration \p Key (read once per file version); null when there is
 /// no store, or it cannot be used: then \p Problem says why (a missing
 /// file only when \p MustExist).
+/// The summary store a scan left next to the compile database of the file
+/// \p SM is about, or in \p BuildDirectory; empty when there is none.
+std::string discoverSummaryStore(llvm::StringRef BuildDirectory,
+                                 const SourceManager &SM);
+
 std::shared_ptr<const ::sinkguard::engine::LinkedProgram>
 loadLinkedProgram(llvm::StringRef Path, llvm::StringRef Key, bool MustExist,
                   std::string &Problem);

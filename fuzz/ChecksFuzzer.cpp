@@ -1,11 +1,12 @@
 //===--- ChecksFuzzer.cpp - Every check on an arbitrary main file ---------===//
 //
 // libFuzzer target. The first byte of the input picks the language and
-// standard, the rest is the main file. It is parsed with the mock system
-// headers of test/Inputs (so seeds from test/checkers that include
-// <stdio.h> compile as in the tests) and every sinkguard check runs on it,
-// through clang-tidy's engine as in the driver. Compiler errors are part of
-// the game: the checks must survive whatever AST error recovery leaves.
+// standard (and, by bit 2, whole-program mode), the rest is the main file. It
+// is parsed with the mock system headers of test/Inputs (so seeds from
+// test/checkers that include <stdio.h> compile as in the tests) and every
+// sinkguard check runs on it, through clang-tidy's engine as in the driver.
+// Compiler errors are part of the game: the checks must survive whatever AST
+// error recovery leaves.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +14,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "engine/Facts.h"
 #include "clang/Basic/Stack.h"
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Frontend/FrontendAction.h"
@@ -22,6 +24,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <string>
 
 namespace {
 
@@ -80,6 +83,18 @@ private:
   clang::tidy::ClangTidyASTConsumerFactory Factory;
 };
 
+/// Writes the facts for the link phase out and drops them: the export of
+/// every function's summary runs on every input, as in the driver.
+class DiscardFacts : public ::sinkguard::engine::FactsCollector {
+public:
+  void inputs(std::vector<std::string> Files) override { (void)Files; }
+  void facts(llvm::json::Object Facts) override {
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    OS << llvm::json::Value(std::move(Facts));
+  }
+};
+
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***) {
@@ -115,7 +130,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   Tool.setPrintErrorMessage(false);
   Tool.setDiagnosticConsumer(&Diagnostics);
   TidyActionFactory Factory(Context);
-  Tool.run(&Factory);
+  DiscardFacts Facts;
+  {
+    // Bit 2 of the first byte: whole-program mode (the driver's) when
+    // clear, as in the seeds; per-file mode (clang-tidy's) when set.
+    ::sinkguard::engine::FactsCollectorScope Collecting(
+        (Data[0] & 4) == 0 ? &Facts : nullptr);
+    Tool.run(&Factory);
+  }
   (void)Diagnostics.take();
   return 0;
 }
