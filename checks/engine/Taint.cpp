@@ -561,6 +561,10 @@ private:
                         llvm::ArrayRef<std::pair<int, TaintSet>> Args);
   void checkExecSink(const CallExpr *Call, const FunctionDecl *Callee,
                      const model::Rule &R, State &S);
+  /// Adds \p Hit (its path from a parameter or from what only the link
+  /// can judge) to the summary.
+  void keepSink(const SinkHit &Hit);
+  size_t ExternalArgsKept = 0;
   void sinkHit(SinkHit::Kind K, const CallExpr *Call,
                const FunctionDecl *Callee, const Expr *Arg, const TaintSet &T);
   void assign(const Expr *LHS, const Expr *RHS, const TaintSet &T, State &S,
@@ -1254,6 +1258,16 @@ FunctionAnalysis::formatInputs(const CallExpr *Call, const model::Rule &R,
   return Result;
 }
 
+void FunctionAnalysis::keepSink(const SinkHit &Hit) {
+  // Arguments of calls to other units (whole-program mode) are everywhere
+  // in a program that calls through function pointers: a summary keeps a
+  // bounded number, or summaries grow with the whole call graph below.
+  constexpr size_t MaxExternalArgs = 64;
+  if (Hit.K == SinkHit::ExternalArg && ++ExternalArgsKept > MaxExternalArgs)
+    return;
+  Out.Sinks.push_back({Hit});
+}
+
 void FunctionAnalysis::sinkHit(SinkHit::Kind K, const CallExpr *Call,
                                const FunctionDecl *Callee, const Expr *Arg,
                                const TaintSet &T) {
@@ -1265,7 +1279,7 @@ void FunctionAnalysis::sinkHit(SinkHit::Kind K, const CallExpr *Call,
                  return F.Hit.Call == Call && F.Hit.Arg == Arg &&
                         F.Hit.Path->Root == St->Root;
                })) {
-      Out.Sinks.push_back({Hit});
+      keepSink(Hit);
     }
   }
 }
@@ -1548,7 +1562,7 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
                  return F.Hit.Call == Hit.Call && F.Hit.Arg == Hit.Arg &&
                         F.Hit.Path->Root == St->Root;
                }))
-        Out.Sinks.push_back({Hit});
+        keepSink(Hit);
     }
   }
   for (const auto &Flow : Sum.Out) {
@@ -1802,12 +1816,16 @@ FunctionAnalysis::callElsewhere(const CallExpr *Call, const Decl *Target,
                  return F.Hit.Call == Call && F.Hit.Arg == A &&
                         F.Hit.Path->Root == St->Root;
                }))
-        Out.Sinks.push_back({Hit});
+        keepSink(Hit);
     }
   }
-  // What the callee may leave in the objects passed to it.
+  // What the callee may leave in the objects passed to it (a call through a
+  // function pointer: only what it returns, or every object passed to a
+  // method table would hold data of unknown origin).
   SourceLocation At = Call->getExprLoc();
   auto Fill = [&](const Expr *A, int Pos) {
+    if (!Callee)
+      return;
     QualType T = A->getType();
     bool Writable =
         (T->isPointerType() && !T->getPointeeType().isConstQualified() &&
@@ -2812,7 +2830,7 @@ void FunctionAnalysis::flushIndexHits() {
                       F.Hit.Arg == Hit.Arg &&
                       F.Hit.Path->Root == Hit.Path->Root;
              }))
-      Out.Sinks.push_back({Hit});
+      keepSink(Hit);
   }
   IndexHits.clear();
 }
@@ -3611,9 +3629,12 @@ static bool readsSource(const Stmt *S, TaintEngine &E) {
     return false;
   bool Whole = E.options().WholeProgram;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    // A global another unit may write (a static one only this unit writes:
+    // its flows are this unit's).
     if (Whole)
       if (const auto *Var = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (Var->hasGlobalStorage() && !Var->isStaticLocal())
+        if (Var->hasGlobalStorage() && !Var->isStaticLocal() &&
+            Var->isExternallyVisible() && !Var->getType().isConstQualified())
           return true;
     return isOptarg(DRE->getDecl());
   }
@@ -3664,8 +3685,12 @@ std::vector<SinkHit> TaintEngine::analyze(const FunctionDecl *FD) {
   // Paths start at sources: a function that cannot see one, directly or
   // through what its callees return, is analysed only if a caller passes
   // it untrusted data.
+  // In whole-program mode, a function other units can call is described
+  // for the link phase whatever it is given; one they cannot (static) only
+  // when it is analysed for its callers here.
   if (FD && FD->hasBody() &&
-      (Opts.WholeProgram || FD->isMain() || mayProduceSource(FD)))
+      ((Opts.WholeProgram && callableElsewhere(FD)) || FD->isMain() ||
+       mayProduceSource(FD)))
     summaryFor(FD);
   std::vector<SinkHit> Out;
   Out.swap(Pending);
@@ -3735,10 +3760,23 @@ public:
     std::string F = file(SM.getFileID(Loc));
     if (F.empty())
       return nullptr;
-    return llvm::json::Array{F, SM.getExpansionLineNumber(Loc),
+    llvm::json::Value Which = F;
+    if (Indexed) {
+      // The file's index in the facts' table: paths are long, places many.
+      auto [It, New] = FileIndex.try_emplace(F, FileTable.size());
+      if (New)
+        FileTable.push_back(F);
+      Which = static_cast<int64_t>(It->second);
+    }
+    return llvm::json::Array{std::move(Which), SM.getExpansionLineNumber(Loc),
                              SM.getExpansionColumnNumber(Loc),
                              SM.getFileOffset(Loc)};
   }
+
+  /// Places name their file by its index in FileTable.
+  bool Indexed = false;
+  llvm::StringMap<size_t> FileIndex;
+  llvm::json::Array FileTable;
 
   llvm::json::Value root(const Origin &O) {
     switch (O.K) {
@@ -3767,7 +3805,13 @@ public:
   /// The path to \p Tip: its root and its steps, origin first.
   llvm::json::Object flow(const Step *Tip) {
     llvm::json::Array Steps;
-    for (const Step *S : pathTo(Tip)) {
+    // A long path keeps its first and last steps: where the data came from
+    // and how it got to the target; the middle is left out.
+    llvm::SmallVector<const Step *, 8> Path = pathTo(Tip);
+    constexpr size_t Head = 6, Tail = 18;
+    if (Path.size() > Head + Tail)
+      Path.erase(Path.begin() + Head, Path.end() - Tail);
+    for (const Step *S : Path) {
       llvm::json::Value At = place(S->Loc);
       if (At.kind() == llvm::json::Value::Null)
         continue;
@@ -3861,6 +3905,26 @@ public:
 
 } // namespace
 
+const std::vector<std::pair<const FieldDecl *, const FunctionDecl *>> &
+TaintEngine::fieldTargets() {
+  if (!FieldTargetsKnown) {
+    FieldTargets Targets(Ctx.getSourceManager());
+    Targets.TraverseDecl(Ctx.getTranslationUnitDecl());
+    StoredTargets = std::move(Targets.Pairs);
+    for (const auto &Entry : StoredTargets)
+      StoredFunctions.insert(Entry.second->getCanonicalDecl());
+    FieldTargetsKnown = true;
+  }
+  return StoredTargets;
+}
+
+bool TaintEngine::callableElsewhere(const FunctionDecl *FD) {
+  if (FD->isExternallyVisible())
+    return true;
+  fieldTargets();
+  return StoredFunctions.contains(FD->getCanonicalDecl());
+}
+
 llvm::json::Value factsPlace(ASTContext &Ctx, SourceLocation Loc) {
   return FactsWriter(Ctx).place(Loc);
 }
@@ -3868,6 +3932,7 @@ llvm::json::Value factsPlace(ASTContext &Ctx, SourceLocation Loc) {
 llvm::json::Object TaintEngine::facts(
     llvm::function_ref<llvm::json::Array(const SinkHit &)> Describe) {
   FactsWriter W(Ctx);
+  W.Indexed = true;
   const SourceManager &SM = Ctx.getSourceManager();
   auto ParamOf = [](const SinkHit &Hit) {
     const CallExpr *Call = Hit.Call;
@@ -3882,12 +3947,31 @@ llvm::json::Object TaintEngine::facts(
         return static_cast<int>(I - Shift);
     return model::NoArg;
   };
-  auto Flows = [&](const TaintSet &T) {
+
+  // Flows from parameters matter to the link for the functions other units
+  // can call (by name, or through a function pointer stored in a field);
+  // flows from sources and from what only the link can judge, once each.
+  auto Callable = [&](const FunctionDecl *FD) {
+    return FD->isMain() || callableElsewhere(FD);
+  };
+  std::set<std::tuple<const void *, const void *, const Origin *>> Exported;
+  auto Keep = [&](const Step *St, const void *Target, const void *Detail,
+                  bool CallableFn) {
+    if (St->Root->K == Origin::Parameter)
+      return CallableFn;
+    return Exported.insert({Target, Detail, St->Root}).second;
+  };
+  auto Flows = [&](const TaintSet &T, bool CallableFn, const void *Target,
+                   const void *Detail) {
     llvm::json::Array A;
     for (const Step *St : T)
-      A.push_back(W.flow(St));
+      if (Keep(St, Target, Detail, CallableFn))
+        A.push_back(W.flow(St));
     return A;
   };
+  // Per function, parameter flows into sinks and calls: a bounded number,
+  // commands first (a function high in a call graph reaches many).
+  constexpr size_t MaxParamSinks = 48;
 
   llvm::json::Array Functions;
   std::vector<const FunctionDecl *> Order;
@@ -3904,24 +3988,43 @@ llvm::json::Object TaintEngine::facts(
     std::string Usr = W.usr(FD);
     if (Usr.empty())
       continue;
+    bool CallableFn = Callable(FD);
+    size_t ParamFlows = 0;
+    // Command sinks first.
+    std::vector<const SinkHit *> Hits;
+    for (bool Commands : {true, false})
+      for (const auto &F : Sum.Sinks)
+        if ((F.Hit.K <= SinkHit::ExecArgument) == Commands)
+          Hits.push_back(&F.Hit);
     llvm::json::Array Params;
     for (const ParmVarDecl *P : FD->parameters())
       Params.push_back(P->getNameAsString());
     llvm::json::Array Outs;
-    for (const auto &O : Sum.Out)
-      Outs.push_back(llvm::json::Object{{"param", O.Param},
-                                        {"fields", fieldNames(O.Path, nullptr)},
-                                        {"flows", Flows(O.From)}});
+    // What a function returns or leaves in its arguments reaches callers
+    // in other units only if they can call it.
+    for (const auto &O : CallableFn ? llvm::ArrayRef(Sum.Out)
+                                    : llvm::ArrayRef<Summary::OutFlow>())
+      Outs.push_back(
+          llvm::json::Object{{"param", O.Param},
+                             {"fields", fieldNames(O.Path, nullptr)},
+                             {"flows", Flows(O.From, CallableFn, FD, O.Path)}});
     llvm::json::Array GlobalsOut;
     for (const auto &G : Sum.Globals)
       GlobalsOut.push_back(
           llvm::json::Object{{"global", G.Global},
                              {"fields", fieldNames(G.Path, nullptr)},
-                             {"flows", Flows(G.From)}});
+                             {"flows", Flows(G.From, CallableFn, FD, G.Path)}});
     llvm::json::Array Sinks;
     llvm::json::Array CallArgs;
-    for (const auto &F : Sum.Sinks) {
-      const SinkHit &Hit = F.Hit;
+    for (const SinkHit *HitP : Hits) {
+      const SinkHit &Hit = *HitP;
+      const void *Where =
+          Hit.Call ? static_cast<const void *>(Hit.Call) : Hit.Indexing.Use;
+      if (Hit.Path->Root->K == Origin::Parameter &&
+          (!CallableFn || ++ParamFlows > MaxParamSinks))
+        continue;
+      if (!Keep(Hit.Path, Where, Hit.Arg, CallableFn))
+        continue;
       if (Hit.K == SinkHit::ExternalArg) {
         auto It = CallIndex.find(Hit.Call);
         if (It == CallIndex.end())
@@ -3952,7 +4055,8 @@ llvm::json::Object TaintEngine::facts(
         {"name", FD->getQualifiedNameAsString()},
         {"at", W.place(FD->getLocation())},
         {"params", std::move(Params)},
-        {"returns", Flows(Sum.Return)},
+        {"returns", CallableFn ? Flows(Sum.Return, CallableFn, FD, nullptr)
+                               : llvm::json::Array()},
         {"outs", std::move(Outs)},
         {"globals", std::move(GlobalsOut)},
         {"sinks", std::move(Sinks)},
@@ -3992,14 +4096,13 @@ llvm::json::Object TaintEngine::facts(
       GuardedSinks.push_back(llvm::json::Object{
           {"flow", W.flow(Hit.Path)}, {"findings", std::move(Findings)}});
   }
-  FieldTargets Targets(SM);
-  Targets.TraverseDecl(Ctx.getTranslationUnitDecl());
   llvm::json::Array FieldTable;
-  for (const auto &[Field, Fn] : Targets.Pairs)
+  for (const auto &[Field, Fn] : fieldTargets())
     FieldTable.push_back(
         llvm::json::Object{{"field", W.usr(Field)}, {"function", W.usr(Fn)}});
 
-  return llvm::json::Object{{"functions", std::move(Functions)},
+  return llvm::json::Object{{"files", std::move(W.FileTable)},
+                            {"functions", std::move(Functions)},
                             {"externalCalls", std::move(CallTable)},
                             {"globals", std::move(GlobalTable)},
                             {"sourceCalls", std::move(FromSources)},

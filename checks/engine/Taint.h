@@ -328,6 +328,14 @@ public:
   const std::vector<const clang::VarDecl *> &globals() const {
     return GlobalVars;
   }
+  /// Function pointers stored in struct fields anywhere in the unit
+  /// (`ops.run = do_run`, `{.run = do_run}`), found once.
+  const std::vector<
+      std::pair<const clang::FieldDecl *, const clang::FunctionDecl *>> &
+  fieldTargets();
+  /// Whether another unit may call \p FD: by name, or through a function
+  /// pointer stored in a field.
+  bool callableElsewhere(const clang::FunctionDecl *FD);
   /// Summarises \p FD (whole-program mode) without reporting anything.
   void summarise(const clang::FunctionDecl *FD);
   /// The facts of the functions summarised so far, for the link phase:
@@ -372,6 +380,10 @@ private:
   /// defined elsewhere: the link phase reports them unless it validates.
   std::vector<SinkHit> Guarded;
   std::vector<const clang::FunctionDecl *> Summarised;
+  bool FieldTargetsKnown = false;
+  std::vector<std::pair<const clang::FieldDecl *, const clang::FunctionDecl *>>
+      StoredTargets;
+  llvm::DenseSet<const clang::FunctionDecl *> StoredFunctions;
 };
 
 } // namespace sinkguard::engine

@@ -52,12 +52,27 @@ struct Place {
   bool valid() const { return !File.empty(); }
 };
 
+/// The file table of the unit being read: places in flows name their file
+/// by index, those of findings by path.
+thread_local const json::Array *CurrentFiles = nullptr;
+
 Place placeOf(const json::Value *V) {
   Place P;
   const json::Array *A = V ? V->getAsArray() : nullptr;
   if (!A || A->size() < 4)
     return P;
-  P.File = (*A)[0].getAsString().value_or("").str();
+  if (std::optional<int64_t> I = (*A)[0].getAsInteger()) {
+    if (CurrentFiles && *I >= 0 &&
+        static_cast<size_t>(*I) < CurrentFiles->size())
+      P.File = (*CurrentFiles)[static_cast<size_t>(*I)]
+                   .getAsString()
+                   .value_or("")
+                   .str();
+  } else {
+    P.File = (*A)[0].getAsString().value_or("").str();
+  }
+  if (P.File.empty())
+    return P;
   P.Line = static_cast<unsigned>((*A)[1].getAsInteger().value_or(0));
   P.Column = static_cast<unsigned>((*A)[2].getAsInteger().value_or(0));
   P.Offset = static_cast<unsigned>((*A)[3].getAsInteger().value_or(0));
@@ -370,6 +385,7 @@ bool boundedRange(const json::Object *Range) {
 }
 
 void Program::addUnit(const json::Object &Facts, llvm::StringRef UnitFile) {
+  CurrentFiles = Facts.getArray("files");
   int CallBase = static_cast<int>(Calls.size());
   const json::Array *CallTable = Facts.getArray("externalCalls");
   const json::Array *FunctionTable = Facts.getArray("functions");
