@@ -480,9 +480,9 @@ struct TaintCheckBase::Capture : public DiagnosticConsumer {
   std::vector<Captured> Seen;
 };
 
-DiagnosticBuilder TaintCheckBase::diag(SourceLocation Loc,
-                                       StringRef Description,
-                                       DiagnosticIDs::Level Level) {
+DiagnosticBuilder TaintCheckBase::finding(SourceLocation Loc,
+                                          StringRef Description,
+                                          DiagnosticIDs::Level Level) {
   if (!InDescribe)
     return ClangTidyCheck::diag(Loc, Description, Level);
   DiagnosticsEngine &DE = Capturing->Engine;
@@ -528,7 +528,7 @@ llvm::json::Array TaintCheckBase::describe(const engine::SinkHit &Hit,
 void TaintCheckBase::notePath(const engine::SinkHit &Hit) {
   for (const engine::Step *S : engine::pathTo(Hit.Path))
     if (S->Loc.isValid())
-      diag(S->Loc, S->Message, DiagnosticIDs::Note);
+      finding(S->Loc, S->Message, DiagnosticIDs::Note);
 }
 
 RangeCheckBase::RangeCheckBase(StringRef Name, ClangTidyContext *Context)

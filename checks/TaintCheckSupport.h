@@ -143,10 +143,11 @@ protected:
   }
   /// A note at each step of the hit's path, origin first.
   void notePath(const ::sinkguard::engine::SinkHit &Hit);
-  /// ClangTidyCheck::diag, except while describe() runs: then the
-  /// diagnostic is captured rather than reported.
-  DiagnosticBuilder diag(SourceLocation Loc, StringRef Description,
-                         DiagnosticIDs::Level Level = DiagnosticIDs::Warning);
+  /// A finding or one of its notes: ClangTidyCheck::diag, except while
+  /// describe() runs: then the diagnostic is captured rather than reported.
+  DiagnosticBuilder
+  finding(SourceLocation Loc, StringRef Description,
+          DiagnosticIDs::Level Level = DiagnosticIDs::Warning);
 
 private:
   struct Capture;

@@ -48,9 +48,9 @@ void TaintedShellCommandCheck::report(const engine::SinkHit &Hit,
     return;
   }
   SourceLocation At = Hit.Call->getBeginLoc();
-  diag(At, What) << Hit.Sink->getName()
-                 << "data " + describeOrigin(*Hit.Path->Root, At, SM)
-                 << Hit.Arg->getSourceRange();
+  finding(At, What) << Hit.Sink->getName()
+                    << "data " + describeOrigin(*Hit.Path->Root, At, SM)
+                    << Hit.Arg->getSourceRange();
   notePath(Hit);
 }
 

@@ -311,8 +311,8 @@ void UncheckedConversionCheck::report(const engine::SinkHit &Hit,
   std::string Origin = "data " + describeOrigin(*Hit.Path->Root, At, SM);
   StringRef Name = Hit.Sink->getName();
   if (Name == "atoi" || Name == "atol" || Name == "atoll") {
-    diag(At, "'%0' converts %1 and cannot report failure or overflow; use "
-             "'strtol' and check errno and the end pointer")
+    finding(At, "'%0' converts %1 and cannot report failure or overflow; use "
+                "'strtol' and check errno and the end pointer")
         << Name << Origin << Hit.Call->getSourceRange();
     notePath(Hit);
     return;
@@ -386,7 +386,7 @@ bool UncheckedConversionCheck::checkStrtol(const CallExpr *Call,
     return false;
   std::string Why = llvm::join(Missing, "; ");
   SourceLocation At = SM.getFileLoc(Call->getBeginLoc());
-  diag(At, "'%0' converts %1 but its failure goes unnoticed: %2")
+  finding(At, "'%0' converts %1 but its failure goes unnoticed: %2")
       << Call->getDirectCallee()->getName() << Origin << Why
       << Call->getSourceRange();
   return true;
@@ -484,8 +484,8 @@ void UncheckedConversionCheck::checkScanResult(const CallExpr *Call,
       Count ? (*Count == 1 ? "1 value" : std::to_string(*Count) + " values")
             : "its values";
   SourceLocation At = SM.getFileLoc(Call->getBeginLoc());
-  diag(At, "the result of '%0' reading %1 from %2 is %3; compare it with %4 "
-           "or bad input leaves them unset")
+  finding(At, "the result of '%0' reading %1 from %2 is %3; compare it with %4 "
+              "or bad input leaves them unset")
       << Call->getDirectCallee()->getName() << Values << Origin << Problem
       << (Count ? std::to_string(*Count) : std::string("their number"))
       << Call->getSourceRange();

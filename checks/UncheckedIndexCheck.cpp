@@ -36,19 +36,20 @@ void UncheckedIndexCheck::report(const engine::SinkHit &Hit, ASTContext &Ctx) {
   case engine::IndexProblem::None:
     return;
   case engine::IndexProblem::NoUpperBound:
-    diag(At, "%0 has no upper bound") << Subject << Hit.Arg->getSourceRange();
+    finding(At, "%0 has no upper bound")
+        << Subject << Hit.Arg->getSourceRange();
     break;
   case engine::IndexProblem::NoLowerBound:
-    diag(At, "%0 is signed and has no lower bound")
+    finding(At, "%0 is signed and has no lower bound")
         << Subject << Hit.Arg->getSourceRange();
     break;
   case engine::IndexProblem::ExceedsExtent:
-    diag(At, "%0 is checked against %1 but '%2' has %3 elements")
+    finding(At, "%0 is checked against %1 but '%2' has %3 elements")
         << Subject << std::to_string(U.Range.Hi.value_or(0) + 1) << Container
         << std::to_string(U.Extent.value_or(0)) << Hit.Arg->getSourceRange();
     break;
   case engine::IndexProblem::OtherContainer:
-    diag(At, "%0 is checked against the size of another object than '%1'")
+    finding(At, "%0 is checked against the size of another object than '%1'")
         << Subject << Container << Hit.Arg->getSourceRange();
     break;
   }

@@ -21,7 +21,7 @@ void UncheckedLoopBoundCheck::report(const engine::SinkHit &Hit,
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation At =
       SM.getFileLoc(Hit.Arg->IgnoreParenImpCasts()->getBeginLoc());
-  diag(At, "%0 '%1' %2 has no upper bound")
+  finding(At, "%0 '%1' %2 has no upper bound")
       << (Hit.Indexing.CountsDown ? "loop counter" : "loop bound")
       << spelledAs(Hit.Arg, Ctx, "the bound")
       << describeOrigin(*Hit.Path->Root, At, SM) << Hit.Arg->getSourceRange();

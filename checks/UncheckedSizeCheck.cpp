@@ -55,20 +55,21 @@ void UncheckedSizeCheck::report(const engine::SinkHit &Hit, ASTContext &Ctx) {
   case engine::IndexProblem::NoUpperBound: {
     StringRef Arith = arithmeticOf(Hit.Arg);
     if (Arith.empty())
-      diag(At, "%0 has no upper bound") << Subject << Hit.Arg->getSourceRange();
+      finding(At, "%0 has no upper bound")
+          << Subject << Hit.Arg->getSourceRange();
     else
-      diag(At, "%0 has no upper bound; the %1 may overflow")
+      finding(At, "%0 has no upper bound; the %1 may overflow")
           << Subject << Arith << Hit.Arg->getSourceRange();
     break;
   }
   case engine::IndexProblem::NoLowerBound:
-    diag(At, "%0 is signed and has no lower bound; a negative value becomes "
-             "a huge size")
+    finding(At, "%0 is signed and has no lower bound; a negative value becomes "
+                "a huge size")
         << Subject << Hit.Arg->getSourceRange();
     break;
   case engine::IndexProblem::ExceedsExtent:
     // fread counts elements of its size argument; the others count bytes.
-    diag(At, "%0 can be up to %1 but '%2' has %3 %4")
+    finding(At, "%0 can be up to %1 but '%2' has %3 %4")
         << Subject << std::to_string(U.Range.Hi.value_or(0))
         << spelledAs(U.Base, Ctx, "the buffer")
         << std::to_string(U.Extent.value_or(0))
@@ -76,7 +77,7 @@ void UncheckedSizeCheck::report(const engine::SinkHit &Hit, ASTContext &Ctx) {
         << Hit.Arg->getSourceRange();
     break;
   case engine::IndexProblem::OtherContainer:
-    diag(At, "%0 is checked against the size of another object than '%1'")
+    finding(At, "%0 is checked against the size of another object than '%1'")
         << Subject << spelledAs(U.Base, Ctx, "the buffer")
         << Hit.Arg->getSourceRange();
     break;

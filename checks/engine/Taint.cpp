@@ -8,7 +8,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/FormatString.h"
-#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/CharInfo.h"
@@ -3849,7 +3849,7 @@ public:
 /// Function pointers stored in struct fields anywhere in the unit
 /// (`ops.run = do_run`, `{.run = do_run}`): what a call through the field
 /// may call.
-class FieldTargets : public RecursiveASTVisitor<FieldTargets> {
+class FieldTargets : public DynamicRecursiveASTVisitor {
 public:
   FieldTargets(const SourceManager &SM) : SM(SM) {}
 
@@ -3865,7 +3865,7 @@ public:
     return nullptr;
   }
 
-  bool VisitBinaryOperator(BinaryOperator *BO) {
+  bool VisitBinaryOperator(BinaryOperator *BO) override {
     if (BO->getOpcode() != BO_Assign || SM.isInSystemHeader(BO->getExprLoc()))
       return true;
     if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenCasts()))
@@ -3875,7 +3875,7 @@ public:
     return true;
   }
 
-  bool VisitInitListExpr(InitListExpr *ILE) {
+  bool VisitInitListExpr(InitListExpr *ILE) override {
     if (SM.isInSystemHeader(ILE->getBeginLoc()))
       return true;
     const InitListExpr *Sem =
