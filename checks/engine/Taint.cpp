@@ -5,10 +5,10 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/FormatString.h"
-#include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/CharInfo.h"
@@ -3638,6 +3638,18 @@ static bool readsSource(const Stmt *S, TaintEngine &E) {
           return true;
     return isOptarg(DRE->getDecl());
   }
+  // A function of another unit that the last scan's link found returns
+  // untrusted data (per-file mode with a summary store).
+  if (const LinkedProgram *Linked = E.options().Linked.get())
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (!Callee->getDefinition() || !Callee->getDefinition()->hasBody()) {
+          llvm::SmallString<128> Usr;
+          if (!index::generateUSRForDecl(Callee, Usr))
+            if (const LinkedFunction *L = Linked->find(Usr))
+              if (!L->ReturnsSource.empty())
+                return true;
+        }
   if (Whole)
     if (const auto *Call = dyn_cast<CallExpr>(S))
       if (const FunctionDecl *Callee = Call->getDirectCallee()) {
@@ -3947,6 +3959,18 @@ llvm::json::Object TaintEngine::facts(
         return static_cast<int>(I - Shift);
     return model::NoArg;
   };
+  // An argument passed to a function of another unit.
+  auto CallArg = [&](const SinkHit &Hit) -> std::optional<llvm::json::Object> {
+    auto It = CallIndex.find(Hit.Call);
+    if (It == CallIndex.end())
+      return std::nullopt;
+    llvm::json::Object C{{"call", It->second},
+                         {"arg", ParamOf(Hit)},
+                         {"flow", W.flow(Hit.Path)}};
+    if (Opts.RangeChecks && isInt(Hit.Arg->getType()))
+      C["range"] = FactsWriter::range(Hit.Indexing.Range);
+    return C;
+  };
 
   // Flows from parameters matter to the link for the functions other units
   // can call (by name, or through a function pointer stored in a field);
@@ -4026,15 +4050,8 @@ llvm::json::Object TaintEngine::facts(
       if (!Keep(Hit.Path, Where, Hit.Arg, CallableFn))
         continue;
       if (Hit.K == SinkHit::ExternalArg) {
-        auto It = CallIndex.find(Hit.Call);
-        if (It == CallIndex.end())
-          continue;
-        llvm::json::Object C{{"call", It->second},
-                             {"arg", ParamOf(Hit)},
-                             {"flow", W.flow(Hit.Path)}};
-        if (Opts.RangeChecks && isInt(Hit.Arg->getType()))
-          C["range"] = FactsWriter::range(Hit.Indexing.Range);
-        CallArgs.push_back(std::move(C));
+        if (std::optional<llvm::json::Object> C = CallArg(Hit))
+          CallArgs.push_back(std::move(*C));
         continue;
       }
       llvm::json::Array Findings = Describe(Hit);
@@ -4078,17 +4095,9 @@ llvm::json::Object TaintEngine::facts(
     GlobalTable.push_back(llvm::json::Object{{"usr", W.usr(VD)},
                                              {"name", VD->getNameAsString()}});
   llvm::json::Array FromSources;
-  for (const SinkHit &Hit : SourceToExternal) {
-    auto It = CallIndex.find(Hit.Call);
-    if (It == CallIndex.end())
-      continue;
-    llvm::json::Object C{{"call", It->second},
-                         {"arg", ParamOf(Hit)},
-                         {"flow", W.flow(Hit.Path)}};
-    if (Opts.RangeChecks && isInt(Hit.Arg->getType()))
-      C["range"] = FactsWriter::range(Hit.Indexing.Range);
-    FromSources.push_back(std::move(C));
-  }
+  for (const SinkHit &Hit : SourceToExternal)
+    if (std::optional<llvm::json::Object> C = CallArg(Hit))
+      FromSources.push_back(std::move(*C));
   llvm::json::Array GuardedSinks;
   for (const SinkHit &Hit : Guarded) {
     llvm::json::Array Findings = Describe(Hit);

@@ -29,6 +29,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include <array>
@@ -45,7 +46,8 @@ namespace json = llvm::json;
 
 /// A place as the facts write it: [file, line, column, offset].
 struct Place {
-  std::string File;
+  /// Interned (Strings below): places are many, files few.
+  llvm::StringRef File;
   unsigned Line = 0;
   unsigned Column = 0;
   unsigned Offset = 0;
@@ -55,6 +57,13 @@ struct Place {
 /// The file table of the unit being read: places in flows name their file
 /// by index, those of findings by path.
 thread_local const json::Array *CurrentFiles = nullptr;
+/// The strings of the program being linked: file paths and step messages
+/// are stored once.
+thread_local llvm::StringSet<> *CurrentStrings = nullptr;
+
+llvm::StringRef intern(llvm::StringRef S) {
+  return CurrentStrings->insert(S).first->getKey();
+}
 
 Place placeOf(const json::Value *V) {
   Place P;
@@ -64,12 +73,10 @@ Place placeOf(const json::Value *V) {
   if (std::optional<int64_t> I = (*A)[0].getAsInteger()) {
     if (CurrentFiles && *I >= 0 &&
         static_cast<size_t>(*I) < CurrentFiles->size())
-      P.File = (*CurrentFiles)[static_cast<size_t>(*I)]
-                   .getAsString()
-                   .value_or("")
-                   .str();
+      P.File = intern(
+          (*CurrentFiles)[static_cast<size_t>(*I)].getAsString().value_or(""));
   } else {
-    P.File = (*A)[0].getAsString().value_or("").str();
+    P.File = intern((*A)[0].getAsString().value_or(""));
   }
   if (P.File.empty())
     return P;
@@ -81,7 +88,7 @@ Place placeOf(const json::Value *V) {
 
 struct StepRec {
   Place At;
-  std::string Message;
+  llvm::StringRef Message; // interned
 };
 
 struct SourceRec {
@@ -171,7 +178,15 @@ bool overlaps(llvm::StringRef A, llvm::StringRef B) {
 
 class Program {
 public:
-  explicit Program(std::vector<std::string> &Problems) : Problems(Problems) {}
+  explicit Program(std::vector<std::string> &Problems) : Problems(Problems) {
+    CurrentStrings = &Strings;
+  }
+  ~Program() {
+    if (CurrentStrings == &Strings)
+      CurrentStrings = nullptr;
+  }
+  Program(const Program &) = delete;
+  Program &operator=(const Program &) = delete;
 
   void addUnit(const json::Object &Facts, llvm::StringRef UnitFile);
   void resolve();
@@ -229,6 +244,9 @@ private:
   void addFlow(const json::Object *Flow, int Fn, int CallBase,
                const std::vector<int> &Globals, int To, bool Bounded = false);
   std::vector<StepRec> stepsOf(const json::Array *Steps);
+  /// A flow into the argument of a call to another unit's function.
+  void addCallArg(const json::Object *CO, int Fn, int CallBase,
+                  const std::vector<int> &Globals);
   void reachFromParam(int F, int P, Function &Into);
   /// The nodes a call's argument reaches past the call (pass 1's summary
   /// of the callees), with the steps inside the callee.
@@ -252,6 +270,7 @@ private:
   std::string describeSource(const SourceRec &S, const Place &At) const;
 
   std::vector<std::string> &Problems;
+  llvm::StringSet<> Strings;
   std::vector<Node> Nodes;
   std::vector<std::vector<int>> Adjacent; // node -> edges
   std::map<std::tuple<int, int, int, std::string>, int> NodeIndex;
@@ -292,7 +311,7 @@ std::vector<StepRec> Program::stepsOf(const json::Array *Steps) {
       continue;
     StepRec S;
     S.At = placeOf(&V);
-    S.Message = (*A)[4].getAsString().value_or("").str();
+    S.Message = intern((*A)[4].getAsString().value_or(""));
     Result.push_back(std::move(S));
   }
   return Result;
@@ -384,8 +403,22 @@ bool boundedRange(const json::Object *Range) {
   return Upper && Lo && *Lo >= 0;
 }
 
+void Program::addCallArg(const json::Object *CO, int Fn, int CallBase,
+                         const std::vector<int> &Globals) {
+  if (!CO)
+    return;
+  int Call = CallBase + static_cast<int>(CO->getInteger("call").value_or(0));
+  if (Call < 0 || Call >= static_cast<int>(Calls.size()))
+    return;
+  int To = node(NodeKind::CallArg, Call,
+                static_cast<int>(CO->getInteger("arg").value_or(0)));
+  addFlow(CO->getObject("flow"), Fn, CallBase, Globals, To,
+          boundedRange(CO->getObject("range")));
+}
+
 void Program::addUnit(const json::Object &Facts, llvm::StringRef UnitFile) {
   CurrentFiles = Facts.getArray("files");
+  CurrentStrings = &Strings;
   int CallBase = static_cast<int>(Calls.size());
   const json::Array *CallTable = Facts.getArray("externalCalls");
   const json::Array *FunctionTable = Facts.getArray("functions");
@@ -492,16 +525,7 @@ void Program::addUnit(const json::Object &Facts, llvm::StringRef UnitFile) {
         }
     if (const json::Array *A = O->getArray("calls"))
       for (const json::Value &C : *A)
-        if (const json::Object *CO = C.getAsObject()) {
-          int Call =
-              CallBase + static_cast<int>(CO->getInteger("call").value_or(0));
-          if (Call >= static_cast<int>(Calls.size()))
-            continue;
-          int To = node(NodeKind::CallArg, Call,
-                        static_cast<int>(CO->getInteger("arg").value_or(0)));
-          addFlow(CO->getObject("flow"), F, CallBase, Globals, To,
-                  boundedRange(CO->getObject("range")));
-        }
+        addCallArg(C.getAsObject(), F, CallBase, Globals);
   }
   if (const json::Array *A = Facts.getArray("guardedSinks"))
     for (const json::Value &S : *A)
@@ -516,16 +540,7 @@ void Program::addUnit(const json::Object &Facts, llvm::StringRef UnitFile) {
       }
   if (const json::Array *A = Facts.getArray("sourceCalls"))
     for (const json::Value &C : *A)
-      if (const json::Object *CO = C.getAsObject()) {
-        int Call =
-            CallBase + static_cast<int>(CO->getInteger("call").value_or(0));
-        if (Call >= static_cast<int>(Calls.size()))
-          continue;
-        int To = node(NodeKind::CallArg, Call,
-                      static_cast<int>(CO->getInteger("arg").value_or(0)));
-        addFlow(CO->getObject("flow"), -1, CallBase, Globals, To,
-                boundedRange(CO->getObject("range")));
-      }
+      addCallArg(C.getAsObject(), -1, CallBase, Globals);
 }
 
 void Program::resolve() {
@@ -572,7 +587,8 @@ void Program::pastCall(
         N.Index >= 0 && static_cast<size_t>(N.Index) < F.Params.size()
             ? " as '" + F.Params[static_cast<size_t>(N.Index)] + "'"
             : "";
-    std::vector<StepRec> Passed{{C.At, "passed to '" + C.Name + "'" + As}};
+    std::vector<StepRec> Passed{
+        {C.At, intern("passed to '" + C.Name + "'" + As)}};
     auto Along = [&](const std::vector<StepRec> &Inside) {
       std::vector<StepRec> All = Passed;
       All.insert(All.end(), Inside.begin(), Inside.end());
@@ -666,6 +682,7 @@ void Program::reachFromParam(int F, int P, Function &Into) {
 }
 
 void Program::summarise() {
+  CurrentStrings = &Strings;
   std::deque<int> Work;
   std::vector<bool> Queued(Functions.size(), true);
   for (size_t I = 0; I < Functions.size(); ++I)
@@ -766,8 +783,8 @@ void Program::reportSink(int State) {
         Steps.front().At.File == At.File)
       continue;
     if ((!Sink.Deferred &&
-         Existing->count({Check, At.File, At.Line, At.Column})) ||
-        !Reported.insert({Check + "\n" + At.File, At.Offset}).second)
+         Existing->count({Check, At.File.str(), At.Line, At.Column})) ||
+        !Reported.insert({Check + "\n" + At.File.str(), At.Offset}).second)
       continue;
     std::string Message = F->getString("message").value_or("").str();
     std::string Origin = describeSource(Src, At);
@@ -805,6 +822,7 @@ void Program::findings(
     const std::set<std::tuple<std::string, std::string, unsigned, unsigned>>
         &Known) {
   Existing = &Known;
+  CurrentStrings = &Strings;
   Seen.assign(Nodes.size(), {-1, -1, -1});
   for (int EI : SourceEdges)
     if (!blocked(EI))
@@ -857,7 +875,8 @@ void Program::findings(
                 ? " as '" + F.Params[static_cast<size_t>(Nd.Index)] + "'"
                 : "";
         if (P >= 0)
-          push(P, Into, S, -1, {{C.At, "passed to '" + C.Name + "'" + As}});
+          push(P, Into, S, -1,
+               {{C.At, intern("passed to '" + C.Name + "'" + As)}});
       }
       llvm::SmallVector<std::pair<int, std::vector<StepRec>>, 4> Past;
       pastCall(N, Past);
@@ -879,6 +898,7 @@ void Program::findings(
 }
 
 json::Object Program::linkedSummaries() {
+  CurrentStrings = &Strings;
   json::Object All;
   std::vector<int> Stamp(Nodes.size(), -1);
   for (size_t FI = 0; FI < Functions.size(); ++FI) {
@@ -979,13 +999,11 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
   llvm::sort(Sorted, [](const UnitResult *A, const UnitResult *B) {
     return A->File < B->File;
   });
-  // The facts of each engine configuration form their own program.
-  std::vector<json::Value> Parsed;
-  Parsed.reserve(Sorted.size());
-  std::map<std::string,
-           std::vector<std::pair<const json::Object *, std::string>>>
-      ByConfiguration;
-  std::map<std::string, const json::Array *> ChecksOf;
+  // The facts of each engine configuration form their own program. Each
+  // unit's facts are parsed and added in turn: only the programs' own
+  // (interned) records stay, not every unit's JSON.
+  std::map<std::string, std::unique_ptr<Program>> Programs;
+  std::map<std::string, json::Array> ChecksOf;
   for (const UnitResult *U : Sorted) {
     if (U->Facts.empty())
       continue;
@@ -997,8 +1015,7 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
                          "); its cross-file flows are missing");
       continue;
     }
-    Parsed.push_back(std::move(*V));
-    const json::Array *All = Parsed.back().getAsArray();
+    const json::Array *All = V->getAsArray();
     if (!All)
       continue;
     for (const json::Value &F : *All)
@@ -1010,9 +1027,12 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
           continue;
         }
         std::string Key = O->getString("configuration").value_or("").str();
-        ByConfiguration[Key].push_back({O, U->File});
+        std::unique_ptr<Program> &P = Programs[Key];
+        if (!P)
+          P = std::make_unique<Program>(Problems);
+        P->addUnit(*O, U->File);
         if (const json::Array *Checks = O->getArray("checks"))
-          ChecksOf[Key] = Checks;
+          ChecksOf[Key] = *Checks;
       }
   }
   std::set<std::tuple<std::string, std::string, unsigned, unsigned>> Known;
@@ -1021,27 +1041,21 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
         {F.RuleId, F.Where.File, F.Where.Point.Line, F.Where.Point.Column});
   std::vector<clang::tidy::ClangTidyError> Errors;
   json::Array Configurations;
-  for (auto &[Key, List] : ByConfiguration) {
-    Program P(Problems);
-    for (const auto &[Facts, File] : List)
-      P.addUnit(*Facts, File);
-    P.resolve();
-    P.summarise();
-    P.findings(Known);
-    Stats.Functions += P.functionCount();
-    Stats.Calls += P.callCount();
-    Stats.ResolvedCalls += P.resolvedCount();
-    for (clang::tidy::ClangTidyError &E : P.takeFindings())
+  for (auto &[Key, P] : Programs) {
+    P->resolve();
+    P->summarise();
+    P->findings(Known);
+    Stats.Functions += P->functionCount();
+    Stats.Calls += P->callCount();
+    Stats.ResolvedCalls += P->resolvedCount();
+    for (clang::tidy::ClangTidyError &E : P->takeFindings())
       Errors.push_back(std::move(E));
-    if (Linked) {
-      json::Array Checks;
-      if (const json::Array *C = ChecksOf[Key])
-        Checks = *C;
+    if (Linked)
       Configurations.push_back(
           json::Object{{"configuration", Key},
-                       {"checks", std::move(Checks)},
-                       {"functions", P.linkedSummaries()}});
-    }
+                       {"checks", std::move(ChecksOf[Key])},
+                       {"functions", P->linkedSummaries()}});
+    P.reset();
   }
   if (Linked)
     *Linked = json::Object{{"format", "sinkguard-linked"},
