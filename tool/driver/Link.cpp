@@ -1074,7 +1074,13 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
 llvm::Error writeLinkedSummaries(const llvm::json::Object &Linked,
                                  llvm::StringRef Path) {
   return writeOutput(Path, [&](llvm::raw_ostream &OS) {
-    OS << json::Value(json::Object(Linked)) << "\n";
+    // Streamed, not copied into a json::Value first: it can be large.
+    json::OStream J(OS);
+    J.object([&] {
+      for (const auto &KV : Linked)
+        J.attribute(KV.first, KV.second);
+    });
+    OS << "\n";
   });
 }
 
