@@ -312,7 +312,7 @@ std::vector<StepRec> Program::stepsOf(const json::Array *Steps) {
     StepRec S;
     S.At = placeOf(&V);
     S.Message = intern((*A)[4].getAsString().value_or(""));
-    Result.push_back(std::move(S));
+    Result.push_back(S);
   }
   return Result;
 }
