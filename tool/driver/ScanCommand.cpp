@@ -176,7 +176,7 @@ int runScan(ScanOptions &Options) {
   if (Store)
     recordScan(*Store, Options, Selected->Units, A, RootPath);
   int Exit = assembleReport(R, Units, A);
-    // A shard's link sees only its slice: its summaries would hide the rest
+  // A shard's link sees only its slice: its summaries would hide the rest
   // of the program from the editor, so only a whole scan writes them.
   if (Store && (!Options.Shard || Options.Shard->Count == 1)) {
     llvm::SmallString<256> Linked(Store->directory());
