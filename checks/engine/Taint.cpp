@@ -548,9 +548,7 @@ private:
   TaintSet applyLinked(const CallExpr *Call, const FunctionDecl *Callee,
                        const LinkedFunction &L,
                        llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S);
-  /// The last scan's linked summary of \p Callee, when it is defined in
-  /// another unit and the store knows it.
-  const LinkedFunction *linked(const FunctionDecl *Callee) const;
+
   TaintSet callElsewhere(const CallExpr *Call, const Decl *Target,
                          llvm::ArrayRef<std::pair<int, TaintSet>> Args,
                          State &S);
@@ -1686,7 +1684,7 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
     return {};
   }
   if (Rules.empty())
-    if (const LinkedFunction *L = linked(Callee))
+    if (const LinkedFunction *L = E.linkedSummary(Callee))
       return applyLinked(Call, Callee, *L, Args, S);
   if (definedElsewhere(Callee) && Rules.empty()) {
     // A virtual call whose object's dynamic type is known calls the
@@ -1713,14 +1711,18 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
 
 LinkedProgram::~LinkedProgram() = default;
 
-const LinkedFunction *
-FunctionAnalysis::linked(const FunctionDecl *Callee) const {
-  const LinkedProgram *Program = E.options().Linked.get();
-  if (!Program || !Callee || Callee->getBuiltinID() ||
-      SM.isInSystemHeader(Callee->getLocation()))
-    return nullptr;
+bool TaintEngine::bodyElsewhere(const FunctionDecl *Callee) const {
+  if (!Callee || Callee->getBuiltinID() ||
+      Ctx.getSourceManager().isInSystemHeader(Callee->getLocation()))
+    return false;
   const FunctionDecl *Def = Callee->getDefinition();
-  if (Def && Def->hasBody())
+  return !Def || !Def->hasBody();
+}
+
+const LinkedFunction *
+TaintEngine::linkedSummary(const FunctionDecl *Callee) const {
+  const LinkedProgram *Program = Opts.Linked.get();
+  if (!Program || !bodyElsewhere(Callee))
     return nullptr;
   llvm::SmallString<128> Usr;
   if (index::generateUSRForDecl(Callee, Usr))
@@ -1781,14 +1783,14 @@ TaintSet FunctionAnalysis::applyLinked(
 }
 
 bool FunctionAnalysis::definedElsewhere(const FunctionDecl *Callee) const {
-  if (!E.options().WholeProgram || !Callee || Callee->getBuiltinID() ||
-      SM.isInSystemHeader(Callee->getLocation()))
+  if (!E.options().WholeProgram || !Callee)
     return false;
-  const FunctionDecl *Def = Callee->getDefinition();
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
-    if (MD->isVirtual())
-      return true; // another override may be called
-  return !Def || !Def->hasBody();
+  if (E.bodyElsewhere(Callee))
+    return true;
+  // A virtual method: another unit's override may be called.
+  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+  return MD && MD->isVirtual() && !Callee->getBuiltinID() &&
+         !SM.isInSystemHeader(Callee->getLocation());
 }
 
 TaintSet
@@ -2877,7 +2879,7 @@ void FunctionAnalysis::refineZero(const Expr *Ex, bool IsZero, State &S) {
   for (unsigned I = 0; I < Call->getNumArgs(); ++I)
     AnyTainted |= !read(locOf(Call->getArg(I), S), S, QualType()).empty();
   if (AnyTainted && M.rulesFor(Callee).empty())
-    if (const LinkedFunction *L = linked(Callee)) {
+    if (const LinkedFunction *L = E.linkedSummary(Callee)) {
       for (int P : L->Validates)
         if (const Expr *A = ruleArg(Call, P))
           validate(A, S);
@@ -3569,10 +3571,6 @@ const Step *TaintEngine::makeGuardStep(const Step *Prev, SourceLocation Loc,
   return Steps.back().get();
 }
 
-/// Whether the path to \p Tip passed a check by a function defined
-/// elsewhere.
-static bool guarded(const Step *Tip) { return Tip->Guarded; }
-
 void TaintEngine::report(const SinkHit &Hit) {
   const Expr *Where = Hit.Call ? Hit.Call : Hit.Indexing.Use;
   if (!Reported.insert({Where, Hit.Arg}).second)
@@ -3581,7 +3579,7 @@ void TaintEngine::report(const SinkHit &Hit) {
   // follows it.
   if (Hit.K == SinkHit::ExternalArg)
     SourceToExternal.push_back(Hit);
-  else if (Opts.WholeProgram && guarded(Hit.Path))
+  else if (Opts.WholeProgram && Hit.Path->Guarded)
     Guarded.push_back(Hit);
   else
     Pending.push_back(Hit);
@@ -3640,26 +3638,16 @@ static bool readsSource(const Stmt *S, TaintEngine &E) {
   }
   // A function of another unit that the last scan's link found returns
   // untrusted data (per-file mode with a summary store).
-  if (const LinkedProgram *Linked = E.options().Linked.get())
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      if (const FunctionDecl *Callee = Call->getDirectCallee())
-        if (!Callee->getDefinition() || !Callee->getDefinition()->hasBody()) {
-          llvm::SmallString<128> Usr;
-          if (!index::generateUSRForDecl(Callee, Usr))
-            if (const LinkedFunction *L = Linked->find(Usr))
-              if (!L->ReturnsSource.empty())
-                return true;
-        }
-  if (Whole)
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-        const FunctionDecl *Def = Callee->getDefinition();
-        if ((!Def || !Def->hasBody()) && !Callee->getBuiltinID() &&
-            !E.context().getSourceManager().isInSystemHeader(
-                Callee->getLocation()) &&
-            E.model().rulesFor(Callee).empty())
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      if (const LinkedFunction *L = E.linkedSummary(Callee))
+        if (!L->ReturnsSource.empty())
           return true;
-      }
+      // A call to another unit: the link knows what it returns.
+      if (Whole && E.bodyElsewhere(Callee) &&
+          E.model().rulesFor(Callee).empty())
+        return true;
+    }
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
@@ -3728,11 +3716,6 @@ int TaintEngine::global(const VarDecl *VD) {
   if (New)
     GlobalVars.push_back(VD);
   return It->second;
-}
-
-void TaintEngine::summarise(const FunctionDecl *FD) {
-  if (FD && FD->hasBody())
-    summaryFor(FD);
 }
 
 namespace {

@@ -336,8 +336,12 @@ public:
   /// Whether another unit may call \p FD: by name, or through a function
   /// pointer stored in a field.
   bool callableElsewhere(const clang::FunctionDecl *FD);
-  /// Summarises \p FD (whole-program mode) without reporting anything.
-  void summarise(const clang::FunctionDecl *FD);
+  /// Whether \p Callee's body is in another unit: declared here, defined
+  /// nowhere here, neither a builtin nor the C library's.
+  bool bodyElsewhere(const clang::FunctionDecl *Callee) const;
+  /// The last scan's linked summary of \p Callee (per-file mode with a
+  /// summary store), when its body is elsewhere and the store knows it.
+  const LinkedFunction *linkedSummary(const clang::FunctionDecl *Callee) const;
   /// The facts of the functions summarised so far, for the link phase:
   /// \p Describe renders the findings a sink would produce (check, message
   /// with OriginPlaceholder where the origin's description goes).
@@ -379,7 +383,7 @@ private:
   /// Paths from real sources into sinks that passed a check by a function
   /// defined elsewhere: the link phase reports them unless it validates.
   std::vector<SinkHit> Guarded;
-  std::vector<const clang::FunctionDecl *> Summarised;
+
   bool FieldTargetsKnown = false;
   std::vector<std::pair<const clang::FieldDecl *, const clang::FunctionDecl *>>
       StoredTargets;

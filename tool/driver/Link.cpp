@@ -244,6 +244,11 @@ private:
   void addFlow(const json::Object *Flow, int Fn, int CallBase,
                const std::vector<int> &Globals, int To, bool Bounded = false);
   std::vector<StepRec> stepsOf(const json::Array *Steps);
+  /// A sink of function \p Fn (-1: of the unit), and the flow into it;
+  /// \p Deferred for a path inside the unit that passed a check by another
+  /// unit's function.
+  void addSink(const json::Object *SO, int Fn, int CallBase,
+               const std::vector<int> &Globals, bool Deferred);
   /// A flow into the argument of a call to another unit's function.
   void addCallArg(const json::Object *CO, int Fn, int CallBase,
                   const std::vector<int> &Globals);
@@ -403,6 +408,26 @@ bool boundedRange(const json::Object *Range) {
   return Upper && Lo && *Lo >= 0;
 }
 
+void Program::addSink(const json::Object *SO, int Fn, int CallBase,
+                      const std::vector<int> &Globals, bool Deferred) {
+  if (!SO)
+    return;
+  SinkRec Rec;
+  Rec.Deferred = Deferred;
+  Rec.ParamExact = SO->getBoolean("paramExact").value_or(false);
+  Rec.Kind = static_cast<int>(SO->getInteger("kind").value_or(0));
+  Rec.Name = SO->getString("sink").value_or("").str();
+  if (const json::Array *Findings = SO->getArray("findings")) {
+    Rec.Findings = *Findings;
+    if (!Findings->empty())
+      if (const json::Object *F0 = (*Findings)[0].getAsObject())
+        Rec.At = placeOf(F0->get("at"));
+  }
+  Sinks.push_back(std::move(Rec));
+  int To = node(NodeKind::Sink, static_cast<int>(Sinks.size() - 1));
+  addFlow(SO->getObject("flow"), Fn, CallBase, Globals, To);
+}
+
 void Program::addCallArg(const json::Object *CO, int Fn, int CallBase,
                          const std::vector<int> &Globals) {
   if (!CO)
@@ -508,36 +533,14 @@ void Program::addUnit(const json::Object &Facts, llvm::StringRef UnitFile) {
         }
     if (const json::Array *A = O->getArray("sinks"))
       for (const json::Value &S : *A)
-        if (const json::Object *SO = S.getAsObject()) {
-          SinkRec Rec;
-          Rec.ParamExact = SO->getBoolean("paramExact").value_or(false);
-          Rec.Kind = static_cast<int>(SO->getInteger("kind").value_or(0));
-          Rec.Name = SO->getString("sink").value_or("").str();
-          if (const json::Array *Findings = SO->getArray("findings")) {
-            Rec.Findings = *Findings;
-            if (!Findings->empty())
-              if (const json::Object *F0 = (*Findings)[0].getAsObject())
-                Rec.At = placeOf(F0->get("at"));
-          }
-          Sinks.push_back(std::move(Rec));
-          int To = node(NodeKind::Sink, static_cast<int>(Sinks.size() - 1));
-          addFlow(SO->getObject("flow"), F, CallBase, Globals, To);
-        }
+        addSink(S.getAsObject(), F, CallBase, Globals, /*Deferred=*/false);
     if (const json::Array *A = O->getArray("calls"))
       for (const json::Value &C : *A)
         addCallArg(C.getAsObject(), F, CallBase, Globals);
   }
   if (const json::Array *A = Facts.getArray("guardedSinks"))
     for (const json::Value &S : *A)
-      if (const json::Object *SO = S.getAsObject()) {
-        SinkRec Rec;
-        Rec.Deferred = true;
-        if (const json::Array *Findings = SO->getArray("findings"))
-          Rec.Findings = *Findings;
-        Sinks.push_back(std::move(Rec));
-        int To = node(NodeKind::Sink, static_cast<int>(Sinks.size() - 1));
-        addFlow(SO->getObject("flow"), -1, CallBase, Globals, To);
-      }
+      addSink(S.getAsObject(), -1, CallBase, Globals, /*Deferred=*/true);
   if (const json::Array *A = Facts.getArray("sourceCalls"))
     for (const json::Value &C : *A)
       addCallArg(C.getAsObject(), -1, CallBase, Globals);
