@@ -110,7 +110,8 @@ int assembleReport(report::Report &R, std::vector<UnitResult> &Units,
   std::vector<std::string> Problems;
   auto LinkStart = std::chrono::steady_clock::now();
   std::vector<report::Finding> Linked =
-      linkUnits(Analysed, R.Findings, A.Link, Problems, &A.Summaries);
+      linkUnits(Analysed, R.Findings, A.Link, Problems,
+                A.WantSummaries ? &A.Summaries : nullptr);
   if (A.Link.Seconds == 0)
     A.Link.Seconds = secondsSince(LinkStart);
   for (const std::string &P : Problems)
@@ -230,7 +231,12 @@ void printStats(llvm::StringRef Units, const LinkStats &Link) {
                << " function(s), " << Link.ResolvedCalls << "/" << Link.Calls
                << " call(s) resolved across units, " << Link.Findings
                << " cross-unit finding(s)"
-               << llvm::format(" in %.3fs", Link.Seconds) << "\n";
+               << llvm::format(" in %.3fs", Link.Seconds)
+               << llvm::format(" (facts %.3fs, summaries %.3fs, flows %.3fs, "
+                               "editor's summaries %.3fs)",
+                               Link.FactsSeconds, Link.SummariseSeconds,
+                               Link.FlowsSeconds, Link.EditorSeconds)
+               << "\n";
 }
 
 } // namespace sinkguard::driver

@@ -35,8 +35,10 @@ struct Assembly {
   size_t Failed = 0;
   size_t Abandoned = 0;
   LinkStats Link;
-  /// What the link resolved of each function (linked.json).
-  llvm::json::Object Summaries;
+  /// Whether the caller writes linked.json: then the link fills Summaries.
+  bool WantSummaries = false;
+  /// What the link resolved of each function (linked.json's text).
+  std::string Summaries;
 };
 
 /// Fills \p R from \p Units (whose findings it takes), links them, and

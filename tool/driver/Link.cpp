@@ -21,12 +21,14 @@
 
 #include "Link.h"
 #include "Conversion.h"
+#include "FactsCodec.h"
 #include "OutputFile.h"
 #include "Scanner.h"
 #include "SourceFile.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "engine/Facts.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -54,36 +56,12 @@ struct Place {
   bool valid() const { return !File.empty(); }
 };
 
-/// The file table of the unit being read: places in flows name their file
-/// by index, those of findings by path.
-thread_local const json::Array *CurrentFiles = nullptr;
 /// The strings of the program being linked: file paths and step messages
 /// are stored once.
 thread_local llvm::StringSet<> *CurrentStrings = nullptr;
 
 llvm::StringRef intern(llvm::StringRef S) {
   return CurrentStrings->insert(S).first->getKey();
-}
-
-Place placeOf(const json::Value *V) {
-  Place P;
-  const json::Array *A = V ? V->getAsArray() : nullptr;
-  if (!A || A->size() < 4)
-    return P;
-  if (std::optional<int64_t> I = (*A)[0].getAsInteger()) {
-    if (CurrentFiles && *I >= 0 &&
-        static_cast<size_t>(*I) < CurrentFiles->size())
-      P.File = intern(
-          (*CurrentFiles)[static_cast<size_t>(*I)].getAsString().value_or(""));
-  } else {
-    P.File = intern((*A)[0].getAsString().value_or(""));
-  }
-  if (P.File.empty())
-    return P;
-  P.Line = static_cast<unsigned>((*A)[1].getAsInteger().value_or(0));
-  P.Column = static_cast<unsigned>((*A)[2].getAsInteger().value_or(0));
-  P.Offset = static_cast<unsigned>((*A)[3].getAsInteger().value_or(0));
-  return P;
 }
 
 struct StepRec {
@@ -110,8 +88,17 @@ struct Edge {
   std::vector<std::pair<int, int>> Guards;
 };
 
+/// A finding a sink gives, as the unit's check rendered it.
+struct FindingRec {
+  llvm::StringRef Check; // interned
+  Place At;
+  llvm::StringRef Message; // interned
+  llvm::SmallVector<std::pair<unsigned, unsigned>, 1> Ranges;
+};
+
 struct SinkRec {
-  json::Array Findings;
+  /// Indexes into the program's findings.
+  std::vector<int> Findings;
   /// engine::SinkHit::Kind, and the function that is the sink (if any).
   int Kind = 0;
   std::string Name;
@@ -188,7 +175,8 @@ public:
   Program(const Program &) = delete;
   Program &operator=(const Program &) = delete;
 
-  void addUnit(const json::Object &Facts, llvm::StringRef UnitFile);
+  /// Reads one configuration's section of a unit's encoded facts.
+  void addUnit(FactsReader &R, llvm::StringRef UnitFile);
   void resolve();
   void summarise();
   void findings(
@@ -199,8 +187,9 @@ public:
   }
 
   size_t functionCount() const { return Functions.size(); }
-  /// What the link resolved of each function, for the per-file hosts.
-  json::Object linkedSummaries();
+  /// What the link resolved of each function, for the per-file hosts: one
+  /// attribute per function, keyed by USR.
+  void linkedSummaries(json::OStream &J);
   size_t callCount() const { return Calls.size(); }
   size_t resolvedCount() const {
     return llvm::count_if(Calls,
@@ -236,21 +225,33 @@ private:
       GlobalNames.push_back(Usr.str());
     return It->second;
   }
+  /// A string of the unit being read, interned.
+  llvm::StringRef text(FactsReader &R) {
+    std::optional<size_t> I = R.stringIndex();
+    if (!I)
+      return "";
+    llvm::StringRef &S = UnitStrings[*I];
+    if (!S.data())
+      S = intern(R.stringAt(*I));
+    return S;
+  }
+  Place place(FactsReader &R);
   /// The node a flow's root designates inside function \p Fn of a unit
   /// whose calls start at \p CallBase; -1 for a source (its index in
-  /// \p Source).
-  int rootNode(const json::Object &Root, int Fn, int CallBase,
+  /// \p Source), -2 for a root the link does not follow, -3 for a flow
+  /// the unit did not record (nothing follows it).
+  int rootNode(FactsReader &R, int Fn, int CallBase,
                const std::vector<int> &Globals, int &Source);
-  void addFlow(const json::Object *Flow, int Fn, int CallBase,
+  /// A flow into node \p To (-1: read and drop it).
+  void addFlow(FactsReader &R, int Fn, int CallBase,
                const std::vector<int> &Globals, int To, bool Bounded = false);
-  std::vector<StepRec> stepsOf(const json::Array *Steps);
   /// A sink of function \p Fn (-1: of the unit), and the flow into it;
   /// \p Deferred for a path inside the unit that passed a check by another
   /// unit's function.
-  void addSink(const json::Object *SO, int Fn, int CallBase,
+  void addSink(FactsReader &R, int Fn, int CallBase,
                const std::vector<int> &Globals, bool Deferred);
   /// A flow into the argument of a call to another unit's function.
-  void addCallArg(const json::Object *CO, int Fn, int CallBase,
+  void addCallArg(FactsReader &R, int Fn, int CallBase,
                   const std::vector<int> &Globals);
   void reachFromParam(int F, int P, Function &Into);
   /// The nodes a call's argument reaches past the call (pass 1's summary
@@ -276,6 +277,13 @@ private:
 
   std::vector<std::string> &Problems;
   llvm::StringSet<> Strings;
+  /// The unit being read: its strings as interned so far.
+  std::vector<llvm::StringRef> UnitStrings;
+  /// Reading a function another unit already defined: its records are
+  /// read past, not added.
+  bool Discarding = false;
+  std::vector<FindingRec> FindingTable;
+  size_t FindingBase = 0; // the unit's first finding
   std::vector<Node> Nodes;
   std::vector<std::vector<int>> Adjacent; // node -> edges
   std::map<std::tuple<int, int, int, std::string>, int> NodeIndex;
@@ -303,90 +311,115 @@ private:
   };
   std::vector<Visit> States;
   std::set<std::pair<std::string, unsigned>> Reported;
+
+  // The editor's summaries.
+  struct ParamSinkState {
+    bool Busy = false;
+    bool Done = false;
+    llvm::SmallVector<int, 4> Sinks; // sink nodes
+  };
+  /// The sinks (at most 4) parameter node \p P reaches, in its function
+  /// or below it.
+  const llvm::SmallVector<int, 4> &sinksFrom(int P, int Depth);
+  llvm::DenseMap<int, ParamSinkState> ParamSinks;
   std::vector<clang::tidy::ClangTidyError> Out;
 };
 
-std::vector<StepRec> Program::stepsOf(const json::Array *Steps) {
-  std::vector<StepRec> Result;
-  if (!Steps)
-    return Result;
-  for (const json::Value &V : *Steps) {
-    const json::Array *A = V.getAsArray();
-    if (!A || A->size() < 5)
-      continue;
-    StepRec S;
-    S.At = placeOf(&V);
-    S.Message = intern((*A)[4].getAsString().value_or(""));
-    Result.push_back(S);
-  }
-  return Result;
+Place Program::place(FactsReader &R) {
+  Place P;
+  std::uint64_t File = R.number();
+  if (File == 0 || File > UnitStrings.size())
+    return P;
+  llvm::StringRef &S = UnitStrings[File - 1];
+  if (!S.data())
+    S = intern(R.stringAt(File - 1));
+  P.File = S;
+  P.Line = static_cast<unsigned>(R.number());
+  P.Column = static_cast<unsigned>(R.number());
+  P.Offset = static_cast<unsigned>(R.number());
+  if (P.File.empty())
+    P = Place();
+  return P;
 }
 
-int Program::rootNode(const json::Object &Root, int Fn, int CallBase,
+int Program::rootNode(FactsReader &R, int Fn, int CallBase,
                       const std::vector<int> &Globals, int &Source) {
-  llvm::StringRef Kind = Root.getString("kind").value_or("");
-  auto Int = [&](llvm::StringRef Key) {
-    return static_cast<int>(Root.getInteger(Key).value_or(-1));
-  };
   Source = -1;
-  if (Kind == "source") {
+  switch (static_cast<RootKind>(R.number())) {
+  case RootKind::Source: {
     SourceRec S;
-    S.What = Root.getString("what").value_or("").str();
-    S.ByCall = Root.getBoolean("byCall").value_or(true);
-    S.At = placeOf(Root.get("at"));
+    S.What = text(R).str();
+    S.ByCall = R.flag();
+    S.At = place(R);
+    if (Discarding)
+      return -2;
     Sources.push_back(std::move(S));
     Source = static_cast<int>(Sources.size() - 1);
     return -1;
   }
-  if (Kind == "param")
-    return Fn < 0 ? -2 : node(NodeKind::Param, Fn, Int("param"));
-  if (Kind == "call")
-    return node(NodeKind::CallResult, CallBase + Int("call"));
-  if (Kind == "callOut") {
-    int C = CallBase + Int("call");
-    int Arg = Int("arg");
-    int N =
-        node(NodeKind::CallOut, C, Arg, Root.getString("fields").value_or(""));
+  case RootKind::Param: {
+    int P = R.index();
+    return Fn < 0 || Discarding ? -2 : node(NodeKind::Param, Fn, P);
+  }
+  case RootKind::Call: {
+    int C = CallBase + R.index();
+    if (Discarding || C < CallBase || C >= static_cast<int>(Calls.size()))
+      return -2;
+    return node(NodeKind::CallResult, C);
+  }
+  case RootKind::CallOut: {
+    int C = CallBase + R.index();
+    int Arg = R.index();
+    llvm::StringRef Fields = text(R);
+    if (Discarding || C < CallBase || C >= static_cast<int>(Calls.size()))
+      return -2;
+    int N = node(NodeKind::CallOut, C, Arg, Fields);
     auto &List = CallOuts[{C, Arg}];
     if (!llvm::is_contained(List, N))
       List.push_back(N);
     return N;
   }
-  if (Kind == "global") {
-    int G = Int("global");
-    if (G < 0 || static_cast<size_t>(G) >= Globals.size())
+  case RootKind::Global: {
+    int G = R.index();
+    if (Discarding || G < 0 || static_cast<size_t>(G) >= Globals.size())
       return -2;
     return node(NodeKind::Global, Globals[static_cast<size_t>(G)]);
   }
-  return -2;
+  case RootKind::None:
+    return -3;
+  }
+  R.number(); // an unknown kind: the data is not ours
+  return -3;
 }
 
-void Program::addFlow(const json::Object *Flow, int Fn, int CallBase,
+void Program::addFlow(FactsReader &R, int Fn, int CallBase,
                       const std::vector<int> &Globals, int To, bool Bounded) {
-  if (!Flow)
-    return;
-  const json::Object *Root = Flow->getObject("root");
-  if (!Root)
-    return;
   int Source = -1;
-  int From = rootNode(*Root, Fn, CallBase, Globals, Source);
-  if (From == -2)
+  int From = rootNode(R, Fn, CallBase, Globals, Source);
+  if (From == -3)
     return;
   Edge E;
   E.From = From;
   E.To = To;
   E.Source = Source;
-  E.Steps = stepsOf(Flow->getArray("steps"));
   E.Bounded = Bounded;
-  if (const json::Array *Guards = Flow->getArray("guards"))
-    for (const json::Value &G : *Guards)
-      if (const json::Array *GA = G.getAsArray(); GA && GA->size() == 2) {
-        int Call =
-            CallBase + static_cast<int>((*GA)[0].getAsInteger().value_or(0));
-        if (Call < static_cast<int>(Calls.size()))
-          E.Guards.push_back(
-              {Call, static_cast<int>((*GA)[1].getAsInteger().value_or(0))});
-      }
+  size_t Steps = R.count();
+  E.Steps.reserve(Steps);
+  for (size_t I = 0; I < Steps && R.ok(); ++I) {
+    StepRec S;
+    S.At = place(R);
+    S.Message = text(R);
+    E.Steps.push_back(S);
+  }
+  size_t Guards = R.count();
+  for (size_t I = 0; I < Guards && R.ok(); ++I) {
+    int Call = CallBase + R.index();
+    int Arg = R.index();
+    if (Call >= CallBase && Call < static_cast<int>(Calls.size()))
+      E.Guards.push_back({Call, Arg});
+  }
+  if (From == -2 || To < 0 || !R.ok())
+    return;
   // A parameter's first step is the parameter itself: the call that
   // passes the data says it better.
   if (From >= 0 && Nodes[static_cast<size_t>(From)].K == NodeKind::Param &&
@@ -400,150 +433,151 @@ void Program::addFlow(const json::Object *Flow, int Fn, int CallBase,
     SourceEdges.push_back(Index);
 }
 
-bool boundedRange(const json::Object *Range) {
-  if (!Range)
-    return false;
-  bool Upper = Range->getInteger("hi") || Range->getBoolean("symbolic");
-  std::optional<int64_t> Lo = Range->getInteger("lo");
-  return Upper && Lo && *Lo >= 0;
-}
-
-void Program::addSink(const json::Object *SO, int Fn, int CallBase,
+void Program::addSink(FactsReader &R, int Fn, int CallBase,
                       const std::vector<int> &Globals, bool Deferred) {
-  if (!SO)
-    return;
   SinkRec Rec;
   Rec.Deferred = Deferred;
-  Rec.ParamExact = SO->getBoolean("paramExact").value_or(false);
-  Rec.Kind = static_cast<int>(SO->getInteger("kind").value_or(0));
-  Rec.Name = SO->getString("sink").value_or("").str();
-  if (const json::Array *Findings = SO->getArray("findings")) {
-    Rec.Findings = *Findings;
-    if (!Findings->empty())
-      if (const json::Object *F0 = (*Findings)[0].getAsObject())
-        Rec.At = placeOf(F0->get("at"));
+  Rec.ParamExact = R.flag();
+  Rec.Kind = R.index();
+  Rec.Name = text(R).str();
+  size_t N = R.count();
+  for (size_t I = 0; I < N && R.ok(); ++I) {
+    std::uint64_t F = R.number();
+    if (F < FindingTable.size() - FindingBase)
+      Rec.Findings.push_back(static_cast<int>(FindingBase + F));
   }
-  Sinks.push_back(std::move(Rec));
-  int To = node(NodeKind::Sink, static_cast<int>(Sinks.size() - 1));
-  addFlow(SO->getObject("flow"), Fn, CallBase, Globals, To);
+  if (!Rec.Findings.empty())
+    Rec.At = FindingTable[static_cast<size_t>(Rec.Findings.front())].At;
+  int To = -1;
+  if (!Discarding && R.ok()) {
+    Sinks.push_back(std::move(Rec));
+    To = node(NodeKind::Sink, static_cast<int>(Sinks.size() - 1));
+  }
+  addFlow(R, Fn, CallBase, Globals, To);
 }
 
-void Program::addCallArg(const json::Object *CO, int Fn, int CallBase,
+void Program::addCallArg(FactsReader &R, int Fn, int CallBase,
                          const std::vector<int> &Globals) {
-  if (!CO)
-    return;
-  int Call = CallBase + static_cast<int>(CO->getInteger("call").value_or(0));
-  if (Call < 0 || Call >= static_cast<int>(Calls.size()))
-    return;
-  int To = node(NodeKind::CallArg, Call,
-                static_cast<int>(CO->getInteger("arg").value_or(0)));
-  addFlow(CO->getObject("flow"), Fn, CallBase, Globals, To,
-          boundedRange(CO->getObject("range")));
+  int Call = CallBase + R.index();
+  int Arg = R.index();
+  bool Bounded = R.flag();
+  int To = -1;
+  if (!Discarding && Call >= CallBase &&
+      Call < static_cast<int>(Calls.size()) && R.ok())
+    To = node(NodeKind::CallArg, Call, Arg);
+  addFlow(R, Fn, CallBase, Globals, To, Bounded);
 }
 
-void Program::addUnit(const json::Object &Facts, llvm::StringRef UnitFile) {
-  CurrentFiles = Facts.getArray("files");
+void Program::addUnit(FactsReader &R, llvm::StringRef UnitFile) {
   CurrentStrings = &Strings;
+  UnitStrings.assign(R.stringCount(), llvm::StringRef());
+  Discarding = false;
   int CallBase = static_cast<int>(Calls.size());
-  const json::Array *CallTable = Facts.getArray("externalCalls");
-  const json::Array *FunctionTable = Facts.getArray("functions");
-  if (!CallTable || !FunctionTable) {
+  if (!R.flag()) {
     Problems.push_back(UnitFile.str() + ": facts without calls or functions; "
                                         "its cross-file flows are missing");
     return;
   }
-  for (const json::Value &V : *CallTable) {
-    const json::Object *O = V.getAsObject();
+  size_t N = R.count();
+  for (size_t I = 0; I < N && R.ok(); ++I) {
     Call C;
-    if (O) {
-      C.Target = O->getString("target").value_or("").str();
-      C.Name = O->getString("name").value_or("").str();
-      C.Field = O->getBoolean("field").value_or(false);
-      C.At = placeOf(O->get("at"));
-      // The caller's index is set once the functions are known.
-      C.Caller = -1;
-      CallerUsrs.push_back(O->getString("caller").value_or("").str());
-    } else {
-      CallerUsrs.push_back("");
-    }
+    C.Target = text(R).str();
+    C.Name = text(R).str();
+    C.Field = R.flag();
+    C.At = place(R);
+    // The caller's index is set once the functions are known.
+    C.Caller = -1;
+    CallerUsrs.push_back(text(R).str());
     Calls.push_back(std::move(C));
   }
   std::vector<int> Globals;
-  if (const json::Array *G = Facts.getArray("globals"))
-    for (const json::Value &V : *G) {
-      const json::Object *O = V.getAsObject();
-      Globals.push_back(global(O ? O->getString("usr").value_or("") : ""));
+  N = R.count();
+  for (size_t I = 0; I < N && R.ok(); ++I)
+    Globals.push_back(global(text(R)));
+  N = R.count();
+  for (size_t I = 0; I < N && R.ok(); ++I) {
+    llvm::StringRef Field = text(R);
+    llvm::StringRef Fn = text(R);
+    auto &List = FieldTargets[Field];
+    if (!Field.empty() && !Fn.empty() && !llvm::is_contained(List, Fn))
+      List.push_back(Fn.str());
+  }
+  FindingBase = FindingTable.size();
+  N = R.count();
+  for (size_t I = 0; I < N && R.ok(); ++I) {
+    FindingRec F;
+    F.Check = text(R);
+    F.At = place(R);
+    F.Message = text(R);
+    size_t Ranges = R.count();
+    for (size_t J = 0; J < Ranges && R.ok(); ++J) {
+      auto Offset = static_cast<unsigned>(R.number());
+      auto Length = static_cast<unsigned>(R.number());
+      F.Ranges.push_back({Offset, Length});
     }
-  if (const json::Array *T = Facts.getArray("fieldTargets"))
-    for (const json::Value &V : *T)
-      if (const json::Object *O = V.getAsObject()) {
-        std::string Field = O->getString("field").value_or("").str();
-        std::string Fn = O->getString("function").value_or("").str();
-        auto &List = FieldTargets[Field];
-        if (!Field.empty() && !Fn.empty() && !llvm::is_contained(List, Fn))
-          List.push_back(Fn);
-      }
+    FindingTable.push_back(std::move(F));
+  }
 
-  for (const json::Value &V : *FunctionTable) {
-    const json::Object *O = V.getAsObject();
-    if (!O)
-      continue;
-    std::string Usr = O->getString("usr").value_or("").str();
+  N = R.count();
+  for (size_t I = 0; I < N && R.ok(); ++I) {
+    llvm::StringRef Usr = text(R);
+    llvm::StringRef Name = text(R);
+    Function Fn;
+    size_t Params = R.count();
+    for (size_t J = 0; J < Params && R.ok(); ++J)
+      Fn.Params.push_back(text(R).str());
+    size_t Validates = R.count();
+    for (size_t J = 0; J < Validates && R.ok(); ++J)
+      Fn.Validates.insert(R.index());
     // A function defined in a header, or inline in several units: one
     // entry, the first unit's.
-    if (Usr.empty() || FunctionIndex.count(Usr))
-      continue;
-    int F = static_cast<int>(Functions.size());
-    FunctionIndex[Usr] = F;
-    Function Fn;
-    Fn.Usr = Usr;
-    Fn.Name = O->getString("name").value_or("").str();
-    if (const json::Array *P = O->getArray("params"))
-      for (const json::Value &Name : *P)
-        Fn.Params.push_back(Name.getAsString().value_or("").str());
-    if (const json::Array *Val = O->getArray("validates"))
-      for (const json::Value &P : *Val)
-        Fn.Validates.insert(static_cast<int>(P.getAsInteger().value_or(-1)));
-    Functions.push_back(std::move(Fn));
-
-    int Ret = node(NodeKind::Return, F);
-    if (const json::Array *A = O->getArray("returns"))
-      for (const json::Value &Flow : *A)
-        addFlow(Flow.getAsObject(), F, CallBase, Globals, Ret);
-    if (const json::Array *A = O->getArray("outs"))
-      for (const json::Value &Out : *A)
-        if (const json::Object *OO = Out.getAsObject()) {
-          int To = node(NodeKind::Out, F,
-                        static_cast<int>(OO->getInteger("param").value_or(0)),
-                        OO->getString("fields").value_or(""));
-          if (const json::Array *Flows = OO->getArray("flows"))
-            for (const json::Value &Flow : *Flows)
-              addFlow(Flow.getAsObject(), F, CallBase, Globals, To);
-        }
-    if (const json::Array *A = O->getArray("globals"))
-      for (const json::Value &G : *A)
-        if (const json::Object *GO = G.getAsObject()) {
-          int Index = static_cast<int>(GO->getInteger("global").value_or(-1));
-          if (Index < 0 || static_cast<size_t>(Index) >= Globals.size())
-            continue;
-          int To = node(NodeKind::Global, Globals[static_cast<size_t>(Index)]);
-          if (const json::Array *Flows = GO->getArray("flows"))
-            for (const json::Value &Flow : *Flows)
-              addFlow(Flow.getAsObject(), F, CallBase, Globals, To);
-        }
-    if (const json::Array *A = O->getArray("sinks"))
-      for (const json::Value &S : *A)
-        addSink(S.getAsObject(), F, CallBase, Globals, /*Deferred=*/false);
-    if (const json::Array *A = O->getArray("calls"))
-      for (const json::Value &C : *A)
-        addCallArg(C.getAsObject(), F, CallBase, Globals);
+    Discarding = Usr.empty() || FunctionIndex.count(Usr);
+    int F = -1;
+    if (!Discarding) {
+      F = static_cast<int>(Functions.size());
+      FunctionIndex[Usr] = F;
+      Fn.Usr = Usr.str();
+      Fn.Name = Name.str();
+      Functions.push_back(std::move(Fn));
+    }
+    int Ret = Discarding ? -1 : node(NodeKind::Return, F);
+    size_t Returns = R.count();
+    for (size_t J = 0; J < Returns && R.ok(); ++J)
+      addFlow(R, F, CallBase, Globals, Ret);
+    size_t Outs = R.count();
+    for (size_t J = 0; J < Outs && R.ok(); ++J) {
+      int Param = R.index();
+      llvm::StringRef Fields = text(R);
+      int To = Discarding ? -1 : node(NodeKind::Out, F, Param, Fields);
+      size_t Flows = R.count();
+      for (size_t K = 0; K < Flows && R.ok(); ++K)
+        addFlow(R, F, CallBase, Globals, To);
+    }
+    size_t Written = R.count();
+    for (size_t J = 0; J < Written && R.ok(); ++J) {
+      int Index = R.index();
+      int To = -1;
+      if (!Discarding && Index >= 0 &&
+          static_cast<size_t>(Index) < Globals.size())
+        To = node(NodeKind::Global, Globals[static_cast<size_t>(Index)]);
+      size_t Flows = R.count();
+      for (size_t K = 0; K < Flows && R.ok(); ++K)
+        addFlow(R, F, CallBase, Globals, To);
+    }
+    size_t SinkCount = R.count();
+    for (size_t J = 0; J < SinkCount && R.ok(); ++J)
+      addSink(R, F, CallBase, Globals, /*Deferred=*/false);
+    size_t CallArgs = R.count();
+    for (size_t J = 0; J < CallArgs && R.ok(); ++J)
+      addCallArg(R, F, CallBase, Globals);
+    Discarding = false;
   }
-  if (const json::Array *A = Facts.getArray("guardedSinks"))
-    for (const json::Value &S : *A)
-      addSink(S.getAsObject(), -1, CallBase, Globals, /*Deferred=*/true);
-  if (const json::Array *A = Facts.getArray("sourceCalls"))
-    for (const json::Value &C : *A)
-      addCallArg(C.getAsObject(), -1, CallBase, Globals);
+  N = R.count();
+  for (size_t I = 0; I < N && R.ok(); ++I)
+    addSink(R, -1, CallBase, Globals, /*Deferred=*/true);
+  N = R.count();
+  for (size_t I = 0; I < N && R.ok(); ++I)
+    addCallArg(R, -1, CallBase, Globals);
 }
 
 void Program::resolve() {
@@ -774,12 +808,10 @@ void Program::reportSink(int State) {
   bool Crosses = llvm::any_of(Steps, [&](const StepRec &S) {
     return S.At.File != Steps.front().At.File;
   });
-  for (const json::Value &FV : Sink.Findings) {
-    const json::Object *F = FV.getAsObject();
-    if (!F)
-      continue;
-    std::string Check = F->getString("check").value_or("").str();
-    Place At = placeOf(F->get("at"));
+  for (int FI : Sink.Findings) {
+    const FindingRec &F = FindingTable[static_cast<size_t>(FI)];
+    std::string Check = F.Check.str();
+    const Place &At = F.At;
     if (Check.empty() || !At.valid())
       continue;
     if (!Sink.Deferred && !Crosses && !Steps.empty() &&
@@ -789,7 +821,7 @@ void Program::reportSink(int State) {
          Existing->count({Check, At.File.str(), At.Line, At.Column})) ||
         !Reported.insert({Check + "\n" + At.File.str(), At.Offset}).second)
       continue;
-    std::string Message = F->getString("message").value_or("").str();
+    std::string Message = F.Message.str();
     std::string Origin = describeSource(Src, At);
     llvm::StringRef Placeholder = ::sinkguard::engine::OriginPlaceholder;
     for (size_t Pos = Message.find(Placeholder); Pos != std::string::npos;
@@ -800,17 +832,13 @@ void Program::reportSink(int State) {
     E.Message = clang::tooling::DiagnosticMessage(Message);
     E.Message.FilePath = At.File;
     E.Message.FileOffset = At.Offset;
-    if (const json::Array *Ranges = F->getArray("ranges"))
-      for (const json::Value &R : *Ranges)
-        if (const json::Array *RA = R.getAsArray(); RA && RA->size() == 2) {
-          clang::tooling::FileByteRange Range;
-          Range.FilePath = At.File;
-          Range.FileOffset =
-              static_cast<unsigned>((*RA)[0].getAsInteger().value_or(0));
-          Range.Length =
-              static_cast<unsigned>((*RA)[1].getAsInteger().value_or(0));
-          E.Message.Ranges.push_back(std::move(Range));
-        }
+    for (const auto &[Offset, Length] : F.Ranges) {
+      clang::tooling::FileByteRange Range;
+      Range.FilePath = At.File;
+      Range.FileOffset = Offset;
+      Range.Length = Length;
+      E.Message.Ranges.push_back(std::move(Range));
+    }
     for (const StepRec &S : Steps) {
       clang::tooling::DiagnosticMessage Note(S.Message);
       Note.FilePath = S.At.File;
@@ -900,15 +928,81 @@ void Program::findings(
   }
 }
 
-json::Object Program::linkedSummaries() {
+const llvm::SmallVector<int, 4> &Program::sinksFrom(int P, int Depth) {
+  constexpr size_t Most = 4;
+  ParamSinkState &State = ParamSinks[P];
+  if (State.Done || State.Busy)
+    return State.Sinks;
+  State.Busy = true;
+  llvm::SmallVector<int, 4> Found;
+  auto Add = [&](int SinkNode) {
+    if (Found.size() < Most && !llvm::is_contained(Found, SinkNode))
+      Found.push_back(SinkNode);
+  };
+  llvm::DenseSet<int> Visited{P};
+  std::vector<int> Work{P};
+  size_t Budget = 4096;
+  while (!Work.empty() && Found.size() < Most && Budget-- > 0) {
+    int N = Work.back();
+    Work.pop_back();
+    auto Visit = [&](int To) {
+      if (Visited.insert(To).second)
+        Work.push_back(To);
+    };
+    const Node &Nd = Nodes[static_cast<size_t>(N)];
+    if (Nd.K == NodeKind::Sink) {
+      const SinkRec &Sink = Sinks[static_cast<size_t>(Nd.Owner)];
+      if (!Sink.Deferred && Sink.At.valid())
+        Add(N);
+      continue;
+    }
+    if (Nd.K == NodeKind::CallArg) {
+      for (int Callee : Calls[static_cast<size_t>(Nd.Owner)].Callees) {
+        int CP = find(NodeKind::Param, Callee, Nd.Index);
+        if (CP < 0)
+          continue;
+        // What a callee's parameter reaches is the same from every
+        // caller: found once (unless it is on the way, a recursion).
+        if (Depth < 64 && !ParamSinks[CP].Busy) {
+          if (Visited.insert(CP).second)
+            for (int S : sinksFrom(CP, Depth + 1))
+              Add(S);
+          continue;
+        }
+        Visit(CP);
+      }
+      llvm::SmallVector<std::pair<int, std::vector<StepRec>>, 4> Past;
+      pastCall(N, Past);
+      for (auto &Entry : Past)
+        Visit(Entry.first);
+      continue;
+    }
+    if (Nd.K == NodeKind::Param || Nd.K == NodeKind::CallResult ||
+        Nd.K == NodeKind::CallOut)
+      for (int EI : Adjacent[static_cast<size_t>(N)])
+        if (!blocked(EI))
+          Visit(Edges[static_cast<size_t>(EI)].To);
+  }
+  ParamSinkState &Done = ParamSinks[P];
+  Done.Busy = false;
+  Done.Done = true;
+  Done.Sinks = std::move(Found);
+  return Done.Sinks;
+}
+
+void Program::linkedSummaries(json::OStream &J) {
   CurrentStrings = &Strings;
-  json::Object All;
-  std::vector<int> Stamp(Nodes.size(), -1);
-  for (size_t FI = 0; FI < Functions.size(); ++FI) {
-    const Function &F = Functions[FI];
-    int Self = static_cast<int>(FI);
-    json::Object Out;
+  std::vector<int> Order(Functions.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = static_cast<int>(I);
+  llvm::sort(Order, [&](int A, int B) {
+    return Functions[static_cast<size_t>(A)].Usr <
+           Functions[static_cast<size_t>(B)].Usr;
+  });
+  for (int Self : Order) {
+    const Function &F = Functions[static_cast<size_t>(Self)];
     // Untrusted data it returns to every caller.
+    std::string ReturnsSource;
     int R = find(NodeKind::Return, Self);
     if (R >= 0 && Seen[static_cast<size_t>(R)][Free] >= 0) {
       int S = Seen[static_cast<size_t>(R)][Free];
@@ -917,77 +1011,49 @@ json::Object Program::linkedSummaries() {
       int Via = States[static_cast<size_t>(S)].Via;
       int Src = Via >= 0 ? Edges[static_cast<size_t>(Via)].Source : -1;
       if (Src >= 0)
-        Out["returnsSource"] =
+        ReturnsSource =
             describeSource(Sources[static_cast<size_t>(Src)], Place{});
     }
-    json::Array ToReturn;
-    for (const auto &Entry : F.ReturnSteps)
-      ToReturn.push_back(Entry.first);
-    if (!ToReturn.empty())
-      Out["toReturn"] = std::move(ToReturn);
     // The sinks each parameter reaches, in it or below it.
-    json::Array ParamSinks;
-    for (int P : F.ParamNodes) {
-      int Param = Nodes[static_cast<size_t>(P)].Index;
-      std::vector<int> Work{P};
-      Stamp[static_cast<size_t>(P)] = P;
-      size_t Found = 0;
-      size_t Budget = 4096;
-      while (!Work.empty() && Found < 4 && Budget-- > 0) {
-        int N = Work.back();
-        Work.pop_back();
-        auto Visit = [&](int To) {
-          if (Stamp[static_cast<size_t>(To)] == P)
-            return;
-          Stamp[static_cast<size_t>(To)] = P;
-          Work.push_back(To);
-        };
-        const Node &Nd = Nodes[static_cast<size_t>(N)];
-        if (Nd.K == NodeKind::Sink) {
-          const SinkRec &Sink = Sinks[static_cast<size_t>(Nd.Owner)];
-          if (Sink.Deferred || !Sink.At.valid())
-            continue;
-          std::string Where = (Sink.Name.empty() ? std::string("a use")
-                                                 : "'" + Sink.Name + "'") +
-                              " at " +
-                              llvm::sys::path::filename(Sink.At.File).str() +
-                              ":" + std::to_string(Sink.At.Line);
-          ParamSinks.push_back(json::Object{
-              {"param", Param}, {"kind", Sink.Kind}, {"where", Where}});
-          ++Found;
-          continue;
-        }
-        if (Nd.K == NodeKind::CallArg) {
-          for (int Callee : Calls[static_cast<size_t>(Nd.Owner)].Callees) {
-            int CP = find(NodeKind::Param, Callee, Nd.Index);
-            if (CP >= 0)
-              Visit(CP);
+    llvm::SmallVector<std::pair<int, int>, 8> ParamSinkList;
+    for (int P : F.ParamNodes)
+      for (int SinkNode : sinksFrom(P, 0))
+        ParamSinkList.push_back({Nodes[static_cast<size_t>(P)].Index,
+                                 Nodes[static_cast<size_t>(SinkNode)].Owner});
+    if (ReturnsSource.empty() && F.ReturnSteps.empty() &&
+        ParamSinkList.empty() && F.Validates.empty())
+      continue;
+    J.attributeObject(F.Usr, [&] {
+      if (!ReturnsSource.empty())
+        J.attribute("returnsSource", ReturnsSource);
+      if (!ParamSinkList.empty())
+        J.attributeArray("sinks", [&] {
+          for (const std::pair<int, int> &PS : ParamSinkList) {
+            const SinkRec &Sink = Sinks[static_cast<size_t>(PS.second)];
+            std::string Where = (Sink.Name.empty() ? std::string("a use")
+                                                   : "'" + Sink.Name + "'") +
+                                " at " +
+                                llvm::sys::path::filename(Sink.At.File).str() +
+                                ":" + std::to_string(Sink.At.Line);
+            J.object([&] {
+              J.attribute("kind", Sink.Kind);
+              J.attribute("param", PS.first);
+              J.attribute("where", Where);
+            });
           }
-          llvm::SmallVector<std::pair<int, std::vector<StepRec>>, 4> Past;
-          pastCall(N, Past);
-          for (auto &Entry : Past)
-            Visit(Entry.first);
-          continue;
-        }
-        if (Nd.K == NodeKind::Param || Nd.K == NodeKind::CallResult ||
-            Nd.K == NodeKind::CallOut)
-          for (int EI : Adjacent[static_cast<size_t>(N)])
-            if (!blocked(EI))
-              Visit(Edges[static_cast<size_t>(EI)].To);
-      }
-    }
-    if (!ParamSinks.empty())
-      Out["sinks"] = std::move(ParamSinks);
-    if (!F.Validates.empty()) {
-      json::Array V;
-      for (int P : F.Validates)
-        V.push_back(P);
-      Out["validates"] = std::move(V);
-    }
-    if (!Out.empty())
-      All[F.Usr] = std::move(Out);
+        });
+      if (!F.ReturnSteps.empty())
+        J.attributeArray("toReturn", [&] {
+          for (const auto &Entry : F.ReturnSteps)
+            J.value(Entry.first);
+        });
+      if (!F.Validates.empty())
+        J.attributeArray("validates", [&] {
+          for (int P : F.Validates)
+            J.value(P);
+        });
+    });
   }
-  return All;
 }
 
 } // namespace
@@ -996,7 +1062,7 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
                                        llvm::ArrayRef<report::Finding> Existing,
                                        LinkStats &Stats,
                                        std::vector<std::string> &Problems,
-                                       llvm::json::Object *Linked) {
+                                       std::string *Linked) {
   auto Start = std::chrono::steady_clock::now();
   std::vector<const UnitResult *> Sorted(Units.begin(), Units.end());
   llvm::sort(Sorted, [](const UnitResult *A, const UnitResult *B) {
@@ -1011,59 +1077,86 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
     if (U->Facts.empty())
       continue;
     ++Stats.Units;
-    llvm::Expected<json::Value> V = json::parse(U->Facts);
-    if (!V) {
-      Problems.push_back(U->File + ": unreadable facts (" +
-                         llvm::toString(V.takeError()) +
-                         "); its cross-file flows are missing");
-      continue;
-    }
-    const json::Array *All = V->getAsArray();
-    if (!All)
-      continue;
-    for (const json::Value &F : *All)
-      if (const json::Object *O = F.getAsObject()) {
-        if (O->getInteger("version").value_or(0) !=
-            ::sinkguard::engine::FactsFormatVersion) {
-          Problems.push_back(U->File + ": facts of another version; its "
-                                       "cross-file flows are missing");
-          continue;
-        }
-        std::string Key = O->getString("configuration").value_or("").str();
-        std::unique_ptr<Program> &P = Programs[Key];
-        if (!P)
-          P = std::make_unique<Program>(Problems);
-        P->addUnit(*O, U->File);
-        if (const json::Array *Checks = O->getArray("checks"))
-          ChecksOf[Key] = *Checks;
+    FactsReader R(U->Facts);
+    size_t Count = R.count();
+    for (size_t I = 0; I < Count && R.ok(); ++I) {
+      std::string Key = R.string().str();
+      if (R.integer() != ::sinkguard::engine::FactsFormatVersion) {
+        Problems.push_back(U->File + ": facts of another version; its "
+                                     "cross-file flows are missing");
+        break;
       }
+      json::Array Checks;
+      size_t N = R.count();
+      for (size_t J = 0; J < N && R.ok(); ++J)
+        Checks.push_back(R.string());
+      std::unique_ptr<Program> &P = Programs[Key];
+      if (!P)
+        P = std::make_unique<Program>(Problems);
+      P->addUnit(R, U->File);
+      ChecksOf[Key] = std::move(Checks);
+    }
+    if (!R.ok())
+      Problems.push_back(U->File + ": unreadable facts (" + R.error() +
+                         "); its cross-file flows may be missing");
   }
+  auto Lap = [Last = std::chrono::steady_clock::now()]() mutable {
+    auto Now = std::chrono::steady_clock::now();
+    double D = std::chrono::duration<double>(Now - Last).count();
+    Last = Now;
+    return D;
+  };
+  Stats.FactsSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
   std::set<std::tuple<std::string, std::string, unsigned, unsigned>> Known;
   for (const report::Finding &F : Existing)
     Known.insert(
         {F.RuleId, F.Where.File, F.Where.Point.Line, F.Where.Point.Column});
   std::vector<clang::tidy::ClangTidyError> Errors;
-  json::Array Configurations;
-  for (auto &[Key, P] : Programs) {
+  std::optional<llvm::raw_string_ostream> LinkedText;
+  std::optional<json::OStream> J;
+  if (Linked) {
+    Linked->clear();
+    LinkedText.emplace(*Linked);
+    J.emplace(*LinkedText);
+    J->objectBegin();
+    J->attributeBegin("configurations");
+    J->arrayBegin();
+  }
+  for (auto &Entry : Programs) {
+    const std::string &Key = Entry.first;
+    std::unique_ptr<Program> &P = Entry.second;
+    Lap();
     P->resolve();
     P->summarise();
+    Stats.SummariseSeconds += Lap();
     P->findings(Known);
     Stats.Functions += P->functionCount();
     Stats.Calls += P->callCount();
     Stats.ResolvedCalls += P->resolvedCount();
     for (clang::tidy::ClangTidyError &E : P->takeFindings())
       Errors.push_back(std::move(E));
-    if (Linked)
-      Configurations.push_back(
-          json::Object{{"configuration", Key},
-                       {"checks", std::move(ChecksOf[Key])},
-                       {"functions", P->linkedSummaries()}});
+    Stats.FlowsSeconds += Lap();
+    if (J)
+      J->object([&] {
+        J->attribute("checks", std::move(ChecksOf[Key]));
+        J->attribute("configuration", Key);
+        J->attributeObject("functions", [&] { P->linkedSummaries(*J); });
+      });
+    Stats.EditorSeconds += Lap();
     P.reset();
   }
-  if (Linked)
-    *Linked = json::Object{{"format", "sinkguard-linked"},
-                           {"version", ::sinkguard::engine::FactsFormatVersion},
-                           {"configurations", std::move(Configurations)}};
+  if (J) {
+    J->arrayEnd();
+    J->attributeEnd();
+    J->attribute("format", "sinkguard-linked");
+    J->attribute("version", ::sinkguard::engine::FactsFormatVersion);
+    J->objectEnd();
+    J->flush();
+    if (Linked)
+      *Linked += "\n";
+  }
   report::SourceCache Sources;
   ConvertedDiagnostics Converted;
   convertDiagnostics(Errors, Sources, Converted);
@@ -1074,17 +1167,8 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
   return std::move(Converted.Findings);
 }
 
-llvm::Error writeLinkedSummaries(const llvm::json::Object &Linked,
-                                 llvm::StringRef Path) {
-  return writeOutput(Path, [&](llvm::raw_ostream &OS) {
-    // Streamed, not copied into a json::Value first: it can be large.
-    json::OStream J(OS);
-    J.object([&] {
-      for (const auto &KV : Linked)
-        J.attribute(KV.first, KV.second);
-    });
-    OS << "\n";
-  });
+llvm::Error writeLinkedSummaries(llvm::StringRef Linked, llvm::StringRef Path) {
+  return writeOutput(Path, [&](llvm::raw_ostream &OS) { OS << Linked; });
 }
 
 } // namespace sinkguard::driver

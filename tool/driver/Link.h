@@ -30,23 +30,29 @@ struct LinkStats {
   size_t ResolvedCalls = 0;
   size_t Findings = 0;
   double Seconds = 0;
+  /// Where the link's time went: reading the units' facts, pass 1 (the
+  /// summaries), pass 2 (the flows), the editor's summaries.
+  double FactsSeconds = 0;
+  double SummariseSeconds = 0;
+  double FlowsSeconds = 0;
+  double EditorSeconds = 0;
 };
 
 /// The findings whose flow crosses units, among \p Units' facts; those at a
 /// place (check, file, line, column) already in \p Existing are left out.
 /// Facts that cannot be read are skipped with a message in \p Problems.
-/// With \p Linked, also what the link resolved of each function.
+/// With \p Linked, also what the link resolved of each function, as the
+/// text of linked.json.
 std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
                                        llvm::ArrayRef<report::Finding> Existing,
                                        LinkStats &Stats,
                                        std::vector<std::string> &Problems,
-                                       llvm::json::Object *Linked = nullptr);
+                                       std::string *Linked = nullptr);
 
 /// Writes \p Linked, what the link resolved about each function (the
 /// linked summaries that clang-tidy and clangd read, check option
 /// SummaryStore), to \p Path, atomically.
-llvm::Error writeLinkedSummaries(const llvm::json::Object &Linked,
-                                 llvm::StringRef Path);
+llvm::Error writeLinkedSummaries(llvm::StringRef Linked, llvm::StringRef Path);
 
 } // namespace sinkguard::driver
 

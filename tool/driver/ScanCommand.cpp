@@ -175,10 +175,11 @@ int runScan(ScanOptions &Options) {
   A.Format = Options.Format;
   if (Store)
     recordScan(*Store, Options, Selected->Units, A, RootPath);
-  int Exit = assembleReport(R, Units, A);
   // A shard's link sees only its slice: its summaries would hide the rest
   // of the program from the editor, so only a whole scan writes them.
-  if (Store && (!Options.Shard || Options.Shard->Count == 1)) {
+  A.WantSummaries = Store && (!Options.Shard || Options.Shard->Count == 1);
+  int Exit = assembleReport(R, Units, A);
+  if (A.WantSummaries) {
     llvm::SmallString<256> Linked(Store->directory());
     llvm::sys::path::append(Linked, "linked.json");
     if (llvm::Error E = writeLinkedSummaries(A.Summaries, Linked))

@@ -2,6 +2,7 @@
 
 #include "Scanner.h"
 #include "CheckMetadata.h"
+#include "FactsCodec.h"
 #include "Store.h"
 #include "UnitRecord.h"
 #include "Worker.h"
@@ -122,10 +123,8 @@ std::vector<clang::tidy::ClangTidyError> runUnit(const TranslationUnit &Unit,
                                        /*Quiet=*/true);
   }
   R.Inputs = std::move(Facts.Inputs);
-  if (!Facts.All.empty()) {
-    llvm::raw_string_ostream OS(R.Facts);
-    OS << llvm::json::Value(std::move(Facts.All));
-  }
+  if (!Facts.All.empty())
+    R.Facts = encodeFacts(Facts.All);
   R.EnabledChecks = enabledChecks(Context, Unit.File);
   // The options are read for every check and every header.
   llvm::StringSet<> Seen;

@@ -1,6 +1,7 @@
 //===--- Store.cpp --------------------------------------------------------===//
 
 #include "Store.h"
+#include "FactsCodec.h"
 #include "OutputFile.h"
 #include "SarifWriter.h"
 #include "UnitRecord.h"
@@ -106,7 +107,8 @@ SummaryStore::SummaryStore(std::string Directory, const TidySettings &Settings,
   addPart(OptionsKey, report::toolVersion());
   addPart(OptionsKey, clang::getClangFullVersion());
   addPart(OptionsKey,
-          "facts:" + std::to_string(::sinkguard::engine::FactsFormatVersion));
+          "facts:" + std::to_string(::sinkguard::engine::FactsFormatVersion) +
+              "/" + std::to_string(FactsCodecVersion));
   addPart(OptionsKey, Options.Checks);
   addPart(OptionsKey, Options.Config ? "config:" + *Options.Config : "");
   addPart(OptionsKey, Options.HeaderFilter);

@@ -2,6 +2,9 @@
 
 #include "UnitRecord.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Base64.h"
+#include "llvm/Support/CRC.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/YAMLTraits.h"
 #include "llvm/Support/raw_ostream.h"
@@ -9,6 +12,12 @@
 namespace sinkguard::driver {
 
 namespace {
+
+/// A checksum of the facts (CRC-32, as zlib computes it).
+std::string factsHash(llvm::StringRef Facts) {
+  return llvm::utohexstr(
+      llvm::crc32(llvm::ArrayRef(Facts.bytes_begin(), Facts.size())));
+}
 
 llvm::json::Array strings(const std::vector<std::string> &List) {
   llvm::json::Array A;
@@ -76,7 +85,8 @@ unitRecord(const UnitResult &R,
       {"enabledChecks", strings(R.EnabledChecks)},
       {"droppedFlags", strings(R.DroppedFlags)},
       {"inputs", strings(R.Inputs)},
-      {"facts", R.Facts},
+      {"facts", llvm::encodeBase64(R.Facts)},
+      {"factsHash", factsHash(R.Facts)},
       {"diagnostics", Yaml},
       {"warningAsError", std::move(WarningAsError)},
       {"aliases", std::move(Aliases)},
@@ -95,7 +105,17 @@ llvm::Error readUnitRecord(const llvm::json::Object &Record, UnitResult &R) {
   R.EnabledChecks = strings(Record.getArray("enabledChecks"));
   R.DroppedFlags = strings(Record.getArray("droppedFlags"));
   R.Inputs = strings(Record.getArray("inputs"));
-  R.Facts = Record.getString("facts").value_or("").str();
+  std::vector<char> Facts;
+  if (llvm::Error E =
+          llvm::decodeBase64(Record.getString("facts").value_or(""), Facts)) {
+    llvm::consumeError(std::move(E));
+    return fail("bad record: facts are not base64");
+  }
+  R.Facts.assign(Facts.begin(), Facts.end());
+  // The link trusts the facts' structure only as far as a reader checks
+  // it; a changed byte is caught here, and the unit analysed again.
+  if (Record.getString("factsHash") != factsHash(R.Facts))
+    return fail("bad record: the facts do not match their hash");
 
   clang::tooling::TranslationUnitDiagnostics Diagnostics;
   llvm::yaml::Input In(*Yaml);

@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
-"""store_entry.py CACHE-DIR SOURCE [truncate|garbage|foreign|version]
+"""store_entry.py CACHE-DIR SOURCE
+                   [truncate|garbage|foreign|version|facts|facts-rehash]
 
 Finds the entry of the summary store in CACHE-DIR whose unit's main file
 ends with SOURCE and prints its path; with a mode, damages it first:
 truncate cuts it in the middle, garbage replaces it with bytes that are not
 JSON, foreign with JSON that is not an entry, version sets another format
-version. Exit status 1 when no entry (or more than one) matches.
+version, facts flips a byte in the middle of the unit's encoded facts (the
+entry is still JSON), facts-rehash does that and also updates the facts'
+hash (what only a deliberate edit does: the link's reader must cope). Exit status 1 when no entry (or more than one) matches.
 """
+import base64
 import glob
 import json
 import os
 import sys
+import zlib
 
 
 def main():
@@ -40,6 +45,16 @@ def main():
         text = json.dumps({"name": "some other tool", "entries": [1, 2]})
     elif mode == "version":
         entry["version"] = 999
+        text = json.dumps(entry)
+    elif mode in ("facts", "facts-rehash"):
+        record = entry["record"]
+        data = bytearray(base64.b64decode(record["facts"]))
+        # The string table comes first: a byte in the middle is structure.
+        for i in range(len(data) // 2, len(data)):
+            data[i] ^= 0x5A
+        record["facts"] = base64.b64encode(bytes(data)).decode()
+        if mode == "facts-rehash":
+            record["factsHash"] = "%X" % zlib.crc32(bytes(data))
         text = json.dumps(entry)
     elif mode is not None:
         sys.stderr.write("store_entry: unknown mode %s\n" % mode)
