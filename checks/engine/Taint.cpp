@@ -3806,6 +3806,9 @@ public:
     constexpr size_t Head = 6, Tail = 18;
     if (Path.size() > Head + Tail)
       Path.erase(Path.begin() + Head, Path.end() - Tail);
+    // json::Value's move is not noexcept: a growing array copies its
+    // elements, deeply, unless it has the room.
+    Steps.reserve(Path.size());
     for (const Step *S : Path) {
       llvm::json::Value At = place(S->Loc);
       if (At.kind() == llvm::json::Value::Null)
@@ -3971,6 +3974,7 @@ llvm::json::Object TaintEngine::facts(
   auto Flows = [&](const TaintSet &T, bool CallableFn, const void *Target,
                    const void *Detail) {
     llvm::json::Array A;
+    A.reserve(T.size());
     for (const Step *St : T)
       if (Keep(St, Target, Detail, CallableFn))
         A.push_back(W.flow(St));
@@ -3990,6 +3994,8 @@ llvm::json::Object TaintEngine::facts(
   llvm::sort(Order, [&](const FunctionDecl *A, const FunctionDecl *B) {
     return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
   });
+  // (Arrays of json::Value are reserved: see FactsWriter::flow.)
+  Functions.reserve(Order.size());
   for (const FunctionDecl *FD : Order) {
     const Summary &Sum = *Summaries[FD];
     std::string Usr = W.usr(FD);
@@ -4004,9 +4010,11 @@ llvm::json::Object TaintEngine::facts(
         if ((F.Hit.K <= SinkHit::ExecArgument) == Commands)
           Hits.push_back(&F.Hit);
     llvm::json::Array Params;
+    Params.reserve(FD->param_size());
     for (const ParmVarDecl *P : FD->parameters())
       Params.push_back(P->getNameAsString());
     llvm::json::Array Outs;
+    Outs.reserve(Sum.Out.size());
     // What a function returns or leaves in its arguments reaches callers
     // in other units only if they can call it.
     for (const auto &O : CallableFn ? llvm::ArrayRef(Sum.Out)
@@ -4016,6 +4024,7 @@ llvm::json::Object TaintEngine::facts(
                              {"fields", fieldNames(O.Path, nullptr)},
                              {"flows", Flows(O.From, CallableFn, FD, O.Path)}});
     llvm::json::Array GlobalsOut;
+    GlobalsOut.reserve(Sum.Globals.size());
     for (const auto &G : Sum.Globals)
       GlobalsOut.push_back(
           llvm::json::Object{{"global", G.Global},
@@ -4023,6 +4032,8 @@ llvm::json::Object TaintEngine::facts(
                              {"flows", Flows(G.From, CallableFn, FD, G.Path)}});
     llvm::json::Array Sinks;
     llvm::json::Array CallArgs;
+    Sinks.reserve(Hits.size());
+    CallArgs.reserve(Hits.size());
     for (const SinkHit *HitP : Hits) {
       const SinkHit &Hit = *HitP;
       const void *Where =
@@ -4066,6 +4077,7 @@ llvm::json::Object TaintEngine::facts(
   }
 
   llvm::json::Array CallTable;
+  CallTable.reserve(Calls.size());
   for (const ExternalCall &C : Calls)
     CallTable.push_back(llvm::json::Object{
         {"target", W.usr(C.Target)},
@@ -4074,14 +4086,17 @@ llvm::json::Object TaintEngine::facts(
         {"at", W.place(C.Call->getExprLoc())},
         {"caller", W.usr(C.Caller)}});
   llvm::json::Array GlobalTable;
+  GlobalTable.reserve(GlobalVars.size());
   for (const VarDecl *VD : GlobalVars)
     GlobalTable.push_back(llvm::json::Object{{"usr", W.usr(VD)},
                                              {"name", VD->getNameAsString()}});
   llvm::json::Array FromSources;
+  FromSources.reserve(SourceToExternal.size());
   for (const SinkHit &Hit : SourceToExternal)
     if (std::optional<llvm::json::Object> C = CallArg(Hit))
       FromSources.push_back(std::move(*C));
   llvm::json::Array GuardedSinks;
+  GuardedSinks.reserve(Guarded.size());
   for (const SinkHit &Hit : Guarded) {
     llvm::json::Array Findings = Describe(Hit);
     if (!Findings.empty())

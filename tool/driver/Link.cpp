@@ -126,8 +126,8 @@ struct Node {
   /// CallArg: the call's index. Global: the global's index. Sink: the
   /// sink's index.
   int Owner = -1;
-  int Index = 0; // parameter, argument
-  std::string Fields;
+  int Index = 0;          // parameter, argument
+  llvm::StringRef Fields; // interned
 };
 
 struct Function {
@@ -203,11 +203,14 @@ private:
   /// (EnteredBounded: a range sink on that parameter holds).
   enum Mode : std::uint8_t { EnteredBounded, Entered, Free };
 
+  /// The node of \p K, \p Owner, \p Index and \p Fields (interned: its
+  /// address is its identity).
   int node(NodeKind K, int Owner, int Index = 0, llvm::StringRef Fields = "") {
-    auto Key = std::make_tuple(static_cast<int>(K), Owner, Index, Fields.str());
+    auto Key = std::make_tuple(static_cast<int>(K), Owner, Index,
+                               Fields.empty() ? nullptr : Fields.data());
     auto [It, New] = NodeIndex.try_emplace(Key, static_cast<int>(Nodes.size()));
     if (New) {
-      Nodes.push_back({K, Owner, Index, Fields.str()});
+      Nodes.push_back({K, Owner, Index, Fields});
       Adjacent.emplace_back();
       if (K == NodeKind::Param)
         Functions[static_cast<size_t>(Owner)].ParamNodes.push_back(It->second);
@@ -263,9 +266,9 @@ private:
   /// Whether a function of another unit that the edge's data passed
   /// validates it.
   bool blocked(int EdgeIndex) const;
-  int find(NodeKind K, int Owner, int Index = 0, llvm::StringRef Fields = "") {
-    auto It = NodeIndex.find(
-        std::make_tuple(static_cast<int>(K), Owner, Index, Fields.str()));
+  int find(NodeKind K, int Owner, int Index = 0) {
+    auto It = NodeIndex.find(std::make_tuple(
+        static_cast<int>(K), Owner, Index, static_cast<const char *>(nullptr)));
     return It == NodeIndex.end() ? -1 : It->second;
   }
   void push(int Node, Mode How, int Prev, int Via,
@@ -286,7 +289,7 @@ private:
   size_t FindingBase = 0; // the unit's first finding
   std::vector<Node> Nodes;
   std::vector<std::vector<int>> Adjacent; // node -> edges
-  std::map<std::tuple<int, int, int, std::string>, int> NodeIndex;
+  llvm::DenseMap<std::tuple<int, int, int, const char *>, int> NodeIndex;
   std::vector<Edge> Edges;
   std::vector<int> SourceEdges;
   std::vector<SourceRec> Sources;
@@ -693,7 +696,7 @@ void Program::reachFromParam(int F, int P, Function &Into) {
         break;
       case NodeKind::Out:
         if (T.Owner == F) {
-          auto Key = std::make_tuple(Param, T.Index, T.Fields);
+          auto Key = std::make_tuple(Param, T.Index, T.Fields.str());
           if (!Into.OutSteps.count(Key))
             Into.OutSteps[Key] = StepsTo(N, EI);
         }
