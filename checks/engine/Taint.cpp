@@ -851,11 +851,21 @@ TaintSet FunctionAnalysis::extend(const TaintSet &T, SourceLocation Loc,
 }
 
 const Step *FunctionAnalysis::replay(const Step *Onto, const Step *Inner) {
-  // The steps of Inner after its (parameter) origin, on top of Onto.
+  return E.replay(Onto, Inner);
+}
+
+const Step *TaintEngine::replay(const Step *Onto, const Step *Inner) {
+  // The steps of Inner after its (parameter) origin, on top of Onto. Steps
+  // are interned, so the same two give the same path: made once.
+  const Step *&Known = Replayed[{Onto, Inner}];
+  if (Known)
+    return Known;
   llvm::SmallVector<const Step *, 8> Path = pathTo(Inner);
   const Step *Tip = Onto;
   for (size_t I = 1; I < Path.size(); ++I)
-    Tip = E.makeStep(Tip, Onto->Root, Path[I]->Loc, Path[I]->Message);
+    Tip = makeStep(Tip, Onto->Root, Path[I]->Loc, Path[I]->Message);
+  // (makeStep does not touch Replayed: the reference is still good.)
+  Known = Tip;
   return Tip;
 }
 

@@ -304,6 +304,8 @@ public:
                              const clang::FieldDecl *F);
   const Step *makeStep(const Step *Prev, const Origin *Root,
                        clang::SourceLocation Loc, std::string Message);
+  /// The steps of \p Inner after its origin, on top of \p Onto.
+  const Step *replay(const Step *Onto, const Step *Inner);
   /// A step past a check by a function defined elsewhere (whole-program).
   const Step *makeGuardStep(const Step *Prev, clang::SourceLocation Loc,
                             std::string Message, int Call, int Arg);
@@ -363,6 +365,9 @@ private:
   llvm::DenseMap<std::tuple<const Step *, const Origin *, unsigned, unsigned>,
                  llvm::SmallVector<const Step *, 1>>
       StepIndex;
+  /// A callee's path replayed on a caller's step (FunctionAnalysis::replay):
+  /// each fixpoint round and each call site of a callee asks again.
+  llvm::DenseMap<std::pair<const Step *, const Step *>, const Step *> Replayed;
   llvm::DenseMap<std::pair<const FieldPath *, const clang::FieldDecl *>,
                  const FieldPath *>
       FieldPaths;
