@@ -69,8 +69,10 @@ struct StepRec {
   llvm::StringRef Message; // interned
 };
 
+// Strings in the records below are interned (Program::Strings).
+
 struct SourceRec {
-  std::string What;
+  llvm::StringRef What;
   bool ByCall = true;
   Place At;
 };
@@ -80,7 +82,9 @@ struct Edge {
   int From = -1; // node; -1 for a source
   int To = -1;
   int Source = -1; // index into Sources when From is -1
-  std::vector<StepRec> Steps;
+  /// Its steps: StepPool[StepsBegin, StepsBegin + StepsSize).
+  std::uint32_t StepsBegin = 0;
+  std::uint32_t StepsSize = 0;
   /// For an edge into a call's argument: what is known of an integer.
   bool Bounded = false;
   /// Checks by functions of other units on the way: (call, argument). The
@@ -101,7 +105,7 @@ struct SinkRec {
   std::vector<int> Findings;
   /// engine::SinkHit::Kind, and the function that is the sink (if any).
   int Kind = 0;
-  std::string Name;
+  llvm::StringRef Name;
   Place At;
   bool ParamExact = false;
   /// A path inside one unit that passed a check by a function of another:
@@ -131,9 +135,9 @@ struct Node {
 };
 
 struct Function {
-  std::string Usr;
-  std::string Name;
-  std::vector<std::string> Params;
+  llvm::StringRef Usr;
+  llvm::StringRef Name;
+  std::vector<llvm::StringRef> Params;
   std::set<int> Validates;
   /// Pass 1: parameters that reach the return value; (parameter, out
   /// parameter, fields) that reach an out-parameter; with the steps inside
@@ -146,8 +150,8 @@ struct Function {
 };
 
 struct Call {
-  std::string Target;
-  std::string Name;
+  llvm::StringRef Target;
+  llvm::StringRef Name;
   bool Field = false;
   Place At;
   int Caller = -1;          // function index, -1 when unknown
@@ -259,9 +263,11 @@ private:
   void reachFromParam(int F, int P, Function &Into);
   /// The nodes a call's argument reaches past the call (pass 1's summary
   /// of the callees), with the steps inside the callee.
+  /// (Without \p WithSteps, only the nodes.)
   void
   pastCall(int CallArg,
-           llvm::SmallVectorImpl<std::pair<int, std::vector<StepRec>>> &Out);
+           llvm::SmallVectorImpl<std::pair<int, std::vector<StepRec>>> &Out,
+           bool WithSteps = true);
   void reportSink(int State);
   /// Whether a function of another unit that the edge's data passed
   /// validates it.
@@ -291,16 +297,22 @@ private:
   std::vector<std::vector<int>> Adjacent; // node -> edges
   llvm::DenseMap<std::tuple<int, int, int, const char *>, int> NodeIndex;
   std::vector<Edge> Edges;
+  /// The steps of every edge, one after the other.
+  std::vector<StepRec> StepPool;
+  llvm::ArrayRef<StepRec> steps(int EdgeIndex) const {
+    const Edge &E = Edges[static_cast<size_t>(EdgeIndex)];
+    return llvm::ArrayRef(StepPool).slice(E.StepsBegin, E.StepsSize);
+  }
   std::vector<int> SourceEdges;
   std::vector<SourceRec> Sources;
   std::vector<SinkRec> Sinks;
   std::vector<Function> Functions;
   llvm::StringMap<int> FunctionIndex;
   std::vector<Call> Calls;
-  std::vector<std::string> CallerUsrs;
+  std::vector<llvm::StringRef> CallerUsrs;
   std::vector<std::string> GlobalNames;
   llvm::StringMap<int> GlobalIndex;
-  llvm::StringMap<std::vector<std::string>> FieldTargets;
+  llvm::StringMap<std::vector<llvm::StringRef>> FieldTargets;
   /// CallOut nodes by (call, argument).
   std::map<std::pair<int, int>, std::vector<int>> CallOuts;
 
@@ -351,12 +363,12 @@ int Program::rootNode(FactsReader &R, int Fn, int CallBase,
   switch (static_cast<RootKind>(R.number())) {
   case RootKind::Source: {
     SourceRec S;
-    S.What = text(R).str();
+    S.What = text(R);
     S.ByCall = R.flag();
     S.At = place(R);
     if (Discarding)
       return -2;
-    Sources.push_back(std::move(S));
+    Sources.push_back(S);
     Source = static_cast<int>(Sources.size() - 1);
     return -1;
   }
@@ -407,12 +419,12 @@ void Program::addFlow(FactsReader &R, int Fn, int CallBase,
   E.Source = Source;
   E.Bounded = Bounded;
   size_t Steps = R.count();
-  E.Steps.reserve(Steps);
+  size_t PoolSize = StepPool.size();
   for (size_t I = 0; I < Steps && R.ok(); ++I) {
     StepRec S;
     S.At = place(R);
     S.Message = text(R);
-    E.Steps.push_back(S);
+    StepPool.push_back(S);
   }
   size_t Guards = R.count();
   for (size_t I = 0; I < Guards && R.ok(); ++I) {
@@ -421,13 +433,17 @@ void Program::addFlow(FactsReader &R, int Fn, int CallBase,
     if (Call >= CallBase && Call < static_cast<int>(Calls.size()))
       E.Guards.push_back({Call, Arg});
   }
-  if (From == -2 || To < 0 || !R.ok())
+  if (From == -2 || To < 0 || !R.ok()) {
+    StepPool.resize(PoolSize);
     return;
+  }
   // A parameter's first step is the parameter itself: the call that
   // passes the data says it better.
   if (From >= 0 && Nodes[static_cast<size_t>(From)].K == NodeKind::Param &&
-      !E.Steps.empty())
-    E.Steps.erase(E.Steps.begin());
+      StepPool.size() > PoolSize)
+    StepPool.erase(StepPool.begin() + static_cast<std::ptrdiff_t>(PoolSize));
+  E.StepsBegin = static_cast<std::uint32_t>(PoolSize);
+  E.StepsSize = static_cast<std::uint32_t>(StepPool.size() - PoolSize);
   Edges.push_back(std::move(E));
   int Index = static_cast<int>(Edges.size() - 1);
   if (From >= 0)
@@ -442,7 +458,7 @@ void Program::addSink(FactsReader &R, int Fn, int CallBase,
   Rec.Deferred = Deferred;
   Rec.ParamExact = R.flag();
   Rec.Kind = R.index();
-  Rec.Name = text(R).str();
+  Rec.Name = text(R);
   size_t N = R.count();
   for (size_t I = 0; I < N && R.ok(); ++I) {
     std::uint64_t F = R.number();
@@ -484,13 +500,13 @@ void Program::addUnit(FactsReader &R, llvm::StringRef UnitFile) {
   size_t N = R.count();
   for (size_t I = 0; I < N && R.ok(); ++I) {
     Call C;
-    C.Target = text(R).str();
-    C.Name = text(R).str();
+    C.Target = text(R);
+    C.Name = text(R);
     C.Field = R.flag();
     C.At = place(R);
     // The caller's index is set once the functions are known.
     C.Caller = -1;
-    CallerUsrs.push_back(text(R).str());
+    CallerUsrs.push_back(text(R));
     Calls.push_back(std::move(C));
   }
   std::vector<int> Globals;
@@ -503,7 +519,7 @@ void Program::addUnit(FactsReader &R, llvm::StringRef UnitFile) {
     llvm::StringRef Fn = text(R);
     auto &List = FieldTargets[Field];
     if (!Field.empty() && !Fn.empty() && !llvm::is_contained(List, Fn))
-      List.push_back(Fn.str());
+      List.push_back(Fn);
   }
   FindingBase = FindingTable.size();
   N = R.count();
@@ -528,7 +544,7 @@ void Program::addUnit(FactsReader &R, llvm::StringRef UnitFile) {
     Function Fn;
     size_t Params = R.count();
     for (size_t J = 0; J < Params && R.ok(); ++J)
-      Fn.Params.push_back(text(R).str());
+      Fn.Params.push_back(text(R));
     size_t Validates = R.count();
     for (size_t J = 0; J < Validates && R.ok(); ++J)
       Fn.Validates.insert(R.index());
@@ -539,8 +555,8 @@ void Program::addUnit(FactsReader &R, llvm::StringRef UnitFile) {
     if (!Discarding) {
       F = static_cast<int>(Functions.size());
       FunctionIndex[Usr] = F;
-      Fn.Usr = Usr.str();
-      Fn.Name = Name.str();
+      Fn.Usr = Usr;
+      Fn.Name = Name;
       Functions.push_back(std::move(Fn));
     }
     int Ret = Discarding ? -1 : node(NodeKind::Return, F);
@@ -590,7 +606,7 @@ void Program::resolve() {
     C.Caller = function(CallerUsrs[I]);
     if (C.Caller >= 0)
       Functions[static_cast<size_t>(C.Caller)].Calls.push_back(Index);
-    std::vector<std::string> Targets;
+    std::vector<llvm::StringRef> Targets;
     if (C.Field) {
       auto It = FieldTargets.find(C.Target);
       if (It != FieldTargets.end())
@@ -598,7 +614,7 @@ void Program::resolve() {
     } else {
       Targets.push_back(C.Target);
     }
-    for (const std::string &T : Targets) {
+    for (llvm::StringRef T : Targets) {
       int F = function(T);
       if (F < 0)
         continue;
@@ -618,18 +634,24 @@ bool Program::blocked(int EdgeIndex) const {
 
 void Program::pastCall(
     int CallArg,
-    llvm::SmallVectorImpl<std::pair<int, std::vector<StepRec>>> &Result) {
+    llvm::SmallVectorImpl<std::pair<int, std::vector<StepRec>>> &Result,
+    bool WithSteps) {
   const Node &N = Nodes[static_cast<size_t>(CallArg)];
   const Call &C = Calls[static_cast<size_t>(N.Owner)];
   for (int Callee : C.Callees) {
     const Function &F = Functions[static_cast<size_t>(Callee)];
-    std::string As =
-        N.Index >= 0 && static_cast<size_t>(N.Index) < F.Params.size()
-            ? " as '" + F.Params[static_cast<size_t>(N.Index)] + "'"
-            : "";
-    std::vector<StepRec> Passed{
-        {C.At, intern("passed to '" + C.Name + "'" + As)}};
+    std::vector<StepRec> Passed;
+    if (WithSteps) {
+      std::string As =
+          N.Index >= 0 && static_cast<size_t>(N.Index) < F.Params.size()
+              ? (" as '" + F.Params[static_cast<size_t>(N.Index)] + "'").str()
+              : "";
+      Passed.push_back(
+          {C.At, intern(("passed to '" + C.Name + "'" + As).str())});
+    }
     auto Along = [&](const std::vector<StepRec> &Inside) {
+      if (!WithSteps)
+        return std::vector<StepRec>();
       std::vector<StepRec> All = Passed;
       All.insert(All.end(), Inside.begin(), Inside.end());
       return All;
@@ -666,12 +688,12 @@ void Program::reachFromParam(int F, int P, Function &Into) {
   How[P] = {-1, -1, {}};
   std::deque<int> Work{P};
   auto StepsTo = [&](int N, int LastEdge) {
-    std::vector<std::vector<StepRec>> Parts;
-    Parts.push_back(Edges[static_cast<size_t>(LastEdge)].Steps);
+    std::vector<llvm::ArrayRef<StepRec>> Parts;
+    Parts.push_back(steps(LastEdge));
     for (int At = N; At >= 0;) {
       const From &H = How[At];
       if (H.Edge >= 0)
-        Parts.push_back(Edges[static_cast<size_t>(H.Edge)].Steps);
+        Parts.push_back(steps(H.Edge));
       if (!H.Steps.empty())
         Parts.push_back(H.Steps);
       At = H.Prev;
@@ -707,7 +729,7 @@ void Program::reachFromParam(int F, int P, Function &Into) {
         for (auto &[Next, Steps] : Past)
           if (!How.count(Next)) {
             // The edge into the argument, then the steps through the call.
-            std::vector<StepRec> Through = Edges[static_cast<size_t>(EI)].Steps;
+            std::vector<StepRec> Through = steps(EI);
             Through.insert(Through.end(), Steps.begin(), Steps.end());
             How[Next] = {N, -1, std::move(Through)};
             Work.push_back(Next);
@@ -766,8 +788,8 @@ void Program::push(int Node, Mode How, int Prev, int Via,
 }
 
 std::string Program::describeSource(const SourceRec &S, const Place &At) const {
-  std::string Text =
-      S.ByCall ? "read by '" + S.What + "'" : "from '" + S.What + "'";
+  std::string Text = S.ByCall ? ("read by '" + S.What + "'").str()
+                              : ("from '" + S.What + "'").str();
   if (!S.At.valid())
     return Text;
   if (S.At.File == At.File)
@@ -801,7 +823,7 @@ void Program::reportSink(int State) {
   std::vector<StepRec> Steps;
   for (const Visit *V : Chain) {
     if (V->Via >= 0) {
-      const auto &More = Edges[static_cast<size_t>(V->Via)].Steps;
+      llvm::ArrayRef<StepRec> More = steps(V->Via);
       Steps.insert(Steps.end(), More.begin(), More.end());
     } else {
       Steps.insert(Steps.end(), V->Steps.begin(), V->Steps.end());
@@ -906,11 +928,12 @@ void Program::findings(
         int P = find(NodeKind::Param, Callee, Nd.Index);
         std::string As =
             Nd.Index >= 0 && static_cast<size_t>(Nd.Index) < F.Params.size()
-                ? " as '" + F.Params[static_cast<size_t>(Nd.Index)] + "'"
+                ? (" as '" + F.Params[static_cast<size_t>(Nd.Index)] + "'")
+                      .str()
                 : "";
         if (P >= 0)
           push(P, Into, S, -1,
-               {{C.At, intern("passed to '" + C.Name + "'" + As)}});
+               {{C.At, intern(("passed to '" + C.Name + "'" + As).str())}});
       }
       llvm::SmallVector<std::pair<int, std::vector<StepRec>>, 4> Past;
       pastCall(N, Past);
@@ -975,7 +998,7 @@ const llvm::SmallVector<int, 4> &Program::sinksFrom(int P, int Depth) {
         Visit(CP);
       }
       llvm::SmallVector<std::pair<int, std::vector<StepRec>>, 4> Past;
-      pastCall(N, Past);
+      pastCall(N, Past, /*WithSteps=*/false);
       for (auto &Entry : Past)
         Visit(Entry.first);
       continue;
@@ -1033,11 +1056,11 @@ void Program::linkedSummaries(json::OStream &J) {
         J.attributeArray("sinks", [&] {
           for (const std::pair<int, int> &PS : ParamSinkList) {
             const SinkRec &Sink = Sinks[static_cast<size_t>(PS.second)];
-            std::string Where = (Sink.Name.empty() ? std::string("a use")
-                                                   : "'" + Sink.Name + "'") +
-                                " at " +
-                                llvm::sys::path::filename(Sink.At.File).str() +
-                                ":" + std::to_string(Sink.At.Line);
+            std::string Where =
+                (Sink.Name.empty() ? std::string("a use")
+                                   : ("'" + Sink.Name + "'").str()) +
+                " at " + llvm::sys::path::filename(Sink.At.File).str() + ":" +
+                std::to_string(Sink.At.Line);
             J.object([&] {
               J.attribute("kind", Sink.Kind);
               J.attribute("param", PS.first);

@@ -238,6 +238,7 @@ void SummaryStore::save(const TranslationUnit &Unit, llvm::StringRef Key,
   }
   if (!Reusable)
     Inputs.clear();
+  keepConverted(Record, R);
   llvm::json::Object Entry{
       {"format", EntryFormat},
       {"version", StoreVersion},

@@ -27,8 +27,14 @@ unitRecord(const UnitResult &R,
            const std::vector<clang::tidy::ClangTidyError> &Errors);
 
 /// Reads \p Record into \p R (converting the diagnostics, which reads the
-/// files they point into); an error says what is wrong with it.
+/// files they point into, unless the record holds them converted); an error
+/// says what is wrong with it.
 llvm::Error readUnitRecord(const llvm::json::Object &Record, UnitResult &R);
+
+/// \p Record as the summary store keeps it: the diagnostics of \p R as
+/// converted (findings with their fingerprints' inputs), so that a reused
+/// unit reads no source file and parses no YAML.
+void keepConverted(llvm::json::Object &Record, const UnitResult &R);
 
 /// The JSON value in the file \p Path; an error says why there is none.
 llvm::Expected<llvm::json::Value> readJsonFile(llvm::StringRef Path);

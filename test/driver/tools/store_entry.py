@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """store_entry.py CACHE-DIR SOURCE
-                   [truncate|garbage|foreign|version|facts|facts-rehash]
+                   [truncate|garbage|foreign|version|facts|facts-rehash|findings]
 
 Finds the entry of the summary store in CACHE-DIR whose unit's main file
 ends with SOURCE and prints its path; with a mode, damages it first:
@@ -8,7 +8,8 @@ truncate cuts it in the middle, garbage replaces it with bytes that are not
 JSON, foreign with JSON that is not an entry, version sets another format
 version, facts flips a byte in the middle of the unit's encoded facts (the
 entry is still JSON), facts-rehash does that and also updates the facts'
-hash (what only a deliberate edit does: the link's reader must cope). Exit status 1 when no entry (or more than one) matches.
+hash (what only a deliberate edit does: the link's reader must cope),
+findings replaces a stored finding's location with a number. Exit status 1 when no entry (or more than one) matches.
 """
 import base64
 import glob
@@ -55,6 +56,10 @@ def main():
         record["facts"] = base64.b64encode(bytes(data)).decode()
         if mode == "facts-rehash":
             record["factsHash"] = "%X" % zlib.crc32(bytes(data))
+        text = json.dumps(entry)
+    elif mode == "findings":
+        findings = entry["record"]["converted"]["findings"]
+        findings[0]["at"] = 42
         text = json.dumps(entry)
     elif mode is not None:
         sys.stderr.write("store_entry: unknown mode %s\n" % mode)
