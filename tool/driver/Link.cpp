@@ -145,6 +145,10 @@ struct Function {
   std::map<int, std::vector<StepRec>> ReturnSteps;
   std::map<std::tuple<int, int, std::string>, std::vector<StepRec>> OutSteps;
   std::vector<int> ParamNodes;
+  /// Its nodes, found without a look-up: the return value, and each
+  /// parameter's (parameter index, node).
+  int ReturnNode = -1;
+  llvm::SmallVector<std::pair<int, int>, 4> ParamNodeOf;
   std::vector<int> Calls;   // calls made in it (by index)
   std::vector<int> Callers; // calls that resolve to it
 };
@@ -156,6 +160,9 @@ struct Call {
   Place At;
   int Caller = -1;          // function index, -1 when unknown
   std::vector<int> Callees; // function indexes
+  /// Its nodes: the result, and each argument's (argument index, node).
+  int ResultNode = -1;
+  llvm::SmallVector<std::pair<int, int>, 2> ArgNodes;
 };
 
 /// Whether field paths \p A and \p B overlap: one is inside the other.
@@ -166,6 +173,10 @@ bool overlaps(llvm::StringRef A, llvm::StringRef B) {
     std::swap(A, B);
   return B.starts_with(A) && B[A.size()] == '.';
 }
+
+/// The findings the units reported: (check, file, line, column).
+using KnownFindings = llvm::DenseSet<
+    std::tuple<llvm::StringRef, llvm::StringRef, unsigned, unsigned>>;
 
 class Program {
 public:
@@ -183,9 +194,7 @@ public:
   void addUnit(FactsReader &R, llvm::StringRef UnitFile);
   void resolve();
   void summarise();
-  void findings(
-      const std::set<std::tuple<std::string, std::string, unsigned, unsigned>>
-          &Existing);
+  void findings(const KnownFindings &Existing);
   std::vector<clang::tidy::ClangTidyError> takeFindings() {
     return std::move(Out);
   }
@@ -210,16 +219,62 @@ private:
   /// The node of \p K, \p Owner, \p Index and \p Fields (interned: its
   /// address is its identity).
   int node(NodeKind K, int Owner, int Index = 0, llvm::StringRef Fields = "") {
-    auto Key = std::make_tuple(static_cast<int>(K), Owner, Index,
-                               Fields.empty() ? nullptr : Fields.data());
-    auto [It, New] = NodeIndex.try_emplace(Key, static_cast<int>(Nodes.size()));
-    if (New) {
-      Nodes.push_back({K, Owner, Index, Fields});
-      Adjacent.emplace_back();
-      if (K == NodeKind::Param)
-        Functions[static_cast<size_t>(Owner)].ParamNodes.push_back(It->second);
+    // Most nodes have a slot in their owner; those with a field path are
+    // looked up.
+    int *Slot = slot(K, Owner, Index, /*Create=*/true);
+    if (Slot && *Slot >= 0)
+      return *Slot;
+    int N = static_cast<int>(Nodes.size());
+    if (!Slot) {
+      auto Key = std::make_tuple(static_cast<int>(K), Owner, Index,
+                                 Fields.empty() ? nullptr : Fields.data());
+      auto [It, New] = NodeIndex.try_emplace(Key, N);
+      if (!New)
+        return It->second;
+    } else {
+      *Slot = N;
     }
-    return It->second;
+    Nodes.push_back({K, Owner, Index, Fields});
+    Adjacent.emplace_back();
+    if (K == NodeKind::Param)
+      Functions[static_cast<size_t>(Owner)].ParamNodes.push_back(N);
+    return N;
+  }
+  /// The slot of a node without a field path; null for the others (and,
+  /// without \p Create, for a parameter or argument that has none).
+  int *slot(NodeKind K, int Owner, int Index, bool Create) {
+    auto Pair = [&](auto &List) -> int * {
+      for (auto &Entry : List)
+        if (Entry.first == Index)
+          return &Entry.second;
+      if (!Create)
+        return nullptr;
+      List.push_back({Index, -1});
+      return &List.back().second;
+    };
+    auto In = [&](std::vector<int> &List) {
+      if (List.size() <= static_cast<size_t>(Owner))
+        List.resize(static_cast<size_t>(Owner) + 1, -1);
+      return &List[static_cast<size_t>(Owner)];
+    };
+    switch (K) {
+    case NodeKind::Return:
+      return &Functions[static_cast<size_t>(Owner)].ReturnNode;
+    case NodeKind::Param:
+      return Pair(Functions[static_cast<size_t>(Owner)].ParamNodeOf);
+    case NodeKind::CallResult:
+      return &Calls[static_cast<size_t>(Owner)].ResultNode;
+    case NodeKind::CallArg:
+      return Pair(Calls[static_cast<size_t>(Owner)].ArgNodes);
+    case NodeKind::Global:
+      return In(GlobalNodes);
+    case NodeKind::Sink:
+      return In(SinkNodes);
+    case NodeKind::Out:
+    case NodeKind::CallOut:
+      return nullptr;
+    }
+    return nullptr;
   }
   int function(llvm::StringRef Usr) {
     auto It = FunctionIndex.find(Usr);
@@ -272,15 +327,20 @@ private:
   /// Whether a function of another unit that the edge's data passed
   /// validates it.
   bool blocked(int EdgeIndex) const;
+  /// The node (without a field path) of \p K, \p Owner and \p Index; -1
+  /// when there is none.
   int find(NodeKind K, int Owner, int Index = 0) {
+    if (K != NodeKind::Out && K != NodeKind::CallOut) {
+      int *Slot = slot(K, Owner, Index, /*Create=*/false);
+      return Slot ? *Slot : -1;
+    }
     auto It = NodeIndex.find(std::make_tuple(
         static_cast<int>(K), Owner, Index, static_cast<const char *>(nullptr)));
     return It == NodeIndex.end() ? -1 : It->second;
   }
   void push(int Node, Mode How, int Prev, int Via,
             std::vector<StepRec> Steps = {});
-  const std::set<std::tuple<std::string, std::string, unsigned, unsigned>>
-      *Existing = nullptr;
+  const KnownFindings *Existing = nullptr;
   std::vector<std::array<int, 3>> Seen; // node -> state per mode
   std::string describeSource(const SourceRec &S, const Place &At) const;
 
@@ -295,7 +355,10 @@ private:
   size_t FindingBase = 0; // the unit's first finding
   std::vector<Node> Nodes;
   std::vector<std::vector<int>> Adjacent; // node -> edges
+  /// Nodes with a field path (Out, CallOut).
   llvm::DenseMap<std::tuple<int, int, int, const char *>, int> NodeIndex;
+  std::vector<int> GlobalNodes; // global -> node
+  std::vector<int> SinkNodes;   // sink -> node
   std::vector<Edge> Edges;
   /// The steps of every edge, one after the other.
   std::vector<StepRec> StepPool;
@@ -843,7 +906,7 @@ void Program::reportSink(int State) {
         Steps.front().At.File == At.File)
       continue;
     if ((!Sink.Deferred &&
-         Existing->count({Check, At.File.str(), At.Line, At.Column})) ||
+         Existing->count({Check, At.File, At.Line, At.Column})) ||
         !Reported.insert({Check + "\n" + At.File.str(), At.Offset}).second)
       continue;
     std::string Message = F.Message.str();
@@ -874,9 +937,7 @@ void Program::reportSink(int State) {
   }
 }
 
-void Program::findings(
-    const std::set<std::tuple<std::string, std::string, unsigned, unsigned>>
-        &Known) {
+void Program::findings(const KnownFindings &Known) {
   Existing = &Known;
   CurrentStrings = &Strings;
   Seen.assign(Nodes.size(), {-1, -1, -1});
@@ -1135,7 +1196,8 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
   Stats.FactsSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();
-  std::set<std::tuple<std::string, std::string, unsigned, unsigned>> Known;
+  KnownFindings Known;
+  Known.reserve(Existing.size());
   for (const report::Finding &F : Existing)
     Known.insert(
         {F.RuleId, F.Where.File, F.Where.Point.Line, F.Where.Point.Column});
