@@ -86,6 +86,36 @@ std::string absoluteIn(llvm::StringRef Directory, llvm::StringRef Path) {
   return std::string(Abs);
 }
 
+/// Where the store keeps the encoded facts of the unit whose entry is
+/// \p EntryPath: beside it, as bytes (JSON would have them in base64, and
+/// parse them on every look-up).
+std::string factsPathOf(llvm::StringRef EntryPath) {
+  llvm::SmallString<256> Path(EntryPath);
+  llvm::sys::path::replace_extension(Path, "facts");
+  return std::string(Path);
+}
+
+/// Reads \p Record, an entry's, and the facts kept beside the entry.
+llvm::Error readStoredRecord(const llvm::json::Object &Record,
+                             llvm::StringRef EntryPath, UnitResult &R) {
+  if (llvm::Error E = readUnitRecord(Record, R))
+    return E;
+  if (Record.getString("facts"))
+    return llvm::Error::success();
+  std::optional<llvm::StringRef> Hash = Record.getString("factsHash");
+  if (!Hash)
+    return fail("bad record: no facts");
+  std::string Path = factsPathOf(EntryPath);
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return fail(Path + ": " + Buffer.getError().message());
+  R.Facts = (*Buffer)->getBuffer().str();
+  if (factsChecksum(R.Facts) != *Hash)
+    return fail(Path + ": the facts do not match their hash");
+  return llvm::Error::success();
+}
+
 } // namespace
 
 std::optional<std::string> cacheDirectoryOf(const ScanOptions &Options) {
@@ -207,8 +237,11 @@ bool SummaryStore::restore(const TranslationUnit &Unit, llvm::StringRef Key,
       return false;
   }
   UnitResult Restored;
-  if (llvm::Error E = readUnitRecord(*Record, Restored))
+  if (llvm::Error E = readStoredRecord(*Record, Path, Restored))
     return Bad(llvm::toString(std::move(E)));
+  for (const llvm::json::Value &V : *Inputs)
+    if (const llvm::json::Object *Input = V.getAsObject())
+      Restored.Inputs.push_back(Input->getString("file").value_or("").str());
   if (Restored.File != Unit.File)
     return Bad("the record is of another file");
   Restored.Reused = true;
@@ -238,7 +271,28 @@ void SummaryStore::save(const TranslationUnit &Unit, llvm::StringRef Key,
   }
   if (!Reusable)
     Inputs.clear();
+  llvm::SmallString<256> Path(this->Directory);
+  llvm::sys::path::append(Path, entryName(Unit));
+  if (std::error_code EC = llvm::sys::fs::create_directories(
+          llvm::sys::path::parent_path(Path))) {
+    warn((llvm::sys::path::parent_path(Path) + ": " + EC.message() +
+          "; the store is not updated")
+             .str());
+    return;
+  }
   keepConverted(Record, R);
+  // The record's list of inputs is the entry's, with their hashes.
+  Record.erase("inputs");
+  // The facts go beside the entry, as bytes; written first, so that an
+  // entry never names facts that are not there (their hash is checked).
+  if (Record.getString("facts")) {
+    if (llvm::Error E = writeOutput(
+            factsPathOf(Path), [&](llvm::raw_ostream &OS) { OS << R.Facts; })) {
+      warn(llvm::toString(std::move(E)) + "; the store is not updated");
+      return;
+    }
+    Record.erase("facts");
+  }
   llvm::json::Object Entry{
       {"format", EntryFormat},
       {"version", StoreVersion},
@@ -251,15 +305,6 @@ void SummaryStore::save(const TranslationUnit &Unit, llvm::StringRef Key,
       {"inputs", std::move(Inputs)},
       {"record", std::move(Record)},
   };
-  llvm::SmallString<256> Path(this->Directory);
-  llvm::sys::path::append(Path, entryName(Unit));
-  if (std::error_code EC = llvm::sys::fs::create_directories(
-          llvm::sys::path::parent_path(Path))) {
-    warn((llvm::sys::path::parent_path(Path) + ": " + EC.message() +
-          "; the store is not updated")
-             .str());
-    return;
-  }
   std::string Text = jsonText(llvm::json::Value(std::move(Entry)));
   if (llvm::Error E =
           writeOutput(Path, [&](llvm::raw_ostream &OS) { OS << Text << "\n"; }))
@@ -394,7 +439,7 @@ llvm::Expected<StoredUnit> loadEntry(llvm::StringRef Path) {
   if (!Record)
     return fail("no record");
   StoredUnit U;
-  if (llvm::Error E = readUnitRecord(*Record, U.Result))
+  if (llvm::Error E = readStoredRecord(*Record, Path, U.Result))
     return E;
   U.Result.Reused = true;
   U.Cxx = Entry->getBoolean("cxx").value_or(false);

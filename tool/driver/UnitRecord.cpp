@@ -13,12 +13,6 @@ namespace sinkguard::driver {
 
 namespace {
 
-/// A checksum of the facts (CRC-32, as zlib computes it).
-std::string factsHash(llvm::StringRef Facts) {
-  return llvm::utohexstr(
-      llvm::crc32(llvm::ArrayRef(Facts.bytes_begin(), Facts.size())));
-}
-
 llvm::json::Array strings(const std::vector<std::string> &List) {
   llvm::json::Array A;
   for (const std::string &S : List)
@@ -194,6 +188,12 @@ llvm::Error readConverted(const json::Object &O, ConvertedDiagnostics &D) {
 
 } // namespace
 
+/// A checksum of the facts (CRC-32, as zlib computes it).
+std::string factsChecksum(llvm::StringRef Facts) {
+  return llvm::utohexstr(
+      llvm::crc32(llvm::ArrayRef(Facts.bytes_begin(), Facts.size())));
+}
+
 void keepConverted(llvm::json::Object &Record, const UnitResult &R) {
   Record.erase("diagnostics");
   Record.erase("warningAsError");
@@ -246,7 +246,7 @@ unitRecord(const UnitResult &R,
       {"droppedFlags", strings(R.DroppedFlags)},
       {"inputs", strings(R.Inputs)},
       {"facts", llvm::encodeBase64(R.Facts)},
-      {"factsHash", factsHash(R.Facts)},
+      {"factsHash", factsChecksum(R.Facts)},
       {"diagnostics", Yaml},
       {"warningAsError", std::move(WarningAsError)},
       {"aliases", std::move(Aliases)},
@@ -266,17 +266,19 @@ llvm::Error readUnitRecord(const llvm::json::Object &Record, UnitResult &R) {
   R.EnabledChecks = strings(Record.getArray("enabledChecks"));
   R.DroppedFlags = strings(Record.getArray("droppedFlags"));
   R.Inputs = strings(Record.getArray("inputs"));
-  std::vector<char> Facts;
-  if (llvm::Error E =
-          llvm::decodeBase64(Record.getString("facts").value_or(""), Facts)) {
-    llvm::consumeError(std::move(E));
-    return fail("bad record: facts are not base64");
+  // The summary store keeps the facts in a file of their own (Store.cpp).
+  if (std::optional<llvm::StringRef> Text = Record.getString("facts")) {
+    std::vector<char> Facts;
+    if (llvm::Error E = llvm::decodeBase64(*Text, Facts)) {
+      llvm::consumeError(std::move(E));
+      return fail("bad record: facts are not base64");
+    }
+    R.Facts.assign(Facts.begin(), Facts.end());
+    // The link trusts the facts' structure only as far as a reader checks
+    // it; a changed byte is caught here, and the unit analysed again.
+    if (Record.getString("factsHash") != factsChecksum(R.Facts))
+      return fail("bad record: the facts do not match their hash");
   }
-  R.Facts.assign(Facts.begin(), Facts.end());
-  // The link trusts the facts' structure only as far as a reader checks
-  // it; a changed byte is caught here, and the unit analysed again.
-  if (Record.getString("factsHash") != factsHash(R.Facts))
-    return fail("bad record: the facts do not match their hash");
   if (Converted || !Yaml)
     return Converted ? readConverted(*Converted, R.Diagnostics)
                      : fail("bad record: no diagnostics");

@@ -31,6 +31,10 @@ unitRecord(const UnitResult &R,
 /// says what is wrong with it.
 llvm::Error readUnitRecord(const llvm::json::Object &Record, UnitResult &R);
 
+/// The checksum of a unit's encoded facts that its record keeps
+/// ("factsHash").
+std::string factsChecksum(llvm::StringRef Facts);
+
 /// \p Record as the summary store keeps it: the diagnostics of \p R as
 /// converted (findings with their fingerprints' inputs), so that a reused
 /// unit reads no source file and parses no YAML.

@@ -6,12 +6,11 @@ Finds the entry of the summary store in CACHE-DIR whose unit's main file
 ends with SOURCE and prints its path; with a mode, damages it first:
 truncate cuts it in the middle, garbage replaces it with bytes that are not
 JSON, foreign with JSON that is not an entry, version sets another format
-version, facts flips a byte in the middle of the unit's encoded facts (the
-entry is still JSON), facts-rehash does that and also updates the facts'
+version, facts flips the bytes of the second half of the unit's encoded
+facts (kept beside the entry; the entry is untouched), facts-rehash does that and also updates the facts'
 hash (what only a deliberate edit does: the link's reader must cope),
 findings replaces a stored finding's location with a number. Exit status 1 when no entry (or more than one) matches.
 """
-import base64
 import glob
 import json
 import os
@@ -48,12 +47,16 @@ def main():
         entry["version"] = 999
         text = json.dumps(entry)
     elif mode in ("facts", "facts-rehash"):
+        # The store keeps a unit's encoded facts beside its entry.
         record = entry["record"]
-        data = bytearray(base64.b64decode(record["facts"]))
+        facts_path = os.path.splitext(path)[0] + ".facts"
+        with open(facts_path, "rb") as f:
+            data = bytearray(f.read())
         # The string table comes first: a byte in the middle is structure.
         for i in range(len(data) // 2, len(data)):
             data[i] ^= 0x5A
-        record["facts"] = base64.b64encode(bytes(data)).decode()
+        with open(facts_path, "wb") as f:
+            f.write(bytes(data))
         if mode == "facts-rehash":
             record["factsHash"] = "%X" % zlib.crc32(bytes(data))
         text = json.dumps(entry)
