@@ -399,7 +399,14 @@ private:
   /// The sinks (at most 4) parameter node \p P reaches, in its function
   /// or below it.
   const llvm::SmallVector<int, 4> &sinksFrom(int P, int Depth);
-  llvm::DenseMap<int, ParamSinkState> ParamSinks;
+  /// Of each parameter node (ParamSinkIndex: node -> index, -1 for the
+  /// other nodes; both made when the summaries are).
+  std::vector<ParamSinkState> ParamSinks;
+  std::vector<int> ParamSinkIndex;
+  ParamSinkState &paramSinks(int Node) {
+    return ParamSinks[static_cast<size_t>(
+        ParamSinkIndex[static_cast<size_t>(Node)])];
+  }
   std::vector<clang::tidy::ClangTidyError> Out;
 };
 
@@ -1017,7 +1024,7 @@ void Program::findings(const KnownFindings &Known) {
 
 const llvm::SmallVector<int, 4> &Program::sinksFrom(int P, int Depth) {
   constexpr size_t Most = 4;
-  ParamSinkState &State = ParamSinks[P];
+  ParamSinkState &State = paramSinks(P);
   if (State.Done || State.Busy)
     return State.Sinks;
   State.Busy = true;
@@ -1050,7 +1057,7 @@ const llvm::SmallVector<int, 4> &Program::sinksFrom(int P, int Depth) {
           continue;
         // What a callee's parameter reaches is the same from every
         // caller: found once (unless it is on the way, a recursion).
-        if (Depth < 64 && !ParamSinks[CP].Busy) {
+        if (Depth < 64 && !paramSinks(CP).Busy) {
           if (Visited.insert(CP).second)
             for (int S : sinksFrom(CP, Depth + 1))
               Add(S);
@@ -1070,7 +1077,7 @@ const llvm::SmallVector<int, 4> &Program::sinksFrom(int P, int Depth) {
         if (!blocked(EI))
           Visit(Edges[static_cast<size_t>(EI)].To);
   }
-  ParamSinkState &Done = ParamSinks[P];
+  ParamSinkState &Done = paramSinks(P);
   Done.Busy = false;
   Done.Done = true;
   Done.Sinks = std::move(Found);
@@ -1079,6 +1086,14 @@ const llvm::SmallVector<int, 4> &Program::sinksFrom(int P, int Depth) {
 
 void Program::linkedSummaries(json::OStream &J) {
   CurrentStrings = &Strings;
+  ParamSinkIndex.assign(Nodes.size(), -1);
+  ParamSinks.clear();
+  for (const Function &F : Functions)
+    for (int P : F.ParamNodes) {
+      ParamSinkIndex[static_cast<size_t>(P)] =
+          static_cast<int>(ParamSinks.size());
+      ParamSinks.emplace_back();
+    }
   std::vector<int> Order(Functions.size());
   for (size_t I = 0; I < Order.size(); ++I)
     Order[I] = static_cast<int>(I);
