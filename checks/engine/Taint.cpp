@@ -50,6 +50,20 @@ static std::string fieldNames(const FieldPath *Inner, const FieldPath *Outer) {
   return Text;
 }
 
+/// An order of field paths that does not depend on where they were
+/// allocated: by the fields' positions in their records, outermost first.
+/// (Output that followed pointer order changed from run to run.)
+static bool pathBefore(const FieldPath *A, const FieldPath *B) {
+  auto Key = [](const FieldPath *P) {
+    llvm::SmallVector<unsigned, 4> K;
+    for (; P; P = P->Parent)
+      K.push_back(P->Field ? P->Field->getFieldIndex() + 1 : 0);
+    std::reverse(K.begin(), K.end());
+    return K;
+  };
+  return Key(A) < Key(B);
+}
+
 IntRange IntRange::hull(const IntRange &A, const IntRange &B) {
   IntRange R;
   if (A.Lo && B.Lo)
@@ -768,15 +782,22 @@ TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T) const {
   // Reading a whole struct reads its fields.
   if (!T.isNull() && T.getNonReferenceType()->isRecordType() &&
       !isStdStringType(T)) {
+    // In the fields' order: the first path of an origin is the one kept.
+    llvm::SmallVector<std::pair<const FieldPath *, const TaintSet *>, 8> Parts;
     for (const auto &[K, V] : S.Cells) {
       if (K.Base != L.Base || K.Path == L.Path)
         continue;
       for (const FieldPath *P = K.Path; P; P = P->Parent)
         if (P->Parent == L.Path) {
-          addAll(Result, V);
+          Parts.push_back({K.Path, &V});
           break;
         }
     }
+    llvm::sort(Parts, [](const auto &A, const auto &B) {
+      return pathBefore(A.first, B.first);
+    });
+    for (const auto &Part : Parts)
+      addAll(Result, *Part.second);
   }
   return Result;
 }
@@ -3244,7 +3265,9 @@ void FunctionAnalysis::extractSummary(const State &Exit) {
       Out.Out.push_back({P, L.Path, From});
   }
   llvm::sort(Out.Out, [](const auto &A, const auto &B) {
-    return std::make_pair(A.Param, A.Path) < std::make_pair(B.Param, B.Path);
+    if (A.Param != B.Param)
+      return A.Param < B.Param;
+    return pathBefore(A.Path, B.Path);
   });
   if (E.options().WholeProgram)
     for (const auto &[L, T] : Exit.Cells) {
@@ -3259,6 +3282,11 @@ void FunctionAnalysis::extractSummary(const State &Exit) {
       if (!From.empty())
         Out.Globals.push_back({G, L.Path, From});
     }
+  llvm::sort(Out.Globals, [](const auto &A, const auto &B) {
+    if (A.Global != B.Global)
+      return A.Global < B.Global;
+    return pathBefore(A.Path, B.Path);
+  });
 
   if (TrackRanges)
     extractRangeValidation();
