@@ -2,6 +2,7 @@
 
 #include "FactsCodec.h"
 #include "engine/Facts.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/LEB128.h"
 #include "llvm/Support/raw_ostream.h"
@@ -19,12 +20,7 @@ public:
   void number(std::uint64_t V) { llvm::encodeULEB128(V, Body); }
   void integer(std::int64_t V) { llvm::encodeSLEB128(V, Body); }
   void flag(bool V) { number(V ? 1 : 0); }
-  void string(llvm::StringRef S) {
-    auto [It, New] = Ids.try_emplace(S, static_cast<unsigned>(Table.size()));
-    if (New)
-      Table.push_back(It->getKey());
-    number(It->second);
-  }
+  void string(llvm::StringRef S) { number(id(S)); }
   void count(size_t N) { number(N); }
 
   /// A place as the facts write it, [file, line, column, offset], the file
@@ -50,10 +46,7 @@ public:
       return static_cast<std::uint64_t>(
           std::max<int64_t>(0, (*A)[I].getAsInteger().value_or(0)));
     };
-    auto [It, New] = Ids.try_emplace(File, static_cast<unsigned>(Table.size()));
-    if (New)
-      Table.push_back(It->getKey());
-    number(It->second + 1);
+    number(id(File) + 1);
     number(Int(1));
     number(Int(2));
     number(Int(3));
@@ -74,6 +67,14 @@ public:
   }
 
 private:
+  /// \p S's index in the string table, added when new.
+  unsigned id(llvm::StringRef S) {
+    auto [It, New] = Ids.try_emplace(S, static_cast<unsigned>(Table.size()));
+    if (New)
+      Table.push_back(It->getKey());
+    return It->second;
+  }
+
   std::string BodyText;
   llvm::raw_string_ostream Body{BodyText};
   llvm::StringMap<unsigned> Ids;
@@ -142,12 +143,8 @@ public:
       W.string(F->getString("check").value_or(""));
       W.place(F->get("at"), Files);
       W.string(F->getString("message").value_or(""));
-      std::vector<std::pair<int64_t, int64_t>> Ranges;
-      if (const json::Array *Rs = F->getArray("ranges"))
-        for (const json::Value &R : *Rs)
-          if (const json::Array *RA = R.getAsArray(); RA && RA->size() == 2)
-            Ranges.push_back({(*RA)[0].getAsInteger().value_or(0),
-                              (*RA)[1].getAsInteger().value_or(0)});
+      std::vector<std::pair<int64_t, int64_t>> Ranges =
+          pairs(F->getArray("ranges"));
       W.count(Ranges.size());
       for (const auto &[Offset, Length] : Ranges) {
         W.number(static_cast<std::uint64_t>(std::max<int64_t>(0, Offset)));
@@ -173,7 +170,26 @@ private:
         W.string(V.getAsString().value_or(""));
   }
 
+  /// The pairs of integers in \p A (ranges, guards); other elements are
+  /// left out.
+  static std::vector<std::pair<int64_t, int64_t>> pairs(const json::Array *A) {
+    std::vector<std::pair<int64_t, int64_t>> Result;
+    if (A)
+      for (const json::Value &V : *A)
+        if (const json::Array *P = V.getAsArray(); P && P->size() == 2)
+          Result.push_back({(*P)[0].getAsInteger().value_or(0),
+                            (*P)[1].getAsInteger().value_or(0)});
+    return Result;
+  }
+
+  /// The index of finding \p F in the unit's table: equal findings (those
+  /// of one sink reached from several functions) share it. The table is
+  /// collected before it is written and read again for each sink, so each
+  /// value is rendered once.
   size_t findingIndex(const json::Value &F) {
+    auto Known = FindingAt.find(&F);
+    if (Known != FindingAt.end())
+      return Known->second;
     std::string Key;
     llvm::raw_string_ostream OS(Key);
     OS << F;
@@ -183,6 +199,7 @@ private:
       const json::Object *O = F.getAsObject();
       Findings.push_back(O ? O : &Empty);
     }
+    FindingAt[&F] = It->second;
     return It->second;
   }
 
@@ -226,12 +243,8 @@ private:
       W.place(S, Files);
       W.string((*S)[4].getAsString().value_or(""));
     }
-    std::vector<std::pair<int64_t, int64_t>> Guards;
-    if (const json::Array *A = Flow->getArray("guards"))
-      for (const json::Value &G : *A)
-        if (const json::Array *GA = G.getAsArray(); GA && GA->size() == 2)
-          Guards.push_back({(*GA)[0].getAsInteger().value_or(0),
-                            (*GA)[1].getAsInteger().value_or(0)});
+    std::vector<std::pair<int64_t, int64_t>> Guards =
+        pairs(Flow->getArray("guards"));
     W.count(Guards.size());
     for (const auto &[Call, Arg] : Guards) {
       W.integer(Call);
@@ -325,6 +338,7 @@ private:
   Writer &W;
   const json::Array *Files;
   llvm::StringMap<size_t> FindingIds;
+  llvm::DenseMap<const json::Value *, size_t> FindingAt;
   std::vector<const json::Object *> Findings;
 };
 

@@ -323,6 +323,15 @@ private:
   pastCall(int CallArg,
            llvm::SmallVectorImpl<std::pair<int, std::vector<StepRec>>> &Out,
            bool WithSteps = true);
+  /// The step of call \p C passing its argument \p Arg to \p Callee.
+  StepRec passedStep(const Call &C, int Callee, int Arg) {
+    const Function &F = Functions[static_cast<size_t>(Callee)];
+    std::string As =
+        Arg >= 0 && static_cast<size_t>(Arg) < F.Params.size()
+            ? (" as '" + F.Params[static_cast<size_t>(Arg)] + "'").str()
+            : "";
+    return {C.At, intern(("passed to '" + C.Name + "'" + As).str())};
+  }
   void reportSink(int State);
   /// Whether a function of another unit that the edge's data passed
   /// validates it.
@@ -711,14 +720,8 @@ void Program::pastCall(
   for (int Callee : C.Callees) {
     const Function &F = Functions[static_cast<size_t>(Callee)];
     std::vector<StepRec> Passed;
-    if (WithSteps) {
-      std::string As =
-          N.Index >= 0 && static_cast<size_t>(N.Index) < F.Params.size()
-              ? (" as '" + F.Params[static_cast<size_t>(N.Index)] + "'").str()
-              : "";
-      Passed.push_back(
-          {C.At, intern(("passed to '" + C.Name + "'" + As).str())});
-    }
+    if (WithSteps)
+      Passed.push_back(passedStep(C, Callee, N.Index));
     auto Along = [&](const std::vector<StepRec> &Inside) {
       if (!WithSteps)
         return std::vector<StepRec>();
@@ -992,16 +995,9 @@ void Program::findings(const KnownFindings &Known) {
                       ? EnteredBounded
                       : Entered;
       for (int Callee : C.Callees) {
-        const Function &F = Functions[static_cast<size_t>(Callee)];
         int P = find(NodeKind::Param, Callee, Nd.Index);
-        std::string As =
-            Nd.Index >= 0 && static_cast<size_t>(Nd.Index) < F.Params.size()
-                ? (" as '" + F.Params[static_cast<size_t>(Nd.Index)] + "'")
-                      .str()
-                : "";
         if (P >= 0)
-          push(P, Into, S, -1,
-               {{C.At, intern(("passed to '" + C.Name + "'" + As).str())}});
+          push(P, Into, S, -1, {passedStep(C, Callee, Nd.Index)});
       }
       llvm::SmallVector<std::pair<int, std::vector<StepRec>>, 4> Past;
       pastCall(N, Past);
