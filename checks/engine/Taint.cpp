@@ -113,11 +113,28 @@ IntRange IntRange::meet(const IntRange &A, const IntRange &B) {
   return R;
 }
 
+/// Appends the steps of \p Tip's path, origin first, to \p Out; with
+/// \p SkipOrigin, without its origin's step. Replayed paths are listed step
+/// by step.
+static void appendPath(const Step *Tip, bool SkipOrigin,
+                       llvm::SmallVectorImpl<const Step *> &Out) {
+  llvm::SmallVector<const Step *, 16> Chain;
+  for (const Step *S = Tip; S; S = S->Prev)
+    Chain.push_back(S);
+  for (size_t I = Chain.size(); I-- > 0;) {
+    const Step *S = Chain[I];
+    if (SkipOrigin && I + 1 == Chain.size())
+      continue;
+    if (S->Replay)
+      appendPath(S->Replay, /*SkipOrigin=*/true, Out);
+    else
+      Out.push_back(S);
+  }
+}
+
 llvm::SmallVector<const Step *, 8> pathTo(const Step *Tip) {
   llvm::SmallVector<const Step *, 8> Path;
-  for (const Step *S = Tip; S; S = S->Prev)
-    Path.push_back(S);
-  std::reverse(Path.begin(), Path.end());
+  appendPath(Tip, /*SkipOrigin=*/false, Path);
   return Path;
 }
 
@@ -863,7 +880,8 @@ TaintSet FunctionAnalysis::extend(const TaintSet &T, SourceLocation Loc,
                                   const std::string &Message) {
   TaintSet Result;
   for (const Step *S : T) {
-    if (S->Loc == Loc && S->Message == Message)
+    if (const Step *Last = lastRealStep(S);
+        Last->Loc == Loc && Last->Message == Message)
       Result.push_back(S);
     else
       Result.push_back(E.makeStep(S, S->Root, Loc, Message));
@@ -877,17 +895,20 @@ const Step *FunctionAnalysis::replay(const Step *Onto, const Step *Inner) {
 
 const Step *TaintEngine::replay(const Step *Onto, const Step *Inner) {
   // The steps of Inner after its (parameter) origin, on top of Onto. Steps
-  // are interned, so the same two give the same path: made once.
+  // are interned, so the same two give the same path: made once, as one
+  // step that stands for Inner's (pathTo lists them).
+  if (!Inner->Prev)
+    return Onto; // nothing after the origin
   const Step *&Known = Replayed[{Onto, Inner}];
   if (Known)
     return Known;
-  llvm::SmallVector<const Step *, 8> Path = pathTo(Inner);
-  const Step *Tip = Onto;
-  for (size_t I = 1; I < Path.size(); ++I)
-    Tip = makeStep(Tip, Onto->Root, Path[I]->Loc, Path[I]->Message);
-  // (makeStep does not touch Replayed: the reference is still good.)
-  Known = Tip;
-  return Tip;
+  Steps.push_back(
+      std::make_unique<Step>(Step{Onto, Onto->Root, lastRealStep(Inner)->Loc,
+                                  std::string(), Onto->Length + 1}));
+  Steps.back()->Guarded = Onto->Guarded;
+  Steps.back()->Replay = Inner;
+  Known = Steps.back().get();
+  return Known;
 }
 
 TaintSet FunctionAnalysis::eval(const Expr *Ex, State &S) {

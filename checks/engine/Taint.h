@@ -94,7 +94,21 @@ struct Step {
   int GuardArg = 0;
   /// Some step up to this one is such a check.
   bool Guarded = false;
+  /// A callee's path replayed after Prev: this step stands for the steps of
+  /// Replay's path after its origin (a caller's data going through the
+  /// callee), which pathTo() lists in its place. Loc is the last of them;
+  /// Message is empty. Made once per (Prev, Replay), so a path through a
+  /// callee costs one step, not one per step of the callee's path.
+  const Step *Replay = nullptr;
 };
+
+/// The last step of \p S's path that has a place and a message of its own
+/// (\p S itself unless it is a replayed path).
+inline const Step *lastRealStep(const Step *S) {
+  while (S->Replay)
+    S = S->Replay;
+  return S;
+}
 
 /// [absolute file, line, column, byte offset] of \p Loc's expansion, as
 /// the link phase's facts write places; null when it has none.
