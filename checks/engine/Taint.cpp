@@ -22,6 +22,7 @@
 #include "llvm/Support/Path.h"
 #include <functional>
 #include <set>
+#include <utility>
 
 using namespace clang;
 
@@ -359,10 +360,19 @@ bool carriesText(QualType T) {
   return T->isRecordType();
 }
 
+/// \p ND's name as written. An identifier's is taken as is:
+/// NamedDecl::getNameAsString() builds a printing policy (and language
+/// options) each time, which the engine asked for on every evaluation.
+std::string declName(const NamedDecl *ND) {
+  if (ND->getDeclName().isIdentifier())
+    return ND->getName().str();
+  return ND->getNameAsString();
+}
+
 std::string nameOf(const FunctionDecl *FD) {
   if (!FD)
     return "<unknown>";
-  return FD->getNameAsString();
+  return declName(FD);
 }
 
 /// A short name for the object \p E designates, for messages: `cmd`,
@@ -372,10 +382,10 @@ std::string objectName(const Expr *E) {
   if (!E)
     return {};
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return DRE->getDecl()->getNameAsString();
+    return declName(DRE->getDecl());
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     std::string Base = objectName(ME->getBase());
-    std::string Field = ME->getMemberDecl()->getNameAsString();
+    std::string Field = declName(ME->getMemberDecl());
     if (Base.empty())
       return Field;
     return Base + (ME->isArrow() ? "->" : ".") + Field;
@@ -656,6 +666,14 @@ private:
   /// fixpoint wins, and is reported when the function is done.
   llvm::MapVector<std::pair<const Expr *, const Origin *>, SinkHit> IndexHits;
   llvm::DenseMap<const ParmVarDecl *, bool> ParamModified;
+  /// Bases of the locations with a field path made in this function: the
+  /// others have one location each (clean and forgetRange look it up).
+  llvm::SmallPtrSet<const void *, 8> FieldBases;
+  /// A caller's step (the middle) through a call (the first) to the callee's
+  /// path from a parameter (the last): the step that stands for it.
+  llvm::DenseMap<std::tuple<const CallExpr *, const Step *, const Step *>,
+                 const Step *>
+      PassedThrough;
   bool TrackRanges = false;
   bool IsMain = false;
   /// Only functions returning a truth value can be validators; the others
@@ -720,6 +738,7 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
     Location Base = locOf(ME->getBase(), S);
     if (!Base.valid() || !Field)
       return Base;
+    FieldBases.insert(Base.Base);
     return {Base.Base, child(Base.Path, Field)};
   }
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Ex))
@@ -789,8 +808,8 @@ TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T) const {
     int G = E.globalAt(L.Base);
     if (G >= 0) {
       const auto *Var = static_cast<const VarDecl *>(L.Base);
-      Origin O{Origin::Global,         G,     model::SourceKind::Other,
-               Var->getNameAsString(), false, Var->getLocation()};
+      Origin O{Origin::Global, G,     model::SourceKind::Other,
+               declName(Var),  false, Var->getLocation()};
       O.Fields = fieldNames(L.Path, nullptr);
       addAll(Result, {E.makeStep(nullptr, E.makeOrigin(O), Var->getLocation(),
                                  "global variable '" + O.What + "'")});
@@ -839,10 +858,18 @@ TaintSet FunctionAnalysis::narrowed(const TaintSet &T, const FieldPath *Outer,
 }
 
 /// Removes from \p Map the entries of \p L and of everything inside it.
+/// \p HasFields: whether some location of L's base may have a field path;
+/// when none does, L is the only entry there can be.
 template <class V>
-static void eraseWithin(llvm::DenseMap<Location, V> &Map, Location L) {
+static void eraseWithin(llvm::DenseMap<Location, V> &Map, Location L,
+                        bool HasFields) {
   if (!L.valid() || Map.empty())
     return;
+  if (!HasFields) {
+    if (!L.Path)
+      Map.erase(L);
+    return;
+  }
   llvm::SmallVector<Location, 4> Doomed;
   for (const auto &Entry : Map) {
     const Location &K = Entry.first;
@@ -861,7 +888,9 @@ static void eraseWithin(llvm::DenseMap<Location, V> &Map, Location L) {
     Map.erase(K);
 }
 
-void FunctionAnalysis::clean(Location L, State &S) { eraseWithin(S.Cells, L); }
+void FunctionAnalysis::clean(Location L, State &S) {
+  eraseWithin(S.Cells, L, FieldBases.contains(L.Base));
+}
 
 void FunctionAnalysis::write(Location L, const TaintSet &T, State &S,
                              bool Strong) {
@@ -1015,9 +1044,8 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
       Kept = It->second;
   }
   write(varLoc(VD),
-        extend(T, VD->getLocation(),
-               "assigned to '" + VD->getNameAsString() + "'"),
-        S, true);
+        extend(T, VD->getLocation(), "assigned to '" + declName(VD) + "'"), S,
+        true);
   if (Kept)
     S.Ranges[varLoc(VD)] = *Kept;
 }
@@ -1556,7 +1584,7 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
     if (P == model::ThisObject)
       return "this";
     if (P >= 0 && static_cast<unsigned>(P) < Callee->getNumParams())
-      return Callee->getParamDecl(static_cast<unsigned>(P))->getNameAsString();
+      return declName(Callee->getParamDecl(static_cast<unsigned>(P)));
     return "argument";
   };
   auto Mapped = [&](const Step *Inner) {
@@ -1569,10 +1597,16 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
       if (P != Inner->Root->Param)
         continue;
       for (const Step *Outer : T) {
-        const Step *Passed =
-            E.makeStep(Outer, Outer->Root, At,
-                       "passed to '" + Fn + "' as '" + ParamName(P) + "'");
-        Result.push_back(replay(Passed, Inner));
+        // Every round of the fixpoint maps the same steps through the same
+        // call again: found here without building the message.
+        const Step *&Known = PassedThrough[{Call, Outer, Inner}];
+        if (!Known) {
+          const Step *Passed =
+              E.makeStep(Outer, Outer->Root, At,
+                         "passed to '" + Fn + "' as '" + ParamName(P) + "'");
+          Known = replay(Passed, Inner);
+        }
+        Result.push_back(Known);
       }
     }
     return Result;
@@ -1637,6 +1671,8 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
       T = extend(
           T, At,
           (llvm::Twine("'") + Fn + "' stores it in '" + Into + "'").str());
+    if (Path)
+      FieldBases.insert(L.Base);
     write({L.Base, Path}, T, S, /*Strong=*/false);
   }
   TaintSet Result;
@@ -1655,7 +1691,7 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
     const Expr *Obj = MC->getImplicitObjectArgument();
     TaintSet T = eval(Obj, S);
     addAll(T, read(locOf(Obj, S), S, QualType()));
-    Args.push_back({model::ThisObject, T});
+    Args.push_back({model::ThisObject, std::move(T)});
   }
   const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
   bool OperatorMember =
@@ -1670,7 +1706,7 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
     int Pos = static_cast<int>(I);
     if (OperatorMember)
       Pos = I == 0 ? model::ThisObject : Pos - 1;
-    Args.push_back({Pos, T});
+    Args.push_back({Pos, std::move(T)});
   }
   if (TrackRanges) {
     // A callee may change what a pointer or reference argument designates.
@@ -1851,7 +1887,7 @@ FunctionAnalysis::callElsewhere(const CallExpr *Call, const Decl *Target,
                                 State &S) {
   int Index = E.externalCall(Call, Target, FD);
   const auto *Named = cast<NamedDecl>(Target);
-  std::string Fn = Named->getNameAsString();
+  std::string Fn = declName(Named);
   const auto *Callee = dyn_cast<FunctionDecl>(Target);
   // What is passed: the link phase follows it into the callee.
   for (const auto &[P, T] : Args) {
@@ -2101,7 +2137,7 @@ const Expr *FunctionAnalysis::rangeSubject(const Expr *Ex) const {
 }
 
 void FunctionAnalysis::forgetRange(Location L, State &S) {
-  eraseWithin(S.Ranges, L);
+  eraseWithin(S.Ranges, L, FieldBases.contains(L.Base));
 }
 
 void FunctionAnalysis::setRange(const Expr *LHS, const Expr *RHS, bool Trusted,
@@ -3217,9 +3253,11 @@ void FunctionAnalysis::transfer(const CFGBlock &B, State &S) {
     if (std::optional<CFGInitializer> CI = El.getAs<CFGInitializer>()) {
       // A constructor's member initializer stores into *this.
       const CXXCtorInitializer *Init = CI->getInitializer();
-      if (Init->isMemberInitializer() && Init->getInit())
+      if (Init->isMemberInitializer() && Init->getInit()) {
+        FieldBases.insert(ThisBase);
         write({ThisBase, child(nullptr, Init->getMember())},
               eval(Init->getInit(), S), S, /*Strong=*/true);
+      }
       continue;
     }
     std::optional<CFGStmt> CS = El.getAs<CFGStmt>();
@@ -3387,10 +3425,10 @@ void FunctionAnalysis::extractRangeValidation() {
     return;
   for (unsigned I = 0; I < FD->getNumParams(); ++I) {
     const ParmVarDecl *PD = FD->getParamDecl(I);
-    if (!Known[I] || !isInt(PD->getType()) || writesVariable(FD->getBody(), PD))
+    if (!Known[I] || !(Known[I]->Lo || Known[I]->hasUpper()) ||
+        !isInt(PD->getType()) || writesVariable(FD->getBody(), PD))
       continue;
-    if (Known[I]->Lo || Known[I]->hasUpper())
-      Out.RangeValidates.push_back({static_cast<int>(I), *Known[I]});
+    Out.RangeValidates.push_back({static_cast<int>(I), *Known[I]});
   }
 }
 
@@ -3424,7 +3462,7 @@ void FunctionAnalysis::run() {
       continue;
     if (IsMain && !E.isTrusted(I == 1 ? model::SourceKind::CommandLine
                                       : model::SourceKind::Environment)) {
-      std::string Name = PD->getNameAsString();
+      std::string Name = declName(PD);
       O = E.makeOrigin({Origin::Source, 0,
                         I == 1 ? model::SourceKind::CommandLine
                                : model::SourceKind::Environment,
@@ -3434,7 +3472,7 @@ void FunctionAnalysis::run() {
                              : "'" + Name + "' holds the environment");
     } else {
       O = E.makeOrigin({Origin::Parameter, static_cast<int>(I),
-                        model::SourceKind::Other, PD->getNameAsString(), false,
+                        model::SourceKind::Other, declName(PD), false,
                         PD->getLocation()});
       St = E.makeStep(nullptr, O, PD->getLocation(), "parameter");
       ParamOrigins[PD] = O;
@@ -3488,12 +3526,19 @@ void FunctionAnalysis::run() {
   while (!Work.empty() && Budget-- > 0) {
     const CFGBlock *B = BlockById[Work.begin()->second];
     Work.erase(Work.begin());
-    State S = In[B->getBlockID()];
+    // A block with one predecessor runs again only after that predecessor
+    // has, whose next edge brings the whole input again: the input is taken,
+    // not copied. A join point keeps its input, to see whether an edge
+    // brings anything new.
+    State S = B->pred_size() == 1 ? std::exchange(In[B->getBlockID()], State())
+                                  : In[B->getBlockID()];
     if (!S.Reachable)
       continue;
     transfer(*B, S);
-    if (B == &Cfg->getExit())
-      ExitState = S;
+    if (B == &Cfg->getExit()) {
+      ExitState = std::move(S);
+      continue;
+    }
     const Stmt *Term = B->getTerminatorStmt();
     const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
     // In `A || B` the CFG gives B a block of its own whose terminator
@@ -4071,7 +4116,7 @@ llvm::json::Object TaintEngine::facts(
     llvm::json::Array Params;
     Params.reserve(FD->param_size());
     for (const ParmVarDecl *P : FD->parameters())
-      Params.push_back(P->getNameAsString());
+      Params.push_back(declName(P));
     llvm::json::Array Outs;
     Outs.reserve(Sum.Out.size());
     // What a function returns or leaves in its arguments reaches callers
@@ -4113,7 +4158,7 @@ llvm::json::Object TaintEngine::facts(
       Sinks.push_back(llvm::json::Object{
           {"flow", W.flow(Hit.Path)},
           {"kind", static_cast<int>(Hit.K)},
-          {"sink", Hit.Sink ? Hit.Sink->getNameAsString() : std::string()},
+          {"sink", Hit.Sink ? declName(Hit.Sink) : std::string()},
           {"paramExact", Hit.Indexing.ParamExact},
           {"findings", std::move(Findings)}});
     }
@@ -4138,17 +4183,17 @@ llvm::json::Object TaintEngine::facts(
   llvm::json::Array CallTable;
   CallTable.reserve(Calls.size());
   for (const ExternalCall &C : Calls)
-    CallTable.push_back(llvm::json::Object{
-        {"target", W.usr(C.Target)},
-        {"name", cast<NamedDecl>(C.Target)->getNameAsString()},
-        {"field", isa<FieldDecl>(C.Target)},
-        {"at", W.place(C.Call->getExprLoc())},
-        {"caller", W.usr(C.Caller)}});
+    CallTable.push_back(
+        llvm::json::Object{{"target", W.usr(C.Target)},
+                           {"name", declName(cast<NamedDecl>(C.Target))},
+                           {"field", isa<FieldDecl>(C.Target)},
+                           {"at", W.place(C.Call->getExprLoc())},
+                           {"caller", W.usr(C.Caller)}});
   llvm::json::Array GlobalTable;
   GlobalTable.reserve(GlobalVars.size());
   for (const VarDecl *VD : GlobalVars)
-    GlobalTable.push_back(llvm::json::Object{{"usr", W.usr(VD)},
-                                             {"name", VD->getNameAsString()}});
+    GlobalTable.push_back(
+        llvm::json::Object{{"usr", W.usr(VD)}, {"name", declName(VD)}});
   llvm::json::Array FromSources;
   FromSources.reserve(SourceToExternal.size());
   for (const SinkHit &Hit : SourceToExternal)
