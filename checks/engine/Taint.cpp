@@ -34,6 +34,9 @@ namespace sinkguard::engine {
 struct FieldPath {
   const FieldPath *Parent;
   const FieldDecl *Field;
+  /// The fields' positions in their records, outermost first (0 for a
+  /// path step without a field): the order pathBefore() sorts by.
+  llvm::SmallVector<unsigned, 4> Order = {};
 };
 
 /// The names of the fields from \p Outer (exclusive) down to \p Inner,
@@ -55,14 +58,9 @@ static std::string fieldNames(const FieldPath *Inner, const FieldPath *Outer) {
 /// allocated: by the fields' positions in their records, outermost first.
 /// (Output that followed pointer order changed from run to run.)
 static bool pathBefore(const FieldPath *A, const FieldPath *B) {
-  auto Key = [](const FieldPath *P) {
-    llvm::SmallVector<unsigned, 4> K;
-    for (; P; P = P->Parent)
-      K.push_back(P->Field ? P->Field->getFieldIndex() + 1 : 0);
-    std::reverse(K.begin(), K.end());
-    return K;
-  };
-  return Key(A) < Key(B);
+  if (!A || !B)
+    return !A && B;
+  return A->Order < B->Order;
 }
 
 IntRange IntRange::hull(const IntRange &A, const IntRange &B) {
@@ -611,12 +609,26 @@ private:
   void declare(const VarDecl *VD, State &S);
 
   // Paths.
+  /// extend() for a step whose place and message are fixed by \p Site
+  /// (an expression, declaration or rule, with a discriminator): each
+  /// step of \p T is extended once per site, and \p Message is built only
+  /// then (an empty message leaves the step as it is). The fixpoint
+  /// evaluates the same statements on every round.
+  TaintSet extendAt(const TaintSet &T, SourceLocation Loc,
+                    std::tuple<const void *, const void *, int> Site,
+                    llvm::function_ref<std::string()> Message);
+  llvm::DenseMap<std::tuple<const Step *, const void *, const void *, int>,
+                 const Step *>
+      Extended;
   TaintSet extend(const TaintSet &T, SourceLocation Loc,
                   const std::string &Message);
   const Step *replay(const Step *Onto, const Step *Inner);
 
   // Integer ranges (range checks only).
   IntRange rangeOf(const Expr *Ex, State &S);
+  /// \p Ex's value if it is a constant (that fits in 64 bits); evaluated
+  /// once per expression, not on every round and every enclosing range.
+  std::optional<std::int64_t> constantOf(const Expr *Ex);
   IntRange binaryRange(BinaryOperatorKind Op, const Expr *L, const Expr *R,
                        State &S);
   void refineRanges(const Expr *Cond, bool Truth, State &S);
@@ -669,6 +681,11 @@ private:
   /// Bases of the locations with a field path made in this function: the
   /// others have one location each (clean and forgetRange look it up).
   llvm::SmallPtrSet<const void *, 8> FieldBases;
+  llvm::DenseMap<const Expr *, std::optional<std::int64_t>> Constants;
+  /// Whether the buffer (the second) was allocated with the length the
+  /// size (the first) reads, per checkSize's use.
+  llvm::DenseMap<std::pair<const Expr *, const ValueDecl *>, bool>
+      AllocatedWith;
   /// A caller's step (the middle) through a call (the first) to the callee's
   /// path from a parameter (the last): the step that stands for it.
   llvm::DenseMap<std::tuple<const CallExpr *, const Step *, const Step *>,
@@ -702,7 +719,11 @@ const FieldPath *TaintEngine::fieldPath(const FieldPath *Parent,
   auto &Slot = FieldPaths[{Parent, F}];
   if (!Slot) {
     FieldPathStore.push_back(std::make_unique<FieldPath>(FieldPath{Parent, F}));
-    Slot = FieldPathStore.back().get();
+    FieldPath &New = *FieldPathStore.back();
+    if (Parent)
+      New.Order = Parent->Order;
+    New.Order.push_back(F ? F->getFieldIndex() + 1 : 0);
+    Slot = &New;
   }
   return Slot;
 }
@@ -829,9 +850,10 @@ TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T) const {
           break;
         }
     }
-    llvm::sort(Parts, [](const auto &A, const auto &B) {
-      return pathBefore(A.first, B.first);
-    });
+    if (Parts.size() > 1)
+      llvm::sort(Parts, [](const auto &A, const auto &B) {
+        return pathBefore(A.first, B.first);
+      });
     for (const auto &Part : Parts)
       addAll(Result, *Part.second);
   }
@@ -918,6 +940,28 @@ TaintSet FunctionAnalysis::extend(const TaintSet &T, SourceLocation Loc,
   return Result;
 }
 
+TaintSet
+FunctionAnalysis::extendAt(const TaintSet &T, SourceLocation Loc,
+                           std::tuple<const void *, const void *, int> Site,
+                           llvm::function_ref<std::string()> Message) {
+  TaintSet Result;
+  std::optional<std::string> Text;
+  for (const Step *S : T) {
+    const Step *&Known =
+        Extended[{S, std::get<0>(Site), std::get<1>(Site), std::get<2>(Site)}];
+    if (!Known) {
+      if (!Text)
+        Text = Message();
+      const Step *Last = lastRealStep(S);
+      Known = Text->empty() || (Last->Loc == Loc && Last->Message == *Text)
+                  ? S
+                  : E.makeStep(S, S->Root, Loc, *Text);
+    }
+    Result.push_back(Known);
+  }
+  return Result;
+}
+
 const Step *FunctionAnalysis::replay(const Step *Onto, const Step *Inner) {
   return E.replay(Onto, Inner);
 }
@@ -955,9 +999,11 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
                               const TaintSet &T, State &S, bool Strong,
                               SourceLocation At) {
   const Expr *L = strip(LHS);
-  std::string Name = objectName(L);
   TaintSet Stepped =
-      Name.empty() ? T : extend(T, At, "assigned to '" + Name + "'");
+      extendAt(T, At, {L, nullptr, static_cast<int>(At.getRawEncoding())}, [&] {
+        std::string Name = objectName(L);
+        return Name.empty() ? Name : "assigned to '" + Name + "'";
+      });
   // `p = buf`: p now designates buf.
   if (const auto *DRE = dyn_cast<DeclRefExpr>(L)) {
     QualType Ty = DRE->getType();
@@ -1044,8 +1090,9 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
       Kept = It->second;
   }
   write(varLoc(VD),
-        extend(T, VD->getLocation(), "assigned to '" + declName(VD) + "'"), S,
-        true);
+        extendAt(T, VD->getLocation(), {VD, nullptr, 0},
+                 [&] { return "assigned to '" + declName(VD) + "'"; }),
+        S, true);
   if (Kept)
     S.Ranges[varLoc(VD)] = *Kept;
 }
@@ -1505,24 +1552,25 @@ TaintSet FunctionAnalysis::applyRule(
         if (R.ReturnsArg != model::NoArg || In.empty())
           addAll(Result, In);
         else
-          addAll(Result, R.Appends
-                             ? extend(In, At, "'" + Fn + "' concatenates it")
-                             : In);
+          addAll(Result,
+                 R.Appends
+                     ? extendAt(In, At, {Call, &R, model::ReturnValue},
+                                [&] { return "'" + Fn + "' concatenates it"; })
+                     : In);
         continue;
       }
       const Expr *A = ArgExpr(Pos);
       if (!A)
         continue;
-      std::string Into = objectName(A);
-      std::string Verb = R.FormatArg != model::NoArg ? "formats it into"
-                         : R.Appends                 ? "appends it to"
-                                                     : "copies it into";
-      TaintSet Stepped =
-          In.empty() ? In
-                     : extend(In, At,
-                              (llvm::Twine("'") + Fn + "' " + Verb + " '" +
-                               (Into.empty() ? "the buffer" : Into) + "'")
-                                  .str());
+      TaintSet Stepped = extendAt(In, At, {Call, &R, Pos}, [&] {
+        std::string Into = objectName(A);
+        llvm::StringRef Verb = R.FormatArg != model::NoArg ? "formats it into"
+                               : R.Appends                 ? "appends it to"
+                                                           : "copies it into";
+        return (llvm::Twine("'") + Fn + "' " + Verb + " '" +
+                (Into.empty() ? "the buffer" : Into) + "'")
+            .str();
+      });
       write(locOf(A, S), Stepped, S, /*Strong=*/!R.Appends);
     }
     if (R.ReturnsArg != model::NoArg)
@@ -1666,11 +1714,13 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
     TaintSet T;
     for (const Step *St : Flow.From)
       addAll(T, Mapped(St));
-    std::string Into = objectName(Target);
-    if (!T.empty() && !Into.empty())
-      T = extend(
-          T, At,
-          (llvm::Twine("'") + Fn + "' stores it in '" + Into + "'").str());
+    T = extendAt(T, At, {Call, Target, 0}, [&] {
+      std::string Into = objectName(Target);
+      return Into.empty()
+                 ? Into
+                 : (llvm::Twine("'") + Fn + "' stores it in '" + Into + "'")
+                       .str();
+    });
     if (Path)
       FieldBases.insert(L.Base);
     write({L.Base, Path}, T, S, /*Strong=*/false);
@@ -1678,8 +1728,8 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
   TaintSet Result;
   for (const Step *St : Sum.Return)
     addAll(Result, Mapped(St));
-  if (!Result.empty())
-    Result = extend(Result, At, "returned by '" + Fn + "'");
+  Result = extendAt(Result, At, {Call, nullptr, model::ReturnValue},
+                    [&] { return "returned by '" + Fn + "'"; });
   return Result;
 }
 
@@ -2257,6 +2307,17 @@ IntRange FunctionAnalysis::binaryRange(BinaryOperatorKind Op, const Expr *L,
   }
 }
 
+std::optional<std::int64_t> FunctionAnalysis::constantOf(const Expr *Ex) {
+  auto [It, New] = Constants.try_emplace(Ex);
+  if (New) {
+    Expr::EvalResult Res;
+    if (!Ex->isValueDependent() && Ex->EvaluateAsInt(Res, Ctx) &&
+        Res.Val.getInt().isRepresentableByInt64())
+      It->second = Res.Val.getInt().getExtValue();
+  }
+  return It->second;
+}
+
 IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
   if (!Ex)
     return {};
@@ -2269,13 +2330,9 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
   if (!isInt(T))
     return {};
   IntRange R;
-  if (!Ex->isValueDependent()) {
-    Expr::EvalResult Res;
-    if (Ex->EvaluateAsInt(Res, Ctx) &&
-        Res.Val.getInt().isRepresentableByInt64()) {
-      R.Lo = R.Hi = Res.Val.getInt().getExtValue();
-      return R;
-    }
+  if (std::optional<std::int64_t> V = constantOf(Ex)) {
+    R.Lo = R.Hi = *V;
+    return R;
   }
   if (const auto *C = dyn_cast<CastExpr>(Ex)) {
     const Expr *Sub = C->getSubExpr();
@@ -2631,10 +2688,15 @@ void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
   if (Buffer)
     if (const auto *Ptr = dyn_cast<DeclRefExpr>(Buffer->IgnoreParenImpCasts());
         Ptr && Ptr->getType()->isPointerType()) {
-      llvm::SmallVector<const ValueDecl *, 4> Lengths;
-      variablesOf(Size, Lengths);
-      if (!Lengths.empty() &&
-          allocatedWith(FD->getBody(), Ptr->getDecl(), Lengths, M))
+      auto [Known, New] = AllocatedWith.try_emplace({Size, Ptr->getDecl()});
+      if (New) {
+        llvm::SmallVector<const ValueDecl *, 4> Lengths;
+        variablesOf(Size, Lengths);
+        Known->second =
+            !Lengths.empty() &&
+            allocatedWith(FD->getBody(), Ptr->getDecl(), Lengths, M);
+      }
+      if (Known->second)
         return;
     }
   IndexUse U;
