@@ -44,8 +44,10 @@ void UncheckedIndexCheck::report(const engine::SinkHit &Hit, ASTContext &Ctx) {
         << Subject << Hit.Arg->getSourceRange();
     break;
   case engine::IndexProblem::ExceedsExtent:
-    finding(At, "%0 is checked against %1 but '%2' has %3 elements")
-        << Subject << std::to_string(U.Range.Hi.value_or(0) + 1) << Container
+    // The largest value it may have: a check against a larger bound, or
+    // arithmetic after the check (`n += 5`), both say so.
+    finding(At, "%0 may be %1, past the end of '%2' (%3 elements)")
+        << Subject << std::to_string(U.Range.Hi.value_or(0)) << Container
         << std::to_string(U.Extent.value_or(0)) << Hit.Arg->getSourceRange();
     break;
   case engine::IndexProblem::OtherContainer:

@@ -157,6 +157,11 @@ struct Location {
 // Sentinel bases.
 const char ThisBaseTag = 0;
 const void *const ThisBase = &ThisBaseTag;
+/// What a pointer designates when it designates different objects on
+/// different paths (State::Alias): none known; its own cell is read.
+const char MixedBaseTag = 0;
+const void *const MixedBase = &MixedBaseTag;
+constexpr size_t MaxMixedTargets = 4;
 
 /// Taint of one value: at most one path per origin.
 using TaintSet = llvm::SmallVector<const Step *, 2>;
@@ -243,6 +248,9 @@ struct State {
   llvm::DenseMap<Location, TaintSet> Cells;
   /// Pointers and references: the location they designate.
   llvm::DenseMap<const void *, Location> Alias;
+  /// Pointers that designate different objects on different paths (their
+  /// Alias is MixedBase): the objects, at most MaxMixedTargets of them.
+  llvm::DenseMap<const void *, llvm::SmallVector<Location, 2>> Mixed;
   /// Function pointers whose target is known.
   llvm::DenseMap<const void *, const FunctionDecl *> Callee;
   /// Ranges of integers known on every path here (range checks only).
@@ -251,7 +259,12 @@ struct State {
   /// Joins \p O into this state (union of taint; aliases and call
   /// targets kept only where the two agree); returns whether this state
   /// changed. The lattice only moves one way, so this reaches a fixpoint.
-  bool join(State &&O) {
+  /// How a range that grew along a loop's back edge is widened: given the
+  /// location, the range before and the joined one (to change).
+  using Widening =
+      llvm::function_ref<void(Location, const IntRange &, IntRange &)>;
+
+  bool join(State &&O, Widening Widen = nullptr) {
     if (!O.Reachable)
       return false;
     if (!Reachable) {
@@ -263,33 +276,97 @@ struct State {
       auto [It, New] = Cells.try_emplace(Loc);
       Changed |= addAll(It->second, T) || New;
     }
-    for (auto It = Alias.begin(); It != Alias.end();) {
-      auto Other = O.Alias.find(It->first);
-      auto Cur = It++;
-      if (Other != O.Alias.end() && !(Other->second == Cur->second)) {
-        Alias.erase(Cur);
+    // A pointer that designates an object on one path and a field of it
+    // on the other (`p = list` before a loop, `p = p->next` in it)
+    // designates the field (deeper paths fold, so this ends). One that
+    // designates different objects on the two paths is "mixed" from here
+    // on, until it is assigned again: reads through it see what each of
+    // the objects holds, writes through it may reach each (State::Mixed).
+    // The set only grows and is bounded, so the fixpoint ends.
+    auto Within = [](const FieldPath *Outer, const FieldPath *Inner) {
+      for (const FieldPath *P = Inner; P; P = P->Parent)
+        if (P == Outer)
+          return true;
+      return Outer == nullptr;
+    };
+    auto TargetsOf = [](const State &St, const void *K, Location V,
+                        llvm::SmallVectorImpl<Location> &Out) {
+      if (V.Base != MixedBase) {
+        Out.push_back(V);
+        return;
+      }
+      if (auto M = St.Mixed.find(K); M != St.Mixed.end())
+        Out.append(M->second.begin(), M->second.end());
+    };
+    for (const auto &[K, V] : O.Alias) {
+      auto [It, New] = Alias.try_emplace(K, V);
+      if (New) {
+        Changed = true;
+        if (V.Base == MixedBase)
+          if (auto M = O.Mixed.find(K); M != O.Mixed.end())
+            Mixed[K] = M->second;
+        continue;
+      }
+      if (It->second == V && V.Base != MixedBase)
+        continue;
+      if (It->second.Base == V.Base && V.Base != MixedBase) {
+        if (Within(V.Path, It->second.Path))
+          continue;
+        if (Within(It->second.Path, V.Path)) {
+          It->second = V;
+          Changed = true;
+          continue;
+        }
+      }
+      bool WasMixed = It->second.Base == MixedBase;
+      llvm::SmallVector<Location, 4> Targets;
+      TargetsOf(*this, K, It->second, Targets);
+      TargetsOf(O, K, V, Targets);
+      // Past MaxMixedTargets objects, the pointer's own cell keeps what the
+      // others held here.
+      auto &Known = Mixed[K];
+      TaintSet Held;
+      for (Location X : Targets) {
+        if (llvm::is_contained(Known, X))
+          continue;
+        if (Known.size() < MaxMixedTargets) {
+          Known.push_back(X);
+          Changed = true;
+          continue;
+        }
+        if (auto C = Cells.find(X); C != Cells.end())
+          addAll(Held, C->second);
+        if (auto C = O.Cells.find(X); C != O.Cells.end())
+          addAll(Held, C->second);
+      }
+      if (!WasMixed) {
+        It->second = {MixedBase, nullptr};
+        Changed = true;
+      }
+      if (!Held.empty())
+        Changed |= addAll(Cells[{K, nullptr}], Held);
+    }
+    // A function pointer with different targets on the two paths: null,
+    // no known target.
+    for (const auto &[K, V] : O.Callee) {
+      auto [It, New] = Callee.try_emplace(K, V);
+      if (New) {
+        Changed = true;
+        continue;
+      }
+      if (It->second && It->second != V) {
+        It->second = nullptr;
         Changed = true;
       }
     }
-    for (const auto &[K, V] : O.Alias)
-      Changed |= Alias.try_emplace(K, V).second;
-    for (auto It = Callee.begin(); It != Callee.end();) {
-      auto Other = O.Callee.find(It->first);
-      auto Cur = It++;
-      if (Other != O.Callee.end() && Other->second != Cur->second) {
-        Callee.erase(Cur);
-        Changed = true;
-      }
-    }
-    for (const auto &[K, V] : O.Callee)
-      Changed |= Callee.try_emplace(K, V).second;
-    Changed |= joinRanges(Ranges, O.Ranges);
+    Changed |= joinRanges(Ranges, O.Ranges, Widen);
     return Changed;
   }
 
   /// A range holds after a join only if it held on both sides.
   static bool joinRanges(llvm::DenseMap<Location, IntRange> &Into,
-                         const llvm::DenseMap<Location, IntRange> &O) {
+                         const llvm::DenseMap<Location, IntRange> &O,
+                         Widening Widen = nullptr) {
     bool Changed = false;
     for (auto It = Into.begin(); It != Into.end();) {
       auto Cur = It++;
@@ -301,6 +378,8 @@ struct State {
       }
       IntRange H = IntRange::hull(Cur->second, Other->second);
       if (!(H == Cur->second)) {
+        if (Widen)
+          Widen(Cur->first, Cur->second, H);
         Cur->second = H;
         Changed = true;
       }
@@ -335,6 +414,9 @@ const Expr *strip(const Expr *E) {
 bool isInt(QualType T) {
   return !T.isNull() && T->isIntegralOrEnumerationType();
 }
+
+/// Whether \p Ex names one object whose range the state can hold.
+bool preciseLocation(const Expr *Ex);
 
 bool isStdStringType(QualType T) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
@@ -561,7 +643,9 @@ private:
   const FieldPath *child(const FieldPath *Parent, const FieldDecl *F);
   Location varLoc(const ValueDecl *VD) const { return {VD, nullptr}; }
   Location locOf(const Expr *E, State &S);
-  TaintSet read(Location L, const State &S, QualType T) const;
+  TaintSet read(Location L, const State &S, QualType T, int Depth = 0);
+  /// \p Rel, a field path below a pointer, re-rooted under \p Target.
+  Location rebase(Location Target, const FieldPath *Rel);
   /// What a read of field path \p Inner sees of taint \p T stored at
   /// its enclosing \p Outer: what an external call or a global may hold
   /// there is narrowed to the fields read, for the link phase.
@@ -626,6 +710,10 @@ private:
 
   // Integer ranges (range checks only).
   IntRange rangeOf(const Expr *Ex, State &S);
+  /// \p R moved by \p Delta in type \p T (`n++`, `n--`); none when the
+  /// value may wrap or nothing is known.
+  std::optional<IntRange> stepped(const IntRange &R, std::int64_t Delta,
+                                  QualType T) const;
   /// \p Ex's value if it is a constant (that fits in 64 bits); evaluated
   /// once per expression, not on every round and every enclosing range.
   std::optional<std::int64_t> constantOf(const Expr *Ex);
@@ -739,7 +827,7 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
     if (isOptarg(VD))
       return {};
     auto It = S.Alias.find(VD);
-    if (It != S.Alias.end())
+    if (It != S.Alias.end() && It->second.Base != MixedBase)
       return It->second;
     if (E.options().WholeProgram)
       if (const auto *Var = dyn_cast<VarDecl>(VD))
@@ -805,10 +893,31 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
   return {};
 }
 
-TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T) const {
+Location FunctionAnalysis::rebase(Location Target, const FieldPath *Rel) {
+  llvm::SmallVector<const FieldDecl *, 4> Fields;
+  for (const FieldPath *P = Rel; P; P = P->Parent)
+    Fields.push_back(P->Field);
+  const FieldPath *Path = Target.Path;
+  for (const FieldDecl *F : llvm::reverse(Fields))
+    Path = child(Path, F);
+  if (Path)
+    FieldBases.insert(Target.Base);
+  return {Target.Base, Path};
+}
+
+TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T,
+                                int Depth) {
   TaintSet Result;
   if (!L.valid())
     return Result;
+  // Through a pointer that designates one of several objects: what each
+  // holds now (and what the pointer's own cell kept from the join).
+  if (Depth < 2)
+    if (auto M = S.Mixed.find(L.Base); M != S.Mixed.end()) {
+      llvm::SmallVector<Location, 2> Targets = M->second;
+      for (Location Target : Targets)
+        addAll(Result, read(rebase(Target, L.Path), S, T, Depth + 1));
+    }
   // The location itself and every enclosing object: a whole struct that
   // was filled by fread taints each of its fields.
   bool Whole = E.options().WholeProgram;
@@ -925,6 +1034,14 @@ void FunctionAnalysis::write(Location L, const TaintSet &T, State &S,
   if (T.empty())
     return;
   addAll(S.Cells[L], T);
+  // Through a pointer that designates one of several objects: each may
+  // now hold it.
+  if (auto M = S.Mixed.find(L.Base); M != S.Mixed.end()) {
+    llvm::SmallVector<Location, 2> Targets = M->second;
+    for (Location Target : Targets)
+      if (!S.Mixed.contains(Target.Base))
+        write(rebase(Target, L.Path), T, S, /*Strong=*/false);
+  }
 }
 
 TaintSet FunctionAnalysis::extend(const TaintSet &T, SourceLocation Loc,
@@ -1019,10 +1136,12 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
       Location Target = locOf(RHS, S);
       if (Target.valid() && Target.Base != DRE->getDecl()) {
         S.Alias[DRE->getDecl()] = Target;
+        S.Mixed.erase(DRE->getDecl());
         S.Cells.erase(varLoc(DRE->getDecl()));
         return;
       }
       S.Alias.erase(DRE->getDecl());
+      S.Mixed.erase(DRE->getDecl());
     }
   }
   write(locOf(L, S), Stepped, S, Strong && !isa<ArraySubscriptExpr>(L));
@@ -1040,6 +1159,9 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
         if (!T.empty())
           checkSize(N, N, nullptr, T, nullptr, S);
       }
+  // A declaration makes a new variable (again on each round of a loop).
+  S.Alias.erase(VD);
+  S.Mixed.erase(VD);
   const Expr *Init = VD->getInit();
   if (!Init)
     return;
@@ -1144,9 +1266,20 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
       eval(UO->getSubExpr(), S);
       return {};
     default: {
-      TaintSet T = eval(UO->getSubExpr(), S);
-      if (TrackRanges && UO->isIncrementDecrementOp())
-        forgetRange(locOf(UO->getSubExpr(), S), S);
+      const Expr *Sub = UO->getSubExpr();
+      TaintSet T = eval(Sub, S);
+      if (TrackRanges && UO->isIncrementDecrementOp()) {
+        // `n++`, `n--`: the range moves by one (and is lost where the type
+        // may wrap).
+        std::optional<IntRange> Moved;
+        if (isInt(Sub->getType()) && preciseLocation(Sub))
+          Moved = stepped(rangeOf(Sub, S), UO->isIncrementOp() ? 1 : -1,
+                          Sub->getType());
+        Location L = locOf(Sub, S);
+        forgetRange(L, S);
+        if (Moved && L.valid())
+          S.Ranges[L] = *Moved;
+      }
       return T;
     }
     }
@@ -1173,6 +1306,14 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
                           BO->getOpcode() == BO_AndAssign)) {
         // `n %= 10`, `n &= 15`: the range of `n % 10`, `n & 15`.
         After = binaryRange(BO->getOpcode() == BO_RemAssign ? BO_Rem : BO_And,
+                            BO->getLHS(), BO->getRHS(), S);
+      } else if (TrackRanges &&
+                 (BO->getOpcode() == BO_AddAssign ||
+                  BO->getOpcode() == BO_SubAssign) &&
+                 isInt(BO->getLHS()->getType()) &&
+                 preciseLocation(BO->getLHS())) {
+        // `n += 2`: the range of `n + 2`.
+        After = binaryRange(BO->getOpcode() == BO_AddAssign ? BO_Add : BO_Sub,
                             BO->getLHS(), BO->getRHS(), S);
       }
       addAll(T, L);
@@ -2305,6 +2446,34 @@ IntRange FunctionAnalysis::binaryRange(BinaryOperatorKind Op, const Expr *L,
   default:
     return Result;
   }
+}
+
+std::optional<IntRange> FunctionAnalysis::stepped(const IntRange &R,
+                                                  std::int64_t Delta,
+                                                  QualType T) const {
+  IntRange M;
+  std::int64_t V;
+  if (R.Lo && !__builtin_add_overflow(*R.Lo, Delta, &V))
+    M.Lo = V;
+  // A byte plus one is at most 256: the bound still comes from the type.
+  if (R.Hi && !__builtin_add_overflow(*R.Hi, Delta, &V)) {
+    M.Hi = V;
+    M.HiFromType = R.HiFromType;
+  }
+  // `n < size` holds for n - 1, not for n + 1.
+  if (!R.Hi && R.Symbolic && Delta < 0) {
+    M.Symbolic = true;
+    M.SizeOf = R.SizeOf;
+    M.FromParameter = R.FromParameter;
+  }
+  // Unsigned arithmetic wraps: a range that may leave the type is lost.
+  if ((M.Lo && !fitsIn(*M.Lo, T, Ctx)) || (M.Hi && !fitsIn(*M.Hi, T, Ctx)))
+    return std::nullopt;
+  if (T->isUnsignedIntegerOrEnumerationType() && (!M.Lo || !M.hasUpper()))
+    return std::nullopt;
+  if (!M.Lo && !M.hasUpper())
+    return std::nullopt;
+  return M;
 }
 
 std::optional<std::int64_t> FunctionAnalysis::constantOf(const Expr *Ex) {
@@ -3441,7 +3610,9 @@ void FunctionAnalysis::extractSummary(const State &Exit) {
       const ParmVarDecl *PD = FD->getParamDecl(static_cast<unsigned>(P));
       auto Aliased = Checked.Alias.find(PD);
       Location L =
-          Aliased != Checked.Alias.end() ? Aliased->second : varLoc(PD);
+          Aliased != Checked.Alias.end() && Aliased->second.Base != MixedBase
+              ? Aliased->second
+              : varLoc(PD);
       auto It = Checked.Cells.find(L);
       return It != Checked.Cells.end() &&
              llvm::any_of(It->second, [&](const Step *St) {
@@ -3584,6 +3755,21 @@ void FunctionAnalysis::run() {
   std::set<std::pair<unsigned, unsigned>> Work;
   Work.insert({Rank[EntryBlock.getBlockID()], EntryBlock.getBlockID()});
   unsigned Budget = 20 * Cfg->getNumBlockIDs() + 100;
+  // Ranges along a loop's back edge: `i++` in `for (i = 0; i < n; i++)`
+  // makes i's range at the loop's head grow by one each round, and the
+  // fixpoint would run out of its budget (or run as many rounds as a
+  // constant bound says). A bound that moves along a back edge is dropped
+  // (widening); the loop's condition bounds the value again on the way
+  // into the body, and the type's range still bounds a narrow value where
+  // it is used.
+  auto Widen = [](Location, const IntRange &Old, IntRange &New) {
+    if (Old.Lo && New.Lo && *New.Lo < *Old.Lo)
+      New.Lo.reset();
+    if (Old.Hi && New.Hi && *New.Hi > *Old.Hi) {
+      New.Hi.reset();
+      New.HiFromType = false;
+    }
+  };
   State ExitState;
   while (!Work.empty() && Budget-- > 0) {
     const CFGBlock *B = BlockById[Work.begin()->second];
@@ -3650,8 +3836,11 @@ void FunctionAnalysis::run() {
         if (const Stmt *Loop = Next->getTerminatorStmt();
             Loop && isa<ForStmt, WhileStmt, DoStmt>(Loop))
           checkLoopBound(Loop, Edge);
-      if (In[Next->getBlockID()].join(std::move(Edge)))
-        Work.insert({Rank[Next->getBlockID()], Next->getBlockID()});
+      unsigned NextId = Next->getBlockID();
+      bool Back = Rank[NextId] <= Rank[B->getBlockID()];
+      if (In[NextId].join(std::move(Edge),
+                          Back ? State::Widening(Widen) : nullptr))
+        Work.insert({Rank[NextId], NextId});
     };
     if (Nexts.empty())
       continue;

@@ -33,7 +33,7 @@ int array_subscript() {
   if (i > 4)
     return 0;
   return a[i];
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: index 'i' read by 'operator>>' at line [[#@LINE-4]] is checked against 5 but 'a' has 4 elements
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: index 'i' read by 'operator>>' at line [[#@LINE-4]] may be 4, past the end of 'a' (4 elements)
 }
 
 char string_subscript(const std::string &s) {
@@ -71,7 +71,7 @@ int clamp_too_wide() {
   int n;
   std::cin >> n;
   return table[std::clamp(n, 0, 8)];
-  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: index 'std::clamp(n, 0, 8)' read by 'operator>>' at line [[#@LINE-2]] is checked against 9 but 'table' has 8 elements
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: index 'std::clamp(n, 0, 8)' read by 'operator>>' at line [[#@LINE-2]] may be 8, past the end of 'table' (8 elements)
 }
 
 // --- Clean. ---

@@ -48,7 +48,7 @@ const char *row_of_matrix(FILE *f) {
   if (row > 8)
     return NULL;
   return names[row];
-  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: index 'row' read by 'fscanf' at line 14 is checked against 9 but 'names' has 8 elements
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: index 'row' read by 'fscanf' at line 14 may be 8, past the end of 'names' (8 elements)
 }
 
 // --- Clean. ---

@@ -21,7 +21,7 @@ int member_array(int fd) {
   if (p.kind > 6)
     return -1;
   return p.slots[p.kind];
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: index 'p.kind' read by 'read' at line [[#@LINE-4]] is checked against 7 but 'p.slots' has 6 elements [sinkguard-unchecked-index]
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: index 'p.kind' read by 'read' at line [[#@LINE-4]] may be 6, past the end of 'p.slots' (6 elements) [sinkguard-unchecked-index]
 }
 
 int member_array_checked(int fd) {

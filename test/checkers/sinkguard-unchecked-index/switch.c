@@ -23,7 +23,7 @@ int dispatch(FILE *f) {
     return handlers[op] + 1;
   case 7:
     return handlers[op];
-    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: index 'op' read by 'fscanf' at line 12 is checked against 8 but 'handlers' has 4 elements [sinkguard-unchecked-index]
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: index 'op' read by 'fscanf' at line 12 may be 7, past the end of 'handlers' (4 elements) [sinkguard-unchecked-index]
   default:
     return handlers[op];
     // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: index 'op' read by 'fscanf' at line 12 has no upper bound
