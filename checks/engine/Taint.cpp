@@ -2500,7 +2500,8 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
     return {};
   IntRange R;
   if (std::optional<std::int64_t> V = constantOf(Ex)) {
-    R.Lo = R.Hi = *V;
+    R.Lo = V;
+    R.Hi = V;
     return R;
   }
   if (const auto *C = dyn_cast<CastExpr>(Ex)) {
@@ -3649,7 +3650,11 @@ void FunctionAnalysis::extractRangeValidation() {
     for (unsigned I = 0; I < FD->getNumParams(); ++I) {
       auto It = Checked.Ranges.find(varLoc(FD->getParamDecl(I)));
       IntRange R = It != Checked.Ranges.end() ? It->second : IntRange();
-      Known[I] = Known[I] ? IntRange::hull(*Known[I], R) : R;
+      std::optional<IntRange> &K = Known[I];
+      if (K)
+        K = IntRange::hull(*K, R);
+      else
+        K = R;
     }
     if (!llvm::isa<IntegerLiteral, CXXBoolLiteralExpr>(RV->IgnoreParenCasts()))
       AnyFalse = true;
@@ -3658,10 +3663,11 @@ void FunctionAnalysis::extractRangeValidation() {
     return;
   for (unsigned I = 0; I < FD->getNumParams(); ++I) {
     const ParmVarDecl *PD = FD->getParamDecl(I);
-    if (!Known[I] || !(Known[I]->Lo || Known[I]->hasUpper()) ||
-        !isInt(PD->getType()) || writesVariable(FD->getBody(), PD))
+    const std::optional<IntRange> &K = Known[I];
+    if (!K || !(K->Lo || K->hasUpper()) || !isInt(PD->getType()) ||
+        writesVariable(FD->getBody(), PD))
       continue;
-    Out.RangeValidates.push_back({static_cast<int>(I), *Known[I]});
+    Out.RangeValidates.push_back({static_cast<int>(I), *K});
   }
 }
 
