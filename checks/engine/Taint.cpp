@@ -2476,9 +2476,44 @@ std::optional<IntRange> FunctionAnalysis::stepped(const IntRange &R,
   return M;
 }
 
+/// False when \p Ex cannot be an integer constant: it reads a variable
+/// that is not constant, calls a function that is not constexpr, or
+/// assigns. A quick look before asking Clang to evaluate it (which costs
+/// about a thousand instructions even when it fails).
+static bool mayBeConstant(const Expr *Ex) {
+  Ex = Ex->IgnoreParens();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Ex)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return VD->isConstexpr() || VD->getType().isConstQualified();
+    return !isa<FunctionDecl>(DRE->getDecl());
+  }
+  if (const auto *C = dyn_cast<CastExpr>(Ex))
+    return mayBeConstant(C->getSubExpr());
+  if (const auto *UO = dyn_cast<UnaryOperator>(Ex))
+    return !UO->isIncrementDecrementOp() && mayBeConstant(UO->getSubExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(Ex))
+    return !BO->isAssignmentOp() && mayBeConstant(BO->getLHS()) &&
+           mayBeConstant(BO->getRHS());
+  if (const auto *CO = dyn_cast<ConditionalOperator>(Ex))
+    return mayBeConstant(CO->getCond()) && mayBeConstant(CO->getTrueExpr()) &&
+           mayBeConstant(CO->getFalseExpr());
+  if (const auto *Call = dyn_cast<CallExpr>(Ex)) {
+    const FunctionDecl *F = Call->getDirectCallee();
+    if (!F)
+      return false;
+    if (F->isConstexpr())
+      return true;
+    // A builtin (strlen of a literal) folds only on constant arguments.
+    return F->getBuiltinID() != 0 &&
+           llvm::all_of(Call->arguments(),
+                        [](const Expr *A) { return mayBeConstant(A); });
+  }
+  return true;
+}
+
 std::optional<std::int64_t> FunctionAnalysis::constantOf(const Expr *Ex) {
   auto [It, New] = Constants.try_emplace(Ex);
-  if (New) {
+  if (New && mayBeConstant(Ex)) {
     Expr::EvalResult Res;
     if (!Ex->isValueDependent() && Ex->EvaluateAsInt(Res, Ctx) &&
         Res.Val.getInt().isRepresentableByInt64())
