@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""bench.py [--runs N] [--build DIR] [--out FILE]
+"""bench.py [--runs N] [--build DIR] [--out FILE] [--instructions]
+           [--functions N] [--no-examples]
 
 Measures what sinkguard's checks cost over Clang's own parse, on the same
 inputs in one run: `clang -fsyntax-only` (the floor for any AST-based
@@ -56,9 +57,11 @@ def instructions(cmd):
     return int(m.group(1))
 
 
-def inputs(build, outdir):
+def inputs(build, outdir, functions=3000, examples=True):
     """(name, file, compiler flags) for every benchmark input."""
     res = []
+    if not examples:
+        return res + generated(outdir, functions)
     ex_build = os.path.join(outdir, "examples-build")
     subprocess.run(["cmake", "-S", os.path.join(ROOT, "examples"), "-B",
                     ex_build, "-G", "Ninja"], check=True,
@@ -70,10 +73,17 @@ def inputs(build, outdir):
         res.append(("examples/" + os.path.relpath(entry["file"],
                                                   os.path.join(ROOT, "examples")),
                     entry["file"], flags))
+    return res + generated(outdir, functions)
+
+
+def generated(outdir, functions):
+    """The generated units: C with `functions` functions (a realistic share
+    of untrusted data, and every chain tainted), and C++."""
+    res = []
     # (language, functions, one chain in N fed argv, label)
     for lang, n, every, label in (
-            ("c", 3000, 50, ""),
-            ("c", 3000, 1, ", every chain tainted (worst case)"),
+            ("c", functions, 50, ""),
+            ("c", functions, 1, ", every chain tainted (worst case)"),
             ("c++", 1000, 50, "")):
         ext = "c" if lang == "c" else "cpp"
         path = os.path.join(outdir, "generated-%d-%d.%s" % (n, every, ext))
@@ -97,6 +107,11 @@ def main():
     p.add_argument("--instructions", action="store_true",
                    help="also count instructions with valgrind (slow, but "
                         "steady on a busy machine)")
+    p.add_argument("--functions", type=int, default=3000,
+                   help="functions in the generated C units (default 3000; "
+                        "docs/performance.md also quotes 600)")
+    p.add_argument("--no-examples", action="store_true",
+                   help="only the generated units")
     a = p.parse_args()
     if a.instructions and not shutil.which("valgrind"):
         sys.exit("bench: --instructions needs valgrind (apt-get install "
@@ -108,7 +123,8 @@ def main():
         sys.exit("bench: %s not found; run scripts/build.sh first" % tidy)
 
     rows = []
-    for name, path, flags in inputs(a.build, outdir):
+    for name, path, flags in inputs(a.build, outdir, a.functions,
+                                    not a.no_examples):
         cxx = path.endswith((".cpp", ".cc"))
         clang = os.path.join(LLVM, "clang++" if cxx else "clang")
         lang = ["-x", "c++"] if cxx else []

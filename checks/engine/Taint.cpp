@@ -243,9 +243,65 @@ template <> struct DenseMapInfo<sinkguard::engine::Location> {
 namespace sinkguard::engine {
 namespace {
 
+/// Whether adding \p From to \p Into (addAll) would change nothing.
+bool coveredBy(const TaintSet &Into, const TaintSet &From) {
+  for (const Step *S : From) {
+    const auto *Known =
+        llvm::find_if(Into, [&](const Step *T) { return T->Root == S->Root; });
+    if (Known != Into.end()) {
+      if ((*Known)->Guarded && !S->Guarded)
+        return false;
+      continue;
+    }
+    if (Into.size() < MaxOriginsPerValue)
+      return false;
+    if (S->Root->K == Origin::Source &&
+        llvm::any_of(Into, [](const Step *T) { return T->Root->symbolic(); }))
+      return false;
+  }
+  return true;
+}
+
+/// A map that states share until one of them changes it (copy on write):
+/// a state is copied along every edge of the CFG, and most blocks leave
+/// most of it as it was.
+template <class K, class V> class SharedMap {
+public:
+  using Map = llvm::DenseMap<K, V>;
+  const Map &get() const { return P ? *P : none(); }
+  Map &mut() {
+    if (!P)
+      P = std::make_shared<Map>();
+    else if (P.use_count() > 1)
+      P = std::make_shared<Map>(*P);
+    return *P;
+  }
+  bool sameAs(const SharedMap &O) const { return P == O.P; }
+  typename Map::const_iterator find(const K &Key) const {
+    return get().find(Key);
+  }
+  typename Map::const_iterator begin() const { return get().begin(); }
+  typename Map::const_iterator end() const { return get().end(); }
+  bool empty() const { return get().empty(); }
+  size_t size() const { return get().size(); }
+  V &operator[](const K &Key) { return mut()[Key]; }
+  bool erase(const K &Key) {
+    if (!get().contains(Key))
+      return false;
+    return mut().erase(Key);
+  }
+
+private:
+  static const Map &none() {
+    static const Map None;
+    return None;
+  }
+  std::shared_ptr<Map> P;
+};
+
 struct State {
   bool Reachable = false;
-  llvm::DenseMap<Location, TaintSet> Cells;
+  SharedMap<Location, TaintSet> Cells;
   /// Pointers and references: the location they designate.
   llvm::DenseMap<const void *, Location> Alias;
   /// Pointers that designate different objects on different paths (their
@@ -272,10 +328,14 @@ struct State {
       return true;
     }
     bool Changed = false;
-    for (auto &[Loc, T] : O.Cells) {
-      auto [It, New] = Cells.try_emplace(Loc);
-      Changed |= addAll(It->second, T) || New;
-    }
+    if (!Cells.sameAs(O.Cells))
+      for (const auto &[Loc, T] : O.Cells) {
+        auto Mine = Cells.find(Loc);
+        bool New = Mine == Cells.end();
+        if (!New && coveredBy(Mine->second, T))
+          continue;
+        Changed |= addAll(Cells[Loc], T) || New;
+      }
     // A pointer that designates an object on one path and a field of it
     // on the other (`p = list` before a loop, `p = p->next` in it)
     // designates the field (deeper paths fold, so this ends). One that
@@ -991,9 +1051,8 @@ TaintSet FunctionAnalysis::narrowed(const TaintSet &T, const FieldPath *Outer,
 /// Removes from \p Map the entries of \p L and of everything inside it.
 /// \p HasFields: whether some location of L's base may have a field path;
 /// when none does, L is the only entry there can be.
-template <class V>
-static void eraseWithin(llvm::DenseMap<Location, V> &Map, Location L,
-                        bool HasFields) {
+template <class MapT>
+static void eraseWithin(MapT &Map, Location L, bool HasFields) {
   if (!L.valid() || Map.empty())
     return;
   if (!HasFields) {
@@ -1033,7 +1092,9 @@ void FunctionAnalysis::write(Location L, const TaintSet &T, State &S,
     clean(L, S);
   if (T.empty())
     return;
-  addAll(S.Cells[L], T);
+  if (auto Known = S.Cells.find(L);
+      Known == S.Cells.end() || !coveredBy(Known->second, T))
+    addAll(S.Cells[L], T);
   // Through a pointer that designates one of several objects: each may
   // now hold it.
   if (auto M = S.Mixed.find(L.Base); M != S.Mixed.end()) {
@@ -3245,9 +3306,9 @@ void FunctionAnalysis::refineZero(const Expr *Ex, bool IsZero, State &S) {
     int Index = E.externalCall(Call, Callee, FD);
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       Location L = locOf(Call->getArg(I), S);
-      auto It = S.Cells.find(L);
-      if (!L.valid() || It == S.Cells.end())
+      if (!L.valid() || S.Cells.find(L) == S.Cells.end())
         continue;
+      auto It = S.Cells.mut().find(L);
       TaintSet Checked;
       for (const Step *St : It->second)
         Checked.push_back(E.makeGuardStep(St, Call->getExprLoc(),
