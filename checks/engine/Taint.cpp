@@ -548,7 +548,9 @@ std::string objectName(const Expr *E) {
 /// getopt's global `optarg`.
 bool isOptarg(const ValueDecl *VD) {
   const auto *Var = dyn_cast_or_null<VarDecl>(VD);
-  return Var && !Var->hasLocalStorage() && Var->getName() == "optarg";
+  // The name first: it rules out nearly every variable, cheaply.
+  return Var && Var->getIdentifier() && Var->getName() == "optarg" &&
+         !Var->hasLocalStorage();
 }
 
 bool isShellName(llvm::StringRef Program) {
