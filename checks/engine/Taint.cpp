@@ -312,14 +312,15 @@ struct State {
   /// Ranges of integers known on every path here (range checks only).
   llvm::DenseMap<Location, IntRange> Ranges;
 
-  /// Joins \p O into this state (union of taint; aliases and call
-  /// targets kept only where the two agree); returns whether this state
-  /// changed. The lattice only moves one way, so this reaches a fixpoint.
   /// How a range that grew along a loop's back edge is widened: given the
   /// location, the range before and the joined one (to change).
   using Widening =
       llvm::function_ref<void(Location, const IntRange &, IntRange &)>;
 
+  /// Joins \p O into this state (union of taint; aliases and call
+  /// targets kept where the two agree, "mixed" where they do not); returns
+  /// whether this state changed. The lattice only moves one way and ranges
+  /// along back edges are widened (\p Widen), so this reaches a fixpoint.
   bool join(State &&O, Widening Widen = nullptr) {
     if (!O.Reachable)
       return false;
