@@ -57,6 +57,15 @@ static std::string fieldNames(const FieldPath *Inner, const FieldPath *Outer) {
 /// An order of field paths that does not depend on where they were
 /// allocated: by the fields' positions in their records, outermost first.
 /// (Output that followed pointer order changed from run to run.)
+/// Whether \p Inner is \p Outer or a path below it (every path is below
+/// the whole object, null).
+static bool pathWithin(const FieldPath *Outer, const FieldPath *Inner) {
+  for (const FieldPath *P = Inner; P; P = P->Parent)
+    if (P == Outer)
+      return true;
+  return Outer == nullptr;
+}
+
 static bool pathBefore(const FieldPath *A, const FieldPath *B) {
   if (!A || !B)
     return !A && B;
@@ -313,9 +322,8 @@ struct State {
   llvm::DenseMap<Location, IntRange> Ranges;
 
   /// How a range that grew along a loop's back edge is widened: given the
-  /// location, the range before and the joined one (to change).
-  using Widening =
-      llvm::function_ref<void(Location, const IntRange &, IntRange &)>;
+  /// range before and the joined one (to change).
+  using Widening = llvm::function_ref<void(const IntRange &, IntRange &)>;
 
   /// Joins \p O into this state (union of taint; aliases and call
   /// targets kept where the two agree, "mixed" where they do not); returns
@@ -344,12 +352,6 @@ struct State {
     // on, until it is assigned again: reads through it see what each of
     // the objects holds, writes through it may reach each (State::Mixed).
     // The set only grows and is bounded, so the fixpoint ends.
-    auto Within = [](const FieldPath *Outer, const FieldPath *Inner) {
-      for (const FieldPath *P = Inner; P; P = P->Parent)
-        if (P == Outer)
-          return true;
-      return Outer == nullptr;
-    };
     auto TargetsOf = [](const State &St, const void *K, Location V,
                         llvm::SmallVectorImpl<Location> &Out) {
       if (V.Base != MixedBase) {
@@ -371,9 +373,9 @@ struct State {
       if (It->second == V && V.Base != MixedBase)
         continue;
       if (It->second.Base == V.Base && V.Base != MixedBase) {
-        if (Within(V.Path, It->second.Path))
+        if (pathWithin(V.Path, It->second.Path))
           continue;
-        if (Within(It->second.Path, V.Path)) {
+        if (pathWithin(It->second.Path, V.Path)) {
           It->second = V;
           Changed = true;
           continue;
@@ -440,7 +442,7 @@ struct State {
       IntRange H = IntRange::hull(Cur->second, Other->second);
       if (!(H == Cur->second)) {
         if (Widen)
-          Widen(Cur->first, Cur->second, H);
+          Widen(Cur->second, H);
         Cur->second = H;
         Changed = true;
       }
@@ -707,7 +709,8 @@ private:
   Location varLoc(const ValueDecl *VD) const { return {VD, nullptr}; }
   Location locOf(const Expr *E, State &S);
   TaintSet read(Location L, const State &S, QualType T, int Depth = 0);
-  /// \p Rel, a field path below a pointer, re-rooted under \p Target.
+  /// \p Rel, a field path relative to some object (a pointer's target, a
+  /// callee's parameter), re-rooted under \p Target.
   Location rebase(Location Target, const FieldPath *Rel);
   /// What a read of field path \p Inner sees of taint \p T stored at
   /// its enclosing \p Outer: what an external call or a global may hold
@@ -769,7 +772,9 @@ private:
       Extended;
   TaintSet extend(const TaintSet &T, SourceLocation Loc,
                   const std::string &Message);
-  const Step *replay(const Step *Onto, const Step *Inner);
+  /// \p S extended by a step at \p Loc, unless its last step is that one.
+  const Step *extendOne(const Step *S, SourceLocation Loc,
+                        const std::string &Message);
 
   // Integer ranges (range checks only).
   IntRange rangeOf(const Expr *Ex, State &S);
@@ -777,6 +782,10 @@ private:
   /// value may wrap or nothing is known.
   std::optional<IntRange> stepped(const IntRange &R, std::int64_t Delta,
                                   QualType T) const;
+  /// A + B or A - B in type \p T, each end moved by B's matching one;
+  /// none when the result may leave the type (unsigned wrap).
+  std::optional<IntRange> sumRange(BinaryOperatorKind Op, const IntRange &A,
+                                   const IntRange &B, QualType T) const;
   /// \p Ex's value if it is a constant (that fits in 64 bits); evaluated
   /// once per expression, not on every round and every enclosing range.
   std::optional<std::int64_t> constantOf(const Expr *Ex);
@@ -1066,16 +1075,8 @@ static void eraseWithin(MapT &Map, Location L, bool HasFields) {
   llvm::SmallVector<Location, 4> Doomed;
   for (const auto &Entry : Map) {
     const Location &K = Entry.first;
-    if (K.Base != L.Base)
-      continue;
-    for (const FieldPath *P = K.Path;; P = P->Parent) {
-      if (P == L.Path) {
-        Doomed.push_back(K);
-        break;
-      }
-      if (!P)
-        break;
-    }
+    if (K.Base == L.Base && pathWithin(L.Path, K.Path))
+      Doomed.push_back(K);
   }
   for (const Location &K : Doomed)
     Map.erase(K);
@@ -1108,16 +1109,19 @@ void FunctionAnalysis::write(Location L, const TaintSet &T, State &S,
   }
 }
 
+const Step *FunctionAnalysis::extendOne(const Step *S, SourceLocation Loc,
+                                        const std::string &Message) {
+  if (const Step *Last = lastRealStep(S);
+      Last->Loc == Loc && Last->Message == Message)
+    return S;
+  return E.makeStep(S, S->Root, Loc, Message);
+}
+
 TaintSet FunctionAnalysis::extend(const TaintSet &T, SourceLocation Loc,
                                   const std::string &Message) {
   TaintSet Result;
-  for (const Step *S : T) {
-    if (const Step *Last = lastRealStep(S);
-        Last->Loc == Loc && Last->Message == Message)
-      Result.push_back(S);
-    else
-      Result.push_back(E.makeStep(S, S->Root, Loc, Message));
-  }
+  for (const Step *S : T)
+    Result.push_back(extendOne(S, Loc, Message));
   return Result;
 }
 
@@ -1133,18 +1137,11 @@ FunctionAnalysis::extendAt(const TaintSet &T, SourceLocation Loc,
     if (!Known) {
       if (!Text)
         Text = Message();
-      const Step *Last = lastRealStep(S);
-      Known = Text->empty() || (Last->Loc == Loc && Last->Message == *Text)
-                  ? S
-                  : E.makeStep(S, S->Root, Loc, *Text);
+      Known = Text->empty() ? S : extendOne(S, Loc, *Text);
     }
     Result.push_back(Known);
   }
   return Result;
-}
-
-const Step *FunctionAnalysis::replay(const Step *Onto, const Step *Inner) {
-  return E.replay(Onto, Inner);
 }
 
 const Step *TaintEngine::replay(const Step *Onto, const Step *Inner) {
@@ -1516,7 +1513,7 @@ TaintSet FunctionAnalysis::evalConstruct(const CXXConstructExpr *CE, State &S) {
           unsigned I = static_cast<unsigned>(St->Root->Param);
           if (I < CE->getNumArgs())
             for (const Step *A : eval(CE->getArg(I), S))
-              Held.push_back(replay(A, St));
+              Held.push_back(E.replay(A, St));
         }
       }
       return Held;
@@ -1857,7 +1854,7 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
           const Step *Passed =
               E.makeStep(Outer, Outer->Root, At,
                          "passed to '" + Fn + "' as '" + ParamName(P) + "'");
-          Known = replay(Passed, Inner);
+          Known = E.replay(Passed, Inner);
         }
         Result.push_back(Known);
       }
@@ -1909,13 +1906,8 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
     Location L = locOf(Target, S);
     if (!L.valid())
       continue;
-    const FieldPath *Path = L.Path;
-    // Re-root the callee's field path under the caller's location.
-    llvm::SmallVector<const FieldDecl *, 4> Fields;
-    for (const FieldPath *P = Flow.Path; P; P = P->Parent)
-      Fields.push_back(P->Field);
-    for (const FieldDecl *F : llvm::reverse(Fields))
-      Path = child(Path, F);
+    // The callee's field path, under the caller's location.
+    Location To = rebase(L, Flow.Path);
     TaintSet T;
     for (const Step *St : Flow.From)
       addAll(T, Mapped(St));
@@ -1926,9 +1918,7 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
                  : (llvm::Twine("'") + Fn + "' stores it in '" + Into + "'")
                        .str();
     });
-    if (Path)
-      FieldBases.insert(L.Base);
-    write({L.Base, Path}, T, S, /*Strong=*/false);
+    write(To, T, S, /*Strong=*/false);
   }
   TaintSet Result;
   for (const Step *St : Sum.Return)
@@ -2462,28 +2452,12 @@ IntRange FunctionAnalysis::binaryRange(BinaryOperatorKind Op, const Expr *L,
     return Result;
   case BO_Add:
   case BO_Sub: {
-    IntRange M;
-    std::int64_t V;
-    // The ends of B that move A's lower and upper ends.
-    std::optional<std::int64_t> BLow = Op == BO_Add ? B.Lo : B.Hi;
-    std::optional<std::int64_t> BHigh = Op == BO_Add ? B.Hi : B.Lo;
-    auto Combine = [&](std::int64_t X, std::int64_t Y) {
-      return Op == BO_Add ? __builtin_add_overflow(X, Y, &V)
-                          : __builtin_sub_overflow(X, Y, &V);
-    };
-    if (A.Lo && BLow && !Combine(*A.Lo, *BLow))
-      M.Lo = V;
-    // A byte plus one is at most 256: the bound still comes from a type.
-    if (A.Hi && BHigh && !Combine(*A.Hi, *BHigh)) {
-      M.Hi = V;
-      M.HiFromType = A.HiFromType || (Op == BO_Add && B.HiFromType);
-    }
-    // Unsigned arithmetic wraps: a range that may leave the type is lost.
-    if ((M.Lo && !fitsIn(*M.Lo, T, Ctx)) || (M.Hi && !fitsIn(*M.Hi, T, Ctx)))
+    std::optional<IntRange> M = sumRange(Op, A, B, T);
+    if (!M)
       return Result;
-    if (!M.Lo || !M.Hi)
-      return Unsigned ? Result : M;
-    return M;
+    if (!M->Lo || !M->Hi)
+      return Unsigned ? Result : *M;
+    return *M;
   }
   case BO_Mul: {
     // Non-negative factors with upper bounds: their product, unless it
@@ -2512,30 +2486,50 @@ IntRange FunctionAnalysis::binaryRange(BinaryOperatorKind Op, const Expr *L,
   }
 }
 
-std::optional<IntRange> FunctionAnalysis::stepped(const IntRange &R,
-                                                  std::int64_t Delta,
-                                                  QualType T) const {
+std::optional<IntRange> FunctionAnalysis::sumRange(BinaryOperatorKind Op,
+                                                   const IntRange &A,
+                                                   const IntRange &B,
+                                                   QualType T) const {
   IntRange M;
   std::int64_t V;
-  if (R.Lo && !__builtin_add_overflow(*R.Lo, Delta, &V))
+  // The ends of B that move A's lower and upper ends.
+  std::optional<std::int64_t> BLow = Op == BO_Add ? B.Lo : B.Hi;
+  std::optional<std::int64_t> BHigh = Op == BO_Add ? B.Hi : B.Lo;
+  auto Combine = [&](std::int64_t X, std::int64_t Y) {
+    return Op == BO_Add ? __builtin_add_overflow(X, Y, &V)
+                        : __builtin_sub_overflow(X, Y, &V);
+  };
+  if (A.Lo && BLow && !Combine(*A.Lo, *BLow))
     M.Lo = V;
-  // A byte plus one is at most 256: the bound still comes from the type.
-  if (R.Hi && !__builtin_add_overflow(*R.Hi, Delta, &V)) {
+  // A byte plus one is at most 256: the bound still comes from a type.
+  if (A.Hi && BHigh && !Combine(*A.Hi, *BHigh)) {
     M.Hi = V;
-    M.HiFromType = R.HiFromType;
-  }
-  // `n < size` holds for n - 1, not for n + 1.
-  if (!R.Hi && R.Symbolic && Delta < 0) {
-    M.Symbolic = true;
-    M.SizeOf = R.SizeOf;
-    M.FromParameter = R.FromParameter;
+    M.HiFromType = A.HiFromType || (Op == BO_Add && B.HiFromType);
   }
   // Unsigned arithmetic wraps: a range that may leave the type is lost.
   if ((M.Lo && !fitsIn(*M.Lo, T, Ctx)) || (M.Hi && !fitsIn(*M.Hi, T, Ctx)))
     return std::nullopt;
-  if (T->isUnsignedIntegerOrEnumerationType() && (!M.Lo || !M.hasUpper()))
+  return M;
+}
+
+std::optional<IntRange> FunctionAnalysis::stepped(const IntRange &R,
+                                                  std::int64_t Delta,
+                                                  QualType T) const {
+  IntRange By;
+  By.Lo = Delta;
+  By.Hi = Delta;
+  std::optional<IntRange> M = sumRange(BO_Add, R, By, T);
+  if (!M)
     return std::nullopt;
-  if (!M.Lo && !M.hasUpper())
+  // `n < size` holds for n - 1, not for n + 1.
+  if (!R.Hi && R.Symbolic && Delta < 0) {
+    M->Symbolic = true;
+    M->SizeOf = R.SizeOf;
+    M->FromParameter = R.FromParameter;
+  }
+  if (T->isUnsignedIntegerOrEnumerationType() && (!M->Lo || !M->hasUpper()))
+    return std::nullopt;
+  if (!M->Lo && !M->hasUpper())
     return std::nullopt;
   return M;
 }
@@ -3867,7 +3861,7 @@ void FunctionAnalysis::run() {
   // (widening); the loop's condition bounds the value again on the way
   // into the body, and the type's range still bounds a narrow value where
   // it is used.
-  auto Widen = [](Location, const IntRange &Old, IntRange &New) {
+  auto Widen = [](const IntRange &Old, IntRange &New) {
     if (Old.Lo && New.Lo && *New.Lo < *Old.Lo)
       New.Lo.reset();
     if (Old.Hi && New.Hi && *New.Hi > *Old.Hi) {
