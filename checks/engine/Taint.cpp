@@ -2011,7 +2011,7 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
   bool AnyTaint =
       llvm::any_of(Args, [](const auto &A) { return !A.second.empty(); });
   if (Def && Def->hasBody() && !SM.isInSystemHeader(Def->getLocation()) &&
-      (AnyTaint || E.mayProduceSource(Def))) {
+      (AnyTaint || E.exportsSource(Def))) {
     if (const TaintEngine::Summary *Sum = E.summaryFor(Def))
       return applySummary(Call, Def, *Sum, Args, S);
     return {};
@@ -4074,8 +4074,26 @@ const TaintEngine::Summary *TaintEngine::summaryFor(const FunctionDecl *FD) {
   return Summaries[FD].get();
 }
 
+/// Whether a call to \p Callee may give its caller untrusted data when
+/// given none: a source, a function of the program that exports one, or
+/// (whole-program mode, or with the last link's summaries) a function of
+/// another unit that may return one.
+static bool handsOverSource(const FunctionDecl *Callee, TaintEngine &E) {
+  for (const model::Rule *R : E.model().rulesFor(Callee))
+    if (R->Kind == model::RuleKind::Source)
+      return true;
+  if (const LinkedFunction *L = E.linkedSummary(Callee))
+    if (!L->ReturnsSource.empty())
+      return true;
+  if (E.options().WholeProgram && E.bodyElsewhere(Callee) &&
+      E.model().rulesFor(Callee).empty())
+    return true;
+  const FunctionDecl *Def = Callee->getDefinition();
+  return Def && Def->hasBody() && E.exportsSource(Def);
+}
+
 /// Whether \p S reads a source: a call with a source rule, optarg, or a
-/// call to a function of the program that may return one.
+/// call to a function of the program that may hand one over.
 static bool readsSource(const Stmt *S, TaintEngine &E) {
   if (!S)
     return false;
@@ -4088,34 +4106,30 @@ static bool readsSource(const Stmt *S, TaintEngine &E) {
         if (Var->hasGlobalStorage() && !Var->isStaticLocal() &&
             Var->isExternallyVisible() && !Var->getType().isConstQualified())
           return true;
+    // A function named here: called directly, or through a pointer set to
+    // it in this function (the analysis follows such a pointer).
+    if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      return handsOverSource(Fn, E);
     return isOptarg(DRE->getDecl());
   }
-  // A function of another unit that the last scan's link found returns
-  // untrusted data (per-file mode with a summary store).
-  if (const auto *Call = dyn_cast<CallExpr>(S))
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-      if (const LinkedFunction *L = E.linkedSummary(Callee))
-        if (!L->ReturnsSource.empty())
-          return true;
-      // A call to another unit: the link knows what it returns.
-      if (Whole && E.bodyElsewhere(Callee) &&
-          E.model().rulesFor(Callee).empty())
+      // Member calls and operators name their callee without a DeclRefExpr.
+      if (handsOverSource(Callee, E))
+        return true;
+    } else if (Whole) {
+      // Through a pointer held in a struct field: the link knows which
+      // functions are stored there. Through any other pointer the analysis
+      // knows nothing of the result (it is not assumed tainted).
+      const auto *ME =
+          dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts());
+      if (ME && isa<FieldDecl>(ME->getMemberDecl()))
         return true;
     }
-  if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee)
-      return true; // through a pointer: assume it may
-    for (const model::Rule *R : E.model().rulesFor(Callee))
-      if (R->Kind == model::RuleKind::Source)
-        return true;
-    const FunctionDecl *Def = Callee->getDefinition();
-    if (Def && Def->hasBody() && E.mayProduceSource(Def))
-      return true;
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
     if (const CXXConstructorDecl *Ctor = CE->getConstructor())
-      if (Ctor->hasBody() && E.mayProduceSource(Ctor))
+      if (Ctor->hasBody() && E.exportsSource(Ctor))
         return true;
   for (const Stmt *Child : S->children())
     if (readsSource(Child, E))
@@ -4125,13 +4139,43 @@ static bool readsSource(const Stmt *S, TaintEngine &E) {
 
 bool TaintEngine::mayProduceSource(const FunctionDecl *FD) {
   FD = FD->getDefinition() ? FD->getDefinition() : FD;
-  auto [It, New] = ProducesSource.try_emplace(FD, false);
+  auto [It, New] = ProducesSource.try_emplace(FD, Scan::Running);
   if (!New)
-    return It->second; // known, or being computed (recursion): no news
-  if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+    return It->second == Scan::Yes; // being computed (recursion): no news
+  if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation())) {
+    It->second = Scan::No;
     return false;
+  }
   bool Result = readsSource(FD->getBody(), *this);
-  ProducesSource[FD] = Result;
+  ProducesSource[FD] = Result ? Scan::Yes : Scan::No;
+  return Result;
+}
+
+bool TaintEngine::exportsSource(const FunctionDecl *FD) {
+  FD = FD->getDefinition() ? FD->getDefinition() : FD;
+  if (auto It = Exports.find(FD); It != Exports.end())
+    return It->second;
+  auto Scanned = ProducesSource.find(FD);
+  if (Scanned != ProducesSource.end() && Scanned->second == Scan::Running)
+    return false; // recursion: no news (its own scan decides)
+  if (!mayProduceSource(FD)) {
+    Exports[FD] = false;
+    return false;
+  }
+  const Summary *Sum = summaryFor(FD);
+  if (!Sum || !Sum->Done)
+    return true; // recursion, or past the depth limit: it may
+  auto FromOutside = [](const TaintSet &T) {
+    return llvm::any_of(
+        T, [](const Step *St) { return St->Root->K != Origin::Parameter; });
+  };
+  bool Result =
+      FromOutside(Sum->Return) ||
+      llvm::any_of(Sum->Out,
+                   [&](const auto &F) { return FromOutside(F.From); }) ||
+      llvm::any_of(Sum->Globals,
+                   [&](const auto &G) { return FromOutside(G.From); });
+  Exports[FD] = Result;
   return Result;
 }
 

@@ -327,6 +327,11 @@ public:
   /// Whether \p FD reads a source, or calls a function that may return
   /// one: only such functions can start a path by themselves.
   bool mayProduceSource(const clang::FunctionDecl *FD);
+  /// Whether \p FD, given nothing untrusted, may hand its caller untrusted
+  /// data: return it, or leave it where a pointer or reference parameter
+  /// points (or, whole-program, in a global). Only then does a caller that
+  /// passes it nothing untrusted need its summary. Computes the summary.
+  bool exportsSource(const clang::FunctionDecl *FD);
   bool isTrusted(model::SourceKind K) const;
 
   // Whole-program mode.
@@ -389,7 +394,9 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<Summary>>
       Summaries;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
-  llvm::DenseMap<const clang::FunctionDecl *, bool> ProducesSource;
+  enum class Scan : std::uint8_t { Running, No, Yes };
+  llvm::DenseMap<const clang::FunctionDecl *, Scan> ProducesSource;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> Exports;
   llvm::DenseSet<const clang::FunctionDecl *> Recursive;
   llvm::DenseSet<std::pair<const clang::Expr *, const clang::Expr *>> Reported;
   std::vector<SinkHit> Pending;
