@@ -4112,11 +4112,15 @@ static bool readsSource(const Stmt *S, TaintEngine &E) {
       return handsOverSource(Fn, E);
     return isOptarg(DRE->getDecl());
   }
+  const Expr *NamedCallee = nullptr;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-      // Member calls and operators name their callee without a DeclRefExpr.
       if (handsOverSource(Callee, E))
         return true;
+      // A plain call names its callee: no need to look at the name again.
+      // (A member call's callee expression holds its object.)
+      if (isa<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+        NamedCallee = Call->getCallee();
     } else if (Whole) {
       // Through a pointer held in a struct field: the link knows which
       // functions are stored there. Through any other pointer the analysis
@@ -4132,7 +4136,7 @@ static bool readsSource(const Stmt *S, TaintEngine &E) {
       if (Ctor->hasBody() && E.exportsSource(Ctor))
         return true;
   for (const Stmt *Child : S->children())
-    if (readsSource(Child, E))
+    if (Child != NamedCallee && readsSource(Child, E))
       return true;
   return false;
 }
