@@ -229,6 +229,7 @@ private:
     } else if (Kind == "global") {
       W.number(static_cast<unsigned>(RootKind::Global));
       W.integer(Int("global"));
+      W.string(Root->getString("fields").value_or(""));
     } else {
       W.number(static_cast<unsigned>(RootKind::None));
       return;
@@ -329,6 +330,7 @@ private:
       for (const json::Value &G : *Globals) {
         const json::Object *GO = G.getAsObject();
         W.integer(GO ? GO->getInteger("global").value_or(-1) : -1);
+        W.string(GO ? GO->getString("fields").value_or("") : "");
         flows(GO ? GO->getArray("flows") : nullptr);
       }
     sinks(O.getArray("sinks"));

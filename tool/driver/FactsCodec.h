@@ -32,7 +32,7 @@ namespace sinkguard::driver {
 
 /// The version of this encoding (with the engine's facts version, it keys
 /// the store's entries).
-constexpr int FactsCodecVersion = 1;
+constexpr int FactsCodecVersion = 2;
 
 /// The kinds of a flow's root, as encoded.
 enum class RootKind : std::uint8_t {

@@ -14,8 +14,10 @@
 //  2. Sources, forward: a source's data follows the edges; at a call it
 //     enters the callee (and never returns from there to another caller:
 //     the summary of pass 1 carries it past the call), at a return value
-//     reached from a source it goes to every caller. A sink it reaches is
-//     a finding, unless the unit of the sink already reported it.
+//     reached from a source it goes to every caller; what is stored in a
+//     global reaches every read of the same field (or of a field inside
+//     it, or of the whole struct). A sink it reaches is a finding, unless
+//     the unit of the sink already reported it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -120,15 +122,19 @@ enum class NodeKind : std::uint8_t {
   CallResult,
   CallOut,
   CallArg,
+  /// A global (at a field path) as a function reads it.
   Global,
+  /// What a function stores in a global (at a field path): it reaches
+  /// every read of the global whose path overlaps.
+  GlobalIn,
   Sink
 };
 
 struct Node {
   NodeKind K;
   /// Param, Return, Out: the function's index. CallResult, CallOut,
-  /// CallArg: the call's index. Global: the global's index. Sink: the
-  /// sink's index.
+  /// CallArg: the call's index. Global, GlobalIn: the global's index.
+  /// Sink: the sink's index.
   int Owner = -1;
   int Index = 0;          // parameter, argument
   llvm::StringRef Fields; // interned
@@ -266,12 +272,12 @@ private:
       return &Calls[static_cast<size_t>(Owner)].ResultNode;
     case NodeKind::CallArg:
       return Pair(Calls[static_cast<size_t>(Owner)].ArgNodes);
-    case NodeKind::Global:
-      return In(GlobalNodes);
     case NodeKind::Sink:
       return In(SinkNodes);
     case NodeKind::Out:
     case NodeKind::CallOut:
+    case NodeKind::Global:
+    case NodeKind::GlobalIn:
       return nullptr;
     }
     return nullptr;
@@ -366,8 +372,9 @@ private:
   std::vector<std::vector<int>> Adjacent; // node -> edges
   /// Nodes with a field path (Out, CallOut).
   llvm::DenseMap<std::tuple<int, int, int, const char *>, int> NodeIndex;
-  std::vector<int> GlobalNodes; // global -> node
-  std::vector<int> SinkNodes;   // sink -> node
+  /// Each global's nodes by field path: as read, as written.
+  std::map<int, std::vector<int>> GlobalReads, GlobalWrites;
+  std::vector<int> SinkNodes; // sink -> node
   std::vector<Edge> Edges;
   /// The steps of every edge, one after the other.
   std::vector<StepRec> StepPool;
@@ -475,9 +482,15 @@ int Program::rootNode(FactsReader &R, int Fn, int CallBase,
   }
   case RootKind::Global: {
     int G = R.index();
+    llvm::StringRef Fields = text(R);
     if (Discarding || G < 0 || static_cast<size_t>(G) >= Globals.size())
       return -2;
-    return node(NodeKind::Global, Globals[static_cast<size_t>(G)]);
+    int Owner = Globals[static_cast<size_t>(G)];
+    int N = node(NodeKind::Global, Owner, 0, Fields);
+    auto &List = GlobalReads[Owner];
+    if (!llvm::is_contained(List, N))
+      List.push_back(N);
+    return N;
   }
   case RootKind::None:
     return -3;
@@ -654,10 +667,16 @@ void Program::addUnit(FactsReader &R, llvm::StringRef UnitFile) {
     size_t Written = R.count();
     for (size_t J = 0; J < Written && R.ok(); ++J) {
       int Index = R.index();
+      llvm::StringRef Fields = text(R);
       int To = -1;
       if (!Discarding && Index >= 0 &&
-          static_cast<size_t>(Index) < Globals.size())
-        To = node(NodeKind::Global, Globals[static_cast<size_t>(Index)]);
+          static_cast<size_t>(Index) < Globals.size()) {
+        int Owner = Globals[static_cast<size_t>(Index)];
+        To = node(NodeKind::GlobalIn, Owner, 0, Fields);
+        auto &List = GlobalWrites[Owner];
+        if (!llvm::is_contained(List, To))
+          List.push_back(To);
+      }
       size_t Flows = R.count();
       for (size_t K = 0; K < Flows && R.ok(); ++K)
         addFlow(R, F, CallBase, Globals, To);
@@ -679,6 +698,27 @@ void Program::addUnit(FactsReader &R, llvm::StringRef UnitFile) {
 }
 
 void Program::resolve() {
+  // What is stored in a global at a field path reaches each read of an
+  // overlapping path (the field itself, an enclosing struct, a field
+  // inside it), in whichever function and unit: globals are
+  // flow-insensitive, but a field written is not another field read.
+  for (const auto &[G, Writes] : GlobalWrites) {
+    auto Reads = GlobalReads.find(G);
+    if (Reads == GlobalReads.end())
+      continue;
+    for (int W : Writes)
+      for (int Rd : Reads->second)
+        if (overlaps(Nodes[static_cast<size_t>(W)].Fields,
+                     Nodes[static_cast<size_t>(Rd)].Fields)) {
+          Edge E;
+          E.From = W;
+          E.To = Rd;
+          E.StepsBegin = static_cast<std::uint32_t>(StepPool.size());
+          Edges.push_back(std::move(E));
+          Adjacent[static_cast<size_t>(W)].push_back(
+              static_cast<int>(Edges.size() - 1));
+        }
+  }
   for (size_t I = 0; I < Calls.size(); ++I) {
     Call &C = Calls[I];
     int Index = static_cast<int>(I);
@@ -902,10 +942,18 @@ void Program::reportSink(int State) {
       Steps.insert(Steps.end(), V->Steps.begin(), V->Steps.end());
     }
   }
-  // Only flows that cross units: a path inside one file is the unit's.
-  bool Crosses = llvm::any_of(Steps, [&](const StepRec &S) {
-    return S.At.File != Steps.front().At.File;
-  });
+  // Only flows that cross units: a path inside one file is the unit's,
+  // unless it goes through a global, which only the link follows from the
+  // function that writes it to the one that reads it.
+  bool Crosses =
+      llvm::any_of(Steps,
+                   [&](const StepRec &S) {
+                     return S.At.File != Steps.front().At.File;
+                   }) ||
+      llvm::any_of(Chain, [&](const Visit *V) {
+        return V->Node >= 0 &&
+               Nodes[static_cast<size_t>(V->Node)].K == NodeKind::Global;
+      });
   for (int FI : Sink.Findings) {
     const FindingRec &F = FindingTable[static_cast<size_t>(FI)];
     std::string Check = F.Check.str();
@@ -1009,10 +1057,13 @@ void Program::findings(const KnownFindings &Known) {
     case NodeKind::CallResult:
     case NodeKind::CallOut:
     case NodeKind::Global:
+    case NodeKind::GlobalIn:
       for (int EI : Adjacent[static_cast<size_t>(N)])
         if (!blocked(EI))
           push(Edges[static_cast<size_t>(EI)].To,
-               Nd.K == NodeKind::Global ? Free : How, S, EI);
+               Nd.K == NodeKind::Global || Nd.K == NodeKind::GlobalIn ? Free
+                                                                      : How,
+               S, EI);
       break;
     }
   }
