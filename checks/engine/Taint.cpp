@@ -1496,6 +1496,21 @@ TaintSet FunctionAnalysis::evalConstruct(const CXXConstructExpr *CE, State &S) {
   for (const Expr *Arg : CE->arguments())
     if (!isa<CXXDefaultArgExpr>(Arg) && carriesText(Arg->getType()))
       addAll(T, eval(Arg, S));
+  // `std::vector<T> v(n)`, `std::string s(n, c)`: a container made with n
+  // elements allocates as much as `new T[n]`.
+  if (TrackRanges && Ctor && CE->getNumArgs() > 0 && Ctor->getNumParams() > 0 &&
+      Ctor->getNumParams() <= 3 && !isa<CXXDefaultArgExpr>(CE->getArg(0)) &&
+      isInt(Ctor->getParamDecl(0)->getType()) &&
+      isInt(CE->getArg(0)->getType()))
+    if (const CXXRecordDecl *RD = Ctor->getParent();
+        RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+        llvm::is_contained(
+            {"vector", "deque", "list", "forward_list", "basic_string"},
+            RD->getName())) {
+      TaintSet N = eval(CE->getArg(0), S);
+      if (!N.empty())
+        checkSize(CE, CE->getArg(0), nullptr, N, nullptr, S);
+    }
   // A constructor defined here: what it stores in the object is what the
   // object holds; without a definition, the object holds its arguments.
   if (Ctor && Ctor->hasBody() && !Ctor->isCopyOrMoveConstructor() &&

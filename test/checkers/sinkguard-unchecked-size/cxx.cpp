@@ -97,3 +97,46 @@ void resize_checked(std::vector<Item> &items) {
     return;
   items.resize(n);
 }
+
+// Containers made with a count: as much memory as new[].
+#include <deque>
+
+std::size_t vector_from_stream() {
+  std::size_t n;
+  std::cin >> n;
+  std::vector<Item> items(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: size 'n' read by 'operator>>' at line [[#@LINE-2]] of a 'std::vector<Item>' has no upper bound
+  return items.size();
+}
+
+void deque_and_string_from_env() {
+  unsigned long n = std::strtoul(std::getenv("COUNT"), nullptr, 10);
+  std::deque<int> slots(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: size 'n' read by 'getenv' at line [[#@LINE-2]] of a 'std::deque<int>' has no upper bound
+  std::string pad(n, ' ');
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: size 'n' read by 'getenv' at line [[#@LINE-4]] of a 'std::string' has no upper bound
+}
+
+// --- Clean: checked counts, constants, and what is not a count. ---
+
+std::size_t vector_checked() {
+  std::size_t n;
+  if (!(std::cin >> n) || n > 4096)
+    return 0;
+  std::vector<Item> items(n, Item{0});
+  return items.size();
+}
+
+std::size_t vector_fixed() {
+  std::vector<Item> items(64);
+  std::deque<int> slots;
+  return items.size();
+}
+
+std::size_t string_from_text() {
+  std::string line;
+  std::getline(std::cin, line);
+  // The text, not a count.
+  std::string copy(line.c_str());
+  return copy.size();
+}
