@@ -846,6 +846,9 @@ private:
   /// size (the first) reads, per checkSize's use.
   llvm::DenseMap<std::pair<const Expr *, const ValueDecl *>, bool>
       AllocatedWith;
+  /// Per pointer: the variables its allocations' sizes read.
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const ValueDecl *, 4>>
+      AllocationLengths;
   /// A caller's step (the middle) through a call (the first) to the callee's
   /// path from a parameter (the last): the step that stands for it.
   llvm::DenseMap<std::tuple<const CallExpr *, const Step *, const Step *>,
@@ -2908,50 +2911,41 @@ const Expr *FunctionAnalysis::valueAsWritten(const Expr *Ex) const {
 
 namespace {
 
-/// Whether \p Body sets the pointer \p Ptr to new memory whose size reads
-/// one of \p Lengths: `p = malloc(n + 1)`, `char *p = new char[n]`.
-bool allocatedWith(const Stmt *Body, const ValueDecl *Ptr,
-                   llvm::ArrayRef<const ValueDecl *> Lengths,
-                   const model::Model &M) {
+/// The variables that the sizes of the allocations \p S assigns to the
+/// pointer \p Ptr read: `p = malloc(n + 1)`, `char *p = new char[n]`
+/// give n.
+void allocationLengths(const Stmt *S, const ValueDecl *Ptr,
+                       const model::Model &M,
+                       llvm::SmallVectorImpl<const ValueDecl *> &Out) {
+  if (!S)
+    return;
   auto SizedBy = [&](const Expr *Init) {
     if (!Init)
-      return false;
+      return;
     Init = Init->IgnoreParenCasts();
-    llvm::SmallVector<const ValueDecl *, 4> Read;
     if (const auto *New = dyn_cast<CXXNewExpr>(Init)) {
       if (std::optional<const Expr *> N = New->getArraySize())
-        variablesOf(*N, Read);
+        variablesOf(*N, Out);
     } else if (const auto *Call = dyn_cast<CallExpr>(Init)) {
       const FunctionDecl *F = Call->getDirectCallee();
-      bool Allocates =
-          F && llvm::any_of(M.rulesFor(F), [](const model::Rule *R) {
+      if (F && llvm::any_of(M.rulesFor(F), [](const model::Rule *R) {
             return R->Kind == model::RuleKind::Sink &&
                    R->Sink == model::SinkKind::Size &&
                    R->Buffer == model::NoArg;
-          });
-      if (Allocates)
-        variablesOf(Call, Read);
+          }))
+        variablesOf(Call, Out);
     }
-    return llvm::any_of(Read, [&](const ValueDecl *VD) {
-      return llvm::is_contained(Lengths, VD);
-    });
   };
-  std::function<bool(const Stmt *)> Walk = [&](const Stmt *S) {
-    if (!S)
-      return false;
-    if (const auto *DS = dyn_cast<DeclStmt>(S))
-      for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D);
-            VD == Ptr && SizedBy(VD->getInit()))
-          return true;
-    if (const auto *BO = dyn_cast<BinaryOperator>(S))
-      if (BO->getOpcode() == BO_Assign && rootVariable(BO->getLHS()) == Ptr &&
-          isa<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()) &&
-          SizedBy(BO->getRHS()))
-        return true;
-    return llvm::any_of(S->children(), Walk);
-  };
-  return Walk(Body);
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D); VD == Ptr)
+        SizedBy(VD->getInit());
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    if (BO->getOpcode() == BO_Assign && rootVariable(BO->getLHS()) == Ptr &&
+        isa<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+      SizedBy(BO->getRHS());
+  for (const Stmt *Child : S->children())
+    allocationLengths(Child, Ptr, M, Out);
 }
 
 } // namespace
@@ -2968,11 +2962,17 @@ void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
         Ptr && Ptr->getType()->isPointerType()) {
       auto [Known, New] = AllocatedWith.try_emplace({Size, Ptr->getDecl()});
       if (New) {
+        // One walk of the body per pointer, however many sizes use it: a
+        // walk per size was quadratic in large functions (SQLite's printf).
+        auto [Allocated, First] = AllocationLengths.try_emplace(Ptr->getDecl());
+        if (First)
+          allocationLengths(FD->getBody(), Ptr->getDecl(), M,
+                            Allocated->second);
         llvm::SmallVector<const ValueDecl *, 4> Lengths;
         variablesOf(Size, Lengths);
-        Known->second =
-            !Lengths.empty() &&
-            allocatedWith(FD->getBody(), Ptr->getDecl(), Lengths, M);
+        Known->second = llvm::any_of(Lengths, [&](const ValueDecl *VD) {
+          return llvm::is_contained(Allocated->second, VD);
+        });
       }
       if (Known->second)
         return;
