@@ -549,6 +549,14 @@ std::string objectName(const Expr *E) {
 }
 
 /// getopt's global `optarg`.
+/// The struct field holding the function pointer \p Call goes through
+/// (`ops->run(cmd)`), or null.
+const FieldDecl *calledField(const CallExpr *Call) {
+  const auto *ME =
+      dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+}
+
 bool isOptarg(const ValueDecl *VD) {
   const auto *Var = dyn_cast_or_null<VarDecl>(VD);
   // The name first: it rules out nearly every variable, cheaply.
@@ -2003,10 +2011,8 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
     // A function pointer held in a struct field: the link phase knows
     // which functions are stored in that field across the program.
     if (E.options().WholeProgram)
-      if (const auto *ME =
-              dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
-        if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-          return callElsewhere(Call, Field, Args, S);
+      if (const FieldDecl *Field = calledField(Call))
+        return callElsewhere(Call, Field, Args, S);
     return {};
   }
 
@@ -4094,14 +4100,14 @@ const TaintEngine::Summary *TaintEngine::summaryFor(const FunctionDecl *FD) {
 /// (whole-program mode, or with the last link's summaries) a function of
 /// another unit that may return one.
 static bool handsOverSource(const FunctionDecl *Callee, TaintEngine &E) {
-  for (const model::Rule *R : E.model().rulesFor(Callee))
+  llvm::ArrayRef<const model::Rule *> Rules = E.model().rulesFor(Callee);
+  for (const model::Rule *R : Rules)
     if (R->Kind == model::RuleKind::Source)
       return true;
   if (const LinkedFunction *L = E.linkedSummary(Callee))
     if (!L->ReturnsSource.empty())
       return true;
-  if (E.options().WholeProgram && E.bodyElsewhere(Callee) &&
-      E.model().rulesFor(Callee).empty())
+  if (E.options().WholeProgram && E.bodyElsewhere(Callee) && Rules.empty())
     return true;
   const FunctionDecl *Def = Callee->getDefinition();
   return Def && Def->hasBody() && E.exportsSource(Def);
@@ -4139,10 +4145,9 @@ static bool readsSource(const Stmt *S, TaintEngine &E) {
     } else if (Whole) {
       // Through a pointer held in a struct field: the link knows which
       // functions are stored there. Through any other pointer the analysis
-      // knows nothing of the result (it is not assumed tainted).
-      const auto *ME =
-          dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts());
-      if (ME && isa<FieldDecl>(ME->getMemberDecl()))
+      // knows nothing of the result (it is not assumed tainted), as
+      // evalCall says.
+      if (calledField(Call))
         return true;
     }
   }

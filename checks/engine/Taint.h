@@ -324,8 +324,8 @@ public:
   const Step *makeGuardStep(const Step *Prev, clang::SourceLocation Loc,
                             std::string Message, int Call, int Arg);
   void report(const SinkHit &Hit);
-  /// Whether \p FD reads a source, or calls a function that may return
-  /// one: only such functions can start a path by themselves.
+  /// Whether \p FD reads a source, or calls a function that exports one
+  /// (exportsSource): only such functions can start a path by themselves.
   bool mayProduceSource(const clang::FunctionDecl *FD);
   /// Whether \p FD, given nothing untrusted, may hand its caller untrusted
   /// data: return it, or leave it where a pointer or reference parameter

@@ -311,6 +311,8 @@ private:
   int rootNode(FactsReader &R, int Fn, int CallBase,
                const std::vector<int> &Globals, int &Source);
   /// A flow into node \p To (-1: read and drop it).
+  /// Adds \p E, an edge from a node or (From -1) from a source.
+  void addEdge(Edge E);
   void addFlow(FactsReader &R, int Fn, int CallBase,
                const std::vector<int> &Globals, int To, bool Bounded = false);
   /// A sink of function \p Fn (-1: of the unit), and the flow into it;
@@ -370,7 +372,7 @@ private:
   size_t FindingBase = 0; // the unit's first finding
   std::vector<Node> Nodes;
   std::vector<std::vector<int>> Adjacent; // node -> edges
-  /// Nodes with a field path (Out, CallOut).
+  /// Nodes with a field path (Out, CallOut, Global, GlobalIn).
   llvm::DenseMap<std::tuple<int, int, int, const char *>, int> NodeIndex;
   /// Each global's nodes by field path: as read, as written.
   std::map<int, std::vector<int>> GlobalReads, GlobalWrites;
@@ -536,6 +538,11 @@ void Program::addFlow(FactsReader &R, int Fn, int CallBase,
     StepPool.erase(StepPool.begin() + static_cast<std::ptrdiff_t>(PoolSize));
   E.StepsBegin = static_cast<std::uint32_t>(PoolSize);
   E.StepsSize = static_cast<std::uint32_t>(StepPool.size() - PoolSize);
+  addEdge(std::move(E));
+}
+
+void Program::addEdge(Edge E) {
+  int From = E.From;
   Edges.push_back(std::move(E));
   int Index = static_cast<int>(Edges.size() - 1);
   if (From >= 0)
@@ -713,10 +720,7 @@ void Program::resolve() {
           Edge E;
           E.From = W;
           E.To = Rd;
-          E.StepsBegin = static_cast<std::uint32_t>(StepPool.size());
-          Edges.push_back(std::move(E));
-          Adjacent[static_cast<size_t>(W)].push_back(
-              static_cast<int>(Edges.size() - 1));
+          addEdge(std::move(E));
         }
   }
   for (size_t I = 0; I < Calls.size(); ++I) {
