@@ -69,6 +69,9 @@ std::string describeOrigin(const engine::Origin &O, SourceLocation At,
 }
 
 std::string spelledAs(const Expr *E, ASTContext &Ctx, StringRef Fallback) {
+  // A sink the link phase found in another file has no expression here.
+  if (!E)
+    return Fallback.str();
   const SourceManager &SM = Ctx.getSourceManager();
   // A macro argument as the user wrote it; a macro body as its expansion.
   SourceRange R = E->IgnoreParenImpCasts()->getSourceRange();
@@ -538,6 +541,22 @@ RangeCheckBase::RangeCheckBase(StringRef Name, ClangTidyContext *Context)
 void RangeCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   TaintCheckBase::storeOptions(Opts);
   Options.store(Opts, "CountAsserts", CountAsserts);
+}
+
+bool RangeCheckBase::reportInCallee(const engine::SinkHit &Hit,
+                                    ASTContext &Ctx, StringRef Use) {
+  if (!Hit.Indexing.InCallee || !Hit.Sink)
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation At =
+      SM.getFileLoc(Hit.Arg->IgnoreParenImpCasts()->getBeginLoc());
+  finding(At, "'%0' %1 is passed to '%2', which uses it as %3 with no upper "
+              "bound")
+      << spelledAs(Hit.Arg, Ctx, "the argument")
+      << describeOrigin(*Hit.Path->Root, At, SM) << Hit.Sink->getName() << Use
+      << Hit.Arg->getSourceRange();
+  notePath(Hit);
+  return true;
 }
 
 void RangeCheckBase::configure(engine::TaintOptions &Opts) const {

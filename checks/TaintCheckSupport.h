@@ -45,7 +45,7 @@ std::string describeOrigin(const ::sinkguard::engine::Origin &O,
 
 /// \p E as written, `n` or `hdr.count + 1` (a macro argument as the user
 /// wrote it, a macro body as its expansion); long expressions are cut;
-/// \p Fallback when there is no text.
+/// \p Fallback when there is no text or no \p E (a sink in another file).
 std::string spelledAs(const Expr *E, ASTContext &Ctx, llvm::StringRef Fallback);
 
 /// The linked summaries in summary store \p Path for the engine
@@ -174,6 +174,11 @@ public:
 
 protected:
   void configure(::sinkguard::engine::TaintOptions &Opts) const override;
+  /// Reports \p Hit when its use is in a function defined in another file
+  /// (IndexUse::InCallee), which uses the argument as \p Use ("an index");
+  /// false for a use in this file.
+  bool reportInCallee(const ::sinkguard::engine::SinkHit &Hit, ASTContext &Ctx,
+                      llvm::StringRef Use);
 
 private:
   const bool CountAsserts;

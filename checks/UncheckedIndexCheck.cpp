@@ -24,6 +24,8 @@ void UncheckedIndexCheck::report(const engine::SinkHit &Hit, ASTContext &Ctx) {
   bool Offset = Hit.K == engine::SinkHit::Offset;
   if (Offset && !ReportPointerOffsets)
     return;
+  if (reportInCallee(Hit, Ctx, Offset ? "a pointer offset" : "an index"))
+    return;
   const engine::IndexUse &U = Hit.Indexing;
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation At = Ctx.getSourceManager().getFileLoc(

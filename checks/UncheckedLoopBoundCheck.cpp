@@ -16,7 +16,8 @@ UncheckedLoopBoundCheck::UncheckedLoopBoundCheck(StringRef Name,
 void UncheckedLoopBoundCheck::report(const engine::SinkHit &Hit,
                                      ASTContext &Ctx) {
   if (Hit.K != engine::SinkHit::LoopBound ||
-      Hit.Indexing.Problem != engine::IndexProblem::NoUpperBound)
+      Hit.Indexing.Problem != engine::IndexProblem::NoUpperBound ||
+      reportInCallee(Hit, Ctx, "a loop bound"))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation At =

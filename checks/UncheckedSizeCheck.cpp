@@ -32,7 +32,7 @@ static StringRef arithmeticOf(const Expr *Size) {
 }
 
 void UncheckedSizeCheck::report(const engine::SinkHit &Hit, ASTContext &Ctx) {
-  if (Hit.K != engine::SinkHit::Size)
+  if (Hit.K != engine::SinkHit::Size || reportInCallee(Hit, Ctx, "a size"))
     return;
   const engine::IndexUse &U = Hit.Indexing;
   const SourceManager &SM = Ctx.getSourceManager();

@@ -2114,6 +2114,7 @@ TaintSet FunctionAnalysis::applyLinked(
           SinkHit Hit{PS.Kind, Call, Callee, A, St};
           Hit.Indexing.Use = A;
           Hit.Indexing.Problem = IndexProblem::NoUpperBound;
+          Hit.Indexing.InCallee = true;
           if (St->Root->K == Origin::Source)
             E.report(Hit);
         }

@@ -180,6 +180,9 @@ struct IndexUse {
   /// The index is a parameter the function never modifies, so a caller's
   /// check on its argument applies at the use.
   bool ParamExact = false;
+  /// The use is in a function defined in another file, known from the
+  /// summary store: Use is the argument passed to it, and Base is null.
+  bool InCallee = false;
 };
 
 /// A path of untrusted data into a sink.
