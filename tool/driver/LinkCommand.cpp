@@ -2,6 +2,7 @@
 
 #include "LinkCommand.h"
 #include "Assembly.h"
+#include "OutputFile.h"
 #include "Progress.h"
 #include "Store.h"
 #include "llvm/ADT/StringSet.h"
@@ -43,6 +44,10 @@ std::string absolute(llvm::StringRef Path) {
 
 int runLink(const LinkOptions &Options) {
   auto Start = std::chrono::steady_clock::now();
+  if (llvm::Error E = checkWritable(Options.OutputPath)) {
+    printError(llvm::toString(std::move(E)));
+    return ExitUsage;
+  }
   // What is missing from the report, as notifications of the report.
   std::vector<report::Notification> Missing;
   auto Missed = [&](const std::string &Message, bool Error) {

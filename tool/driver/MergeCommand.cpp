@@ -10,6 +10,11 @@
 namespace sinkguard::driver {
 
 int runMerge(const MergeOptions &Options) {
+  if (llvm::Error E = checkWritable(Options.OutputPath)) {
+    llvm::errs() << "sinkguard: error: " << llvm::toString(std::move(E))
+                 << "\n";
+    return ExitUsage;
+  }
   std::vector<report::SarifInput> Inputs;
   for (const std::string &Path : Options.Inputs) {
     llvm::Expected<llvm::json::Value> Log = report::readSarifLog(Path);

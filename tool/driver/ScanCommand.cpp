@@ -111,6 +111,11 @@ int failBeforeScan(const ScanOptions &Options, const std::string &Message) {
 
 int runScan(ScanOptions &Options) {
   Timing Time;
+  // Before the analysis: a report that cannot be written fails at once.
+  if (llvm::Error E = checkWritable(Options.OutputPath)) {
+    printError(llvm::toString(std::move(E)));
+    return ExitUsage;
+  }
   std::string RootPath = sourceRootOf(Options);
   if (!llvm::sys::fs::is_directory(RootPath))
     return failBeforeScan(Options,
