@@ -6,6 +6,7 @@
 #include "SarifWriter.h"
 #include "UnitRecord.h"
 #include "engine/Facts.h"
+#include "model/ModelFile.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -160,9 +161,35 @@ std::string SummaryStore::keyOf(const TranslationUnit &Unit) {
   // The .clang-tidy files that apply to the file, as clang-tidy merges them.
   auto Provider =
       makeOptionsProvider(Settings, llvm::vfs::createPhysicalFileSystem());
-  addPart(Key,
-          clang::tidy::configurationAsText(Provider->getOptions(Unit.File)));
+  clang::tidy::ClangTidyOptions Tidy = Provider->getOptions(Unit.File);
+  addPart(Key, clang::tidy::configurationAsText(Tidy));
+  addModelFiles(Key, Unit, Tidy);
   return hexHash(Key);
+}
+
+void SummaryStore::addModelFiles(std::string &Key, const TranslationUnit &Unit,
+                                 const clang::tidy::ClangTidyOptions &Tidy) {
+  // The project's model file the checks would find (none is a state too:
+  // adding one must miss), and every file a ModelFile option names, by
+  // path and content. A relative ModelFile is relative to the compile
+  // command's directory, as the checks open it.
+  auto AddFile = [&](llvm::StringRef Path) {
+    addPart(Key, Path);
+    addPart(Key, Path.empty() ? "none"
+                              : contentHash(Path).value_or("unreadable"));
+  };
+  AddFile(::sinkguard::model::findProjectModelFile(
+      Unit.File, *llvm::vfs::getRealFileSystem()));
+  llvm::StringRef Directory =
+      Unit.Commands.empty() ? "" : llvm::StringRef(Unit.Commands[0].Directory);
+  std::vector<std::string> Named;
+  for (const auto &[Name, Value] : Tidy.CheckOptions)
+    if (Name.ends_with(".ModelFile") && !Value.Value.empty())
+      Named.push_back(absoluteIn(Directory, Value.Value));
+  llvm::sort(Named);
+  Named.erase(std::unique(Named.begin(), Named.end()), Named.end());
+  for (const std::string &Path : Named)
+    AddFile(Path);
 }
 
 std::optional<std::string> SummaryStore::contentHash(llvm::StringRef Path) {

@@ -9,7 +9,8 @@
 //       one entry per unit: the format and its version, the tool version,
 //       the key (the main file's content, the compile commands, the
 //       options that change results, the clang-tidy options in effect for
-//       the file), the files the unit read with a hash of each, and the
+//       the file, the model files that apply to it and their content, the
+//       tool's version), the files the unit read with a hash of each, and the
 //       unit's record (UnitRecord.h) with its facts for the link phase;
 //   <dir>/scan-K-of-N.json
 //       one manifest per scan (per shard): the entries it covered and what
@@ -75,6 +76,10 @@ public:
   std::vector<std::string> takeWarnings();
 
 private:
+  /// Adds to \p Key the model files that apply to \p Unit (the nearest
+  /// .sinkguard.yaml, the ModelFile options' files), with their content.
+  void addModelFiles(std::string &Key, const TranslationUnit &Unit,
+                     const clang::tidy::ClangTidyOptions &Tidy);
   /// The hash of \p Path's content, or none when it cannot be read.
   std::optional<std::string> contentHash(llvm::StringRef Path);
   void warn(std::string Message);
