@@ -1,6 +1,7 @@
 //===--- TaintCheckSupport.cpp --------------------------------------------===//
 
 #include "TaintCheckSupport.h"
+#include "clang-tidy/NoLintDirectiveHandler.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "engine/Facts.h"
 #include "model/ModelLoading.h"
@@ -462,10 +463,13 @@ struct TaintCheckBase::Capture : public DiagnosticConsumer {
     SourceLocation Loc;
     std::string Message;
     llvm::SmallVector<CharSourceRange, 2> Ranges;
+    /// A NOLINT comment at the place silences the check there.
+    bool Suppressed = false;
   };
 
-  Capture()
-      : Engine(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(), Options, this,
+  explicit Capture(StringRef CheckName)
+      : CheckName(CheckName.str()),
+        Engine(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(), Options, this,
                /*ShouldOwnClient=*/false) {}
 
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
@@ -473,11 +477,21 @@ struct TaintCheckBase::Capture : public DiagnosticConsumer {
     llvm::SmallString<128> Text;
     Info.FormatDiagnostic(Text);
     Captured C{Level, Info.getLocation(), std::string(Text), {}};
+    // The link reports a finding where this unit's sink is, and the editor
+    // where the call is: a NOLINT, NOLINTNEXTLINE or NOLINTBEGIN/END at the
+    // sink, as clang-tidy reads them, must hold for both.
+    llvm::SmallVector<tooling::Diagnostic, 1> NoLintErrors;
+    C.Suppressed = Level == DiagnosticsEngine::Warning &&
+                   NoLint.shouldSuppress(Level, Info, CheckName, NoLintErrors,
+                                         /*AllowIO=*/true,
+                                         /*EnableNoLintBlocks=*/true);
     for (const CharSourceRange &R : Info.getRanges())
       C.Ranges.push_back(R);
     Seen.push_back(std::move(C));
   }
 
+  const std::string CheckName;
+  NoLintDirectiveHandler NoLint;
   DiagnosticOptions Options;
   DiagnosticsEngine Engine;
   std::vector<Captured> Seen;
@@ -496,7 +510,7 @@ DiagnosticBuilder TaintCheckBase::finding(SourceLocation Loc,
 llvm::json::Array TaintCheckBase::describe(const engine::SinkHit &Hit,
                                            ASTContext &Ctx) {
   if (!Capturing)
-    Capturing = std::make_unique<Capture>();
+    Capturing = std::make_unique<Capture>(getID());
   Capturing->Engine.setSourceManager(&Ctx.getSourceManager());
   Capturing->Seen.clear();
   InDescribe = true;
@@ -505,7 +519,7 @@ llvm::json::Array TaintCheckBase::describe(const engine::SinkHit &Hit,
   const SourceManager &SM = Ctx.getSourceManager();
   llvm::json::Array Out;
   for (const Capture::Captured &C : Capturing->Seen) {
-    if (C.Level == DiagnosticsEngine::Note)
+    if (C.Level == DiagnosticsEngine::Note || C.Suppressed)
       continue;
     llvm::json::Array Ranges;
     for (const CharSourceRange &R : C.Ranges) {
