@@ -138,6 +138,15 @@ int assembleReport(report::Report &R, std::vector<UnitResult> &Units,
       N.Severity = D.Severity;
       N.Where = D.Where;
       N.Message = D.Message + " [" + D.Name + "]";
+      // A security gate fails closed: a model file the checks ignored or
+      // an option they rejected gives an answer nobody asked for.
+      if (D.isConfigurationError()) {
+        N.Severity = report::Level::Error;
+        llvm::StringRef Message = D.Message;
+        Message.consume_front("model file ignored: ");
+        printError(Message);
+        ++A.ConfigurationErrors;
+      }
       R.Notifications.push_back(std::move(N));
     }
 
@@ -146,7 +155,9 @@ int assembleReport(report::Report &R, std::vector<UnitResult> &Units,
     R.Baseline = A.Baseline->apply(R.Findings, R.Root);
 
   int Exit = ExitClean;
-  if (A.Skipped || A.Failed || A.Abandoned)
+  if (A.ConfigurationErrors)
+    Exit = ExitUsage;
+  else if (A.Skipped || A.Failed || A.Abandoned)
     Exit = ExitIncomplete;
   else if (A.FailOn != report::Level::None &&
            llvm::any_of(R.Findings, [&](const report::Finding &F) {
@@ -154,7 +165,7 @@ int assembleReport(report::Report &R, std::vector<UnitResult> &Units,
            }))
     Exit = ExitFindings;
   R.ExitCode = Exit;
-  R.ExecutionSuccessful = Exit != ExitIncomplete;
+  R.ExecutionSuccessful = Exit != ExitIncomplete && Exit != ExitUsage;
   if (A.Format == OutputFormat::Sarif &&
       R.Findings.size() > report::MaxResultsPerRun)
     printWarning(llvm::Twine(R.Findings.size()) +
@@ -207,6 +218,8 @@ void printSummary(const report::Report &R, const Assembly &A, double Seconds) {
     OS << ", " << A.Skipped << " file(s) skipped";
   if (A.Abandoned)
     OS << ", " << A.Abandoned << " file(s) abandoned";
+  if (A.ConfigurationErrors)
+    OS << ", " << A.ConfigurationErrors << " configuration error(s)";
   OS << llvm::format(" in %.1fs", Seconds);
   llvm::errs() << Line << "\n";
 }

@@ -34,6 +34,9 @@ struct Assembly {
   size_t Skipped = 0;
   size_t Failed = 0;
   size_t Abandoned = 0;
+  /// Configuration problems (a bad model file, an invalid check option):
+  /// the scan's answer cannot be trusted, so it fails with ExitUsage.
+  size_t ConfigurationErrors = 0;
   LinkStats Link;
   /// Whether the caller writes linked.json: then the link fills Summaries.
   bool WantSummaries = false;

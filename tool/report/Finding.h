@@ -113,6 +113,8 @@ struct ToolDiagnostic {
   Location Where;
 
   bool isCompilerError() const { return Name == "clang-diagnostic-error"; }
+  /// A problem of the configuration: a check option or a model file.
+  bool isConfigurationError() const { return Name == "clang-tidy-config"; }
 };
 
 /// The deterministic order of findings: file, line, column, rule, then the

@@ -9,7 +9,7 @@
 //
 // A bad model file is reported with file:line:col and ignored: the built-in
 // rules still apply (popen is back, the user's functions are unknown).
-// RUN: %check_sinkguard --check-prefix=BAD %s sinkguard-tainted-shell-command %t-bad -- \
+// RUN: %check_sinkguard --check-prefix=BAD --driver-exit=2 %s sinkguard-tainted-shell-command %t-bad -- \
 // RUN:   -config="{CheckOptions: {sinkguard-tainted-shell-command.ModelFile: '%S/Inputs/bad-model.yaml'}}"
 // BAD: warning: model file ignored: {{.*}}bad-model.yaml:4:11: {{.*}}satellite{{.*}} [clang-tidy-config]
 

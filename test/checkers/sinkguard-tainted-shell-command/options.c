@@ -5,7 +5,7 @@
 // RUN:   -config="{CheckOptions: {sinkguard-tainted-shell-command.TrustedSources: 'environment;command-line', sinkguard-tainted-shell-command.ReportArgumentInjection: false}}"
 //
 // A bad value is reported as a configuration problem; the rest still works.
-// RUN: %check_sinkguard --check-prefix=BADOPT %s sinkguard-tainted-shell-command %t-bad -- \
+// RUN: %check_sinkguard --check-prefix=BADOPT --driver-exit=2 %s sinkguard-tainted-shell-command %t-bad -- \
 // RUN:   -config="{CheckOptions: {sinkguard-tainted-shell-command.TrustedSources: 'bogus;environment;command-line', sinkguard-tainted-shell-command.ReportArgumentInjection: false}}"
 // BADOPT: warning: invalid value 'bogus' in sinkguard-tainted-shell-command.TrustedSources; expected command-line, environment, stdin, file or network [clang-tidy-config]
 

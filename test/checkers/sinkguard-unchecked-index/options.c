@@ -5,7 +5,7 @@
 // RUN:   -config="{CheckOptions: {sinkguard-unchecked-index.TrustedSources: 'file;environment', sinkguard-unchecked-index.ReportPointerOffsets: false}}"
 //
 // A bad value is reported as a configuration problem; the rest still works.
-// RUN: %check_sinkguard --check-prefix=BADOPT %s sinkguard-unchecked-index %t-bad -- \
+// RUN: %check_sinkguard --check-prefix=BADOPT --driver-exit=2 %s sinkguard-unchecked-index %t-bad -- \
 // RUN:   -config="{CheckOptions: {sinkguard-unchecked-index.TrustedSources: 'disk;file;environment', sinkguard-unchecked-index.ReportPointerOffsets: false}}"
 // BADOPT: warning: invalid value 'disk' in sinkguard-unchecked-index.TrustedSources; expected command-line, environment, stdin, file or network [clang-tidy-config]
 
