@@ -123,6 +123,9 @@ int runScan(ScanOptions &Options) {
   report::Report R{report::SourceRoot(RootPath)};
   R.CommandLine = Options.CommandLine;
   R.AutomationId = Options.AutomationId;
+  if (Options.Shard && Options.Shard->Count > 1)
+    R.Shard = std::to_string(Options.Shard->Index) + "/" +
+              std::to_string(Options.Shard->Count);
 
   llvm::Expected<TidySettings> Settings = tidySettings(Options);
   if (!Settings)

@@ -134,6 +134,15 @@ mergeSarifLogs(std::vector<SarifInput> Inputs,
       return failure(llvm::Twine(*R.Path) + ": a run of " + Name + " " +
                      Version + " cannot be merged with one of " + ToolName +
                      " " + ToolVersion + " (" + *First.Path + ")");
+    // A slice's report lacks the flows into units of other slices: merged,
+    // the slices would quietly report less than one scan.
+    if (const Object *Properties = R.Run->getObject("properties"))
+      if (std::optional<llvm::StringRef> Shard = Properties->getString("shard"))
+        return failure(*R.Path + ": the report of shard " + *Shard +
+                       " of a scan, which lacks the flows between its units "
+                       "and those of other shards; join the shards with "
+                       "`sinkguard link` over their summary stores "
+                       "(--cache-dir) instead of merging their reports");
     if (R.Run->getString("columnKind").value_or("").str() != ColumnKind)
       return failure(*R.Path + ": its columnKind differs from that of " +
                      *First.Path);

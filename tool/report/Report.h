@@ -41,6 +41,10 @@ struct Report {
   std::string CommandLine;
   /// automationDetails.id; empty for none.
   std::string AutomationId;
+  /// "K/N" for a scan of slice K of N > 1 (--shard): its report lacks the
+  /// flows between its units and those of other slices, so `sinkguard
+  /// merge` refuses it (`sinkguard link` joins the slices' stores).
+  std::string Shard;
   bool ExecutionSuccessful = true;
   std::optional<int> ExitCode;
   unsigned FilesAnalysed = 0;

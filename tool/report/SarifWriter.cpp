@@ -250,6 +250,8 @@ void run(OStream &J, const Report &R) {
   });
   J.attributeObject("properties", [&] {
     J.attribute("filesAnalysed", R.FilesAnalysed);
+    if (!R.Shard.empty())
+      J.attribute("shard", R.Shard);
     if (R.Baseline)
       writeBaselineMember(J, *R.Baseline);
   });
