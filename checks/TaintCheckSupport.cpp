@@ -557,8 +557,8 @@ void RangeCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CountAsserts", CountAsserts);
 }
 
-bool RangeCheckBase::reportInCallee(const engine::SinkHit &Hit,
-                                    ASTContext &Ctx, StringRef Use) {
+bool RangeCheckBase::reportInCallee(const engine::SinkHit &Hit, ASTContext &Ctx,
+                                    StringRef Use) {
   if (!Hit.Indexing.InCallee || !Hit.Sink)
     return false;
   const SourceManager &SM = Ctx.getSourceManager();

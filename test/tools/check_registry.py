@@ -25,7 +25,8 @@ def rows(root):
         for first, rest in strings:
             values.append(first + "".join(re.findall(r'"((?:[^"\\]|\\.)*)"',
                                                      rest)))
-        yield {"id": values[0], "summary": values[2], "cwes": values[3]}
+        yield {"id": values[0], "summary": values[2], "cwes": values[3],
+               "level": values[-1]}
 
 
 def main():
@@ -64,6 +65,11 @@ def main():
                                     % (r["id"], section))
         if "checks/%s.md" % r["id"] not in index:
             problems.append("%s: not linked from docs/index.md" % r["id"])
+        row = re.search(r"^\| \[%s\].*\| (\w+) \|$" % re.escape(r["id"]), index,
+                        re.M)
+        if row and row.group(1) != r["level"]:
+            problems.append("%s: docs/index.md gives level %s, Checks.def %s"
+                            % (r["id"], row.group(1), r["level"]))
         tests = os.path.join(root, "test", "checkers", r["id"])
         if not os.path.isdir(tests) or not os.listdir(tests):
             problems.append("%s: no tests in %s" % (r["id"], tests))

@@ -109,8 +109,8 @@ llvm::Error checkWritable(llvm::StringRef Path) {
     return llvm::Error::success();
   if (T->K == Target::Direct) {
     // Not opened: a FIFO would wait for its reader here.
-    if (std::error_code EC = llvm::sys::fs::access(
-            Path, llvm::sys::fs::AccessMode::Write))
+    if (std::error_code EC =
+            llvm::sys::fs::access(Path, llvm::sys::fs::AccessMode::Write))
       return cannotWrite(Path, EC.message());
     return llvm::Error::success();
   }

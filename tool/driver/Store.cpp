@@ -175,8 +175,8 @@ void SummaryStore::addModelFiles(std::string &Key, const TranslationUnit &Unit,
   // command's directory, as the checks open it.
   auto AddFile = [&](llvm::StringRef Path) {
     addPart(Key, Path);
-    addPart(Key, Path.empty() ? "none"
-                              : contentHash(Path).value_or("unreadable"));
+    addPart(Key,
+            Path.empty() ? "none" : contentHash(Path).value_or("unreadable"));
   };
   AddFile(::sinkguard::model::findProjectModelFile(
       Unit.File, *llvm::vfs::getRealFileSystem()));

@@ -104,7 +104,10 @@ void printHeader(const Location &Where, llvm::StringRef Kind,
 
 void printFinding(const Finding &F, llvm::raw_ostream &OS,
                   SourceCache &Sources) {
-  printHeader(F.Where, F.DiagnosticKind, F.Message, OS);
+  // The level SARIF and JSON give the finding (the check's, or error for a
+  // warning made an error), so that a log that fails --fail-on=error shows
+  // an error.
+  printHeader(F.Where, levelName(F.Severity), F.Message, OS);
   OS << " [" << F.RuleId;
   for (const std::string &A : F.Aliases)
     OS << "," << A;
