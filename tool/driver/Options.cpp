@@ -1,9 +1,12 @@
 //===--- Options.cpp ------------------------------------------------------===//
 
 #include "Options.h"
-#include "clang/Tooling/CommonOptionsParser.h"
+#include "SarifWriter.h"
+#include "clang/Basic/Version.h"
+#include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
@@ -230,7 +233,25 @@ cl::opt<bool> LinkStats("stats", cl::desc("Print what the link phase resolved"),
                         cl::init(false), cl::sub(LinkCommand),
                         cl::cat(LinkCategory));
 
-cl::extrahelp CommonHelp(clang::tooling::CommonOptionsParser::HelpMessage);
+// Not CommonOptionsParser's text: it promises a search for
+// compile_commands.json through the parents of the first file, which the
+// driver does not do.
+cl::extrahelp ScanHelp(
+    "\n-p <build-dir> names the directory that holds compile_commands.json "
+    "(CMake writes\none with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON); only that "
+    "directory is read, no\nparent directory is searched. Without -p, give "
+    "the compiler flags after '--':\n  sinkguard scan file.c -- -Iinclude "
+    "-DNDEBUG\n\n[paths...] are files of the database, or directories: "
+    "then every file of the\ndatabase below them. A path the database does "
+    "not list is reported and skipped.\n\nDocumentation: docs/ci.md in "
+    "sinkguard's sources or installed documentation.\n");
+
+/// --version: sinkguard's own version, and the LLVM it was built with.
+void printVersion(llvm::raw_ostream &OS) {
+  OS << "sinkguard " << report::toolVersion() << "\n  built with "
+     << clang::getClangFullVersion() << " (LLVM " << LLVM_VERSION_STRING
+     << ")\n";
+}
 
 /// LLVM registers -stats itself, for its statistics (which a release build
 /// of LLVM does not collect); the scan's --stats is that option, as a
@@ -255,6 +276,7 @@ bool statsRequested() {
 /// one line.
 bool parse(std::vector<const char *> &Argv, std::string &Error) {
   cl::HideUnrelatedOptions({&ScanCategory, &OutputCategory, &LinkCategory});
+  cl::SetVersionPrinter(printVersion);
   if (cl::Option *Stats = statsOption()) {
     Stats->setDescription("Print how many units were parsed and reused, and "
                           "what the link phase resolved, to stderr");
