@@ -131,6 +131,7 @@ int runScan(ScanOptions &Options) {
   if (!Settings)
     return failBeforeScan(Options, llvm::toString(Settings.takeError()));
   std::optional<report::Baseline> Baseline;
+  std::vector<report::Notification> BaselineNotes;
   if (!Options.BaselinePath.empty()) {
     llvm::Expected<report::Baseline> Loaded =
         report::Baseline::load(Options.BaselinePath);
@@ -138,6 +139,20 @@ int runScan(ScanOptions &Options) {
       return failBeforeScan(Options, "--baseline: " +
                                          llvm::toString(Loaded.takeError()));
     Baseline = std::move(*Loaded);
+    // Its paths are relative to its source root: under another one, none of
+    // its findings can match, and every finding would look new.
+    if (!Baseline->sourceRoot().empty() &&
+        Baseline->sourceRoot() != R.Root.uri()) {
+      report::Notification N;
+      N.Severity = report::Level::Warning;
+      N.Message = "--baseline " + Options.BaselinePath +
+                  " was made under the source root " +
+                  Baseline->sourceRoot() + ", this scan's is " + R.Root.uri() +
+                  ": its findings match only where the paths below both "
+                  "agree (give --srcroot to compare like with like)";
+      printWarning(N.Message);
+      BaselineNotes.push_back(std::move(N));
+    }
   }
   auto Db = loadDatabase(Options);
   if (!Db)
@@ -187,6 +202,8 @@ int runScan(ScanOptions &Options) {
   // of the program from the editor, so only a whole scan writes them.
   A.WantSummaries = Store && (!Options.Shard || Options.Shard->Count == 1);
   int Exit = assembleReport(R, Units, A);
+  R.Notifications.insert(R.Notifications.end(), BaselineNotes.begin(),
+                         BaselineNotes.end());
   if (A.WantSummaries) {
     llvm::SmallString<256> Linked(Store->directory());
     llvm::sys::path::append(Linked, "linked.json");

@@ -3,6 +3,7 @@
 #include "Baseline.h"
 #include "Fingerprint.h"
 #include "SarifLog.h"
+#include "SarifWriter.h"
 
 namespace sinkguard::report {
 
@@ -24,6 +25,11 @@ Baseline Baseline::fromLog(const llvm::json::Value &Log, llvm::StringRef Path) {
   B.File = Path.str();
   for (const llvm::json::Value &RunValue :
        *Log.getAsObject()->getArray("runs")) {
+    if (const llvm::json::Object *Ids =
+            RunValue.getAsObject()->getObject("originalUriBaseIds"))
+      if (const llvm::json::Object *Root = Ids->getObject(SourceRootBaseId))
+        if (B.SourceRootUri.empty())
+          B.SourceRootUri = Root->getString("uri").value_or("").str();
     const llvm::json::Array *Results =
         RunValue.getAsObject()->getArray("results");
     if (!Results)

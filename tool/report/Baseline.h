@@ -32,9 +32,13 @@ public:
   BaselineSummary apply(std::vector<Finding> &Findings, const SourceRoot &Root);
 
   unsigned size() const { return Total; }
+  /// The URI of the source root the log's paths are relative to
+  /// (%SRCROOT%); empty when it names none.
+  const std::string &sourceRoot() const { return SourceRootUri; }
 
 private:
   std::string File;
+  std::string SourceRootUri;
   llvm::StringMap<unsigned> Stable;
   llvm::StringMap<unsigned> ByLine;
   unsigned Total = 0;
