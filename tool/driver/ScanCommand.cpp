@@ -146,8 +146,8 @@ int runScan(ScanOptions &Options) {
       report::Notification N;
       N.Severity = report::Level::Warning;
       N.Message = "--baseline " + Options.BaselinePath +
-                  " was made under the source root " +
-                  Baseline->sourceRoot() + ", this scan's is " + R.Root.uri() +
+                  " was made under the source root " + Baseline->sourceRoot() +
+                  ", this scan's is " + R.Root.uri() +
                   ": its findings match only where the paths below both "
                   "agree (give --srcroot to compare like with like)";
       printWarning(N.Message);
