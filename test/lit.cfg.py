@@ -1,17 +1,66 @@
 # -*- Python -*-
 # lit configuration for sinkguard.
 
+import hashlib
 import os
+import re
 import shlex
 import shutil
+import tempfile
 
 import lit.formats
+
+
+
+def plain_path(path):
+    """Whether lit's shell takes `path` as one word wherever a RUN line puts
+    it: lit substitutes %s, %S and %t without quoting."""
+    return re.fullmatch(r"[A-Za-z0-9_./+@%=,-]+", path) is not None
+
+
+def path_aliases(roots):
+    """Paths without spaces or non-ASCII characters for `roots`: symbolic
+    links in a directory of the temporary folder named after them. A clone
+    at '/tmp/x/new dir/ünï' runs its tests through '/tmp/sinkguard-lit-
+    <hash>/src' and '.../obj', so that no RUN line needs quoting; the tools
+    still read and write the real files."""
+    key = hashlib.sha256("\0".join(roots).encode("utf-8")).hexdigest()[:16]
+    base = os.path.join(tempfile.gettempdir(), "sinkguard-lit-" + key)
+    os.makedirs(base, exist_ok=True)
+    aliases = []
+    for i, root in enumerate(roots):
+        link = os.path.join(base, str(i))
+        if os.path.islink(link) and os.readlink(link) != root:
+            os.unlink(link)
+        if not os.path.lexists(link):
+            os.symlink(root, link)
+        aliases.append(link)
+    return aliases
+
+
+# The source and build trees as the tests see them.
+real_roots = [os.path.normpath(config.sinkguard_src_root),
+              os.path.normpath(config.sinkguard_obj_root)]
+# SINKGUARD_LIT_ALIASES=1 takes the aliases for any path (to try them).
+if (os.environ.get("SINKGUARD_LIT_ALIASES") == "1" or
+        not all(plain_path(r) for r in real_roots)):
+    alias_roots = path_aliases(real_roots)
+    for name in ("sinkguard_src_root", "sinkguard_obj_root",
+                 "sinkguard_tools_dir", "sinkguard_plugin",
+                 "sinkguard_test_bin"):
+        value = os.path.normpath(getattr(config, name))
+        # The longest root first: the build tree may be inside the sources.
+        for real, alias in sorted(zip(real_roots, alias_roots),
+                                  key=lambda p: -len(p[0])):
+            if value == real or value.startswith(real + os.sep):
+                setattr(config, name, alias + value[len(real):])
+                break
 
 config.name = "sinkguard"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".cpp", ".test"]
 config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "tools"]
-config.test_source_root = os.path.dirname(__file__)
+config.test_source_root = os.path.join(config.sinkguard_src_root, "test")
 config.test_exec_root = os.path.join(config.sinkguard_obj_root, "test")
 
 # Tools first: ours, then LLVM's (FileCheck, not, split-file).
