@@ -5,7 +5,9 @@
 #   scripts/fuzz.sh [seconds per target] [target...]
 #
 # Targets: checks (C/C++ source through every check), model (model files),
-# sarif (SARIF baselines and merge inputs); all three by default. Needs a
+# sarif (SARIF baselines and merge inputs), store (the summary store's
+# readers: facts through the link, entries, manifests, linked.json); all
+# four by default. Needs a
 # build with SINKGUARD_FUZZ (scripts/test.sh makes one in build-asan).
 #
 # Each target starts from the seeds (regenerated from the tests on every
@@ -27,7 +29,7 @@ out=${SINKGUARD_FUZZ_OUT:-$build/fuzz-out}
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(checks model sarif)
+[[ ${#targets[@]} -gt 0 ]] || targets=(checks model sarif store)
 timeout=${SINKGUARD_FUZZ_TIMEOUT:-25}
 rss=${SINKGUARD_FUZZ_RSS_MB:-2048}
 split_file=/usr/lib/llvm-22/bin/split-file
@@ -75,6 +77,26 @@ seed_sarif() {
     n=$((n + 1))
     cp "$f" "$1/test-$n"
   done < <(find "$build/test" -type f -name '*.sarif' -size -256k 2>/dev/null | sort)
+}
+
+# The stores the lit suite's scans left (run it first): each file with the
+# byte that chooses its reader in fuzz/StoreFuzzer.cpp (0 facts, 1 entry,
+# 2 manifest, 3 linked.json).
+seed_store() {
+  local f n=0 kind
+  while IFS= read -r f; do
+    case $f in
+      */units/*.facts) kind='\000' ;;
+      */units/*.json) kind='\001' ;;
+      */scan-*-of-*.json) kind='\002' ;;
+      */linked.json) kind='\003' ;;
+      *) continue ;;
+    esac
+    n=$((n + 1))
+    { printf '%b' "$kind"; cat "$f"; } >"$1/test-$n"
+    [[ $n -lt 400 ]] || break
+  done < <(find "$build/test" -type f -size -256k \( -path '*/units/*' -o \
+             -name 'scan-*-of-*.json' -o -name linked.json \) 2>/dev/null | sort)
 }
 
 # Whether every input saved in $1 after the first $2 is a timeout that

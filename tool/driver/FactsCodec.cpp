@@ -391,6 +391,17 @@ template <typename T, typename Decoder> T FactsReader::leb(Decoder Decode) {
     return 0;
   const char *Message = nullptr;
   const auto *Begin = reinterpret_cast<const uint8_t *>(Data.data());
+  // A 64-bit number takes at most 10 bytes. LLVM's decoders shift past 63
+  // bits on a longer run of zero bits (undefined behaviour), and facts come
+  // from a store a hostile tree may have planted: refused before decoding.
+  constexpr size_t MaxLength = 10;
+  size_t Last = Pos;
+  while (Last < Data.size() && Last - Pos < MaxLength && (Begin[Last] & 0x80))
+    ++Last;
+  if (Last == Data.size() || Last - Pos == MaxLength) {
+    fail(Last == Data.size() ? "truncated" : "a number of more than 64 bits");
+    return 0;
+  }
   unsigned Length = 0;
   T V = Decode(Begin + Pos, &Length, Begin + Data.size(), &Message);
   if (Message) {
@@ -413,6 +424,16 @@ std::int64_t FactsReader::integer() {
                               const char **Message) {
     return llvm::decodeSLEB128(P, N, End, Message);
   });
+}
+
+int FactsReader::index() {
+  constexpr std::int64_t Limit = std::int64_t(1) << 30;
+  std::int64_t V = integer();
+  if (V < -Limit || V > Limit) {
+    fail("an index out of range");
+    return -1;
+  }
+  return static_cast<int>(V);
 }
 
 std::optional<size_t> FactsReader::stringIndex() {

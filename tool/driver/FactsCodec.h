@@ -62,7 +62,9 @@ public:
 
   std::uint64_t number();
   std::int64_t integer();
-  int index() { return static_cast<int>(integer()); }
+  /// A position or index: within +-2^30, so that adding it to a count of
+  /// the program's calls or globals cannot overflow; larger fails.
+  int index();
   bool flag() { return number() != 0; }
   llvm::StringRef string();
   /// A string's index, checked against the table; for a reader that keeps
