@@ -6,6 +6,7 @@ import os
 import re
 import shlex
 import shutil
+import sys
 import tempfile
 
 import lit.formats
@@ -41,23 +42,33 @@ def path_aliases(roots):
 # The source and build trees as the tests see them.
 real_roots = [os.path.normpath(config.sinkguard_src_root),
               os.path.normpath(config.sinkguard_obj_root)]
+alias_roots = None
 # SINKGUARD_LIT_ALIASES=1 takes the aliases for any path (to try them).
 if (os.environ.get("SINKGUARD_LIT_ALIASES") == "1" or
         not all(plain_path(r) for r in real_roots)):
     alias_roots = path_aliases(real_roots)
-    for name in ("sinkguard_src_root", "sinkguard_obj_root",
-                 "sinkguard_tools_dir", "sinkguard_plugin",
-                 "sinkguard_test_bin"):
-        value = os.path.normpath(getattr(config, name))
-        # The longest root first: the build tree may be inside the sources.
+    # Every path of the site configuration (tools, the plugin, the
+    # sanitized clang-tidy of a sanitizer build): the longest root first,
+    # as the build tree may be inside the sources.
+    for name, value in list(vars(config).items()):
+        if not isinstance(value, str) or not os.path.isabs(value):
+            continue
+        value = os.path.normpath(value)
         for real, alias in sorted(zip(real_roots, alias_roots),
                                   key=lambda p: -len(p[0])):
             if value == real or value.startswith(real + os.sep):
                 setattr(config, name, alias + value[len(real):])
                 break
 
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "tools"))
+from sinkguard_lit_format import AliasedShTest  # noqa: E402
+
+
 config.name = "sinkguard"
-config.test_format = lit.formats.ShTest(execute_external=False)
+config.test_format = AliasedShTest(
+    (os.path.join(alias_roots[0], "test"), os.path.join(alias_roots[1], "test"))
+    if alias_roots else None)
 config.suffixes = [".c", ".cpp", ".test"]
 config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "tools"]
 config.test_source_root = os.path.join(config.sinkguard_src_root, "test")
