@@ -4,6 +4,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <chrono>
+#include <cstdint>
 #include <pthread.h>
 #include <signal.h>
 #include <thread>
@@ -46,7 +47,7 @@ llvm::Error cannotWrite(llvm::StringRef Path, const llvm::Twine &Why) {
 
 /// How a report reaches its path.
 struct Target {
-  enum Kind { Stdout, Direct, Atomic } K;
+  enum Kind : std::uint8_t { Stdout, Direct, Atomic } K;
   /// For Atomic: the file to replace (a symbolic link's target, so that the
   /// link stays).
   std::string File;
@@ -60,8 +61,9 @@ llvm::Expected<Target> targetOf(llvm::StringRef Path) {
   if (Path.empty() || Path == "-")
     return Target{Target::Stdout, ""};
   llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Abs);
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  // Without a current directory, a relative path is under neither.
+  if (!llvm::sys::fs::make_absolute(Abs))
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   if (Abs.starts_with("/dev/") || Abs.starts_with("/proc/"))
     return Target{Target::Direct, ""};
   llvm::sys::fs::file_status Status;
