@@ -122,7 +122,8 @@ if not os.access(multitool, os.X_OK):
     multitool = shutil.which("Sarif.Multitool") or ""
 config.substitutions.append(
     ("%validate_sarif",
-     f"{config.python} {sarif_tools}/validate_sarif.py --multitool={multitool}"))
+     f"{config.python} {sarif_tools}/validate_sarif.py"
+     f" --multitool={shlex.quote(multitool)}"))
 config.substitutions.append(
     ("%sarif_summary", f"{config.python} {sarif_tools}/sarif_summary.py"))
 config.substitutions.append(("%sarif_tools", sarif_tools))
