@@ -22,6 +22,9 @@ PACKAGES=(
   cmake ninja-build ccache
   # clang-format for the format check; python3 for lit and the LSP test.
   clang-format-22 python3
+  # The JSON Schema validator of the GitLab report test
+  # (test/adoption/tools/validate_json_schema.py).
+  python3-jsonschema
   # git and pre-commit for the pre-commit hook's test (test/adoption).
   git pre-commit
 )

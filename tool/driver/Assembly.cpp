@@ -2,6 +2,7 @@
 
 #include "Assembly.h"
 #include "Fingerprint.h"
+#include "GitLabWriter.h"
 #include "JsonWriter.h"
 #include "OutputFile.h"
 #include "Progress.h"
@@ -187,6 +188,9 @@ llvm::Error writeReport(const report::Report &R, llvm::StringRef Path,
           break;
         case OutputFormat::Json:
           report::writeJson(R, OS);
+          break;
+        case OutputFormat::GitLabCodeQuality:
+          report::writeGitLabCodeQuality(R, OS);
           break;
         case OutputFormat::Text: {
           report::SourceCache Sources;

@@ -100,8 +100,11 @@ cl::opt<bool> Quiet("quiet",
                     cl::init(false), cl::cat(ScanCategory));
 
 cl::opt<std::string>
-    Format("format", cl::desc("Output format: text (default), sarif or json"),
-           cl::value_desc("text|sarif|json"), cl::cat(OutputCategory));
+    Format("format",
+           cl::desc("Output format: text (default), sarif, json or "
+                    "gitlab-codequality (GitLab's Code Quality report)"),
+           cl::value_desc("text|sarif|json|gitlab-codequality"),
+           cl::cat(OutputCategory));
 
 cl::opt<std::string> Output("o",
                             cl::desc("Write the report to <file> (atomically) "
@@ -209,9 +212,10 @@ cl::opt<std::string> LinkOutput("o",
                                 cl::cat(LinkCategory));
 cl::opt<std::string>
     LinkFormat("format",
-               cl::desc("Output format: text (default), sarif or json"),
-               cl::value_desc("text|sarif|json"), cl::sub(LinkCommand),
-               cl::cat(LinkCategory));
+               cl::desc("Output format: text (default), sarif, json or "
+                        "gitlab-codequality"),
+               cl::value_desc("text|sarif|json|gitlab-codequality"),
+               cl::sub(LinkCommand), cl::cat(LinkCategory));
 cl::opt<std::string>
     LinkCategoryOption("category",
                        cl::desc("Category of the report (default: the "
@@ -366,8 +370,12 @@ bool parseFormat(llvm::StringRef F, llvm::StringRef OutputPath,
     Out = OutputFormat::Sarif;
   else if (F == "json")
     Out = OutputFormat::Json;
+  else if (F == "gitlab-codequality")
+    Out = OutputFormat::GitLabCodeQuality;
   else {
-    Error = ("--format '" + F + "': expected text, sarif or json").str();
+    Error = ("--format '" + F +
+             "': expected text, sarif, json or gitlab-codequality")
+                .str();
     return false;
   }
   // Without --format, the output file's extension decides.

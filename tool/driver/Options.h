@@ -32,7 +32,7 @@ enum ExitCode : std::uint8_t {
   ExitIncomplete = 3,
 };
 
-enum class OutputFormat : std::uint8_t { Text, Sarif, Json };
+enum class OutputFormat : std::uint8_t { Text, Sarif, Json, GitLabCodeQuality };
 
 /// --shard K/N: the K-th (1-based) of N slices of the selected files.
 struct ShardSpec {
