@@ -152,6 +152,14 @@ int assembleReport(report::Report &R, std::vector<UnitResult> &Units,
     }
 
   report::assignFingerprints(R.Findings, R.Root);
+  // After the fingerprints, which number a fingerprint's occurrences in the
+  // whole report: a finding keeps its fingerprint whether or not a change
+  // touched the others.
+  A.AllFindings = R.Findings.size();
+  if (A.Changes)
+    llvm::erase_if(R.Findings, [&](const report::Finding &F) {
+      return !A.Changes->touches(F);
+    });
   if (A.Baseline)
     R.Baseline = A.Baseline->apply(R.Findings, R.Root);
 
@@ -207,6 +215,8 @@ void printSummary(const report::Report &R, const Assembly &A, double Seconds) {
   llvm::raw_string_ostream OS(Line);
   OS << "sinkguard: " << R.FilesAnalysed << " file(s) analysed, "
      << R.Findings.size() << " finding(s)";
+  if (A.Changes)
+    OS << " touching the change (" << A.AllFindings << " in all)";
   if (R.Baseline)
     OS << " not in the baseline (" << R.Baseline->Unchanged << " in it, "
        << R.Baseline->Absent << " fixed)";

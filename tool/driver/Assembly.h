@@ -13,6 +13,7 @@
 #define SINKGUARD_TOOL_DRIVER_ASSEMBLY_H
 
 #include "Baseline.h"
+#include "ChangedLines.h"
 #include "Link.h"
 #include "Options.h"
 #include "Report.h"
@@ -27,6 +28,8 @@ struct Assembly {
   /// The rules to report when no file was analysed.
   std::vector<std::string> DefaultRules;
   report::Baseline *Baseline = nullptr;
+  /// Pull-request mode: only findings whose path touches these lines.
+  const report::ChangedLines *Changes = nullptr;
   report::Level FailOn = report::Level::Warning;
   OutputFormat Format = OutputFormat::Text;
 
@@ -37,6 +40,8 @@ struct Assembly {
   /// Configuration problems (a bad model file, an invalid check option):
   /// the scan's answer cannot be trusted, so it fails with ExitUsage.
   size_t ConfigurationErrors = 0;
+  /// With Changes: the findings before they were left out.
+  size_t AllFindings = 0;
   LinkStats Link;
   /// Whether the caller writes linked.json: then the link fills Summaries.
   bool WantSummaries = false;

@@ -138,6 +138,20 @@ cl::opt<std::string> SourceRootOption(
              "directory)"),
     cl::value_desc("dir"), cl::cat(OutputCategory));
 
+cl::opt<std::string> DiffRange(
+    "diff",
+    cl::desc("Pull-request mode: report only findings whose path (source, "
+             "steps or sink) touches a line that this git revision range "
+             "changes, e.g. --diff=origin/main...HEAD; the whole path is "
+             "kept"),
+    cl::value_desc("range"), cl::cat(OutputCategory));
+
+cl::opt<std::string> DiffFile(
+    "diff-file",
+    cl::desc("Pull-request mode with a unified diff (paths relative to the "
+             "source root, as `git diff` writes them) instead of git"),
+    cl::value_desc("file"), cl::cat(OutputCategory));
+
 cl::opt<std::string> CacheDir(
     "cache-dir",
     cl::desc("Keep the summary store of incremental scans here: a re-run "
@@ -497,8 +511,18 @@ bool parseScanOptions(std::vector<const char *> Argv,
   Out.UnshardedCommandLine = resultCommandLine(AsTyped, /*Shard=*/true);
   Out.CacheDir = CacheDir;
   Out.NoCache = NoCache;
+  Out.DiffRange = DiffRange;
+  Out.DiffFile = DiffFile;
   Out.PrintStats = statsRequested();
 
+  if (DiffRange.getNumOccurrences() && DiffFile.getNumOccurrences()) {
+    Error = "--diff and --diff-file: give one of them";
+    return false;
+  }
+  if (DiffRange.getNumOccurrences() && DiffRange.empty()) {
+    Error = "--diff: expected a git revision range, e.g. origin/main...HEAD";
+    return false;
+  }
   if (Jobs.getNumOccurrences() && Jobs == 0) {
     Error = "-j 0: expected a positive number of jobs";
     return false;

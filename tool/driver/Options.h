@@ -77,6 +77,14 @@ struct ScanOptions {
   bool NoCache = false;
   /// --stats: print what was parsed, reused and linked.
   bool PrintStats = false;
+  /// Pull-request mode: --diff=<git revision range> or --diff-file=<unified
+  /// diff>; only findings whose path touches a changed line are reported.
+  std::string DiffRange;
+  std::string DiffFile;
+  /// The diff of --diff (read with git before the scan starts no program
+  /// any more) and the directory its paths are relative to.
+  std::string DiffText;
+  std::string DiffBase;
   /// Set once --format and -o are known, so that a failure can be
   /// reported in the requested format.
   bool FormatKnown = false;

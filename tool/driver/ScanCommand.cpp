@@ -13,6 +13,7 @@
 #include "Worker.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
@@ -154,6 +155,28 @@ int runScan(ScanOptions &Options) {
       BaselineNotes.push_back(std::move(N));
     }
   }
+  std::optional<report::ChangedLines> Changes;
+  if (!Options.DiffRange.empty() || !Options.DiffFile.empty()) {
+    std::string What = "--diff";
+    std::string Text = Options.DiffText;
+    std::string Base = Options.DiffBase;
+    if (!Options.DiffFile.empty()) {
+      What = "--diff-file " + Options.DiffFile;
+      auto Buffer = llvm::MemoryBuffer::getFile(Options.DiffFile,
+                                                /*IsText=*/true);
+      if (!Buffer)
+        return failBeforeScan(
+            Options, What + ": cannot read: " + Buffer.getError().message());
+      Text = (*Buffer)->getBuffer().str();
+      Base = RootPath;
+    }
+    llvm::Expected<report::ChangedLines> Parsed =
+        report::ChangedLines::parse(Text, Base);
+    if (!Parsed)
+      return failBeforeScan(Options, What + ": not a unified diff: " +
+                                         llvm::toString(Parsed.takeError()));
+    Changes = std::move(*Parsed);
+  }
   auto Db = loadDatabase(Options);
   if (!Db)
     return failBeforeScan(Options, llvm::toString(Db.takeError()));
@@ -194,6 +217,7 @@ int runScan(ScanOptions &Options) {
   A.SelectionSkipped = Selected->Skipped;
   A.DefaultRules = enabledSinkguardChecks(*Settings, RootPath + "/sinkguard");
   A.Baseline = Baseline ? &*Baseline : nullptr;
+  A.Changes = Changes ? &*Changes : nullptr;
   A.FailOn = Options.FailOn;
   A.Format = Options.Format;
   if (Store)

@@ -12,6 +12,7 @@
 
 #include "../common/ProgramGuard.h"
 #include "../common/ResourceDir.h"
+#include "GitDiff.h"
 #include "LinkCommand.h"
 #include "MergeCommand.h"
 #include "Options.h"
@@ -95,6 +96,14 @@ int main(int Argc, const char **Argv) {
   // choose; the scan starts none but its own (docs/security.md).
   Options.Executable =
       llvm::sys::fs::getMainExecutable(Argv[0], &ProgramAnchor);
+  // git runs now, before programs are refused.
+  if (!Options.DiffRange.empty()) {
+    llvm::Expected<GitDiff> Diff = readGitDiff(Options.DiffRange);
+    if (!Diff)
+      return failBeforeScan(Options, llvm::toString(Diff.takeError()));
+    Options.DiffText = std::move(Diff->Text);
+    Options.DiffBase = std::move(Diff->Top);
+  }
   if (!Options.AllowCompilerPlugins)
     sinkguard::refuseProgramsExcept(Options.Executable);
 
