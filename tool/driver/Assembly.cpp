@@ -3,6 +3,7 @@
 #include "Assembly.h"
 #include "Fingerprint.h"
 #include "GitLabWriter.h"
+#include "HtmlWriter.h"
 #include "JsonWriter.h"
 #include "OutputFile.h"
 #include "Progress.h"
@@ -200,6 +201,11 @@ llvm::Error writeReport(const report::Report &R, llvm::StringRef Path,
         case OutputFormat::GitLabCodeQuality:
           report::writeGitLabCodeQuality(R, OS);
           break;
+        case OutputFormat::Html: {
+          report::SourceCache Sources;
+          report::writeHtml(R, OS, Sources);
+          break;
+        }
         case OutputFormat::Text: {
           report::SourceCache Sources;
           report::writeText(R, OS, Sources);

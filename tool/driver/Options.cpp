@@ -102,8 +102,9 @@ cl::opt<bool> Quiet("quiet",
 cl::opt<std::string>
     Format("format",
            cl::desc("Output format: text (default), sarif, json or "
-                    "gitlab-codequality (GitLab's Code Quality report)"),
-           cl::value_desc("text|sarif|json|gitlab-codequality"),
+                    "gitlab-codequality (GitLab's Code Quality report) or "
+                    "html (one self-contained page)"),
+           cl::value_desc("text|sarif|json|gitlab-codequality|html"),
            cl::cat(OutputCategory));
 
 cl::opt<std::string> Output("o",
@@ -227,8 +228,8 @@ cl::opt<std::string> LinkOutput("o",
 cl::opt<std::string>
     LinkFormat("format",
                cl::desc("Output format: text (default), sarif, json or "
-                        "gitlab-codequality"),
-               cl::value_desc("text|sarif|json|gitlab-codequality"),
+                        "gitlab-codequality or html"),
+               cl::value_desc("text|sarif|json|gitlab-codequality|html"),
                cl::sub(LinkCommand), cl::cat(LinkCategory));
 cl::opt<std::string>
     LinkCategoryOption("category",
@@ -386,9 +387,11 @@ bool parseFormat(llvm::StringRef F, llvm::StringRef OutputPath,
     Out = OutputFormat::Json;
   else if (F == "gitlab-codequality")
     Out = OutputFormat::GitLabCodeQuality;
+  else if (F == "html")
+    Out = OutputFormat::Html;
   else {
     Error = ("--format '" + F +
-             "': expected text, sarif, json or gitlab-codequality")
+             "': expected text, sarif, json, gitlab-codequality or html")
                 .str();
     return false;
   }
@@ -397,6 +400,8 @@ bool parseFormat(llvm::StringRef F, llvm::StringRef OutputPath,
     Out = OutputFormat::Sarif;
   else if (F.empty() && OutputPath.ends_with(".json"))
     Out = OutputFormat::Json;
+  else if (F.empty() && OutputPath.ends_with(".html"))
+    Out = OutputFormat::Html;
   return true;
 }
 

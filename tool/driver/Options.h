@@ -32,7 +32,13 @@ enum ExitCode : std::uint8_t {
   ExitIncomplete = 3,
 };
 
-enum class OutputFormat : std::uint8_t { Text, Sarif, Json, GitLabCodeQuality };
+enum class OutputFormat : std::uint8_t {
+  Text,
+  Sarif,
+  Json,
+  GitLabCodeQuality,
+  Html
+};
 
 /// --shard K/N: the K-th (1-based) of N slices of the selected files.
 struct ShardSpec {
