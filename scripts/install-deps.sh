@@ -20,6 +20,10 @@ PACKAGES=(
   protobuf-compiler-grpc
   # Build tools.
   cmake ninja-build ccache
+  # The Debian package (scripts/package.sh, test/install/package.test):
+  # help2man writes the man pages, dpkg-shlibdeps (dpkg-dev) the Depends,
+  # lintian checks the package.
+  help2man dpkg-dev lintian
   # clang-format for the format check; python3 for lit and the LSP test.
   clang-format-22 python3
   # The JSON Schema validator of the GitLab report test
