@@ -7,8 +7,9 @@
 # the machine's apt sources, as for scripts/install.sh); python3 too, for
 # the job summary. Without it, builds and installs sinkguard from the
 # action's own checkout, the directory two levels above this script:
-# `bash scripts/install.sh` (LLVM 22 from apt, a build, cmake --install
-# into /usr/local). apt-get runs through sudo when not root.
+# `bash scripts/install.sh` (LLVM 22 from apt, a build with ccache, whose
+# directory the action caches between runs, cmake --install into
+# /usr/local). apt-get runs through sudo when not root.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 deb=${INPUT_DEB:-}
@@ -17,6 +18,12 @@ say() { printf 'sinkguard-action: %s\n' "$*"; }
 
 if [[ -z $deb ]]; then
   say "building and installing sinkguard from $root"
+  # With CCACHE_DIR (the action's cache step keeps it between runs), paths
+  # below the checkout are hashed relative to it, so a later run in another
+  # directory reuses the objects.
+  if [[ -n ${CCACHE_DIR:-} ]]; then
+    export CCACHE_BASEDIR=$root
+  fi
   bash "$root/scripts/install.sh"
 else
   SUDO=()
