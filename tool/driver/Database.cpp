@@ -10,6 +10,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include <optional>
 #include <tuple>
 
 namespace sinkguard::driver {
@@ -29,6 +30,15 @@ std::string normalizedPath(llvm::StringRef Path) {
     return Path.str();
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return std::string(Abs);
+}
+
+/// \p Path with symbolic links resolved, or normalizedPath() when it cannot
+/// be (a file that does not exist).
+std::string realPathOf(llvm::StringRef Path) {
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::real_path(Path, Real))
+    return normalizedPath(Path);
+  return std::string(Real);
 }
 
 /// Whether \p Unit is compiled as C++: by its compiler (clang++, g++,
@@ -127,19 +137,32 @@ selectUnits(const clang::tooling::CompilationDatabase &Db,
       if (Seen.insert(normalizedPath(F)).second)
         Chosen.push_back(F);
   }
-  // The database's own spelling of each file, by normalized path.
+  // The database's own spelling of each file, by normalized path; and, for
+  // a path named through other symbolic links than the database's (a
+  // checkout reached through a link, a shell's resolved working directory),
+  // each file's real path, found on first need.
   llvm::StringMap<std::string> Listed;
   for (const std::string &F : AllFiles)
     Listed.try_emplace(normalizedPath(F), F);
+  std::vector<std::string> RealPaths;
+  auto RealOf = [&](size_t I) -> const std::string & {
+    if (RealPaths.empty())
+      for (const std::string &F : AllFiles)
+        RealPaths.push_back(realPathOf(normalizedPath(F)));
+    return RealPaths[I];
+  };
   for (const std::string &Path : Options.Paths) {
     std::string Norm = normalizedPath(Path);
     if (!Fixed && llvm::sys::fs::is_directory(Norm)) {
       std::string Prefix = Norm + "/";
+      std::string RealPrefix = realPathOf(Norm) + "/";
       size_t Before = Chosen.size();
-      for (const std::string &F : AllFiles) {
-        std::string NF = normalizedPath(F);
-        if (llvm::StringRef(NF).starts_with(Prefix) && Seen.insert(NF).second)
-          Chosen.push_back(F);
+      for (size_t I = 0; I < AllFiles.size(); ++I) {
+        std::string NF = normalizedPath(AllFiles[I]);
+        bool Below = llvm::StringRef(NF).starts_with(Prefix) ||
+                     llvm::StringRef(RealOf(I)).starts_with(RealPrefix);
+        if (Below && Seen.insert(NF).second)
+          Chosen.push_back(AllFiles[I]);
       }
       if (Chosen.size() == Before)
         return failure(Path + ": no file of the compilation database is in "
@@ -147,6 +170,15 @@ selectUnits(const clang::tooling::CompilationDatabase &Db,
       continue;
     }
     if (!Fixed && !Listed.contains(Norm)) {
+      std::string RealNorm = realPathOf(Norm);
+      size_t I = 0;
+      while (I < AllFiles.size() && RealOf(I) != RealNorm)
+        ++I;
+      if (I < AllFiles.size()) {
+        if (Seen.insert(normalizedPath(AllFiles[I])).second)
+          Chosen.push_back(AllFiles[I]);
+        continue;
+      }
       report::Notification N;
       N.File = Norm;
       N.Message = Path + ": not in the compilation database; skipped";
