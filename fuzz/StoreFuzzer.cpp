@@ -11,7 +11,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "Link.h"
-#include "Scanner.h"
 #include "Store.h"
 #include "TaintCheckSupport.h"
 #include "llvm/Support/FileSystem.h"

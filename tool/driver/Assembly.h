@@ -17,7 +17,7 @@
 #include "Link.h"
 #include "Options.h"
 #include "Report.h"
-#include "Scanner.h"
+#include "UnitResult.h"
 #include <vector>
 
 namespace sinkguard::driver {

@@ -15,19 +15,11 @@
 
 #include "Finding.h"
 #include "SourceFile.h"
+#include "UnitResult.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include <vector>
 
 namespace sinkguard::driver {
-
-struct ConvertedDiagnostics {
-  std::vector<report::Finding> Findings;
-  /// Compiler errors, and diagnostics of checks that have no place in a
-  /// file (invalid options).
-  std::vector<report::ToolDiagnostic> ToolDiagnostics;
-
-  unsigned compilerErrors() const;
-};
 
 void convertDiagnostics(const std::vector<clang::tidy::ClangTidyError> &Errors,
                         report::SourceCache &Sources,

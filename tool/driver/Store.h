@@ -32,7 +32,7 @@
 #include "CheckSelection.h"
 #include "Database.h"
 #include "Options.h"
-#include "Scanner.h"
+#include "UnitResult.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Chrono.h"
 #include "llvm/Support/Error.h"

@@ -1,6 +1,7 @@
 //===--- UnitRecord.cpp ---------------------------------------------------===//
 
 #include "UnitRecord.h"
+#include "Conversion.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Base64.h"

@@ -14,7 +14,8 @@
 #ifndef SINKGUARD_TOOL_DRIVER_UNITRECORD_H
 #define SINKGUARD_TOOL_DRIVER_UNITRECORD_H
 
-#include "Scanner.h"
+#include "UnitResult.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 #include <vector>

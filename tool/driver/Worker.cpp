@@ -4,6 +4,7 @@
 #include "CheckSelection.h"
 #include "Database.h"
 #include "Progress.h"
+#include "Scanner.h"
 #include "UnitRecord.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Program.h"

@@ -15,8 +15,9 @@
 #ifndef SINKGUARD_TOOL_DRIVER_WORKER_H
 #define SINKGUARD_TOOL_DRIVER_WORKER_H
 
+#include "Database.h"
 #include "Options.h"
-#include "Scanner.h"
+#include "UnitResult.h"
 #include "llvm/Support/JSON.h"
 #include <optional>
 #include <string>
