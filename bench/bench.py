@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """bench.py [--runs N] [--build DIR] [--out FILE] [--instructions]
-           [--functions N] [--no-examples]
+           [--functions N] [--no-examples] [--sqlite]
 
 Measures what sinkguard's checks cost over Clang's own parse, on the same
 inputs in one run: `clang -fsyntax-only` (the floor for any AST-based
@@ -112,6 +112,10 @@ def main():
                         "docs/performance.md also quotes 600)")
     p.add_argument("--no-examples", action="store_true",
                    help="only the generated units")
+    p.add_argument("--sqlite", action="store_true",
+                   help="also SQLite's amalgamation (one 270,000-line unit, "
+                        "fetched into BUILD/bench-cache as bench/compare.py "
+                        "does)")
     a = p.parse_args()
     if a.instructions and not shutil.which("valgrind"):
         sys.exit("bench: --instructions needs valgrind (apt-get install "
@@ -123,8 +127,17 @@ def main():
         sys.exit("bench: %s not found; run scripts/build.sh first" % tidy)
 
     rows = []
-    for name, path, flags in inputs(a.build, outdir, a.functions,
-                                    not a.no_examples):
+    todo = inputs(a.build, outdir, a.functions, not a.no_examples)
+    if a.sqlite:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import compare
+        cache = os.path.join(os.path.abspath(a.build), "bench-cache")
+        os.makedirs(cache, exist_ok=True)
+        db = compare.sqlite_input(cache)
+        entry = json.load(open(os.path.join(db, "compile_commands.json")))[0]
+        todo.append(("SQLite amalgamation",
+                     os.path.join(entry["directory"], entry["file"]), []))
+    for name, path, flags in todo:
         cxx = path.endswith((".cpp", ".cc"))
         clang = os.path.join(LLVM, "clang++" if cxx else "clang")
         lang = ["-x", "c++"] if cxx else []
