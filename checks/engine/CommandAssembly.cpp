@@ -1,16 +1,25 @@
 //===--- CommandAssembly.cpp ----------------------------------------------===//
 
 #include "CommandAssembly.h"
+#include "/work/main/checks/model/Model.h"
+#include "AstQueries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/FormatString.h"
-#include "clang/AST/StmtVisitor.h"
+#include "clang/AST/OperationKinds.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/LLVM.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <utility>
 
 using namespace clang;
 
@@ -18,8 +27,9 @@ namespace sinkguard::engine {
 
 namespace {
 
-/// Peels the nodes that do not change a string's text.
-const Expr *strip(const Expr *E) {
+/// Peels the nodes that do not change a string's text (stripToValue(),
+/// for the taint analysis, also peels default arguments).
+const Expr *stripToText(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();
     if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
@@ -40,36 +50,10 @@ const Expr *strip(const Expr *E) {
   return E;
 }
 
-bool isStdString(QualType T) {
-  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!RD)
-    return false;
-  if (RD->getName() != "basic_string" && RD->getName() != "basic_string_view")
-    return false;
-  return RD->isInStdNamespace();
-}
-
-/// Whether a value of this type can carry injected text: characters,
-/// character (or untyped) buffers and std::string-like objects can;
-/// numbers, booleans, enumerators and other classes cannot.
-bool canCarryText(QualType T) {
-  T = T.getCanonicalType().getNonReferenceType();
-  if (T->isAnyCharacterType())
-    return true;
-  if (T->isPointerType() || T->isArrayType()) {
-    QualType Elem = T->isPointerType()
-                        ? T->getPointeeType()
-                        : QualType(T->getArrayElementTypeNoTypeQual(), 0);
-    return Elem->isAnyCharacterType() || Elem->isVoidType() ||
-           Elem->isPointerType();
-  }
-  return isStdString(T);
-}
-
 bool isConstantText(const Expr *E, ASTContext &Ctx) {
   if (isa<StringLiteral, CXXNullPtrLiteralExpr, GNUNullExpr>(E))
     return true;
-  if (!canCarryText(E->getType()))
+  if (!carriesText(E->getType(), TextObjects::StdStrings))
     return true;
   if (E->isValueDependent() || E->isTypeDependent())
     return false;
@@ -80,31 +64,6 @@ bool isConstantText(const Expr *E, ASTContext &Ctx) {
     return true;
   return false;
 }
-
-/// Collects the argument indices a printf-style format reads as text.
-class TextArgCollector : public analyze_format_string::FormatStringHandler {
-public:
-  llvm::SmallVector<unsigned, 4> TextArgs;
-  bool HandlePrintfSpecifier(const analyze_printf::PrintfSpecifier &FS,
-                             const char *, unsigned,
-                             const TargetInfo &) override {
-    using CS = analyze_format_string::ConversionSpecifier;
-    if (!FS.consumesDataArgument())
-      return true;
-    switch (FS.getConversionSpecifier().getKind()) {
-    case CS::sArg:
-    case CS::SArg:
-    case CS::cArg:
-    case CS::CArg:
-    case CS::ObjCObjArg:
-      TextArgs.push_back(FS.getArgIndex());
-      break;
-    default:
-      break;
-    }
-    return true;
-  }
-};
 
 } // namespace
 
@@ -128,21 +87,21 @@ const Expr *ruleArg(const CallExpr *Call, int Pos) {
 }
 
 const VarDecl *baseVariable(const Expr *E) {
-  E = strip(E);
+  E = stripToText(E);
   while (E) {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       return dyn_cast<VarDecl>(DRE->getDecl());
     if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
       if (UO->getOpcode() != UO_AddrOf && UO->getOpcode() != UO_Deref)
         return nullptr;
-      E = strip(UO->getSubExpr());
+      E = stripToText(UO->getSubExpr());
     } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = strip(AS->getBase());
+      E = stripToText(AS->getBase());
     } else if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
       if (!BO->isAdditiveOp())
         return nullptr;
-      E = strip(BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
-                                                         : BO->getRHS());
+      E = stripToText(BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
+                                                               : BO->getRHS());
     } else {
       return nullptr;
     }
@@ -209,7 +168,7 @@ void CommandAssemblyAnalyzer::indexWrites(const Stmt *S) {
           Writes[VD].push_back({Init, Init, nullptr});
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->getOpcode() == BO_Assign)
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(BO->getLHS())))
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(stripToText(BO->getLHS())))
         if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
           Writes[VD].push_back({BO, BO->getRHS(), nullptr});
   } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
@@ -325,7 +284,8 @@ void CommandAssemblyAnalyzer::traceCallInputs(
   unsigned NumArgs = Call->getNumArgs();
   if (R.FormatArg != model::NoArg) {
     const Expr *Format = ruleArg(Call, R.FormatArg);
-    const auto *Lit = Format ? dyn_cast<StringLiteral>(strip(Format)) : nullptr;
+    const auto *Lit =
+        Format ? dyn_cast<StringLiteral>(stripToText(Format)) : nullptr;
     if (Format && !Lit) {
       // The format itself is not constant: every argument may be text.
       trace(Format, T);
@@ -334,21 +294,18 @@ void CommandAssemblyAnalyzer::traceCallInputs(
           if (const Expr *A = ruleArg(Call, Pos))
             trace(A, T);
     } else if (Lit && Lit->isOrdinary()) {
-      TextArgCollector Collector;
-      llvm::StringRef Text = Lit->getString();
-      analyze_format_string::ParsePrintfString(
-          Collector, Text.begin(), Text.end(), Ctx.getLangOpts(),
-          Ctx.getTargetInfo(), /*isFreeBSDKPrintf=*/false);
+      llvm::SmallVector<unsigned, 4> TextArgs =
+          printfTextArguments(Lit->getString(), Ctx);
       llvm::SmallVector<int, 4> Variadic = R.In.expand(NumArgs);
       bool IsVaList = !Variadic.empty() && Variadic.size() == 1 &&
                       static_cast<unsigned>(Variadic[0]) + 1 == NumArgs &&
                       !Call->getDirectCallee()->isVariadic();
       if (IsVaList) {
         // A va_list cannot be inspected: unknown text if any %s is used.
-        if (!Collector.TextArgs.empty())
+        if (!TextArgs.empty())
           T.addPart(ruleArg(Call, Variadic[0]));
       } else {
-        for (unsigned Index : Collector.TextArgs) {
+        for (unsigned Index : TextArgs) {
           int Pos = R.FormatArg + 1 + static_cast<int>(Index);
           if (const Expr *A = ruleArg(Call, Pos))
             trace(A, T);
@@ -369,7 +326,7 @@ void CommandAssemblyAnalyzer::traceCallInputs(
 void CommandAssemblyAnalyzer::trace(const Expr *E, Trace &T) {
   if (!E)
     return;
-  E = strip(E);
+  E = stripToText(E);
   if (isConstantText(E, Ctx))
     return;
   // Past this depth an expression counts as a part of unknown content.
@@ -397,7 +354,7 @@ void CommandAssemblyAnalyzer::trace(const Expr *E, Trace &T) {
   }
 
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-    if (isStdString(CE->getType())) {
+    if (isStdStringType(CE->getType())) {
       for (const Expr *Arg : CE->arguments())
         if (!isa<CXXDefaultArgExpr>(Arg))
           trace(Arg, T);

@@ -1,6 +1,52 @@
-//===--- Facts.cpp --------------------------------------------------------===//
+//===--- Facts.cpp
+//----------------------------------------------------------===//
+//
+// The facts of a unit for the link phase (whole-program mode), and the
+// collector a host installs to receive them.
+//
+//===----------------------------------------------------------------------===//
 
 #include "Facts.h"
+#include "/work/main/checks/model/Model.h"
+#include "AstQueries.h"
+#include "CommandAssembly.h"
+#include "FunctionAnalysis.h"
+#include "State.h"
+#include "Taint.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DynamicRecursiveASTVisitor.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/OperationKinds.h"
+#include "clang/AST/TypeBase.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/FileEntry.h"
+#include "clang/Basic/LLVM.h"
+#include "clang/Basic/SourceLocation.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+using namespace clang;
 
 namespace sinkguard::engine {
 
@@ -18,5 +64,421 @@ FactsCollectorScope::FactsCollectorScope(FactsCollector *C)
 }
 
 FactsCollectorScope::~FactsCollectorScope() { Current = Previous; }
+
+int TaintEngine::externalCall(const CallExpr *Call, const Decl *Target,
+                              const FunctionDecl *Caller) {
+  auto [It, New] = CallIndex.try_emplace(Call, static_cast<int>(Calls.size()));
+  if (New)
+    Calls.push_back({Call, Target, Caller});
+  return It->second;
+}
+
+int TaintEngine::global(const VarDecl *VD) {
+  VD = VD->getCanonicalDecl();
+  auto [It, New] =
+      GlobalIndex.try_emplace(VD, static_cast<int>(GlobalVars.size()));
+  if (New)
+    GlobalVars.push_back(VD);
+  return It->second;
+}
+
+namespace {
+
+/// The unit's facts, written in portable terms: USRs, absolute paths.
+class FactsWriter {
+public:
+  FactsWriter(ASTContext &Ctx) : Ctx(Ctx), SM(Ctx.getSourceManager()) {}
+
+  std::string usr(const Decl *D) {
+    llvm::SmallString<128> Buf;
+    if (!D || index::generateUSRForDecl(D, Buf))
+      return "";
+    return std::string(Buf);
+  }
+
+  std::string file(FileID FID) {
+    auto [It, New] = Files.try_emplace(FID.getHashValue());
+    if (!New)
+      return It->second;
+    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(FID);
+    if (!Entry)
+      return It->second;
+    llvm::SmallString<256> Path(Entry->getName());
+    SM.getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    It->second = std::string(Path);
+    return It->second;
+  }
+
+  /// [file, line, column, offset] of \p Loc's expansion; null when it has
+  /// none.
+  llvm::json::Value place(SourceLocation Loc) {
+    Loc = SM.getExpansionLoc(Loc);
+    if (Loc.isInvalid())
+      return nullptr;
+    std::string F = file(SM.getFileID(Loc));
+    if (F.empty())
+      return nullptr;
+    llvm::json::Value Which = F;
+    if (Indexed) {
+      // The file's index in the facts' table: paths are long, places many.
+      auto [It, New] = FileIndex.try_emplace(F, FileTable.size());
+      if (New)
+        FileTable.push_back(F);
+      Which = static_cast<int64_t>(It->second);
+    }
+    return llvm::json::Array{std::move(Which), SM.getExpansionLineNumber(Loc),
+                             SM.getExpansionColumnNumber(Loc),
+                             SM.getFileOffset(Loc)};
+  }
+
+  /// Places name their file by its index in FileTable.
+  bool Indexed = false;
+  llvm::StringMap<size_t> FileIndex;
+  llvm::json::Array FileTable;
+
+  llvm::json::Value root(const Origin &O) {
+    switch (O.K) {
+    case Origin::Source:
+      return llvm::json::Object{{"kind", "source"},
+                                {"what", O.What},
+                                {"byCall", O.ByCall},
+                                {"category", static_cast<int>(O.Category)},
+                                {"at", place(O.Loc)}};
+    case Origin::Parameter:
+      return llvm::json::Object{{"kind", "param"}, {"param", O.Param}};
+    case Origin::CallResult:
+      return llvm::json::Object{{"kind", "call"}, {"call", O.Param}};
+    case Origin::CallOut:
+      return llvm::json::Object{{"kind", "callOut"},
+                                {"call", O.Param},
+                                {"arg", O.Arg},
+                                {"fields", O.Fields}};
+    case Origin::Global:
+      return llvm::json::Object{
+          {"kind", "global"}, {"global", O.Param}, {"fields", O.Fields}};
+    }
+    return nullptr;
+  }
+
+  /// The path to \p Tip: its root and its steps, origin first.
+  llvm::json::Object flow(const Step *Tip) {
+    llvm::json::Array Steps;
+    // A long path keeps its first and last steps: where the data came from
+    // and how it got to the target; the middle is left out.
+    llvm::SmallVector<const Step *, 8> Path = pathTo(Tip);
+    constexpr size_t Head = 6, Tail = 18;
+    if (Path.size() > Head + Tail)
+      Path.erase(Path.begin() + Head, Path.end() - Tail);
+    // json::Value's move is not noexcept: a growing array copies its
+    // elements, deeply, unless it has the room.
+    Steps.reserve(Path.size());
+    for (const Step *S : Path) {
+      llvm::json::Value At = place(S->Loc);
+      if (At.kind() == llvm::json::Value::Null)
+        continue;
+      llvm::json::Array Row = std::move(*At.getAsArray());
+      Row.push_back(S->Message);
+      Steps.push_back(std::move(Row));
+    }
+    llvm::json::Object Flow{{"root", root(*Tip->Root)},
+                            {"steps", std::move(Steps)}};
+    llvm::json::Array Guards;
+    for (const Step *S = Tip; S; S = S->Prev)
+      if (S->GuardCall >= 0)
+        Guards.push_back(llvm::json::Array{S->GuardCall, S->GuardArg});
+    if (!Guards.empty())
+      Flow["guards"] = std::move(Guards);
+    return Flow;
+  }
+
+  static llvm::json::Value range(const IntRange &R) {
+    llvm::json::Object O;
+    if (R.Lo)
+      O["lo"] = *R.Lo;
+    if (R.Hi)
+      O["hi"] = *R.Hi;
+    if (R.Symbolic)
+      O["symbolic"] = true;
+    return O;
+  }
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  llvm::DenseMap<unsigned, std::string> Files;
+};
+
+/// Function pointers stored in struct fields anywhere in the unit
+/// (`ops.run = do_run`, `{.run = do_run}`): what a call through the field
+/// may call.
+class FieldTargets : public DynamicRecursiveASTVisitor {
+public:
+  FieldTargets(const SourceManager &SM) : SM(SM) {}
+
+  static const FunctionDecl *function(const Expr *E) {
+    if (!E)
+      return nullptr;
+    E = E->IgnoreParenCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      if (UO->getOpcode() == UO_AddrOf)
+        E = UO->getSubExpr()->IgnoreParenCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<FunctionDecl>(DRE->getDecl());
+    return nullptr;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) override {
+    if (BO->getOpcode() != BO_Assign || SM.isInSystemHeader(BO->getExprLoc()))
+      return true;
+    if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenCasts()))
+      if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        if (const FunctionDecl *Fn = function(BO->getRHS()))
+          Pairs.push_back({Field, Fn});
+    return true;
+  }
+
+  bool VisitInitListExpr(InitListExpr *ILE) override {
+    if (SM.isInSystemHeader(ILE->getBeginLoc()))
+      return true;
+    const InitListExpr *Sem =
+        ILE->isSemanticForm() ? ILE : ILE->getSemanticForm();
+    if (!Sem)
+      return true;
+    const auto *RT = Sem->getType()->getAs<RecordType>();
+    if (!RT)
+      return true;
+    const RecordDecl *RD = RT->getDecl()->getDefinition();
+    if (!RD)
+      return true;
+    unsigned I = 0;
+    for (const FieldDecl *Field : RD->fields()) {
+      if (I >= Sem->getNumInits())
+        break;
+      if (const FunctionDecl *Fn = function(Sem->getInit(I)))
+        Pairs.push_back({Field, Fn});
+      ++I;
+    }
+    return true;
+  }
+
+  const SourceManager &SM;
+  std::vector<std::pair<const FieldDecl *, const FunctionDecl *>> Pairs;
+};
+
+} // namespace
+
+const std::vector<std::pair<const FieldDecl *, const FunctionDecl *>> &
+TaintEngine::fieldTargets() {
+  if (!FieldTargetsKnown) {
+    FieldTargets Targets(Ctx.getSourceManager());
+    Targets.TraverseDecl(Ctx.getTranslationUnitDecl());
+    StoredTargets = std::move(Targets.Pairs);
+    for (const auto &Entry : StoredTargets)
+      StoredFunctions.insert(Entry.second->getCanonicalDecl());
+    FieldTargetsKnown = true;
+  }
+  return StoredTargets;
+}
+
+bool TaintEngine::callableElsewhere(const FunctionDecl *FD) {
+  if (FD->isExternallyVisible())
+    return true;
+  fieldTargets();
+  return StoredFunctions.contains(FD->getCanonicalDecl());
+}
+
+llvm::json::Value factsPlace(ASTContext &Ctx, SourceLocation Loc) {
+  return FactsWriter(Ctx).place(Loc);
+}
+
+llvm::json::Object TaintEngine::facts(
+    llvm::function_ref<llvm::json::Array(const SinkHit &)> Describe) {
+  FactsWriter W(Ctx);
+  W.Indexed = true;
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto ParamOf = [](const SinkHit &Hit) {
+    const CallExpr *Call = Hit.Call;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      if (MC->getImplicitObjectArgument() == Hit.Arg)
+        return model::ThisObject;
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+    unsigned Shift =
+        isa<CXXOperatorCallExpr>(Call) && MD && MD->isInstance() ? 1 : 0;
+    for (unsigned I = Shift; I < Call->getNumArgs(); ++I)
+      if (Call->getArg(I) == Hit.Arg)
+        return static_cast<int>(I - Shift);
+    return model::NoArg;
+  };
+  // An argument passed to a function of another unit.
+  auto CallArg = [&](const SinkHit &Hit) -> std::optional<llvm::json::Object> {
+    auto It = CallIndex.find(Hit.Call);
+    if (It == CallIndex.end())
+      return std::nullopt;
+    llvm::json::Object C{{"call", It->second},
+                         {"arg", ParamOf(Hit)},
+                         {"flow", W.flow(Hit.Path)}};
+    if (Opts.RangeChecks && isInt(Hit.Arg->getType()))
+      C["range"] = FactsWriter::range(Hit.Indexing.Range);
+    return C;
+  };
+
+  // Flows from parameters matter to the link for the functions other units
+  // can call (by name, or through a function pointer stored in a field);
+  // flows from sources and from what only the link can judge, once each.
+  auto Callable = [&](const FunctionDecl *FD) {
+    return FD->isMain() || callableElsewhere(FD);
+  };
+  std::set<std::tuple<const void *, const void *, const Origin *>> Exported;
+  auto Keep = [&](const Step *St, const void *Target, const void *Detail,
+                  bool CallableFn) {
+    if (St->Root->K == Origin::Parameter)
+      return CallableFn;
+    return Exported.insert({Target, Detail, St->Root}).second;
+  };
+  auto Flows = [&](const TaintSet &T, bool CallableFn, const void *Target,
+                   const void *Detail) {
+    llvm::json::Array A;
+    A.reserve(T.size());
+    for (const Step *St : T)
+      if (Keep(St, Target, Detail, CallableFn))
+        A.push_back(W.flow(St));
+    return A;
+  };
+  // Per function, parameter flows into sinks and calls: a bounded number,
+  // commands first (a function high in a call graph reaches many).
+  constexpr size_t MaxParamSinks = 48;
+
+  llvm::json::Array Functions;
+  std::vector<const FunctionDecl *> Order;
+  for (const auto &Entry : Summaries)
+    if (Entry.second->Done && Entry.first->hasBody() &&
+        !SM.isInSystemHeader(Entry.first->getLocation()))
+      Order.push_back(Entry.first);
+  // Deterministic output: in source order.
+  llvm::sort(Order, [&](const FunctionDecl *A, const FunctionDecl *B) {
+    return SM.isBeforeInTranslationUnit(A->getLocation(), B->getLocation());
+  });
+  // (Arrays of json::Value are reserved: see FactsWriter::flow.)
+  Functions.reserve(Order.size());
+  for (const FunctionDecl *FD : Order) {
+    const Summary &Sum = *Summaries[FD];
+    std::string Usr = W.usr(FD);
+    if (Usr.empty())
+      continue;
+    bool CallableFn = Callable(FD);
+    size_t ParamFlows = 0;
+    // Command sinks first.
+    std::vector<const SinkHit *> Hits;
+    for (bool Commands : {true, false})
+      for (const auto &F : Sum.Sinks)
+        if ((F.Hit.K <= SinkHit::ExecArgument) == Commands)
+          Hits.push_back(&F.Hit);
+    llvm::json::Array Params;
+    Params.reserve(FD->param_size());
+    for (const ParmVarDecl *P : FD->parameters())
+      Params.push_back(declName(P));
+    llvm::json::Array Outs;
+    Outs.reserve(Sum.Out.size());
+    // What a function returns or leaves in its arguments reaches callers
+    // in other units only if they can call it.
+    for (const auto &O : CallableFn ? llvm::ArrayRef(Sum.Out)
+                                    : llvm::ArrayRef<Summary::OutFlow>())
+      Outs.push_back(
+          llvm::json::Object{{"param", O.Param},
+                             {"fields", fieldNames(O.Path, nullptr)},
+                             {"flows", Flows(O.From, CallableFn, FD, O.Path)}});
+    llvm::json::Array GlobalsOut;
+    GlobalsOut.reserve(Sum.Globals.size());
+    for (const auto &G : Sum.Globals)
+      GlobalsOut.push_back(
+          llvm::json::Object{{"global", G.Global},
+                             {"fields", fieldNames(G.Path, nullptr)},
+                             {"flows", Flows(G.From, CallableFn, FD, G.Path)}});
+    llvm::json::Array Sinks;
+    llvm::json::Array CallArgs;
+    Sinks.reserve(Hits.size());
+    CallArgs.reserve(Hits.size());
+    for (const SinkHit *HitP : Hits) {
+      const SinkHit &Hit = *HitP;
+      const void *Where =
+          Hit.Call ? static_cast<const void *>(Hit.Call) : Hit.Indexing.Use;
+      if (Hit.Path->Root->K == Origin::Parameter &&
+          (!CallableFn || ++ParamFlows > MaxParamSinks))
+        continue;
+      if (!Keep(Hit.Path, Where, Hit.Arg, CallableFn))
+        continue;
+      if (Hit.K == SinkHit::ExternalArg) {
+        if (std::optional<llvm::json::Object> C = CallArg(Hit))
+          CallArgs.push_back(std::move(*C));
+        continue;
+      }
+      llvm::json::Array Findings = Describe(Hit);
+      if (Findings.empty())
+        continue;
+      Sinks.push_back(llvm::json::Object{
+          {"flow", W.flow(Hit.Path)},
+          {"kind", static_cast<int>(Hit.K)},
+          {"sink", Hit.Sink ? declName(Hit.Sink) : std::string()},
+          {"paramExact", Hit.Indexing.ParamExact},
+          {"findings", std::move(Findings)}});
+    }
+    llvm::json::Array Validates;
+    for (int P : Sum.Validates)
+      Validates.push_back(P);
+    Functions.push_back(llvm::json::Object{
+        {"usr", Usr},
+        {"name", FD->getQualifiedNameAsString()},
+        {"at", W.place(FD->getLocation())},
+        {"params", std::move(Params)},
+        {"returns", CallableFn ? Flows(Sum.Return, CallableFn, FD, nullptr)
+                               : llvm::json::Array()},
+        {"outs", std::move(Outs)},
+        {"globals", std::move(GlobalsOut)},
+        {"sinks", std::move(Sinks)},
+        {"calls", std::move(CallArgs)},
+        {"validates", std::move(Validates)},
+    });
+  }
+
+  llvm::json::Array CallTable;
+  CallTable.reserve(Calls.size());
+  for (const ExternalCall &C : Calls)
+    CallTable.push_back(
+        llvm::json::Object{{"target", W.usr(C.Target)},
+                           {"name", declName(cast<NamedDecl>(C.Target))},
+                           {"field", isa<FieldDecl>(C.Target)},
+                           {"at", W.place(C.Call->getExprLoc())},
+                           {"caller", W.usr(C.Caller)}});
+  llvm::json::Array GlobalTable;
+  GlobalTable.reserve(GlobalVars.size());
+  for (const VarDecl *VD : GlobalVars)
+    GlobalTable.push_back(
+        llvm::json::Object{{"usr", W.usr(VD)}, {"name", declName(VD)}});
+  llvm::json::Array FromSources;
+  FromSources.reserve(SourceToExternal.size());
+  for (const SinkHit &Hit : SourceToExternal)
+    if (std::optional<llvm::json::Object> C = CallArg(Hit))
+      FromSources.push_back(std::move(*C));
+  llvm::json::Array GuardedSinks;
+  GuardedSinks.reserve(Guarded.size());
+  for (const SinkHit &Hit : Guarded) {
+    llvm::json::Array Findings = Describe(Hit);
+    if (!Findings.empty())
+      GuardedSinks.push_back(llvm::json::Object{
+          {"flow", W.flow(Hit.Path)}, {"findings", std::move(Findings)}});
+  }
+  llvm::json::Array FieldTable;
+  for (const auto &[Field, Fn] : fieldTargets())
+    FieldTable.push_back(
+        llvm::json::Object{{"field", W.usr(Field)}, {"function", W.usr(Fn)}});
+
+  return llvm::json::Object{{"files", std::move(W.FileTable)},
+                            {"functions", std::move(Functions)},
+                            {"externalCalls", std::move(CallTable)},
+                            {"globals", std::move(GlobalTable)},
+                            {"sourceCalls", std::move(FromSources)},
+                            {"guardedSinks", std::move(GuardedSinks)},
+                            {"fieldTargets", std::move(FieldTable)}};
+}
 
 } // namespace sinkguard::engine

@@ -1,0 +1,369 @@
+//===--- AstQueries.cpp
+//-----------------------------------------------------===//
+//
+// Questions about Clang expressions and declarations that the analysis
+// asks everywhere: what an expression designates, names for messages,
+// library names it recognises.
+//
+//===----------------------------------------------------------------------===//
+
+#include "AstQueries.h"
+#include "CommandAssembly.h"
+#include "FunctionAnalysis.h"
+#include "State.h"
+#include "Taint.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/FormatString.h"
+#include "clang/AST/OperationKinds.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/CharInfo.h"
+#include "clang/Basic/LLVM.h"
+#include "clang/Index/USRGeneration.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/FoldingSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <string>
+#include <utility>
+
+using namespace clang;
+
+namespace sinkguard::engine {
+
+bool isStdStringType(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() &&
+         (RD->getName() == "basic_string" ||
+          RD->getName() == "basic_string_view");
+}
+
+bool carriesText(QualType T, TextObjects Objects) {
+  T = T.getCanonicalType().getNonReferenceType();
+  if (T->isAnyCharacterType())
+    return true;
+  const bool AnyRecord = Objects == TextObjects::AnyRecord;
+  if (T->isPointerType() || T->isArrayType()) {
+    QualType E = T->isPointerType()
+                     ? T->getPointeeType()
+                     : QualType(T->getArrayElementTypeNoTypeQual(), 0);
+    return E->isAnyCharacterType() || E->isVoidType() || E->isPointerType() ||
+           (AnyRecord && E->isRecordType());
+  }
+  return AnyRecord ? T->isRecordType() : isStdStringType(T);
+}
+
+/// \p ND's name as written. An identifier's is taken as is:
+/// NamedDecl::getNameAsString() builds a printing policy (and language
+/// options) each time, which the engine asked for on every evaluation.
+std::string declName(const NamedDecl *ND) {
+  if (ND->getDeclName().isIdentifier())
+    return ND->getName().str();
+  return ND->getNameAsString();
+}
+
+std::string nameOf(const FunctionDecl *FD) {
+  if (!FD)
+    return "<unknown>";
+  return declName(FD);
+}
+
+/// A short name for the object \p E designates, for messages: `cmd`,
+/// `req.host`, or empty.
+std::string objectName(const Expr *E) {
+  E = stripToValue(E);
+  if (!E)
+    return {};
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return declName(DRE->getDecl());
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    std::string Base = objectName(ME->getBase());
+    std::string Field = declName(ME->getMemberDecl());
+    if (Base.empty())
+      return Field;
+    return Base + (ME->isArrow() ? "->" : ".") + Field;
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return objectName(AS->getBase());
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref)
+      return objectName(UO->getSubExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    if (BO->isAdditiveOp())
+      return objectName(BO->getLHS()->getType()->isPointerType()
+                            ? BO->getLHS()
+                            : BO->getRHS());
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    return objectName(MC->getImplicitObjectArgument());
+  return {};
+}
+
+/// getopt's global `optarg`.
+/// The struct field holding the function pointer \p Call goes through
+/// (`ops->run(cmd)`), or null.
+const FieldDecl *calledField(const CallExpr *Call) {
+  const auto *ME =
+      dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+}
+
+bool isOptarg(const ValueDecl *VD) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(VD);
+  // The name first: it rules out nearly every variable, cheaply.
+  return Var && Var->getIdentifier() && Var->getName() == "optarg" &&
+         !Var->hasLocalStorage();
+}
+
+bool isShellName(llvm::StringRef Program) {
+  llvm::StringRef Base = Program.rsplit('/').second;
+  if (Base.empty())
+    Base = Program;
+  return llvm::is_contained({"sh", "bash", "dash", "zsh", "ksh", "ash", "mksh",
+                             "csh", "tcsh", "busybox"},
+                            Base);
+}
+
+/// The text of a string literal \p E, if it is one.
+std::optional<llvm::StringRef> literalText(const Expr *E) {
+  E = stripToValue(E);
+  if (const auto *SL = dyn_cast_or_null<StringLiteral>(E))
+    if (SL->isOrdinary())
+      return SL->getString();
+  return std::nullopt;
+}
+
+bool isNullLike(const Expr *E, ASTContext &Ctx) {
+  E = E->IgnoreParenCasts();
+  return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+         Expr::NPCK_NotNull;
+}
+
+/// Whether an allow-listed set of characters is free of anything a shell or
+/// a word splitter treats specially.
+bool isSafeCharSet(llvm::StringRef Set) {
+  return Set.find_first_of(";&|$`<>()'\"\\\n\r\t *?[]{}~!#=%^,") ==
+         llvm::StringRef::npos;
+}
+
+/// Allow-list character classes: each admits only letters and digits.
+bool isAllowClass(llvm::StringRef Name) {
+  return llvm::is_contained({"isalnum", "isalpha", "isdigit", "isxdigit",
+                             "isupper", "islower", "iswalnum", "iswalpha",
+                             "iswdigit"},
+                            Name);
+}
+
+/// Whether \p Loc comes from expanding an allow-list class macro
+/// (glibc defines isalnum and friends as macros in C).
+bool isAllowClassMacro(SourceLocation Loc, const SourceManager &SM,
+                       const LangOptions &LO) {
+  for (int Depth = 0; Loc.isMacroID() && Depth < 8; ++Depth) {
+    if (isAllowClass(Lexer::getImmediateMacroName(Loc, SM, LO)))
+      return true;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
+}
+
+bool isNoReturnCall(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
+  if (!Call)
+    return false;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  return FD && (FD->isNoReturn() || FD->hasAttr<NoReturnAttr>() ||
+                llvm::is_contained({"exit", "_exit", "abort", "err", "errx",
+                                    "quick_exit", "_Exit"},
+                                   FD->getName()));
+}
+
+/// Whether \p S comes from an `assert(...)` written in the source.
+bool inAssert(const Stmt *S, const SourceManager &SM) {
+  SourceLocation L = S->getBeginLoc();
+  if (!L.isMacroID())
+    return false;
+  StringRef At(SM.getCharacterData(SM.getExpansionLoc(L)));
+  return At.starts_with("assert") &&
+         (At.size() == 6 || !isAsciiIdentifierContinue(At[6]));
+}
+
+/// Whether running \p S always leaves the enclosing loop and function:
+/// return, throw, goto, or a call that does not return.
+bool leaves(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt, GotoStmt, CXXThrowExpr>(S))
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S))
+    return isNoReturnCall(E) || isa<CXXThrowExpr>(E->IgnoreParenCasts());
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return llvm::any_of(CS->body(), [](const Stmt *C) { return leaves(C); });
+  return false;
+}
+
+/// What \p Ex is a field or pointee of, past `.f`, `->f` and `*p`: `x` for
+/// `x.a.b`, `p` for `p->n`; null past a member that is no field.
+const Expr *innermostObject(const Expr *Ex) {
+  while (true) {
+    Ex = Ex->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(Ex)) {
+      if (!isa<FieldDecl>(ME->getMemberDecl()))
+        return nullptr;
+      Ex = ME->getBase();
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(Ex))
+      if (UO->getOpcode() == UO_Deref) {
+        Ex = UO->getSubExpr();
+        continue;
+      }
+    return Ex;
+  }
+}
+
+/// Whether \p Ex designates one integer object exactly: a variable, a field,
+/// a dereferenced pointer; not an array element (arrays are one cell).
+bool preciseLocation(const Expr *Ex) {
+  return isa_and_nonnull<DeclRefExpr, CXXThisExpr>(innermostObject(Ex));
+}
+
+/// The variable an integer value is read from: `n`, `hdr.count` (hdr),
+/// `p->count` (p); null for anything else.
+const ValueDecl *rootVariable(const Expr *Ex) {
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(innermostObject(Ex));
+  return DRE && isa<VarDecl>(DRE->getDecl()) ? DRE->getDecl() : nullptr;
+}
+
+/// Every variable \p Ex reads.
+void variablesOf(const Stmt *S, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (isa<VarDecl>(DRE->getDecl()))
+      Out.push_back(DRE->getDecl());
+  for (const Stmt *Child : S->children())
+    variablesOf(Child, Out);
+}
+
+/// Whether \p S writes \p VD or one of its fields, outside \p Skip:
+/// assigned, incremented, or its address taken.
+bool writesVariable(const Stmt *S, const ValueDecl *VD, const Stmt *Skip) {
+  if (!S || S == Skip)
+    return false;
+  auto Is = [&](const Expr *Ex) { return rootVariable(Ex) == VD; };
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    if (BO->isAssignmentOp() && Is(BO->getLHS()))
+      return true;
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) &&
+        Is(UO->getSubExpr()))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (writesVariable(Child, VD, Skip))
+      return true;
+  return false;
+}
+
+/// The object whose size `x.size()`, `x.length()` or `std::size(x)` is.
+const Expr *sizeObject(const Expr *Ex) {
+  Ex = stripToValue(Ex);
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Ex))
+    if (const CXXMethodDecl *MD = MC->getMethodDecl())
+      if (MD->getIdentifier() &&
+          (MD->getName() == "size" || MD->getName() == "length"))
+        return MC->getImplicitObjectArgument();
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Ex))
+    if (const FunctionDecl *F = Call->getDirectCallee())
+      if (F->isInStdNamespace() && F->getIdentifier() &&
+          F->getName() == "size" && Call->getNumArgs() == 1)
+        return Call->getArg(0);
+  return nullptr;
+}
+
+bool sameExpr(const Expr *A, const Expr *B, const ASTContext &Ctx) {
+  llvm::FoldingSetNodeID IA;
+  llvm::FoldingSetNodeID IB;
+  A->IgnoreParenImpCasts()->Profile(IA, Ctx, true);
+  B->IgnoreParenImpCasts()->Profile(IB, Ctx, true);
+  return IA == IB;
+}
+
+/// False when \p Ex cannot be an integer constant: it reads a variable
+/// that is not constant, calls a function that is not constexpr, or
+/// assigns. A quick look before asking Clang to evaluate it (which costs
+/// about a thousand instructions even when it fails).
+bool mayBeConstant(const Expr *Ex) {
+  Ex = Ex->IgnoreParens();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Ex)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return VD->isConstexpr() || VD->getType().isConstQualified();
+    return !isa<FunctionDecl>(DRE->getDecl());
+  }
+  if (const auto *C = dyn_cast<CastExpr>(Ex))
+    return mayBeConstant(C->getSubExpr());
+  if (const auto *UO = dyn_cast<UnaryOperator>(Ex))
+    return !UO->isIncrementDecrementOp() && mayBeConstant(UO->getSubExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(Ex))
+    return !BO->isAssignmentOp() && mayBeConstant(BO->getLHS()) &&
+           mayBeConstant(BO->getRHS());
+  if (const auto *CO = dyn_cast<ConditionalOperator>(Ex))
+    return mayBeConstant(CO->getCond()) && mayBeConstant(CO->getTrueExpr()) &&
+           mayBeConstant(CO->getFalseExpr());
+  if (const auto *Call = dyn_cast<CallExpr>(Ex)) {
+    const FunctionDecl *F = Call->getDirectCallee();
+    if (!F)
+      return false;
+    if (F->isConstexpr())
+      return true;
+    // A builtin (strlen of a literal) folds only on constant arguments.
+    return F->getBuiltinID() != 0 &&
+           llvm::all_of(Call->arguments(),
+                        [](const Expr *A) { return mayBeConstant(A); });
+  }
+  return true;
+}
+
+namespace {
+
+/// Collects the argument indices a printf-style format reads as text.
+class TextArgCollector : public analyze_format_string::FormatStringHandler {
+public:
+  llvm::SmallVector<unsigned, 4> TextArgs;
+  bool HandlePrintfSpecifier(const analyze_printf::PrintfSpecifier &FS,
+                             const char *, unsigned,
+                             const TargetInfo &) override {
+    using CS = analyze_format_string::ConversionSpecifier;
+    if (!FS.consumesDataArgument())
+      return true;
+    switch (FS.getConversionSpecifier().getKind()) {
+    case CS::sArg:
+    case CS::SArg:
+    case CS::cArg:
+    case CS::CArg:
+    case CS::ObjCObjArg:
+      TextArgs.push_back(FS.getArgIndex());
+      break;
+    default:
+      break;
+    }
+    return true;
+  }
+};
+
+} // namespace
+
+llvm::SmallVector<unsigned, 4> printfTextArguments(llvm::StringRef Format,
+                                                   const ASTContext &Ctx) {
+  TextArgCollector Collector;
+  analyze_format_string::ParsePrintfString(
+      Collector, Format.begin(), Format.end(), Ctx.getLangOpts(),
+      Ctx.getTargetInfo(), /*isFreeBSDKPrintf=*/false);
+  return std::move(Collector.TextArgs);
+}
+
+} // namespace sinkguard::engine

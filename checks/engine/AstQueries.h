@@ -1,0 +1,172 @@
+//===--- AstQueries.h - Questions about expressions ------------*- C++ -*-===//
+//
+// Internal to the engine. Questions about Clang expressions and
+// declarations that the analysis asks everywhere: what an expression
+// designates, names for messages, library names it recognises.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SINKGUARD_CHECKS_ENGINE_ASTQUERIES_H
+#define SINKGUARD_CHECKS_ENGINE_ASTQUERIES_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace sinkguard::engine {
+
+using clang::ASTContext;
+using clang::CallExpr;
+using clang::CastExpr;
+using clang::CXXBindTemporaryExpr;
+using clang::CXXDefaultArgExpr;
+using clang::Expr;
+using clang::ExprWithCleanups;
+using clang::FieldDecl;
+using clang::FunctionDecl;
+using clang::LangOptions;
+using clang::MaterializeTemporaryExpr;
+using clang::NamedDecl;
+using clang::QualType;
+using clang::SourceLocation;
+using clang::SourceManager;
+using clang::Stmt;
+using clang::ValueDecl;
+
+/// Peels the nodes that do not change which object or value is meant.
+inline const Expr *stripToValue(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParens();
+    if (const auto *C = llvm::dyn_cast<CastExpr>(E)) {
+      // A conversion to bool or to a number of another kind keeps the
+      // data (the range checks need it); only the pointer-ness changes.
+      E = C->getSubExpr();
+    } else if (const auto *M = llvm::dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+    } else if (const auto *B = llvm::dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = B->getSubExpr();
+    } else if (const auto *W = llvm::dyn_cast<ExprWithCleanups>(E)) {
+      E = W->getSubExpr();
+    } else if (const auto *D = llvm::dyn_cast<CXXDefaultArgExpr>(E)) {
+      E = D->getExpr();
+    } else {
+      return E;
+    }
+  }
+  return E;
+}
+
+inline bool isInt(QualType T) {
+  return !T.isNull() && T->isIntegralOrEnumerationType();
+}
+
+/// Whether \p T is std::basic_string or std::basic_string_view.
+bool isStdStringType(QualType T);
+
+/// Which objects count as text in carriesText().
+enum class TextObjects : std::uint8_t {
+  /// Any record, and pointers to records: the taint analysis follows data
+  /// through structs and classes (a field may hold the text).
+  AnyRecord,
+  /// Only std::string and std::string_view: a command's text is built
+  /// from characters, character buffers and strings, never from other
+  /// objects (command assembly).
+  StdStrings,
+};
+
+/// Whether values of type \p T can carry injected text: characters,
+/// character (or untyped, or pointer) buffers, and the objects \p Objects
+/// names; not numbers, booleans or enumerators.
+bool carriesText(QualType T, TextObjects Objects = TextObjects::AnyRecord);
+
+/// \p ND's name as written. An identifier's is taken as is:
+/// NamedDecl::getNameAsString() builds a printing policy (and language
+/// options) each time, which the engine asked for on every evaluation.
+std::string declName(const NamedDecl *ND);
+
+std::string nameOf(const FunctionDecl *FD);
+
+/// A short name for the object \p E designates, for messages: `cmd`,
+/// `req.host`, or empty.
+std::string objectName(const Expr *E);
+
+/// The struct field holding the function pointer \p Call goes through
+/// (`ops->run(cmd)`), or null.
+const FieldDecl *calledField(const CallExpr *Call);
+
+/// getopt's global `optarg`.
+bool isOptarg(const ValueDecl *VD);
+
+bool isShellName(llvm::StringRef Program);
+
+/// The text of a string literal \p E, if it is one.
+std::optional<llvm::StringRef> literalText(const Expr *E);
+
+bool isNullLike(const Expr *E, ASTContext &Ctx);
+
+/// Whether an allow-listed set of characters is free of anything a shell or
+/// a word splitter treats specially.
+bool isSafeCharSet(llvm::StringRef Set);
+
+/// Allow-list character classes: each admits only letters and digits.
+bool isAllowClass(llvm::StringRef Name);
+
+/// Whether \p Loc comes from expanding an allow-list class macro
+/// (glibc defines isalnum and friends as macros in C).
+bool isAllowClassMacro(SourceLocation Loc, const SourceManager &SM,
+                       const LangOptions &LO);
+
+bool isNoReturnCall(const Expr *E);
+
+/// Whether \p S comes from an `assert(...)` written in the source.
+bool inAssert(const Stmt *S, const SourceManager &SM);
+
+/// Whether running \p S always leaves the enclosing loop and function:
+/// return, throw, goto, or a call that does not return.
+bool leaves(const Stmt *S);
+
+/// What \p Ex is a field or pointee of, past `.f`, `->f` and `*p`: `x` for
+/// `x.a.b`, `p` for `p->n`; null past a member that is no field.
+const Expr *innermostObject(const Expr *Ex);
+
+/// Whether \p Ex designates one integer object exactly: a variable, a field,
+/// a dereferenced pointer; not an array element (arrays are one cell).
+bool preciseLocation(const Expr *Ex);
+
+/// The variable an integer value is read from: `n`, `hdr.count` (hdr),
+/// `p->count` (p); null for anything else.
+const ValueDecl *rootVariable(const Expr *Ex);
+
+/// Every variable \p Ex reads.
+void variablesOf(const Stmt *S, llvm::SmallVectorImpl<const ValueDecl *> &Out);
+
+/// Whether \p S writes \p VD or one of its fields, outside \p Skip:
+/// assigned, incremented, or its address taken.
+bool writesVariable(const Stmt *S, const ValueDecl *VD,
+                    const Stmt *Skip = nullptr);
+
+/// The object whose size `x.size()`, `x.length()` or `std::size(x)` is.
+const Expr *sizeObject(const Expr *Ex);
+
+bool sameExpr(const Expr *A, const Expr *B, const ASTContext &Ctx);
+
+/// False when \p Ex cannot be an integer constant: it reads a variable
+/// that is not constant, calls a function that is not constexpr, or
+/// assigns. A quick look before asking Clang to evaluate it (which costs
+/// about a thousand instructions even when it fails).
+bool mayBeConstant(const Expr *Ex);
+
+/// The data arguments (0 for the first after the format) that printf-style
+/// format \p Format reads as text: %s, %S, %c, %C and %@.
+llvm::SmallVector<unsigned, 4> printfTextArguments(llvm::StringRef Format,
+                                                   const ASTContext &Ctx);
+
+} // namespace sinkguard::engine
+
+#endif

@@ -1,0 +1,355 @@
+//===--- Branches.cpp
+//-------------------------------------------------------===//
+//
+// Branches: refining the state along the true and false edges of a
+// condition, validators, and allow-list loops.
+//
+//===----------------------------------------------------------------------===//
+
+#include "/work/main/checks/model/Model.h"
+#include "AstQueries.h"
+#include "CommandAssembly.h"
+#include "FunctionAnalysis.h"
+#include "State.h"
+#include "Taint.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/OperationKinds.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/LLVM.h"
+#include "clang/Basic/OperatorKinds.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <utility>
+
+using namespace clang;
+
+namespace sinkguard::engine {
+
+void FunctionAnalysis::validate(const Expr *Subject, State &S) {
+  clean(locOf(Subject, S), S);
+  // `p` iterating over `s`: the loop validated what p designates; also
+  // clean s itself when p was set from it in this function.
+}
+
+void FunctionAnalysis::refineZero(const Expr *Ex, bool IsZero, State &S) {
+  Ex = stripToValue(Ex);
+  const auto *Call = dyn_cast_or_null<CallExpr>(Ex);
+  if (!Call)
+    return;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return;
+  llvm::StringRef Name = Callee->getName();
+  // strcmp(s, "literal") == 0: s is that literal.
+  if (IsZero && (Name == "strcmp" || Name == "strcasecmp") &&
+      Call->getNumArgs() == 2) {
+    bool L0 = literalText(Call->getArg(0)).has_value();
+    bool L1 = literalText(Call->getArg(1)).has_value();
+    if (L0 != L1)
+      validate(Call->getArg(L0 ? 1 : 0), S);
+    return;
+  }
+  for (const model::Rule *R : M.rulesFor(Callee))
+    if (R->Kind == model::RuleKind::Validator && R->ValidWhenZero == IsZero)
+      for (int Pos : R->In.expand(Call->getNumArgs()))
+        if (const Expr *A = ruleArg(Call, Pos))
+          validate(A, S);
+  if (IsZero)
+    return;
+  // A validator's summary matters only when it is given untrusted data.
+  const FunctionDecl *Def = Callee->getDefinition();
+  bool AnyTainted = false;
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+    AnyTainted |= !read(locOf(Call->getArg(I), S), S, QualType()).empty();
+  if (AnyTainted && M.rulesFor(Callee).empty())
+    if (const LinkedFunction *L = E.linkedSummary(Callee)) {
+      for (int P : L->Validates)
+        if (const Expr *A = ruleArg(Call, P))
+          validate(A, S);
+      return;
+    }
+  if (AnyTainted && definedElsewhere(Callee) && M.rulesFor(Callee).empty()) {
+    // A check in another unit: the link phase knows whether it validates.
+    int Index = E.externalCall(Call, Callee, FD);
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      Location L = locOf(Call->getArg(I), S);
+      if (!L.valid() || S.Cells.find(L) == S.Cells.end())
+        continue;
+      auto It = S.Cells.mut().find(L);
+      TaintSet Checked;
+      for (const Step *St : It->second)
+        Checked.push_back(E.makeGuardStep(St, Call->getExprLoc(),
+                                          "checked by '" + nameOf(Callee) +
+                                              "', defined in another file",
+                                          Index, static_cast<int>(I)));
+      It->second = std::move(Checked);
+    }
+    return;
+  }
+  if (Def && Def->hasBody() && AnyTainted)
+    if (const TaintEngine::Summary *Sum = E.summaryFor(Def)) {
+      for (int P : Sum->Validates)
+        if (const Expr *A = ruleArg(Call, P))
+          validate(A, S);
+      for (const auto &[P, R] : Sum->RangeValidates)
+        if (const Expr *A = ruleArg(Call, P))
+          if (const Expr *Sub = rangeSubject(A)) {
+            Location L = locOf(Sub, S);
+            auto It = S.Ranges.find(L);
+            S.Ranges[L] =
+                It != S.Ranges.end() ? IntRange::meet(It->second, R) : R;
+          }
+    }
+}
+
+void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
+  Cond = stripToValue(Cond);
+  if (!Cond)
+    return;
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
+    if (UO->getOpcode() == UO_LNot)
+      refine(UO->getSubExpr(), !Truth, S);
+    return;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    BinaryOperatorKind Op = BO->getOpcode();
+    if (Op == BO_LAnd && Truth) {
+      refine(BO->getLHS(), true, S);
+      refine(BO->getRHS(), true, S);
+      return;
+    }
+    if (Op == BO_LOr && !Truth) {
+      refine(BO->getLHS(), false, S);
+      refine(BO->getRHS(), false, S);
+      return;
+    }
+    if (TrackRanges && BO->isComparisonOp())
+      refineRange(BO, Truth, S);
+    if (Op != BO_EQ && Op != BO_NE)
+      return;
+    bool Holds = (Op == BO_EQ) == Truth;
+    const Expr *L = stripToValue(BO->getLHS());
+    const Expr *R = stripToValue(BO->getRHS());
+    // X == 0, 0 == X.
+    auto IsZeroLit = [&](const Expr *X) {
+      Expr::EvalResult Res;
+      return !X->isValueDependent() && X->EvaluateAsInt(Res, Ctx) &&
+             Res.Val.getInt() == 0;
+    };
+    if (IsZeroLit(R) || isNullLike(BO->getRHS(), Ctx)) {
+      refineZero(L, Holds, S);
+    } else if (IsZeroLit(L)) {
+      refineZero(R, Holds, S);
+    }
+    if (!Holds)
+      return;
+    // strspn(s, SET) == strlen(s): every character of s is in SET.
+    auto Callee = [](const Expr *X, llvm::StringRef Name) -> const CallExpr * {
+      const auto *C = dyn_cast_or_null<CallExpr>(X);
+      if (C && C->getDirectCallee() && C->getDirectCallee()->getName() == Name)
+        return C;
+      return nullptr;
+    };
+    for (int Swap = 0; Swap < 2; ++Swap) {
+      const Expr *A = Swap ? R : L;
+      const Expr *B = Swap ? L : R;
+      if (const CallExpr *Span = Callee(A, "strspn"))
+        if (const CallExpr *Len = Callee(B, "strlen"))
+          if (Span->getNumArgs() == 2 && Len->getNumArgs() == 1) {
+            std::optional<llvm::StringRef> Set = literalText(Span->getArg(1));
+            const auto *V1 = baseVariable(Span->getArg(0));
+            const auto *V2 = baseVariable(Len->getArg(0));
+            if (Set && isSafeCharSet(*Set) && V1 && V1 == V2)
+              validate(Span->getArg(0), S);
+          }
+      // s[strspn(s, SET)] == '\0'.
+      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(A))
+        if (const CallExpr *Span = Callee(stripToValue(AS->getIdx()), "strspn"))
+          if (IsZeroLit(B) && Span->getNumArgs() == 2) {
+            std::optional<llvm::StringRef> Set = literalText(Span->getArg(1));
+            if (Set && isSafeCharSet(*Set) &&
+                baseVariable(AS->getBase()) == baseVariable(Span->getArg(0)))
+              validate(Span->getArg(0), S);
+          }
+      // s.find_first_not_of(SET) == std::string::npos.
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(A))
+        if (const auto *MD = MC->getMethodDecl())
+          if (MD->getName() == "find_first_not_of" && MC->getNumArgs() >= 1) {
+            std::optional<llvm::StringRef> Set = literalText(MC->getArg(0));
+            const auto *NposRef = dyn_cast<DeclRefExpr>(B);
+            if (Set && isSafeCharSet(*Set) && NposRef &&
+                NposRef->getDecl()->getName() == "npos")
+              validate(MC->getImplicitObjectArgument(), S);
+          }
+    }
+    return;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond)) {
+    // std::string == "literal".
+    if ((Op->getOperator() == OO_EqualEqual ||
+         Op->getOperator() == OO_ExclaimEqual) &&
+        Op->getNumArgs() == 2) {
+      bool Holds = (Op->getOperator() == OO_EqualEqual) == Truth;
+      bool L0 = literalText(Op->getArg(0)).has_value();
+      bool L1 = literalText(Op->getArg(1)).has_value();
+      if (Holds && L0 != L1)
+        validate(Op->getArg(L0 ? 1 : 0), S);
+      return;
+    }
+  }
+  if (isa<CallExpr>(Cond))
+    refineZero(Cond, !Truth, S);
+}
+
+/// The string a loop checks character by character against an allow-list,
+/// leaving the function when a character is not allowed; null otherwise.
+const Expr *FunctionAnalysis::validationLoopSubject(const Stmt *Loop) {
+  auto Cached = LoopSubjects.find(Loop);
+  if (Cached != LoopSubjects.end())
+    return Cached->second;
+  const Stmt *Body = nullptr;
+  const VarDecl *RangeVar = nullptr;
+  const Expr *RangeInit = nullptr;
+  if (const auto *F = dyn_cast<ForStmt>(Loop))
+    Body = F->getBody();
+  else if (const auto *W = dyn_cast<WhileStmt>(Loop))
+    Body = W->getBody();
+  else if (const auto *D = dyn_cast<DoStmt>(Loop))
+    Body = D->getBody();
+  else if (const auto *R = dyn_cast<CXXForRangeStmt>(Loop)) {
+    Body = R->getBody();
+    RangeVar = R->getLoopVariable();
+    RangeInit = R->getRangeInit();
+  }
+  // Character variables set from the string inside the loop body.
+  llvm::DenseMap<const VarDecl *, const Expr *> CharFrom;
+  std::function<const Expr *(const Expr *)> SubjectOf =
+      [&](const Expr *C) -> const Expr * {
+    C = stripToValue(C);
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(C))
+      return AS->getBase();
+    if (const auto *UO = dyn_cast<UnaryOperator>(C))
+      if (UO->getOpcode() == UO_Deref)
+        return UO->getSubExpr();
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C))
+      if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+        return Op->getArg(0);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(C)) {
+      if (RangeVar && DRE->getDecl() == RangeVar)
+        return RangeInit;
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        auto It = CharFrom.find(VD);
+        if (It != CharFrom.end())
+          return It->second;
+      }
+    }
+    return nullptr;
+  };
+  // Whether Cond rejects a character that is not in an allow-list: it
+  // holds a negated allow-class test (or strchr(SAFE, c) == NULL) on a
+  // character of the subject. Returns the subject.
+  // glibc's <ctype.h> makes isalnum(c) a macro over a table lookup:
+  // find the character inside the expansion.
+  std::function<const Expr *(const Expr *)> FindChar =
+      [&](const Expr *X) -> const Expr * {
+    if (!X)
+      return nullptr;
+    // The table itself (`(*__ctype_b_loc())[c]`) is no variable's text.
+    if (const Expr *Sub = SubjectOf(X))
+      if (baseVariable(Sub))
+        return Sub;
+    for (const Stmt *Child : X->children())
+      if (const Expr *Sub = FindChar(dyn_cast_or_null<Expr>(Child)))
+        return Sub;
+    return nullptr;
+  };
+  std::function<const Expr *(const Expr *, bool)> Rejects =
+      [&](const Expr *Cond, bool Negated) -> const Expr * {
+    Cond = stripToValue(Cond);
+    if (const auto *UO = dyn_cast<UnaryOperator>(Cond))
+      if (UO->getOpcode() == UO_LNot)
+        return Rejects(UO->getSubExpr(), !Negated);
+    if (Negated && !isa<CallExpr>(Cond) &&
+        isAllowClassMacro(Cond->getBeginLoc(), SM, Ctx.getLangOpts()))
+      return FindChar(Cond);
+    if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+      if (BO->isLogicalOp()) {
+        if (const Expr *S1 = Rejects(BO->getLHS(), Negated))
+          return S1;
+        return Rejects(BO->getRHS(), Negated);
+      }
+      Expr::EvalResult Res;
+      if ((BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) &&
+          BO->getRHS()->EvaluateAsInt(Res, Ctx) && Res.Val.getInt() == 0)
+        return Rejects(BO->getLHS(),
+                       BO->getOpcode() == BO_EQ ? !Negated : Negated);
+      // c < 'a' || c > 'z' style range tests reject what is outside.
+      if ((BO->getOpcode() == BO_LT || BO->getOpcode() == BO_GT) && !Negated &&
+          BO->getRHS()->EvaluateAsInt(Res, Ctx)) {
+        int64_t V = Res.Val.getInt().getExtValue();
+        bool AlnumBound = (V >= '0' && V <= '9' + 1) ||
+                          (V >= 'A' - 1 && V <= 'Z' + 1) ||
+                          (V >= 'a' - 1 && V <= 'z' + 1);
+        if (AlnumBound)
+          return SubjectOf(BO->getLHS());
+      }
+      return nullptr;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(Cond)) {
+      const FunctionDecl *F = Call->getDirectCallee();
+      if (!F || Call->getNumArgs() < 1)
+        return nullptr;
+      if (isAllowClass(F->getName()) && Negated)
+        return SubjectOf(Call->getArg(0));
+      if (F->getName() == "strchr" && Negated && Call->getNumArgs() == 2) {
+        std::optional<llvm::StringRef> Set = literalText(Call->getArg(0));
+        if (Set && isSafeCharSet(*Set))
+          return SubjectOf(Call->getArg(1));
+      }
+    }
+    return nullptr;
+  };
+  const Expr *Found = nullptr;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *St) {
+    if (!St || Found)
+      return;
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, LambdaExpr>(St))
+      return;
+    if (const auto *DS = dyn_cast<DeclStmt>(St))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->getInit() && VD->getType()->isIntegralOrEnumerationType())
+            if (const Expr *Sub = SubjectOf(VD->getInit()))
+              CharFrom[VD] = Sub;
+    if (const auto *If = dyn_cast<IfStmt>(St))
+      if (leaves(If->getThen()))
+        if (const Expr *Sub = Rejects(If->getCond(), false)) {
+          Found = Sub;
+          return;
+        }
+    for (const Stmt *Child : St->children())
+      Walk(Child);
+  };
+  if (Body) {
+    if (const auto *CS = dyn_cast<CompoundStmt>(Body)) {
+      for (const Stmt *Child : CS->body())
+        Walk(Child);
+    } else {
+      Walk(Body);
+    }
+  }
+  LoopSubjects[Loop] = Found;
+  return Found;
+}
+
+} // namespace sinkguard::engine

@@ -1,0 +1,401 @@
+//===--- Calls.cpp
+//----------------------------------------------------------===//
+//
+// Calls: model rules applied at a call (sources, propagators, sanitizers),
+// the dispatch of a call to a rule, a summary or the link, and calls to
+// functions defined in other units (whole-program mode).
+//
+//===----------------------------------------------------------------------===//
+
+#include "/work/main/checks/model/Model.h"
+#include "AstQueries.h"
+#include "CommandAssembly.h"
+#include "FunctionAnalysis.h"
+#include "State.h"
+#include "Taint.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/LLVM.h"
+#include "clang/Basic/OperatorKinds.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+#include <utility>
+
+using namespace clang;
+
+namespace sinkguard::engine {
+
+TaintSet
+FunctionAnalysis::formatInputs(const CallExpr *Call, const model::Rule &R,
+                               llvm::ArrayRef<std::pair<int, TaintSet>> Args) {
+  auto ArgTaint = [&](int Pos) -> const TaintSet * {
+    for (const auto &[P, T] : Args)
+      if (P == Pos)
+        return &T;
+    return nullptr;
+  };
+  TaintSet Result;
+  const Expr *Format = ruleArg(Call, R.FormatArg);
+  std::optional<llvm::StringRef> Text =
+      Format ? literalText(Format) : std::nullopt;
+  if (!Text) {
+    // An unknown format: every argument may be text.
+    for (const auto &[P, T] : Args)
+      addAll(Result, T);
+    return Result;
+  }
+  bool IsStdFormat =
+      R.FormatArg == 0 && nameOf(Call->getDirectCallee()) == "format";
+  if (IsStdFormat) {
+    // std::format: {} takes any type; text-carrying arguments count.
+    for (unsigned I = 1; I < Call->getNumArgs(); ++I)
+      if (carriesText(Call->getArg(I)->getType()))
+        if (const TaintSet *T = ArgTaint(static_cast<int>(I)))
+          addAll(Result, *T);
+    return Result;
+  }
+  llvm::SmallVector<unsigned, 4> TextArgs = printfTextArguments(*Text, Ctx);
+  llvm::SmallVector<int, 4> In = R.In.expand(Call->getNumArgs());
+  bool VaList = In.size() == 1 &&
+                static_cast<unsigned>(In[0]) + 1 == Call->getNumArgs() &&
+                Call->getDirectCallee() &&
+                !Call->getDirectCallee()->isVariadic();
+  if (VaList) {
+    if (!TextArgs.empty())
+      if (const TaintSet *T = ArgTaint(In[0]))
+        addAll(Result, *T);
+    return Result;
+  }
+  for (unsigned Index : TextArgs)
+    if (const TaintSet *T = ArgTaint(R.FormatArg + 1 + static_cast<int>(Index)))
+      addAll(Result, *T);
+  return Result;
+}
+
+TaintSet FunctionAnalysis::applyRule(
+    const CallExpr *Call, const FunctionDecl *Callee, const model::Rule &R,
+    llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S, bool &Handled) {
+  Handled = true;
+  std::string Fn = nameOf(Callee);
+  SourceLocation At = Call->getExprLoc();
+  TaintSet Result;
+  auto ArgExpr = [&](int Pos) { return ruleArg(Call, Pos); };
+  switch (R.Kind) {
+  case model::RuleKind::Source: {
+    if (E.isTrusted(R.Source))
+      return Result;
+    const Origin *O = E.makeOrigin(
+        {Origin::Source, 0, R.Source, Fn, true, Call->getBeginLoc()});
+    for (int Pos : R.Out.expand(Call->getNumArgs())) {
+      if (Pos == model::ReturnValue) {
+        Result.push_back(
+            E.makeStep(nullptr, O, At, "'" + Fn + "' returns untrusted data"));
+        continue;
+      }
+      const Expr *A = ArgExpr(Pos);
+      if (!A)
+        continue;
+      std::string Into = objectName(A);
+      const Step *St = E.makeStep(
+          nullptr, O, At,
+          "'" + Fn + "' reads untrusted data" +
+              (Into.empty() ? std::string() : " into '" + Into + "'"));
+      write(locOf(A, S), {St}, S, /*Strong=*/true);
+    }
+    if (R.ReturnsArg != model::NoArg)
+      if (const Expr *A = ArgExpr(R.ReturnsArg))
+        addAll(Result, read(locOf(A, S), S, A->getType()));
+    return Result;
+  }
+  case model::RuleKind::Propagator: {
+    TaintSet In;
+    if (R.FormatArg != model::NoArg) {
+      In = formatInputs(Call, R, Args);
+    } else {
+      for (const auto &[P, T] : Args)
+        if (R.In.contains(P))
+          addAll(In, T);
+    }
+    for (int Pos : R.Out.expand(Call->getNumArgs())) {
+      if (Pos == model::ReturnValue) {
+        if (R.ReturnsArg != model::NoArg || In.empty())
+          addAll(Result, In);
+        else
+          addAll(Result,
+                 R.Appends
+                     ? extendAt(In, At, {Call, &R, model::ReturnValue},
+                                [&] { return "'" + Fn + "' concatenates it"; })
+                     : In);
+        continue;
+      }
+      const Expr *A = ArgExpr(Pos);
+      if (!A)
+        continue;
+      TaintSet Stepped = extendAt(In, At, {Call, &R, Pos}, [&] {
+        std::string Into = objectName(A);
+        llvm::StringRef Verb = R.FormatArg != model::NoArg ? "formats it into"
+                               : R.Appends                 ? "appends it to"
+                                                           : "copies it into";
+        return (llvm::Twine("'") + Fn + "' " + Verb + " '" +
+                (Into.empty() ? "the buffer" : Into) + "'")
+            .str();
+      });
+      write(locOf(A, S), Stepped, S, /*Strong=*/!R.Appends);
+    }
+    if (R.ReturnsArg != model::NoArg)
+      if (const Expr *A = ArgExpr(R.ReturnsArg))
+        addAll(Result, read(locOf(A, S), S, A->getType()));
+    return Result;
+  }
+  case model::RuleKind::Sanitizer:
+    for (int Pos : R.Out.expand(Call->getNumArgs()))
+      if (Pos != model::ReturnValue)
+        if (const Expr *A = ArgExpr(Pos))
+          clean(locOf(A, S), S);
+    return Result;
+  case model::RuleKind::Sink:
+    if (R.Sink == model::SinkKind::ShellCommand) {
+      for (int Pos : R.In.expand(Call->getNumArgs())) {
+        const Expr *A = ArgExpr(Pos);
+        if (!A)
+          continue;
+        TaintSet T = eval(A, S);
+        if (!T.empty())
+          sinkHit(SinkHit::ShellCommand, Call, Callee, A, T);
+      }
+    } else if (R.Sink == model::SinkKind::ExecList ||
+               R.Sink == model::SinkKind::ExecVector) {
+      checkExecSink(Call, Callee, R, S);
+    } else if (TrackRanges && (R.Sink == model::SinkKind::Size ||
+                               R.Sink == model::SinkKind::Conversion)) {
+      for (int Pos : R.In.expand(Call->getNumArgs())) {
+        const Expr *A = ArgExpr(Pos);
+        const auto *Arg = llvm::find_if(
+            Args, [&](const auto &Entry) { return Entry.first == Pos; });
+        if (!A || Arg == Args.end() || Arg->second.empty())
+          continue;
+        if (R.Sink == model::SinkKind::Conversion)
+          sinkHit(SinkHit::Conversion, Call, Callee, A, Arg->second);
+        else if (isInt(A->getType()))
+          checkSize(A, A,
+                    R.Buffer != model::NoArg ? ArgExpr(R.Buffer) : nullptr,
+                    Arg->second, Call, S);
+      }
+    }
+    return Result;
+  case model::RuleKind::Validator:
+    Handled = false;
+    return Result;
+  }
+  return Result;
+}
+
+TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
+                                    const FunctionDecl *Callee, State &S) {
+  // Evaluate every argument once, in order; keyed by rule position.
+  llvm::SmallVector<std::pair<int, TaintSet>, 4> Args;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    TaintSet T = eval(Obj, S);
+    addAll(T, read(locOf(Obj, S), S, QualType()));
+    Args.push_back({model::ThisObject, std::move(T)});
+  }
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  bool OperatorMember =
+      isa<CXXOperatorCallExpr>(Call) && MD && MD->isInstance();
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+    const Expr *A = Call->getArg(I);
+    TaintSet T = eval(A, S);
+    // A pointer or reference argument designates an object: its contents.
+    if (A->getType()->isPointerType() || A->isGLValue() ||
+        A->getType()->isRecordType())
+      addAll(T, read(locOf(A, S), S, A->getType()));
+    int Pos = static_cast<int>(I);
+    if (OperatorMember)
+      Pos = I == 0 ? model::ThisObject : Pos - 1;
+    Args.push_back({Pos, std::move(T)});
+  }
+  if (TrackRanges) {
+    // A callee may change what a pointer or reference argument designates.
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      const Expr *A = Call->getArg(I);
+      QualType T = A->getType();
+      bool Writable =
+          T->isPointerType() && !T->getPointeeType().isConstQualified();
+      if (!Writable && Callee && A->isLValue() && I < Callee->getNumParams()) {
+        QualType PT = Callee->getParamDecl(I)->getType();
+        Writable = PT->isReferenceType() &&
+                   !PT.getNonReferenceType().isConstQualified();
+      }
+      if (Writable)
+        forgetRange(locOf(A, S), S);
+    }
+    // std::vector, std::array, std::string operator[]: unchecked indexes.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+      if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2 &&
+          OperatorMember && !Args.back().second.empty()) {
+        const CXXRecordDecl *RD = MD->getParent();
+        if (RD->isInStdNamespace() &&
+            llvm::is_contained({"vector", "array", "basic_string",
+                                "basic_string_view", "deque", "span"},
+                               RD->getName()))
+          checkIndex(SinkHit::Index, Call, Op->getArg(0), Op->getArg(1),
+                     Args.back().second, Call, S);
+      }
+  }
+  if (!Callee) {
+    // A function pointer held in a struct field: the link phase knows
+    // which functions are stored in that field across the program.
+    if (E.options().WholeProgram)
+      if (const FieldDecl *Field = calledField(Call))
+        return callElsewhere(Call, Field, Args, S);
+    return {};
+  }
+
+  llvm::ArrayRef<const model::Rule *> Rules = M.rulesFor(Callee);
+  if (!Rules.empty()) {
+    TaintSet Result;
+    bool AnyHandled = false;
+    for (const model::Rule *R : Rules) {
+      bool Handled = false;
+      addAll(Result, applyRule(Call, Callee, *R, Args, S, Handled));
+      AnyHandled |= Handled;
+    }
+    if (AnyHandled)
+      return Result;
+  }
+
+  // Library code in system headers is described by the model's rules; its
+  // bodies are not analysed (cost, and templates of no interest).
+  const FunctionDecl *Def = Callee->getDefinition();
+  bool AnyTaint =
+      llvm::any_of(Args, [](const auto &A) { return !A.second.empty(); });
+  if (Def && Def->hasBody() && !SM.isInSystemHeader(Def->getLocation()) &&
+      (AnyTaint || E.exportsSource(Def))) {
+    if (const TaintEngine::Summary *Sum = E.summaryFor(Def))
+      return applySummary(Call, Def, *Sum, Args, S);
+    return {};
+  }
+  if (Rules.empty())
+    if (const LinkedFunction *L = E.linkedSummary(Callee))
+      return applyLinked(Call, Callee, *L, Args, S);
+  if (definedElsewhere(Callee) && Rules.empty()) {
+    // A virtual call whose object's dynamic type is known calls the
+    // override of that type.
+    const Decl *Target = Callee;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      if (const CXXMethodDecl *Method = MC->getMethodDecl())
+        if (const CXXMethodDecl *Exact = Method->getDevirtualizedMethod(
+                MC->getImplicitObjectArgument(), /*IsAppleKext=*/false))
+          Target = Exact;
+    return callElsewhere(Call, Target, Args, S);
+  }
+
+  // `*it`, `it->x`, `c[i]` on classes without rules: the object's data.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    OverloadedOperatorKind K = Op->getOperator();
+    if ((K == OO_Star || K == OO_Arrow || K == OO_Subscript) &&
+        Op->getNumArgs() > 0)
+      return read(locOf(Op->getArg(0), S), S, QualType());
+  }
+  // A function we know nothing about: its result is not assumed tainted.
+  return {};
+}
+
+bool FunctionAnalysis::definedElsewhere(const FunctionDecl *Callee) const {
+  if (!E.options().WholeProgram || !Callee)
+    return false;
+  if (E.bodyElsewhere(Callee))
+    return true;
+  // A virtual method: another unit's override may be called.
+  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+  return MD && MD->isVirtual() && !Callee->getBuiltinID() &&
+         !SM.isInSystemHeader(Callee->getLocation());
+}
+
+TaintSet
+FunctionAnalysis::callElsewhere(const CallExpr *Call, const Decl *Target,
+                                llvm::ArrayRef<std::pair<int, TaintSet>> Args,
+                                State &S) {
+  int Index = E.externalCall(Call, Target, FD);
+  const auto *Named = cast<NamedDecl>(Target);
+  std::string Fn = declName(Named);
+  const auto *Callee = dyn_cast<FunctionDecl>(Target);
+  // What is passed: the link phase follows it into the callee.
+  for (const auto &[P, T] : Args) {
+    if (T.empty())
+      continue;
+    const Expr *A = ruleArg(Call, P);
+    if (!A)
+      continue;
+    for (const Step *St : T) {
+      SinkHit Hit{SinkHit::ExternalArg, Call, Callee, A, St};
+      if (TrackRanges && isInt(A->getType()))
+        Hit.Indexing.Range = rangeOf(A, S);
+      if (St->Root->K == Origin::Source)
+        E.report(Hit);
+      else if (llvm::none_of(Out.Sinks, [&](const auto &F) {
+                 return F.Hit.Call == Call && F.Hit.Arg == A &&
+                        F.Hit.Path->Root == St->Root;
+               }))
+        keepSink(Hit);
+    }
+  }
+  // What the callee may leave in the objects passed to it (a call through a
+  // function pointer: only what it returns, or every object passed to a
+  // method table would hold data of unknown origin).
+  SourceLocation At = Call->getExprLoc();
+  auto Fill = [&](const Expr *A, int Pos) {
+    if (!Callee)
+      return;
+    QualType T = A->getType();
+    bool Writable =
+        (T->isPointerType() && !T->getPointeeType().isConstQualified() &&
+         !T->getPointeeType()->isFunctionType()) ||
+        (Pos == model::ThisObject) ||
+        (Callee && Pos >= 0 &&
+         static_cast<unsigned>(Pos) < Callee->getNumParams() &&
+         Callee->getParamDecl(static_cast<unsigned>(Pos))
+             ->getType()
+             ->isReferenceType() &&
+         !Callee->getParamDecl(static_cast<unsigned>(Pos))
+              ->getType()
+              .getNonReferenceType()
+              .isConstQualified());
+    if (!Writable)
+      return;
+    Location L = locOf(A, S);
+    if (!L.valid())
+      return;
+    Origin O{Origin::CallOut, Index, model::SourceKind::Other, Fn, true, At};
+    O.Arg = Pos;
+    const Origin *Root = E.makeOrigin(O);
+    std::string Into = objectName(A);
+    const Step *St = E.makeStep(
+        nullptr, Root, At,
+        Into.empty() ? "'" + Fn + "' may store data in its argument"
+                     : "'" + Fn + "' may store data in '" + Into + "'");
+    write(L, {St}, S, /*Strong=*/false);
+  };
+  for (const auto &[P, T] : Args) {
+    const Expr *A = ruleArg(Call, P);
+    if (A)
+      Fill(A, P);
+  }
+  if (Call->getType()->isVoidType())
+    return {};
+  const Origin *Root = E.makeOrigin(
+      {Origin::CallResult, Index, model::SourceKind::Other, Fn, true, At});
+  return {E.makeStep(nullptr, Root, At, "returned by '" + Fn + "'")};
+}
+
+} // namespace sinkguard::engine

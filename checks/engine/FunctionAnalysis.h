@@ -1,0 +1,263 @@
+//===--- FunctionAnalysis.h - The analysis of one function -----*- C++ -*-===//
+//
+// Internal to the engine. FunctionAnalysis runs the taint (and range)
+// analysis of one function over its CFG and fills its summary. Its methods
+// live in one file per concern: Memory.cpp (locations, reads and writes),
+// Transfer.cpp (expressions and blocks), Calls.cpp (model rules, dispatch,
+// calls elsewhere), Summaries.cpp (applying and extracting summaries),
+// Ranges.cpp (integer ranges), Branches.cpp (refinement, validators),
+// Sinks.cpp (verdicts at sinks), Paths.cpp (path steps) and Solver.cpp (the
+// fixpoint).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SINKGUARD_CHECKS_ENGINE_FUNCTIONANALYSIS_H
+#define SINKGUARD_CHECKS_ENGINE_FUNCTIONANALYSIS_H
+
+#include "State.h"
+#include "Taint.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <optional>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace sinkguard::engine {
+
+using clang::ASTContext;
+using clang::BinaryOperator;
+using clang::BinaryOperatorKind;
+using clang::CallExpr;
+using clang::CFGBlock;
+using clang::CXXConstructExpr;
+using clang::Decl;
+using clang::Expr;
+using clang::FieldDecl;
+using clang::FunctionDecl;
+using clang::ParmVarDecl;
+using clang::QualType;
+using clang::ReturnStmt;
+using clang::SourceLocation;
+using clang::SourceManager;
+using clang::Stmt;
+using clang::ValueDecl;
+using clang::VarDecl;
+
+struct TaintEngine::Summary {
+  /// Paths into the return value: rooted at Parameter or Source origins.
+  TaintSet Return;
+  /// Paths into the object a pointer/reference parameter (or *this)
+  /// designates, per field path.
+  struct OutFlow {
+    int Param;
+    const FieldPath *Path;
+    TaintSet From;
+  };
+  std::vector<OutFlow> Out;
+  /// Parameters that reach a sink, with the path inside the function.
+  struct SinkFlow {
+    SinkHit Hit; // Path rooted at a Parameter origin
+  };
+  std::vector<SinkFlow> Sinks;
+  /// Parameters that are safe when the function returns non-zero.
+  llvm::SmallVector<int, 2> Validates;
+  /// Integer parameters known to lie in a range when the function returns
+  /// non-zero (range checks only): `bool valid_slot(int n)`.
+  llvm::SmallVector<std::pair<int, IntRange>, 1> RangeValidates;
+  /// Paths into global variables, per field path (whole-program mode).
+  struct GlobalFlow {
+    int Global;
+    const FieldPath *Path;
+    TaintSet From;
+  };
+  std::vector<GlobalFlow> Globals;
+  bool Done = false;
+
+  bool sameAs(const Summary &O) const {
+    if (!sameOrigins(Return, O.Return) || Out.size() != O.Out.size() ||
+        Sinks.size() != O.Sinks.size() || Validates != O.Validates)
+      return false;
+    for (size_t I = 0; I < Out.size(); ++I)
+      if (Out[I].Param != O.Out[I].Param || Out[I].Path != O.Out[I].Path ||
+          !sameOrigins(Out[I].From, O.Out[I].From))
+        return false;
+    return true;
+  }
+};
+
+class FunctionAnalysis {
+public:
+  FunctionAnalysis(TaintEngine &E, const FunctionDecl *FD,
+                   TaintEngine::Summary &Out)
+      : E(E), M(E.model()), Ctx(E.context()), SM(Ctx.getSourceManager()),
+        FD(FD), Out(Out), TrackRanges(E.options().RangeChecks) {}
+
+  void run();
+
+private:
+  // Locations.
+  const FieldPath *child(const FieldPath *Parent, const FieldDecl *F);
+  Location varLoc(const ValueDecl *VD) const { return {VD, nullptr}; }
+  Location locOf(const Expr *E, State &S);
+  TaintSet read(Location L, const State &S, QualType T, int Depth = 0);
+  /// \p Rel, a field path relative to some object (a pointer's target, a
+  /// callee's parameter), re-rooted under \p Target.
+  Location rebase(Location Target, const FieldPath *Rel);
+  /// What a read of field path \p Inner sees of taint \p T stored at
+  /// its enclosing \p Outer: what an external call or a global may hold
+  /// there is narrowed to the fields read, for the link phase.
+  TaintSet narrowed(const TaintSet &T, const FieldPath *Outer,
+                    const FieldPath *Inner) const;
+
+  void write(Location L, const TaintSet &T, State &S, bool Strong);
+  void clean(Location L, State &S);
+
+  // Evaluation.
+  TaintSet eval(const Expr *E, State &S);
+  TaintSet evalUncached(const Expr *E, State &S);
+  TaintSet evalCall(const CallExpr *Call, const FunctionDecl *Callee, State &S);
+  TaintSet evalConstruct(const CXXConstructExpr *CE, State &S);
+  TaintSet applyRule(const CallExpr *Call, const FunctionDecl *Callee,
+                     const model::Rule &R,
+                     llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S,
+                     bool &Handled);
+  TaintSet applySummary(const CallExpr *Call, const FunctionDecl *Callee,
+                        const TaintEngine::Summary &Sum,
+                        llvm::ArrayRef<std::pair<int, TaintSet>> Args,
+                        State &S);
+  TaintSet applyLinked(const CallExpr *Call, const FunctionDecl *Callee,
+                       const LinkedFunction &L,
+                       llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S);
+
+  TaintSet callElsewhere(const CallExpr *Call, const Decl *Target,
+                         llvm::ArrayRef<std::pair<int, TaintSet>> Args,
+                         State &S);
+  /// Whether \p Callee's definition is in another unit (whole-program
+  /// mode): declared here, defined nowhere here, not the C library's.
+  bool definedElsewhere(const FunctionDecl *Callee) const;
+  TaintSet formatInputs(const CallExpr *Call, const model::Rule &R,
+                        llvm::ArrayRef<std::pair<int, TaintSet>> Args);
+  void checkExecSink(const CallExpr *Call, const FunctionDecl *Callee,
+                     const model::Rule &R, State &S);
+  /// Adds \p Hit (its path from a parameter or from what only the link
+  /// can judge) to the summary.
+  void keepSink(const SinkHit &Hit);
+  size_t ExternalArgsKept = 0;
+  void sinkHit(SinkHit::Kind K, const CallExpr *Call,
+               const FunctionDecl *Callee, const Expr *Arg, const TaintSet &T);
+  void assign(const Expr *LHS, const Expr *RHS, const TaintSet &T, State &S,
+              bool Strong, SourceLocation At);
+  void declare(const VarDecl *VD, State &S);
+
+  // Paths.
+  /// extend() for a step whose place and message are fixed by \p Site
+  /// (an expression, declaration or rule, with a discriminator): each
+  /// step of \p T is extended once per site, and \p Message is built only
+  /// then (an empty message leaves the step as it is). The fixpoint
+  /// evaluates the same statements on every round.
+  TaintSet extendAt(const TaintSet &T, SourceLocation Loc,
+                    std::tuple<const void *, const void *, int> Site,
+                    llvm::function_ref<std::string()> Message);
+  llvm::DenseMap<std::tuple<const Step *, const void *, const void *, int>,
+                 const Step *>
+      Extended;
+  TaintSet extend(const TaintSet &T, SourceLocation Loc,
+                  const std::string &Message);
+  /// \p S extended by a step at \p Loc, unless its last step is that one.
+  const Step *extendOne(const Step *S, SourceLocation Loc,
+                        const std::string &Message);
+
+  // Integer ranges (range checks only).
+  IntRange rangeOf(const Expr *Ex, State &S);
+  /// \p R moved by \p Delta in type \p T (`n++`, `n--`); none when the
+  /// value may wrap or nothing is known.
+  std::optional<IntRange> stepped(const IntRange &R, std::int64_t Delta,
+                                  QualType T) const;
+  /// A + B or A - B in type \p T, each end moved by B's matching one;
+  /// none when the result may leave the type (unsigned wrap).
+  std::optional<IntRange> sumRange(BinaryOperatorKind Op, const IntRange &A,
+                                   const IntRange &B, QualType T) const;
+  /// \p Ex's value if it is a constant (that fits in 64 bits); evaluated
+  /// once per expression, not on every round and every enclosing range.
+  std::optional<std::int64_t> constantOf(const Expr *Ex);
+  IntRange binaryRange(BinaryOperatorKind Op, const Expr *L, const Expr *R,
+                       State &S);
+  void refineRanges(const Expr *Cond, bool Truth, State &S);
+  IntRange typeRange(QualType T) const;
+  const Expr *rangeSubject(const Expr *Ex) const;
+  void refineRange(const BinaryOperator *BO, bool Truth, State &S);
+  void constrain(const Expr *Subject, BinaryOperatorKind Op, const Expr *Other,
+                 bool UnsignedCompare, State &S, std::int64_t Shift = 0);
+  void forgetRange(Location L, State &S);
+  void setRange(const Expr *LHS, const Expr *RHS, bool Trusted,
+                bool FromParameter, State &S);
+  void checkIndex(SinkHit::Kind K, const Expr *Use, const Expr *Base,
+                  const Expr *Idx, const TaintSet &T, const CallExpr *Call,
+                  State &S);
+  IndexProblem judge(IndexUse &U, SinkHit::Kind K) const;
+  void checkSize(const Expr *Use, const Expr *Size, const Expr *Buffer,
+                 const TaintSet &T, const CallExpr *Call, State &S);
+  void checkLoopBound(const Stmt *Loop, State S);
+  const Expr *valueAsWritten(const Expr *Ex) const;
+  void noteIndexHit(const SinkHit &Hit);
+  bool isUnmodifiedParam(const Expr *Ex);
+  void flushIndexHits();
+
+  // Branches.
+  void refine(const Expr *Cond, bool Truth, State &S);
+  void refineZero(const Expr *E, bool IsZero, State &S);
+  void validate(const Expr *Subject, State &S);
+  const Expr *validationLoopSubject(const Stmt *Loop);
+
+  void transfer(const CFGBlock &B, State &S);
+  void extractSummary(const State &Exit);
+  void extractRangeValidation();
+
+  TaintEngine &E;
+  const model::Model &M;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const FunctionDecl *FD;
+  TaintEngine::Summary &Out;
+
+  llvm::DenseMap<const Expr *, TaintSet> Cache;
+  llvm::DenseMap<const Stmt *, const Expr *> LoopSubjects;
+  /// States at `return` statements, for summaries and validators.
+  std::vector<std::pair<const ReturnStmt *, State>> Returns;
+  llvm::DenseMap<const ParmVarDecl *, const Origin *> ParamOrigins;
+  /// Index and offset hits by use and origin: the last verdict of the
+  /// fixpoint wins, and is reported when the function is done.
+  llvm::MapVector<std::pair<const Expr *, const Origin *>, SinkHit> IndexHits;
+  llvm::DenseMap<const ParmVarDecl *, bool> ParamModified;
+  /// Bases of the locations with a field path made in this function: the
+  /// others have one location each (clean and forgetRange look it up).
+  llvm::SmallPtrSet<const void *, 8> FieldBases;
+  llvm::DenseMap<const Expr *, std::optional<std::int64_t>> Constants;
+  /// Whether the buffer (the second) was allocated with the length the
+  /// size (the first) reads, per checkSize's use.
+  llvm::DenseMap<std::pair<const Expr *, const ValueDecl *>, bool>
+      AllocatedWith;
+  /// Per pointer: the variables its allocations' sizes read.
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const ValueDecl *, 4>>
+      AllocationLengths;
+  /// A caller's step (the middle) through a call (the first) to the callee's
+  /// path from a parameter (the last): the step that stands for it.
+  llvm::DenseMap<std::tuple<const CallExpr *, const Step *, const Step *>,
+                 const Step *>
+      PassedThrough;
+  bool TrackRanges = false;
+  bool IsMain = false;
+  /// Only functions returning a truth value can be validators; the others
+  /// need not keep the state at each return.
+  bool KeepReturnStates = false;
+};
+
+} // namespace sinkguard::engine
+
+#endif

@@ -1,0 +1,232 @@
+//===--- Memory.cpp
+//---------------------------------------------------------===//
+//
+// Abstract memory: the location an expression designates, and reading,
+// writing and cleaning the taint of locations in a state.
+//
+//===----------------------------------------------------------------------===//
+
+#include "/work/main/checks/model/Model.h"
+#include "AstQueries.h"
+#include "CommandAssembly.h"
+#include "FunctionAnalysis.h"
+#include "State.h"
+#include "Taint.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/OperationKinds.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/LLVM.h"
+#include "clang/Basic/OperatorKinds.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <utility>
+
+using namespace clang;
+
+namespace sinkguard::engine {
+
+Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
+  Ex = stripToValue(Ex);
+  if (!Ex)
+    return {};
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Ex)) {
+    const ValueDecl *VD = DRE->getDecl();
+    // optarg's value is a source made at each read, not a cell: a pointer
+    // set from it holds the value itself.
+    if (isOptarg(VD))
+      return {};
+    auto It = S.Alias.find(VD);
+    if (It != S.Alias.end() && It->second.Base != MixedBase)
+      return It->second;
+    if (E.options().WholeProgram)
+      if (const auto *Var = dyn_cast<VarDecl>(VD))
+        if (Var->hasGlobalStorage() && !Var->isStaticLocal() &&
+            !Var->getType().isConstQualified() &&
+            !SM.isInSystemHeader(Var->getLocation())) {
+          // One cell per global, whichever of its declarations is named.
+          E.global(Var);
+          return varLoc(Var->getCanonicalDecl());
+        }
+    return varLoc(VD);
+  }
+  if (isa<CXXThisExpr>(Ex))
+    return {ThisBase, nullptr};
+  if (const auto *ME = dyn_cast<MemberExpr>(Ex)) {
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    Location Base = locOf(ME->getBase(), S);
+    if (!Base.valid() || !Field)
+      return Base;
+    FieldBases.insert(Base.Base);
+    return {Base.Base, child(Base.Path, Field)};
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Ex))
+    return locOf(AS->getBase(), S);
+  if (const auto *UO = dyn_cast<UnaryOperator>(Ex)) {
+    if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref ||
+        UO->isIncrementDecrementOp())
+      return locOf(UO->getSubExpr(), S);
+    return {};
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(Ex)) {
+    if (BO->isAdditiveOp() || BO->isCompoundAssignmentOp() ||
+        BO->getOpcode() == BO_Assign)
+      return locOf(BO->getLHS()->getType()->isPointerType() ||
+                           BO->isAssignmentOp()
+                       ? BO->getLHS()
+                       : BO->getRHS(),
+                   S);
+    if (BO->getOpcode() == BO_Comma)
+      return locOf(BO->getRHS(), S);
+    return {};
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(Ex)) {
+    Location T = locOf(CO->getTrueExpr(), S);
+    return T.valid() ? T : locOf(CO->getFalseExpr(), S);
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(Ex)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    for (const model::Rule *R : M.rulesFor(Callee))
+      if (R->ReturnsArg != model::NoArg)
+        if (const Expr *A = ruleArg(Call, R->ReturnsArg))
+          return locOf(A, S);
+    // `*it`, `it->x` and `c[i]` on classes without rules: the element
+    // lives in the object (iterators, smart pointers, custom containers).
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      OverloadedOperatorKind K = Op->getOperator();
+      if ((K == OO_Star || K == OO_Arrow || K == OO_Subscript) &&
+          Op->getNumArgs() > 0)
+        return locOf(Op->getArg(0), S);
+    }
+    return {};
+  }
+  return {};
+}
+
+Location FunctionAnalysis::rebase(Location Target, const FieldPath *Rel) {
+  llvm::SmallVector<const FieldDecl *, 4> Fields;
+  for (const FieldPath *P = Rel; P; P = P->Parent)
+    Fields.push_back(P->Field);
+  const FieldPath *Path = Target.Path;
+  for (const FieldDecl *F : llvm::reverse(Fields))
+    Path = child(Path, F);
+  if (Path)
+    FieldBases.insert(Target.Base);
+  return {Target.Base, Path};
+}
+
+TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T,
+                                int Depth) {
+  TaintSet Result;
+  if (!L.valid())
+    return Result;
+  // Through a pointer that designates one of several objects: what each
+  // holds now (and what the pointer's own cell kept from the join).
+  if (Depth < 2)
+    if (auto M = S.Mixed.find(L.Base); M != S.Mixed.end()) {
+      llvm::SmallVector<Location, 2> Targets = M->second;
+      for (Location Target : Targets)
+        addAll(Result, read(rebase(Target, L.Path), S, T, Depth + 1));
+    }
+  // The location itself and every enclosing object: a whole struct that
+  // was filled by fread taints each of its fields.
+  bool Whole = E.options().WholeProgram;
+  for (const FieldPath *P = L.Path;; P = P->Parent) {
+    auto It = S.Cells.find({L.Base, P});
+    if (It != S.Cells.end()) {
+      if (Whole && P != L.Path)
+        addAll(Result, narrowed(It->second, P, L.Path));
+      else
+        addAll(Result, It->second);
+    }
+    if (!P)
+      break;
+  }
+  // A global's value: whatever any function of the program stored there,
+  // which the link phase knows.
+  if (Whole) {
+    int G = E.globalAt(L.Base);
+    if (G >= 0) {
+      const auto *Var = static_cast<const VarDecl *>(L.Base);
+      Origin O{Origin::Global, G,     model::SourceKind::Other,
+               declName(Var),  false, Var->getLocation()};
+      O.Fields = fieldNames(L.Path, nullptr);
+      addAll(Result, {E.makeStep(nullptr, E.makeOrigin(O), Var->getLocation(),
+                                 "global variable '" + O.What + "'")});
+    }
+  }
+  // Reading a whole struct reads its fields.
+  if (!T.isNull() && T.getNonReferenceType()->isRecordType() &&
+      !isStdStringType(T)) {
+    // In the fields' order: the first path of an origin is the one kept.
+    llvm::SmallVector<std::pair<const FieldPath *, const TaintSet *>, 8> Parts;
+    for (const auto &[K, V] : S.Cells) {
+      if (K.Base != L.Base || K.Path == L.Path)
+        continue;
+      for (const FieldPath *P = K.Path; P; P = P->Parent)
+        if (P->Parent == L.Path) {
+          Parts.push_back({K.Path, &V});
+          break;
+        }
+    }
+    if (Parts.size() > 1)
+      llvm::sort(Parts, [](const auto &A, const auto &B) {
+        return pathBefore(A.first, B.first);
+      });
+    for (const auto &Part : Parts)
+      addAll(Result, *Part.second);
+  }
+  return Result;
+}
+
+TaintSet FunctionAnalysis::narrowed(const TaintSet &T, const FieldPath *Outer,
+                                    const FieldPath *Inner) const {
+  TaintSet Result;
+  for (const Step *St : T) {
+    const Origin *R = St->Root;
+    if (R->K != Origin::CallOut && R->K != Origin::Global) {
+      Result.push_back(St);
+      continue;
+    }
+    Origin O = *R;
+    std::string More = fieldNames(Inner, Outer);
+    O.Fields = O.Fields.empty() ? More : O.Fields + "." + More;
+    const Step *First = pathTo(St).front();
+    Result.push_back(
+        E.makeStep(nullptr, E.makeOrigin(O), First->Loc, First->Message));
+  }
+  return Result;
+}
+
+void FunctionAnalysis::clean(Location L, State &S) {
+  eraseWithin(S.Cells, L, FieldBases.contains(L.Base));
+}
+
+void FunctionAnalysis::write(Location L, const TaintSet &T, State &S,
+                             bool Strong) {
+  if (!L.valid())
+    return;
+  if (TrackRanges)
+    forgetRange(L, S);
+  if (Strong)
+    clean(L, S);
+  if (T.empty())
+    return;
+  if (auto Known = S.Cells.find(L);
+      Known == S.Cells.end() || !coveredBy(Known->second, T))
+    addAll(S.Cells[L], T);
+  // Through a pointer that designates one of several objects: each may
+  // now hold it.
+  if (auto M = S.Mixed.find(L.Base); M != S.Mixed.end()) {
+    llvm::SmallVector<Location, 2> Targets = M->second;
+    for (Location Target : Targets)
+      if (!S.Mixed.contains(Target.Base))
+        write(rebase(Target, L.Path), T, S, /*Strong=*/false);
+  }
+}
+
+} // namespace sinkguard::engine

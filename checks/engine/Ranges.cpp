@@ -1,0 +1,545 @@
+//===--- Ranges.cpp
+//---------------------------------------------------------===//
+//
+// Integer ranges, for the range checks: what comparisons on branches,
+// clamps, masks and remainders prove about a value on every path to a use.
+//
+//===----------------------------------------------------------------------===//
+
+#include "/work/main/checks/model/Model.h"
+#include "AstQueries.h"
+#include "CommandAssembly.h"
+#include "FunctionAnalysis.h"
+#include "State.h"
+#include "Taint.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/OperationKinds.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/LLVM.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringRef.h"
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <utility>
+
+using namespace clang;
+
+namespace sinkguard::engine {
+
+namespace {
+
+/// The smaller of two values (std::min, MIN): below either upper bound.
+IntRange minOf(const IntRange &A, const IntRange &B) {
+  IntRange M = IntRange::meet(A, B);
+  M.Lo.reset();
+  if (A.Lo && B.Lo)
+    M.Lo = std::min(*A.Lo, *B.Lo);
+  return M;
+}
+
+/// The larger of two values (std::max, MAX): above either lower bound.
+IntRange maxOf(const IntRange &A, const IntRange &B) {
+  IntRange M = IntRange::hull(A, B);
+  if (A.Lo || B.Lo)
+    M.Lo = std::max(A.Lo.value_or(INT64_MIN), B.Lo.value_or(INT64_MIN));
+  return M;
+}
+
+} // namespace
+
+IntRange FunctionAnalysis::typeRange(QualType T) const {
+  IntRange R;
+  T = T.getCanonicalType().getNonReferenceType();
+  if (!isInt(T))
+    return R;
+  unsigned W = Ctx.getIntWidth(T);
+  bool Unsigned = T->isUnsignedIntegerOrEnumerationType();
+  if (Unsigned)
+    R.Lo = 0;
+  // Only narrow types bound a value usefully (bytes, shorts).
+  if (W <= 16) {
+    if (Unsigned) {
+      R.Hi = (std::int64_t(1) << W) - 1;
+    } else {
+      R.Lo = -(std::int64_t(1) << (W - 1));
+      R.Hi = (std::int64_t(1) << (W - 1)) - 1;
+    }
+    R.HiFromType = true;
+  }
+  return R;
+}
+
+static bool fitsIn(std::int64_t V, QualType T, ASTContext &Ctx) {
+  unsigned W = Ctx.getIntWidth(T);
+  if (T->isUnsignedIntegerOrEnumerationType())
+    return V >= 0 && (W >= 63 || V < (std::int64_t(1) << W));
+  if (W >= 64)
+    return true;
+  return V >= -(std::int64_t(1) << (W - 1)) && V < (std::int64_t(1) << (W - 1));
+}
+
+const Expr *FunctionAnalysis::rangeSubject(const Expr *Ex) const {
+  while (true) {
+    Ex = Ex->IgnoreParens();
+    // `(c = getchar()) != EOF` compares c.
+    if (const auto *BO = dyn_cast<BinaryOperator>(Ex))
+      if (BO->getOpcode() == BO_Assign) {
+        Ex = BO->getLHS();
+        continue;
+      }
+    const auto *C = dyn_cast<CastExpr>(Ex);
+    if (!C)
+      break;
+    const Expr *Sub = C->getSubExpr();
+    if (C->getCastKind() == CK_LValueToRValue || C->getCastKind() == CK_NoOp) {
+      Ex = Sub;
+      continue;
+    }
+    QualType To = C->getType();
+    QualType From = Sub->getType();
+    if (!isInt(To) || !isInt(From))
+      return nullptr;
+    // A check on a narrower or reinterpreted copy says nothing of the value.
+    unsigned WT = Ctx.getIntWidth(To);
+    unsigned WF = Ctx.getIntWidth(From);
+    if (WT < WF || (WT == WF && From->isUnsignedIntegerOrEnumerationType() &&
+                    To->isSignedIntegerOrEnumerationType()))
+      return nullptr;
+    Ex = Sub;
+  }
+  if (!isInt(Ex->getType()) || !preciseLocation(Ex))
+    return nullptr;
+  return Ex;
+}
+
+void FunctionAnalysis::forgetRange(Location L, State &S) {
+  eraseWithin(S.Ranges, L, FieldBases.contains(L.Base));
+}
+
+void FunctionAnalysis::setRange(const Expr *LHS, const Expr *RHS, bool Trusted,
+                                bool FromParameter, State &S) {
+  const Expr *Sub = stripToValue(LHS);
+  if (!isInt(Sub->getType()) || !preciseLocation(Sub))
+    return;
+  IntRange R = IntRange::meet(rangeOf(RHS, S), typeRange(Sub->getType()));
+  // A trusted value of unknown size bounds the variable as a comparison
+  // with it would: `n = limit` on one branch, the checked input on the
+  // other.
+  if (Trusted && !R.hasUpper()) {
+    R.Symbolic = true;
+    R.FromParameter = FromParameter;
+  }
+  if (R.Lo || R.hasUpper())
+    S.Ranges[locOf(Sub, S)] = R;
+}
+
+IntRange FunctionAnalysis::binaryRange(BinaryOperatorKind Op, const Expr *L,
+                                       const Expr *R, State &S) {
+  QualType T = L->getType();
+  IntRange A = rangeOf(L, S);
+  IntRange B = rangeOf(R, S);
+  bool Unsigned = T->isUnsignedIntegerOrEnumerationType();
+  IntRange Result = typeRange(T);
+  switch (Op) {
+  case BO_Rem:
+    // `n % N`: below N; negative for a negative n.
+    if (B.Lo && *B.Lo > 0 && B.hasUpper()) {
+      bool NonNegative = Unsigned || (A.Lo && *A.Lo >= 0);
+      IntRange M;
+      if (B.Hi)
+        M.Hi = *B.Hi - 1;
+      else
+        M.Symbolic = true;
+      M.Lo = NonNegative ? 0 : (B.Hi ? -(*B.Hi - 1) : INT64_MIN);
+      if (!NonNegative && !B.Hi)
+        M.Lo.reset();
+      return M;
+    }
+    return Result;
+  case BO_And: {
+    // `n & M` with M >= 0: between 0 and M.
+    IntRange M = Result;
+    for (const IntRange *X : {&A, &B})
+      if (X->Lo && *X->Lo >= 0 && X->Hi && !X->HiFromType) {
+        M.Lo = 0;
+        M.Hi = M.Hi && !M.HiFromType ? std::min(*M.Hi, *X->Hi) : *X->Hi;
+        M.HiFromType = false;
+      }
+    return M;
+  }
+  case BO_Shr:
+    if ((Unsigned || (A.Lo && *A.Lo >= 0)) && B.Lo && B.Hi && *B.Lo == *B.Hi &&
+        *B.Lo >= 0 && *B.Lo < 63) {
+      IntRange M;
+      M.Lo = 0;
+      unsigned W = Ctx.getIntWidth(T);
+      if (A.Hi)
+        M.Hi = *A.Hi >> *B.Lo;
+      else if (W < 64)
+        M.Hi =
+            static_cast<std::int64_t>(((std::uint64_t(1) << W) - 1) >> *B.Lo);
+      return M;
+    }
+    return Result;
+  case BO_Add:
+  case BO_Sub: {
+    std::optional<IntRange> M = sumRange(Op, A, B, T);
+    if (!M)
+      return Result;
+    if (!M->Lo || !M->Hi)
+      return Unsigned ? Result : *M;
+    return *M;
+  }
+  case BO_Mul: {
+    // Non-negative factors with upper bounds: their product, unless it
+    // leaves the type (the multiplication overflows).
+    std::int64_t V;
+    if (A.Lo && B.Lo && *A.Lo >= 0 && *B.Lo >= 0 && A.Hi && B.Hi &&
+        !__builtin_mul_overflow(*A.Hi, *B.Hi, &V) && fitsIn(V, T, Ctx)) {
+      IntRange M;
+      M.Lo = *A.Lo * *B.Lo;
+      M.Hi = V;
+      M.HiFromType = A.HiFromType || B.HiFromType;
+      return M;
+    }
+    return Result;
+  }
+  case BO_Div:
+    if (A.Lo && *A.Lo >= 0 && A.Hi && B.Lo && *B.Lo > 0) {
+      IntRange M;
+      M.Lo = 0;
+      M.Hi = *A.Hi / *B.Lo;
+      return M;
+    }
+    return Result;
+  default:
+    return Result;
+  }
+}
+
+std::optional<IntRange> FunctionAnalysis::sumRange(BinaryOperatorKind Op,
+                                                   const IntRange &A,
+                                                   const IntRange &B,
+                                                   QualType T) const {
+  IntRange M;
+  std::int64_t V;
+  // The ends of B that move A's lower and upper ends.
+  std::optional<std::int64_t> BLow = Op == BO_Add ? B.Lo : B.Hi;
+  std::optional<std::int64_t> BHigh = Op == BO_Add ? B.Hi : B.Lo;
+  auto Combine = [&](std::int64_t X, std::int64_t Y) {
+    return Op == BO_Add ? __builtin_add_overflow(X, Y, &V)
+                        : __builtin_sub_overflow(X, Y, &V);
+  };
+  if (A.Lo && BLow && !Combine(*A.Lo, *BLow))
+    M.Lo = V;
+  // A byte plus one is at most 256: the bound still comes from a type.
+  if (A.Hi && BHigh && !Combine(*A.Hi, *BHigh)) {
+    M.Hi = V;
+    M.HiFromType = A.HiFromType || (Op == BO_Add && B.HiFromType);
+  }
+  // Unsigned arithmetic wraps: a range that may leave the type is lost.
+  if ((M.Lo && !fitsIn(*M.Lo, T, Ctx)) || (M.Hi && !fitsIn(*M.Hi, T, Ctx)))
+    return std::nullopt;
+  return M;
+}
+
+std::optional<IntRange> FunctionAnalysis::stepped(const IntRange &R,
+                                                  std::int64_t Delta,
+                                                  QualType T) const {
+  IntRange By;
+  By.Lo = Delta;
+  By.Hi = Delta;
+  std::optional<IntRange> M = sumRange(BO_Add, R, By, T);
+  if (!M)
+    return std::nullopt;
+  // `n < size` holds for n - 1, not for n + 1.
+  if (!R.Hi && R.Symbolic && Delta < 0) {
+    M->Symbolic = true;
+    M->SizeOf = R.SizeOf;
+    M->FromParameter = R.FromParameter;
+  }
+  if (T->isUnsignedIntegerOrEnumerationType() && (!M->Lo || !M->hasUpper()))
+    return std::nullopt;
+  if (!M->Lo && !M->hasUpper())
+    return std::nullopt;
+  return M;
+}
+
+std::optional<std::int64_t> FunctionAnalysis::constantOf(const Expr *Ex) {
+  auto [It, New] = Constants.try_emplace(Ex);
+  if (New && mayBeConstant(Ex)) {
+    Expr::EvalResult Res;
+    if (!Ex->isValueDependent() && Ex->EvaluateAsInt(Res, Ctx) &&
+        Res.Val.getInt().isRepresentableByInt64())
+      It->second = Res.Val.getInt().getExtValue();
+  }
+  return It->second;
+}
+
+IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
+  if (!Ex)
+    return {};
+  Ex = Ex->IgnoreParens();
+  if (const auto *M2 = dyn_cast<MaterializeTemporaryExpr>(Ex))
+    return rangeOf(M2->getSubExpr(), S);
+  if (const auto *W = dyn_cast<ExprWithCleanups>(Ex))
+    return rangeOf(W->getSubExpr(), S);
+  QualType T = Ex->getType();
+  if (!isInt(T))
+    return {};
+  IntRange R;
+  if (std::optional<std::int64_t> V = constantOf(Ex)) {
+    R.Lo = V;
+    R.Hi = V;
+    return R;
+  }
+  if (const auto *C = dyn_cast<CastExpr>(Ex)) {
+    const Expr *Sub = C->getSubExpr();
+    if (C->getCastKind() == CK_LValueToRValue || C->getCastKind() == CK_NoOp)
+      return rangeOf(Sub, S);
+    QualType From = Sub->getType();
+    if (!isInt(From))
+      return typeRange(T);
+    IntRange In = rangeOf(Sub, S);
+    unsigned WT = Ctx.getIntWidth(T);
+    unsigned WF = Ctx.getIntWidth(From);
+    bool FromUnsigned = From->isUnsignedIntegerOrEnumerationType();
+    bool ToUnsigned = T->isUnsignedIntegerOrEnumerationType();
+    bool Preserves = (WT > WF && (FromUnsigned || !ToUnsigned)) ||
+                     (WT == WF && FromUnsigned == ToUnsigned);
+    if (Preserves ||
+        (In.Lo && In.Hi && fitsIn(*In.Lo, T, Ctx) && fitsIn(*In.Hi, T, Ctx)))
+      return In;
+    // A signed value made unsigned: fine once it is known not negative.
+    if (!FromUnsigned && ToUnsigned && WT >= WF && In.Lo && *In.Lo >= 0)
+      return In;
+    return typeRange(T);
+  }
+  if (preciseLocation(Ex)) {
+    auto It = S.Ranges.find(locOf(Ex, S));
+    IntRange Known = It != S.Ranges.end() ? It->second : IntRange();
+    return IntRange::meet(Known, typeRange(T));
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(Ex)) {
+    if (BO->getOpcode() == BO_Comma)
+      return rangeOf(BO->getRHS(), S);
+    if (BO->getOpcode() == BO_Assign)
+      return rangeOf(BO->getRHS(), S);
+    return binaryRange(BO->getOpcode(), BO->getLHS(), BO->getRHS(), S);
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(Ex)) {
+    // MIN/MAX macros: `a < b ? a : b` is the smaller of a and b.
+    if (const auto *Cmp = dyn_cast<BinaryOperator>(stripToValue(CO->getCond())))
+      if (Cmp->isRelationalOp()) {
+        const Expr *T1 = CO->getTrueExpr();
+        const Expr *F1 = CO->getFalseExpr();
+        bool Direct = sameExpr(Cmp->getLHS(), T1, Ctx) &&
+                      sameExpr(Cmp->getRHS(), F1, Ctx);
+        bool Swapped = sameExpr(Cmp->getLHS(), F1, Ctx) &&
+                       sameExpr(Cmp->getRHS(), T1, Ctx);
+        if (Direct || Swapped) {
+          bool Less = Cmp->getOpcode() == BO_LT || Cmp->getOpcode() == BO_LE;
+          IntRange A = rangeOf(T1, S);
+          IntRange B = rangeOf(F1, S);
+          return Less == Direct ? minOf(A, B) : maxOf(A, B);
+        }
+      }
+    // A clamp `n < 10 ? n : 9`: each side under its condition.
+    State Then;
+    Then.Reachable = true;
+    Then.Alias = S.Alias;
+    Then.Ranges = S.Ranges;
+    State Else = Then;
+    refineRanges(CO->getCond(), true, Then);
+    refineRanges(CO->getCond(), false, Else);
+    return IntRange::hull(rangeOf(CO->getTrueExpr(), Then),
+                          rangeOf(CO->getFalseExpr(), Else));
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(Ex)) {
+    const FunctionDecl *F = Call->getDirectCallee();
+    for (const model::Rule *Rule : M.rulesFor(F))
+      if (Rule->ResultRange) {
+        // What the function can return is no check: Hi counts as the
+        // type's.
+        IntRange Model;
+        Model.Lo = Rule->ResultRange->first;
+        Model.Hi = Rule->ResultRange->second;
+        Model.HiFromType = true;
+        return Model;
+      }
+    if (F && F->isInStdNamespace() && F->getIdentifier()) {
+      llvm::StringRef Name = F->getName();
+      unsigned N = Call->getNumArgs();
+      if ((Name == "min" || Name == "max") && N == 2) {
+        IntRange A = rangeOf(Call->getArg(0), S);
+        IntRange B = rangeOf(Call->getArg(1), S);
+        return Name == "min" ? minOf(A, B) : maxOf(A, B);
+      }
+      if (Name == "clamp" && N >= 3) {
+        IntRange Lo = rangeOf(Call->getArg(1), S);
+        IntRange Hi = rangeOf(Call->getArg(2), S);
+        IntRange M;
+        M.Lo = Lo.Lo;
+        M.Hi = Hi.Hi;
+        M.HiFromType = Hi.HiFromType;
+        M.Symbolic = !Hi.Hi;
+        return M;
+      }
+    }
+  }
+  return typeRange(T);
+}
+
+void FunctionAnalysis::refineRanges(const Expr *Cond, bool Truth, State &S) {
+  Cond = stripToValue(Cond);
+  if (!Cond)
+    return;
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
+    if (UO->getOpcode() == UO_LNot)
+      refineRanges(UO->getSubExpr(), !Truth, S);
+    return;
+  }
+  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  if (!BO)
+    return;
+  if ((BO->getOpcode() == BO_LAnd && Truth) ||
+      (BO->getOpcode() == BO_LOr && !Truth)) {
+    refineRanges(BO->getLHS(), Truth, S);
+    refineRanges(BO->getRHS(), Truth, S);
+    return;
+  }
+  if (BO->isComparisonOp())
+    refineRange(BO, Truth, S);
+}
+
+void FunctionAnalysis::refineRange(const BinaryOperator *BO, bool Truth,
+                                   State &S) {
+  QualType CT = BO->getLHS()->getType();
+  if (!isInt(CT))
+    return;
+  BinaryOperatorKind Op = BO->getOpcode();
+  if (!Truth)
+    Op = BinaryOperator::negateComparisonOp(Op);
+  bool Unsigned = CT->isUnsignedIntegerOrEnumerationType();
+  constrain(BO->getLHS(), Op, BO->getRHS(), Unsigned, S);
+  constrain(BO->getRHS(), BinaryOperator::reverseComparisonOp(Op), BO->getLHS(),
+            Unsigned, S);
+}
+
+void FunctionAnalysis::constrain(const Expr *Subject, BinaryOperatorKind Op,
+                                 const Expr *Other, bool UnsignedCompare,
+                                 State &S, std::int64_t Shift) {
+  // `n + 4 <= len`: n <= len - 4.
+  if (const auto *BO = dyn_cast<BinaryOperator>(Subject->IgnoreParenImpCasts());
+      BO && BO->isAdditiveOp() && isInt(BO->getType())) {
+    Expr::EvalResult K;
+    std::int64_t Sum;
+    if (!BO->getRHS()->isValueDependent() &&
+        BO->getRHS()->EvaluateAsInt(K, Ctx) &&
+        K.Val.getInt().isRepresentableByInt64()) {
+      std::int64_t V = K.Val.getInt().getExtValue();
+      if (BO->getOpcode() == BO_Sub && V == INT64_MIN)
+        return;
+      if (__builtin_add_overflow(Shift, BO->getOpcode() == BO_Add ? V : -V,
+                                 &Sum))
+        return;
+      constrain(BO->getLHS(), Op, Other, UnsignedCompare, S, Sum);
+      return;
+    }
+    if (BO->getOpcode() == BO_Add && !BO->getLHS()->isValueDependent() &&
+        BO->getLHS()->EvaluateAsInt(K, Ctx) &&
+        K.Val.getInt().isRepresentableByInt64()) {
+      if (__builtin_add_overflow(Shift, K.Val.getInt().getExtValue(), &Sum))
+        return;
+      constrain(BO->getRHS(), Op, Other, UnsignedCompare, S, Sum);
+      return;
+    }
+  }
+  const Expr *Sub = rangeSubject(Subject);
+  if (!Sub)
+    return;
+  Location L = locOf(Sub, S);
+  if (!L.valid())
+    return;
+  IntRange O = rangeOf(Other, S);
+  // A bound that is itself untrusted and unchecked bounds nothing.
+  bool OtherTainted = false;
+  if (!O.hasUpper()) {
+    const Expr *OS = stripToValue(Other);
+    if (preciseLocation(OS))
+      OtherTainted =
+          llvm::any_of(read(locOf(OS, S), S, QualType()), [](const Step *St) {
+            return St->Root->K == Origin::Source;
+          });
+  }
+  // Subject + Shift op Other: Subject op Other - Shift.
+  if (Shift != 0) {
+    if ((O.Lo && __builtin_sub_overflow(*O.Lo, Shift, &*O.Lo)) ||
+        (O.Hi && __builtin_sub_overflow(*O.Hi, Shift, &*O.Hi)))
+      return;
+  }
+  IntRange C;
+  auto UpperFrom = [&](std::int64_t Adjust) {
+    if (O.Hi && !O.HiFromType) {
+      if (*O.Hi > INT64_MIN)
+        C.Hi = *O.Hi + Adjust;
+    } else if (!OtherTainted) {
+      C.Symbolic = true;
+      if (const Expr *Obj = sizeObject(Other))
+        C.SizeOf = locOf(Obj, S).Base;
+    }
+  };
+  switch (Op) {
+  case BO_LT:
+    UpperFrom(-1);
+    break;
+  case BO_LE:
+    UpperFrom(0);
+    break;
+  case BO_GT:
+    if (O.Lo && *O.Lo < INT64_MAX)
+      C.Lo = *O.Lo + 1;
+    break;
+  case BO_GE:
+    C.Lo = O.Lo;
+    break;
+  case BO_EQ:
+    C.Lo = O.Lo;
+    if (O.Hi && !O.HiFromType)
+      C.Hi = O.Hi;
+    break;
+  case BO_NE: {
+    // `c != EOF` with c known to be -1 to 255: c is 0 to 255.
+    auto It = S.Ranges.find(L);
+    if (It == S.Ranges.end() || !O.Lo || !O.Hi || *O.Lo != *O.Hi)
+      return;
+    IntRange Cur = It->second;
+    if (Cur.Lo && *Cur.Lo == *O.Lo)
+      C.Lo = *O.Lo + 1;
+    else if (Cur.Hi && *Cur.Hi == *O.Lo && !Cur.HiFromType)
+      C.Hi = *O.Lo - 1;
+    break;
+  }
+  default:
+    return;
+  }
+  if (UnsignedCompare && Sub->getType()->isSignedIntegerOrEnumerationType()) {
+    // Compared as unsigned, a negative value is huge: an upper bound also
+    // proves it is not negative, and a lower bound proves nothing.
+    if (Op == BO_GT || Op == BO_GE)
+      C.Lo.reset();
+    if (C.hasUpper())
+      C.Lo = 0;
+  }
+  if (!C.Lo && !C.hasUpper())
+    return;
+  auto It = S.Ranges.find(L);
+  S.Ranges[L] = It != S.Ranges.end() ? IntRange::meet(It->second, C) : C;
+}
+
+} // namespace sinkguard::engine

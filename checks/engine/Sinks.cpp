@@ -1,0 +1,566 @@
+//===--- Sinks.cpp
+//----------------------------------------------------------===//
+//
+// Sinks: where tainted data meets a command execution, an index, a size or
+// a loop bound, and the verdict for each.
+//
+//===----------------------------------------------------------------------===//
+
+#include "/work/main/checks/model/Model.h"
+#include "AstQueries.h"
+#include "CommandAssembly.h"
+#include "FunctionAnalysis.h"
+#include "State.h"
+#include "Taint.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/OperationKinds.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/AST/TypeBase.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/LLVM.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <utility>
+
+using namespace clang;
+
+namespace sinkguard::engine {
+
+void FunctionAnalysis::keepSink(const SinkHit &Hit) {
+  // Arguments of calls to other units (whole-program mode) are everywhere
+  // in a program that calls through function pointers: a summary keeps a
+  // bounded number, or summaries grow with the whole call graph below.
+  constexpr size_t MaxExternalArgs = 64;
+  if (Hit.K == SinkHit::ExternalArg && ++ExternalArgsKept > MaxExternalArgs)
+    return;
+  Out.Sinks.push_back({Hit});
+}
+
+void FunctionAnalysis::sinkHit(SinkHit::Kind K, const CallExpr *Call,
+                               const FunctionDecl *Callee, const Expr *Arg,
+                               const TaintSet &T) {
+  for (const Step *St : T) {
+    SinkHit Hit{K, Call, Callee, Arg, St};
+    if (St->Root->K == Origin::Source) {
+      E.report(Hit);
+    } else if (llvm::none_of(Out.Sinks, [&](const auto &F) {
+                 return F.Hit.Call == Call && F.Hit.Arg == Arg &&
+                        F.Hit.Path->Root == St->Root;
+               })) {
+      keepSink(Hit);
+    }
+  }
+}
+
+void FunctionAnalysis::checkExecSink(const CallExpr *Call,
+                                     const FunctionDecl *Callee,
+                                     const model::Rule &R, State &S) {
+  llvm::SmallVector<int, 4> In = R.In.expand(Call->getNumArgs());
+  if (In.size() < 2)
+    return;
+  const Expr *Program = ruleArg(Call, In[0]);
+  if (!Program)
+    return;
+  std::optional<llvm::StringRef> ProgramText = literalText(Program);
+  // The program itself.
+  if (E.options().ReportExecArguments) {
+    TaintSet P = eval(Program, S);
+    if (!P.empty()) {
+      // Whoever picks the program controls its arguments' meaning too: one
+      // finding for the call.
+      sinkHit(SinkHit::ExecProgram, Call, Callee, Program, P);
+      return;
+    }
+  }
+  bool Shell = ProgramText && isShellName(*ProgramText);
+
+  // The arguments: a list (execl) or the elements of a vector (execv).
+  llvm::SmallVector<const Expr *, 8> Elements;
+  const Expr *Vector = nullptr;
+  if (R.Sink == model::SinkKind::ExecList) {
+    for (unsigned I = static_cast<unsigned>(In[1]); I < Call->getNumArgs();
+         ++I) {
+      const Expr *A = Call->getArg(I);
+      if (isNullLike(A, Ctx))
+        break;
+      Elements.push_back(A);
+    }
+  } else {
+    Vector = ruleArg(Call, In[1]);
+    if (!Vector)
+      return;
+    // Look through to a local array's initializer for its literal parts.
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(stripToValue(Vector)))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (const auto *IL = dyn_cast_or_null<InitListExpr>(VD->getInit()))
+          for (const Expr *Init : IL->inits()) {
+            if (isNullLike(Init, Ctx))
+              break;
+            Elements.push_back(Init);
+          }
+  }
+  // argv[0] is the program's name; a shell's command follows "-c".
+  int CommandAt = -1;
+  int OptionsEnd = -1;
+  for (size_t I = 1; I < Elements.size(); ++I) {
+    std::optional<llvm::StringRef> Text = literalText(Elements[I]);
+    if (!Text)
+      continue;
+    if (Shell && Text->starts_with("-") && !Text->starts_with("--") &&
+        Text->contains('c') && CommandAt < 0)
+      CommandAt = static_cast<int>(I) + 1;
+    if (*Text == "--" && OptionsEnd < 0)
+      OptionsEnd = static_cast<int>(I);
+  }
+  if (Vector && Elements.empty()) {
+    // An argument vector we cannot see into.
+    TaintSet T = read(locOf(Vector, S), S, QualType());
+    if (!T.empty() && E.options().ReportExecArguments)
+      sinkHit(SinkHit::ExecArgument, Call, Callee, Vector, T);
+    return;
+  }
+  for (size_t I = 1; I < Elements.size(); ++I) {
+    bool IsCommand = static_cast<int>(I) == CommandAt;
+    // A shell's arguments after the command are $0, $1...: data, not code.
+    if (Shell && !IsCommand)
+      continue;
+    // After "--" an argument cannot be taken for an option.
+    if (!IsCommand && OptionsEnd >= 0 && static_cast<int>(I) > OptionsEnd)
+      continue;
+    TaintSet T;
+    if (Vector) {
+      // The vector's single cell: everything stored in it.
+      T = eval(Elements[I], S);
+      addAll(T, read(locOf(Vector, S), S, QualType()));
+      if (literalText(Elements[I]))
+        continue;
+    } else {
+      T = eval(Elements[I], S);
+    }
+    if (T.empty())
+      continue;
+    if (IsCommand)
+      sinkHit(SinkHit::ShellCommand, Call, Callee, Elements[I], T);
+    else if (E.options().ReportExecArguments)
+      sinkHit(SinkHit::ExecArgument, Call, Callee, Elements[I], T);
+  }
+}
+
+bool FunctionAnalysis::isUnmodifiedParam(const Expr *Ex) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(Ex->IgnoreParenImpCasts());
+  const auto *PD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  if (!PD || PD->getDeclContext() != FD)
+    return false;
+  auto [It, New] = ParamModified.try_emplace(PD, false);
+  if (New)
+    It->second = writesVariable(FD->getBody(), PD);
+  return !It->second;
+}
+
+IndexProblem FunctionAnalysis::judge(IndexUse &U, SinkHit::Kind K) const {
+  const IntRange &R = U.Range;
+  // An offset or a length may reach one past the last element.
+  bool Offset = K != SinkHit::Index;
+  std::optional<std::int64_t> Limit;
+  if (U.Extent && *U.Extent < static_cast<std::uint64_t>(INT64_MAX))
+    Limit = static_cast<std::int64_t>(*U.Extent) + (Offset ? 1 : 0);
+  // A byte or a short bounds an allocation or a loop well enough; it does
+  // not keep an index inside a smaller array.
+  bool TypeBoundCounts =
+      (K == SinkHit::Size || K == SinkHit::LoopBound) && !Limit;
+  if (!R.hasUpper() ||
+      (R.Hi && R.HiFromType && !TypeBoundCounts && (!Limit || *R.Hi >= *Limit)))
+    return U.Problem = IndexProblem::NoUpperBound;
+  // A loop runs no more often for a negative limit.
+  if (K == SinkHit::LoopBound)
+    return U.Problem = IndexProblem::None;
+  if (R.Hi && Limit && *R.Hi >= *Limit)
+    return U.Problem = IndexProblem::ExceedsExtent;
+  if (!R.Hi && R.SizeOf && U.BaseObject && R.SizeOf != U.BaseObject)
+    return U.Problem = IndexProblem::OtherContainer;
+  if (!R.Lo || *R.Lo < 0)
+    return U.Problem = IndexProblem::NoLowerBound;
+  return U.Problem = IndexProblem::None;
+}
+
+const Expr *FunctionAnalysis::valueAsWritten(const Expr *Ex) const {
+  // A signed value converted to size_t for operator[] or malloc is judged
+  // as signed, so a missing lower bound is said so.
+  while (const auto *IC = dyn_cast<ImplicitCastExpr>(Ex->IgnoreParens())) {
+    const Expr *Sub = IC->getSubExpr();
+    if (!isInt(IC->getType()) || !isInt(Sub->getType()) ||
+        Ctx.getIntWidth(IC->getType()) < Ctx.getIntWidth(Sub->getType()))
+      break;
+    Ex = Sub;
+  }
+  return Ex;
+}
+
+namespace {
+
+/// The variables that the sizes of the allocations \p S assigns to the
+/// pointer \p Ptr read: `p = malloc(n + 1)`, `char *p = new char[n]`
+/// give n.
+void allocationLengths(const Stmt *S, const ValueDecl *Ptr,
+                       const model::Model &M,
+                       llvm::SmallVectorImpl<const ValueDecl *> &Out) {
+  if (!S)
+    return;
+  auto SizedBy = [&](const Expr *Init) {
+    if (!Init)
+      return;
+    Init = Init->IgnoreParenCasts();
+    if (const auto *New = dyn_cast<CXXNewExpr>(Init)) {
+      if (std::optional<const Expr *> N = New->getArraySize())
+        variablesOf(*N, Out);
+    } else if (const auto *Call = dyn_cast<CallExpr>(Init)) {
+      const FunctionDecl *F = Call->getDirectCallee();
+      if (F && llvm::any_of(M.rulesFor(F), [](const model::Rule *R) {
+            return R->Kind == model::RuleKind::Sink &&
+                   R->Sink == model::SinkKind::Size &&
+                   R->Buffer == model::NoArg;
+          }))
+        variablesOf(Call, Out);
+    }
+  };
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D); VD == Ptr)
+        SizedBy(VD->getInit());
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    if (BO->getOpcode() == BO_Assign && rootVariable(BO->getLHS()) == Ptr &&
+        isa<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+      SizedBy(BO->getRHS());
+  for (const Stmt *Child : S->children())
+    allocationLengths(Child, Ptr, M, Out);
+}
+
+} // namespace
+
+void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
+                                 const Expr *Buffer, const TaintSet &T,
+                                 const CallExpr *Call, State &S) {
+  if (SM.isInSystemMacro(Size->getExprLoc()))
+    return;
+  // `p = malloc(n + 1); read(fd, p, n)`: the buffer was made that big; the
+  // allocation is the use to check.
+  if (Buffer)
+    if (const auto *Ptr = dyn_cast<DeclRefExpr>(Buffer->IgnoreParenImpCasts());
+        Ptr && Ptr->getType()->isPointerType()) {
+      auto [Known, New] = AllocatedWith.try_emplace({Size, Ptr->getDecl()});
+      if (New) {
+        // One walk of the body per pointer, however many sizes use it: a
+        // walk per size was quadratic in large functions (SQLite's printf).
+        auto [Allocated, First] = AllocationLengths.try_emplace(Ptr->getDecl());
+        if (First)
+          allocationLengths(FD->getBody(), Ptr->getDecl(), M,
+                            Allocated->second);
+        llvm::SmallVector<const ValueDecl *, 4> Lengths;
+        variablesOf(Size, Lengths);
+        Known->second = llvm::any_of(Lengths, [&](const ValueDecl *VD) {
+          return llvm::is_contained(Allocated->second, VD);
+        });
+      }
+      if (Known->second)
+        return;
+    }
+  IndexUse U;
+  U.Use = Use;
+  U.Range = rangeOf(valueAsWritten(Size), S);
+  if (Buffer) {
+    // A length bounded by a buffer of known size: no more bytes than it has.
+    U.Base = Buffer;
+    const Expr *B = Buffer->IgnoreParenImpCasts();
+    U.BaseObject = locOf(B, S).Base;
+    if (const auto *UO = dyn_cast<UnaryOperator>(B))
+      if (UO->getOpcode() == UO_AddrOf)
+        B = UO->getSubExpr()->IgnoreParenImpCasts();
+    QualType BT = B->getType();
+    if (!BT->isIncompleteType() && !BT->isDependentType() &&
+        (BT->isConstantArrayType() ||
+         (BT->isRecordType() &&
+          isa<UnaryOperator>(Buffer->IgnoreParenImpCasts()))))
+      U.Extent = Ctx.getTypeSizeInChars(BT).getQuantity();
+    // fread(buf, size, count, f): count elements of size bytes.
+    if (U.Extent && Call && Call->getNumArgs() == 4 && Size == Call->getArg(2))
+      if (const FunctionDecl *F = Call->getDirectCallee();
+          F && F->getIdentifier() && F->getName() == "fread") {
+        Expr::EvalResult Elem;
+        if (Call->getArg(1)->EvaluateAsInt(Elem, Ctx) &&
+            Elem.Val.getInt().getExtValue() > 0)
+          *U.Extent /= Elem.Val.getInt().getExtValue();
+        else
+          U.Extent.reset();
+      }
+  }
+  U.ParamExact = isUnmodifiedParam(Size);
+  judge(U, SinkHit::Size);
+  for (const Step *St : T) {
+    SinkHit Hit{SinkHit::Size, Call, Call ? Call->getDirectCallee() : nullptr,
+                Size,          St,   U};
+    noteIndexHit(Hit);
+  }
+}
+
+namespace {
+
+/// Whether \p Ex reads only variables, fields and constants, with
+/// arithmetic: a value the loop can be judged on without running anything.
+bool isPlainValue(const Expr *Ex) {
+  Ex = Ex->IgnoreParenImpCasts();
+  if (isa<IntegerLiteral, CharacterLiteral, UnaryExprOrTypeTraitExpr>(Ex))
+    return true;
+  if (rootVariable(Ex))
+    return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(Ex))
+    return BO->isAdditiveOp() || BO->isMultiplicativeOp() || BO->isShiftOp()
+               ? isPlainValue(BO->getLHS()) && isPlainValue(BO->getRHS())
+               : false;
+  return false;
+}
+
+/// Whether \p S counts \p VD down: `n--`, `--n`, `n -= k`.
+bool countsDown(const Stmt *S, const ValueDecl *VD) {
+  if (!S)
+    return false;
+  auto Is = [&](const Expr *Ex) { return rootVariable(Ex) == VD; };
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    if (UO->isDecrementOp() && Is(UO->getSubExpr()))
+      return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    if (BO->getOpcode() == BO_SubAssign && Is(BO->getLHS()))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (countsDown(Child, VD))
+      return true;
+  return false;
+}
+
+/// Whether the condition \p Cond compares one of \p Counters (`i >= MAX`,
+/// `i == limit`, within `&&`, `||` and `!`), not merely reads it.
+bool comparesCounter(const Expr *Cond,
+                     llvm::ArrayRef<const ValueDecl *> Counters) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond))
+    return UO->getOpcode() == UO_LNot &&
+           comparesCounter(UO->getSubExpr(), Counters);
+  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  if (!BO)
+    return false;
+  if (BO->isLogicalOp())
+    return comparesCounter(BO->getLHS(), Counters) ||
+           comparesCounter(BO->getRHS(), Counters);
+  if (!BO->isComparisonOp())
+    return false;
+  for (const Expr *Side : {BO->getLHS(), BO->getRHS()}) {
+    if (!isPlainValue(Side))
+      continue;
+    llvm::SmallVector<const ValueDecl *, 4> Read;
+    variablesOf(Side, Read);
+    if (llvm::any_of(Read, [&](const ValueDecl *VD) {
+          return llvm::is_contained(Counters, VD);
+        }))
+      return true;
+  }
+  return false;
+}
+
+/// Whether \p S, the body of a loop, leaves it on a condition that reads
+/// one of \p Counters: `if (i >= MAX) break;`.
+bool exitsOnCounter(const Stmt *S, llvm::ArrayRef<const ValueDecl *> Counters,
+                    bool InNestedLoop) {
+  if (!S)
+    return false;
+  if (const auto *If = dyn_cast<IfStmt>(S)) {
+    const Stmt *Then = If->getThen();
+    bool Breaks = leaves(Then) || (!InNestedLoop && isa<BreakStmt>(Then));
+    if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Then))
+      Breaks = Breaks ||
+               (!InNestedLoop && llvm::any_of(CS->body(), [](const Stmt *C) {
+                 return isa<BreakStmt>(C);
+               }));
+    if (Breaks && comparesCounter(If->getCond(), Counters))
+      return true;
+  }
+  bool Nested = InNestedLoop ||
+                isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(S);
+  for (const Stmt *Child : S->children())
+    if (exitsOnCounter(Child, Counters, Nested))
+      return true;
+  return false;
+}
+
+} // namespace
+
+void FunctionAnalysis::checkLoopBound(const Stmt *Loop, State S) {
+  const Expr *Cond = nullptr;
+  const Stmt *Body = nullptr;
+  const Stmt *Inc = nullptr;
+  if (const auto *For = dyn_cast<ForStmt>(Loop)) {
+    Cond = For->getCond();
+    Body = For->getBody();
+    Inc = For->getInc();
+  } else if (const auto *While = dyn_cast<WhileStmt>(Loop)) {
+    Cond = While->getCond();
+    Body = While->getBody();
+  } else if (const auto *Do = dyn_cast<DoStmt>(Loop)) {
+    Cond = Do->getCond();
+    Body = Do->getBody();
+  }
+  if (!Cond || SM.isInSystemMacro(Cond->getExprLoc()))
+    return;
+  auto WrittenInLoop = [&](const ValueDecl *VD) {
+    return writesVariable(Body, VD) || writesVariable(Inc, VD) ||
+           writesVariable(Cond, VD);
+  };
+  auto Invariant = [&](const Expr *X) {
+    if (!isPlainValue(X))
+      return false;
+    llvm::SmallVector<const ValueDecl *, 4> Read;
+    variablesOf(X, Read);
+    return llvm::none_of(Read, WrittenInLoop);
+  };
+  auto IsConstant = [&](const Expr *X) {
+    return !X->isValueDependent() && X->isIntegerConstantExpr(Ctx);
+  };
+  // What limits the number of rounds, and the loop's counters.
+  const Expr *Limit = nullptr;
+  llvm::SmallVector<const ValueDecl *, 2> Counters;
+  // `n`, `n--` with n counted down in the loop: n is both.
+  auto CountedDown = [&](const Expr *Counter) {
+    if (const auto *UO = dyn_cast<UnaryOperator>(Counter))
+      if (UO->isIncrementDecrementOp())
+        Counter = UO->getSubExpr()->IgnoreParenImpCasts();
+    const ValueDecl *VD = rootVariable(Counter);
+    if (VD && isInt(Counter->getType()) &&
+        (countsDown(Body, VD) || countsDown(Inc, VD) || countsDown(Cond, VD))) {
+      Limit = Counter;
+      Counters.push_back(VD);
+    }
+  };
+  const Expr *C = Cond->IgnoreParenImpCasts();
+  const auto *Cmp = dyn_cast<BinaryOperator>(C);
+  if (Cmp && (Cmp->isRelationalOp() || Cmp->getOpcode() == BO_NE)) {
+    const Expr *L = Cmp->getLHS()->IgnoreParenImpCasts();
+    const Expr *R = Cmp->getRHS()->IgnoreParenImpCasts();
+    for (auto [Bound, Other] : {std::pair{R, L}, std::pair{L, R}}) {
+      if (IsConstant(Bound)) {
+        // `n > 0`, `n-- > 0`, `n != 0`.
+        CountedDown(Other);
+        break;
+      }
+      // `i < n` with i moving and n not: n is the limit.
+      if (Invariant(Bound) && isInt(Bound->getType())) {
+        llvm::SmallVector<const ValueDecl *, 2> Moving;
+        variablesOf(Other, Moving);
+        if (llvm::any_of(Moving, WrittenInLoop)) {
+          Limit = Bound;
+          for (const ValueDecl *VD : Moving)
+            if (WrittenInLoop(VD))
+              Counters.push_back(VD);
+          break;
+        }
+      }
+    }
+  } else if (isInt(C->getType())) {
+    // `while (n--)`, `while (n) { ...; n--; }`.
+    CountedDown(C);
+  }
+  if (!Limit || exitsOnCounter(Body, Counters, false))
+    return;
+  TaintSet T = eval(Limit, S);
+  if (T.empty())
+    return;
+  IndexUse U;
+  U.Use = Limit;
+  U.Loop = Loop;
+  U.CountsDown = llvm::is_contained(Counters, rootVariable(Limit));
+  U.Range = rangeOf(valueAsWritten(Limit), S);
+  const ValueDecl *Root = rootVariable(Limit);
+  const auto *PD = dyn_cast_or_null<ParmVarDecl>(Root);
+  // A parameter the function changes only inside the loop: a caller's
+  // check on the argument holds where the loop starts.
+  U.ParamExact = PD && PD->getDeclContext() == FD &&
+                 isa<DeclRefExpr>(Limit->IgnoreParenImpCasts()) &&
+                 !writesVariable(FD->getBody(), PD, Loop);
+  judge(U, SinkHit::LoopBound);
+  for (const Step *St : T) {
+    SinkHit Hit{SinkHit::LoopBound, nullptr, nullptr, Limit, St, U};
+    noteIndexHit(Hit);
+  }
+}
+
+void FunctionAnalysis::checkIndex(SinkHit::Kind K, const Expr *Use,
+                                  const Expr *Base, const Expr *Idx,
+                                  const TaintSet &T, const CallExpr *Call,
+                                  State &S) {
+  // Library macros index their own tables (glibc's isalnum indexes
+  // __ctype_b_loc() with an unsigned char): not the program's indexes.
+  if (SM.isInSystemMacro(Use->getExprLoc()))
+    return;
+  IndexUse U;
+  U.Use = Use;
+  U.Base = Base;
+  U.BaseObject = locOf(Base, S).Base;
+  U.Range = rangeOf(valueAsWritten(Idx), S);
+  const Expr *B = Base->IgnoreParenImpCasts();
+  if (const ConstantArrayType *CAT = Ctx.getAsConstantArrayType(B->getType())) {
+    U.Extent = CAT->getZExtSize();
+  } else if (const auto *Spec =
+                 dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+                     B->getType()->getAsCXXRecordDecl())) {
+    // std::array<T, N>.
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    if (Spec->isInStdNamespace() && Spec->getName() == "array" &&
+        Args.size() >= 2 && Args[1].getKind() == TemplateArgument::Integral)
+      U.Extent = Args[1].getAsIntegral().getZExtValue();
+  }
+  U.ParamExact = isUnmodifiedParam(Idx);
+  judge(U, K);
+  for (const Step *St : T) {
+    SinkHit Hit{K, Call, Call ? Call->getDirectCallee() : nullptr, Idx, St, U};
+    noteIndexHit(Hit);
+  }
+}
+
+void FunctionAnalysis::noteIndexHit(const SinkHit &Hit) {
+  SinkHit &Noted = IndexHits[{Hit.Indexing.Use, Hit.Path->Root}] = Hit;
+  // Bounded by a parameter's value: no bound for what that parameter
+  // brings in from a caller.
+  const IntRange &R = Noted.Indexing.Range;
+  if ((Noted.Indexing.Problem == IndexProblem::None ||
+       Noted.Indexing.Problem == IndexProblem::NoLowerBound) &&
+      Noted.Path->Root->K == Origin::Parameter && !R.Hi && R.Symbolic &&
+      R.FromParameter)
+    Noted.Indexing.Problem = IndexProblem::NoUpperBound;
+}
+
+void FunctionAnalysis::flushIndexHits() {
+  for (auto &Entry : IndexHits) {
+    const SinkHit &Hit = Entry.second;
+    if (Hit.Indexing.Problem == IndexProblem::None)
+      continue;
+    if (Hit.Path->Root->K == Origin::Source)
+      E.report(Hit);
+    else if (llvm::none_of(Out.Sinks, [&](const auto &F) {
+               return F.Hit.Indexing.Use == Hit.Indexing.Use &&
+                      F.Hit.Arg == Hit.Arg &&
+                      F.Hit.Path->Root == Hit.Path->Root;
+             }))
+      keepSink(Hit);
+  }
+  IndexHits.clear();
+}
+
+} // namespace sinkguard::engine

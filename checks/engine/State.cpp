@@ -1,0 +1,259 @@
+//===--- State.cpp
+//----------------------------------------------------------===//
+//
+// The lattice: taint sets, State::join with widening, and IntRange
+// hull and meet.
+//
+//===----------------------------------------------------------------------===//
+
+#include "State.h"
+#include "Taint.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include <algorithm>
+#include <cstdint>
+#include <utility>
+
+using namespace clang;
+
+namespace sinkguard::engine {
+
+IntRange IntRange::hull(const IntRange &A, const IntRange &B) {
+  IntRange R;
+  if (A.Lo && B.Lo)
+    R.Lo = std::min(*A.Lo, *B.Lo);
+  if (A.Hi && B.Hi) {
+    R.Hi = std::max(*A.Hi, *B.Hi);
+    R.HiFromType =
+        (*R.Hi == *A.Hi && A.HiFromType) || (*R.Hi == *B.Hi && B.HiFromType);
+  } else if (A.hasUpper() && B.hasUpper()) {
+    R.Symbolic = true;
+    R.FromParameter = A.FromParameter || B.FromParameter;
+    // A path checked against a constant says nothing of the container.
+    if (!A.Hi && !B.Hi)
+      R.SizeOf = A.SizeOf == B.SizeOf ? A.SizeOf : nullptr;
+    else
+      R.SizeOf = A.Hi ? B.SizeOf : A.SizeOf;
+  }
+  return R;
+}
+
+IntRange IntRange::meet(const IntRange &A, const IntRange &B) {
+  IntRange R;
+  if (A.Lo || B.Lo)
+    R.Lo = std::max(A.Lo.value_or(INT64_MIN), B.Lo.value_or(INT64_MIN));
+  if (A.Hi && B.Hi) {
+    R.Hi = std::min(*A.Hi, *B.Hi);
+    R.HiFromType =
+        (*A.Hi != *R.Hi || A.HiFromType) && (*B.Hi != *R.Hi || B.HiFromType);
+  } else if (A.Hi || B.Hi) {
+    const IntRange &K = A.Hi ? A : B;
+    const IntRange &Other = A.Hi ? B : A;
+    R.Hi = K.Hi;
+    R.HiFromType = K.HiFromType;
+    // A check against a variable is worth more than the type's range.
+    if (K.HiFromType && Other.Symbolic) {
+      R.Hi.reset();
+      R.HiFromType = false;
+      R.Symbolic = true;
+      R.SizeOf = Other.SizeOf;
+    }
+  } else if (A.Symbolic || B.Symbolic) {
+    R.Symbolic = true;
+    R.SizeOf = A.SizeOf ? A.SizeOf : B.SizeOf;
+    R.FromParameter =
+        (!A.Symbolic || A.FromParameter) && (!B.Symbolic || B.FromParameter);
+  }
+  return R;
+}
+
+/// Adds \p From's paths to \p Into; returns whether \p Into changed.
+bool addAll(TaintSet &Into, const TaintSet &From) {
+  bool Changed = false;
+  for (const Step *S : From) {
+    auto *Known =
+        llvm::find_if(Into, [&](const Step *T) { return T->Root == S->Root; });
+    if (Known != Into.end()) {
+      // A path past no check by another unit's function is the one to keep:
+      // the link phase may find that check a validator.
+      if ((*Known)->Guarded && !S->Guarded) {
+        *Known = S;
+        Changed = true;
+      }
+      continue;
+    }
+    if (Into.size() < MaxOriginsPerValue) {
+      Into.push_back(S);
+      Changed = true;
+      continue;
+    }
+    // Full: a real source displaces what only the link phase can judge, so
+    // whole-program mode finds what a per-unit scan finds.
+    if (S->Root->K != Origin::Source)
+      continue;
+    auto *Weaker =
+        llvm::find_if(Into, [](const Step *T) { return T->Root->symbolic(); });
+    if (Weaker != Into.end()) {
+      *Weaker = S;
+      Changed = true;
+    }
+  }
+  return Changed;
+}
+
+/// Whether some path in \p T starts at a real source (not at a parameter
+/// of the function being summarised).
+bool fromSource(const TaintSet &T) {
+  return llvm::any_of(
+      T, [](const Step *St) { return St->Root->K == Origin::Source; });
+}
+
+bool sameOrigins(const TaintSet &A, const TaintSet &B) {
+  if (A.size() != B.size())
+    return false;
+  return llvm::all_of(A, [&](const Step *S) {
+    return llvm::any_of(B, [&](const Step *T) { return T->Root == S->Root; });
+  });
+}
+
+/// Whether adding \p From to \p Into (addAll) would change nothing.
+bool coveredBy(const TaintSet &Into, const TaintSet &From) {
+  for (const Step *S : From) {
+    const auto *Known =
+        llvm::find_if(Into, [&](const Step *T) { return T->Root == S->Root; });
+    if (Known != Into.end()) {
+      if ((*Known)->Guarded && !S->Guarded)
+        return false;
+      continue;
+    }
+    if (Into.size() < MaxOriginsPerValue)
+      return false;
+    if (S->Root->K == Origin::Source &&
+        llvm::any_of(Into, [](const Step *T) { return T->Root->symbolic(); }))
+      return false;
+  }
+  return true;
+}
+
+bool State::join(State &&O, Widening Widen) {
+  if (!O.Reachable)
+    return false;
+  if (!Reachable) {
+    *this = std::move(O);
+    return true;
+  }
+  bool Changed = false;
+  if (!Cells.sameAs(O.Cells))
+    for (const auto &[Loc, T] : O.Cells) {
+      auto Mine = Cells.find(Loc);
+      bool New = Mine == Cells.end();
+      if (!New && coveredBy(Mine->second, T))
+        continue;
+      Changed |= addAll(Cells[Loc], T) || New;
+    }
+  // A pointer that designates an object on one path and a field of it
+  // on the other (`p = list` before a loop, `p = p->next` in it)
+  // designates the field (deeper paths fold, so this ends). One that
+  // designates different objects on the two paths is "mixed" from here
+  // on, until it is assigned again: reads through it see what each of
+  // the objects holds, writes through it may reach each (State::Mixed).
+  // The set only grows and is bounded, so the fixpoint ends.
+  auto TargetsOf = [](const State &St, const void *K, Location V,
+                      llvm::SmallVectorImpl<Location> &Out) {
+    if (V.Base != MixedBase) {
+      Out.push_back(V);
+      return;
+    }
+    if (auto M = St.Mixed.find(K); M != St.Mixed.end())
+      Out.append(M->second.begin(), M->second.end());
+  };
+  for (const auto &[K, V] : O.Alias) {
+    auto [It, New] = Alias.try_emplace(K, V);
+    if (New) {
+      Changed = true;
+      if (V.Base == MixedBase)
+        if (auto M = O.Mixed.find(K); M != O.Mixed.end())
+          Mixed[K] = M->second;
+      continue;
+    }
+    if (It->second == V && V.Base != MixedBase)
+      continue;
+    if (It->second.Base == V.Base && V.Base != MixedBase) {
+      if (pathWithin(V.Path, It->second.Path))
+        continue;
+      if (pathWithin(It->second.Path, V.Path)) {
+        It->second = V;
+        Changed = true;
+        continue;
+      }
+    }
+    bool WasMixed = It->second.Base == MixedBase;
+    llvm::SmallVector<Location, 4> Targets;
+    TargetsOf(*this, K, It->second, Targets);
+    TargetsOf(O, K, V, Targets);
+    // Past MaxMixedTargets objects, the pointer's own cell keeps what the
+    // others held here.
+    auto &Known = Mixed[K];
+    TaintSet Held;
+    for (Location X : Targets) {
+      if (llvm::is_contained(Known, X))
+        continue;
+      if (Known.size() < MaxMixedTargets) {
+        Known.push_back(X);
+        Changed = true;
+        continue;
+      }
+      if (auto C = Cells.find(X); C != Cells.end())
+        addAll(Held, C->second);
+      if (auto C = O.Cells.find(X); C != O.Cells.end())
+        addAll(Held, C->second);
+    }
+    if (!WasMixed) {
+      It->second = {MixedBase, nullptr};
+      Changed = true;
+    }
+    if (!Held.empty())
+      Changed |= addAll(Cells[{K, nullptr}], Held);
+  }
+  // A function pointer with different targets on the two paths: null,
+  // no known target.
+  for (const auto &[K, V] : O.Callee) {
+    auto [It, New] = Callee.try_emplace(K, V);
+    if (New) {
+      Changed = true;
+      continue;
+    }
+    if (It->second && It->second != V) {
+      It->second = nullptr;
+      Changed = true;
+    }
+  }
+  Changed |= joinRanges(Ranges, O.Ranges, Widen);
+  return Changed;
+}
+
+bool State::joinRanges(llvm::DenseMap<Location, IntRange> &Into,
+                       const llvm::DenseMap<Location, IntRange> &O,
+                       Widening Widen) {
+  bool Changed = false;
+  for (auto It = Into.begin(); It != Into.end();) {
+    auto Cur = It++;
+    auto Other = O.find(Cur->first);
+    if (Other == O.end()) {
+      Into.erase(Cur);
+      Changed = true;
+      continue;
+    }
+    IntRange H = IntRange::hull(Cur->second, Other->second);
+    if (!(H == Cur->second)) {
+      if (Widen)
+        Widen(Cur->second, H);
+      Cur->second = H;
+      Changed = true;
+    }
+  }
+  return Changed;
+}
+
+} // namespace sinkguard::engine

@@ -1,0 +1,515 @@
+//===--- Summaries.cpp
+//------------------------------------------------------===//
+//
+// Function summaries: extracting them from a converged analysis, applying
+// them (and the link's linked summaries) at a call, and deciding which
+// functions need one.
+//
+//===----------------------------------------------------------------------===//
+
+#include "/work/main/checks/model/Model.h"
+#include "AstQueries.h"
+#include "CommandAssembly.h"
+#include "FunctionAnalysis.h"
+#include "State.h"
+#include "Taint.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DynamicRecursiveASTVisitor.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/LLVM.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/Casting.h"
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+
+using namespace clang;
+
+namespace sinkguard::engine {
+
+TaintSet
+FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
+                               const TaintEngine::Summary &Sum,
+                               llvm::ArrayRef<std::pair<int, TaintSet>> Args,
+                               State &S) {
+  std::string Fn = nameOf(Callee);
+  SourceLocation At = Call->getExprLoc();
+  auto ParamName = [&](int P) -> std::string {
+    if (P == model::ThisObject)
+      return "this";
+    if (P >= 0 && static_cast<unsigned>(P) < Callee->getNumParams())
+      return declName(Callee->getParamDecl(static_cast<unsigned>(P)));
+    return "argument";
+  };
+  auto Mapped = [&](const Step *Inner) {
+    TaintSet Result;
+    if (Inner->Root->K != Origin::Parameter) {
+      Result.push_back(Inner);
+      return Result;
+    }
+    for (const auto &[P, T] : Args) {
+      if (P != Inner->Root->Param)
+        continue;
+      for (const Step *Outer : T) {
+        // Every round of the fixpoint maps the same steps through the same
+        // call again: found here without building the message.
+        const Step *&Known = PassedThrough[{Call, Outer, Inner}];
+        if (!Known) {
+          const Step *Passed =
+              E.makeStep(Outer, Outer->Root, At,
+                         "passed to '" + Fn + "' as '" + ParamName(P) + "'");
+          Known = E.replay(Passed, Inner);
+        }
+        Result.push_back(Known);
+      }
+    }
+    return Result;
+  };
+
+  for (const auto &Flow : Sum.Sinks) {
+    TaintSet T = Mapped(Flow.Hit.Path);
+    bool IsIndex = SinkHit::isRange(Flow.Hit.K);
+    SinkHit Judged = Flow.Hit;
+    if (IsIndex && Flow.Hit.Indexing.ParamExact &&
+        Flow.Hit.Path->Root->K == Origin::Parameter) {
+      // The callee uses the parameter itself: the caller's checks on the
+      // argument hold at the use.
+      const Expr *Arg = ruleArg(Call, Flow.Hit.Path->Root->Param);
+      if (Arg) {
+        Judged.Indexing.Range =
+            IntRange::meet(Flow.Hit.Indexing.Range, rangeOf(Arg, S));
+        Judged.Indexing.ParamExact = isUnmodifiedParam(Arg);
+      } else {
+        Judged.Indexing.ParamExact = false;
+      }
+      if (judge(Judged.Indexing, Flow.Hit.K) == IndexProblem::None)
+        continue;
+    } else if (IsIndex) {
+      Judged.Indexing.ParamExact = false;
+    }
+    for (const Step *St : T) {
+      SinkHit Hit = Judged;
+      Hit.Path = St;
+      if (IsIndex) {
+        noteIndexHit(Hit);
+        continue;
+      }
+      if (St->Root->K == Origin::Source)
+        E.report(Hit);
+      else if (llvm::none_of(Out.Sinks, [&](const auto &F) {
+                 return F.Hit.Call == Hit.Call && F.Hit.Arg == Hit.Arg &&
+                        F.Hit.Path->Root == St->Root;
+               }))
+        keepSink(Hit);
+    }
+  }
+  for (const auto &Flow : Sum.Out) {
+    const Expr *Target = ruleArg(Call, Flow.Param);
+    if (!Target)
+      continue;
+    Location L = locOf(Target, S);
+    if (!L.valid())
+      continue;
+    // The callee's field path, under the caller's location.
+    Location To = rebase(L, Flow.Path);
+    TaintSet T;
+    for (const Step *St : Flow.From)
+      addAll(T, Mapped(St));
+    T = extendAt(T, At, {Call, Target, 0}, [&] {
+      std::string Into = objectName(Target);
+      return Into.empty()
+                 ? Into
+                 : (llvm::Twine("'") + Fn + "' stores it in '" + Into + "'")
+                       .str();
+    });
+    write(To, T, S, /*Strong=*/false);
+  }
+  TaintSet Result;
+  for (const Step *St : Sum.Return)
+    addAll(Result, Mapped(St));
+  Result = extendAt(Result, At, {Call, nullptr, model::ReturnValue},
+                    [&] { return "returned by '" + Fn + "'"; });
+  return Result;
+}
+
+LinkedProgram::~LinkedProgram() = default;
+
+bool TaintEngine::bodyElsewhere(const FunctionDecl *Callee) const {
+  if (!Callee || Callee->getBuiltinID() ||
+      Ctx.getSourceManager().isInSystemHeader(Callee->getLocation()))
+    return false;
+  const FunctionDecl *Def = Callee->getDefinition();
+  return !Def || !Def->hasBody();
+}
+
+const LinkedFunction *
+TaintEngine::linkedSummary(const FunctionDecl *Callee) const {
+  const LinkedProgram *Program = Opts.Linked.get();
+  if (!Program || !bodyElsewhere(Callee))
+    return nullptr;
+  llvm::SmallString<128> Usr;
+  if (index::generateUSRForDecl(Callee, Usr))
+    return nullptr;
+  return Program->find(Usr);
+}
+
+TaintSet FunctionAnalysis::applyLinked(
+    const CallExpr *Call, const FunctionDecl *Callee, const LinkedFunction &L,
+    llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S) {
+  std::string Fn = nameOf(Callee);
+  SourceLocation At = Call->getExprLoc();
+  for (const LinkedFunction::ParamSink &PS : L.Sinks) {
+    const Expr *A = ruleArg(Call, PS.Param);
+    if (!A)
+      continue;
+    for (const auto &[P, T] : Args) {
+      if (P != PS.Param || T.empty())
+        continue;
+      TaintSet Passed = extend(
+          T, At,
+          "passed to '" + Fn +
+              "' (defined in another file), which passes it to " + PS.Where);
+      if (SinkHit::isRange(PS.Kind)) {
+        // The caller's check of its argument holds in the callee.
+        if (TrackRanges && isInt(A->getType())) {
+          IntRange R = rangeOf(A, S);
+          if (R.hasUpper() && R.Lo && *R.Lo >= 0)
+            continue;
+        }
+        for (const Step *St : Passed) {
+          SinkHit Hit{PS.Kind, Call, Callee, A, St};
+          Hit.Indexing.Use = A;
+          Hit.Indexing.Problem = IndexProblem::NoUpperBound;
+          Hit.Indexing.InCallee = true;
+          if (St->Root->K == Origin::Source)
+            E.report(Hit);
+        }
+        continue;
+      }
+      sinkHit(PS.Kind, Call, Callee, A, Passed);
+    }
+  }
+  TaintSet Result;
+  for (int P : L.ToReturn)
+    for (const auto &[Pos, T] : Args)
+      if (Pos == P)
+        addAll(Result,
+               extend(T, At,
+                      "returned by '" + Fn + "' (defined in another file)"));
+  if (!L.ReturnsSource.empty()) {
+    const Origin *O = E.makeOrigin(
+        {Origin::Source, 0, model::SourceKind::Other, Fn, true, At});
+    addAll(Result, {E.makeStep(nullptr, O, At,
+                               "'" + Fn + "' returns untrusted data " +
+                                   L.ReturnsSource)});
+  }
+  return Result;
+}
+
+void FunctionAnalysis::extractSummary(const State &Exit) {
+  auto Ret = Exit.Cells.find({&Out, nullptr});
+  if (Ret != Exit.Cells.end())
+    Out.Return = Ret->second;
+  // What the function leaves in the objects its parameters designate.
+  auto ParamIndex = [&](const void *Base) -> int {
+    if (Base == ThisBase)
+      return model::ThisObject;
+    for (unsigned I = 0; I < FD->getNumParams(); ++I)
+      if (FD->getParamDecl(I) == Base)
+        return static_cast<int>(I);
+    return model::NoArg;
+  };
+  for (const auto &[L, T] : Exit.Cells) {
+    int P = ParamIndex(L.Base);
+    if (P == model::NoArg)
+      continue;
+    if (P != model::ThisObject) {
+      QualType PT = FD->getParamDecl(static_cast<unsigned>(P))->getType();
+      bool Writable =
+          (PT->isPointerType() && !PT->getPointeeType().isConstQualified()) ||
+          (PT->isReferenceType() &&
+           !PT.getNonReferenceType().isConstQualified());
+      if (!Writable)
+        continue;
+    }
+    TaintSet From;
+    for (const Step *St : T)
+      if (St->Root->K == Origin::Source || St->Root->Param != P || St->Prev)
+        if (!(St->Root->K == Origin::Parameter && St->Root->Param == P))
+          From.push_back(St);
+    if (!From.empty())
+      Out.Out.push_back({P, L.Path, From});
+  }
+  llvm::sort(Out.Out, [](const auto &A, const auto &B) {
+    if (A.Param != B.Param)
+      return A.Param < B.Param;
+    return pathBefore(A.Path, B.Path);
+  });
+  if (E.options().WholeProgram)
+    for (const auto &[L, T] : Exit.Cells) {
+      int G = E.globalAt(L.Base);
+      if (G < 0)
+        continue;
+      TaintSet From;
+      for (const Step *St : T)
+        if (!(St->Root->K == Origin::Global && St->Root->Param == G &&
+              !St->Prev))
+          From.push_back(St);
+      if (!From.empty())
+        Out.Globals.push_back({G, L.Path, From});
+    }
+  llvm::sort(Out.Globals, [](const auto &A, const auto &B) {
+    if (A.Global != B.Global)
+      return A.Global < B.Global;
+    return pathBefore(A.Path, B.Path);
+  });
+
+  if (TrackRanges)
+    extractRangeValidation();
+
+  // A validator: every `return <true>` is reached only with the parameter
+  // cleaned, and some return is false.
+  QualType RT = FD->getReturnType();
+  if (!(RT->isBooleanType() || RT->isIntegerType()) || Returns.empty())
+    return;
+  bool AnyFalse = false;
+  llvm::SmallVector<int, 2> Candidates;
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    if (carriesText(FD->getParamDecl(I)->getType()))
+      Candidates.push_back(static_cast<int>(I));
+  for (auto &[RS, S] : Returns) {
+    const Expr *RV = RS->getRetValue();
+    if (!RV)
+      return;
+    Expr::EvalResult Res;
+    State Checked = S;
+    if (!RV->isValueDependent() && RV->EvaluateAsInt(Res, Ctx)) {
+      if (Res.Val.getInt() == 0) {
+        AnyFalse = true;
+        continue;
+      }
+    } else {
+      refine(RV, true, Checked);
+      AnyFalse = true;
+    }
+    llvm::erase_if(Candidates, [&](int P) {
+      const ParmVarDecl *PD = FD->getParamDecl(static_cast<unsigned>(P));
+      auto Aliased = Checked.Alias.find(PD);
+      Location L =
+          Aliased != Checked.Alias.end() && Aliased->second.Base != MixedBase
+              ? Aliased->second
+              : varLoc(PD);
+      auto It = Checked.Cells.find(L);
+      return It != Checked.Cells.end() &&
+             llvm::any_of(It->second, [&](const Step *St) {
+               return St->Root == ParamOrigins.lookup(PD);
+             });
+    });
+  }
+  if (AnyFalse)
+    Out.Validates = Candidates;
+}
+
+void FunctionAnalysis::extractRangeValidation() {
+  // A range validator: some return is false, and every other return is
+  // reached only with the (unchanged) parameter in a range.
+  llvm::SmallVector<std::optional<IntRange>, 2> Known(FD->getNumParams());
+  bool AnyFalse = false;
+  bool AnyTrue = false;
+  for (const auto &[RS, St] : Returns) {
+    const Expr *RV = RS->getRetValue();
+    if (!RV)
+      return;
+    Expr::EvalResult Res;
+    if (!RV->isValueDependent() && RV->EvaluateAsInt(Res, Ctx) &&
+        Res.Val.getInt() == 0) {
+      AnyFalse = true;
+      continue;
+    }
+    AnyTrue = true;
+    State Checked;
+    Checked.Reachable = true;
+    Checked.Alias = St.Alias;
+    Checked.Ranges = St.Ranges;
+    refineRanges(RV, true, Checked);
+    for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+      auto It = Checked.Ranges.find(varLoc(FD->getParamDecl(I)));
+      IntRange R = It != Checked.Ranges.end() ? It->second : IntRange();
+      std::optional<IntRange> &K = Known[I];
+      if (K)
+        K = IntRange::hull(*K, R);
+      else
+        K = R;
+    }
+    if (!llvm::isa<IntegerLiteral, CXXBoolLiteralExpr>(RV->IgnoreParenCasts()))
+      AnyFalse = true;
+  }
+  if (!AnyFalse || !AnyTrue)
+    return;
+  for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+    const ParmVarDecl *PD = FD->getParamDecl(I);
+    const std::optional<IntRange> &K = Known[I];
+    if (!K || !(K->Lo || K->hasUpper()) || !isInt(PD->getType()) ||
+        writesVariable(FD->getBody(), PD))
+      continue;
+    Out.RangeValidates.push_back({static_cast<int>(I), *K});
+  }
+}
+
+const TaintEngine::Summary *TaintEngine::summaryFor(const FunctionDecl *FD) {
+  FD = FD->getDefinition() ? FD->getDefinition() : FD;
+  auto It = Summaries.find(FD);
+  if (It != Summaries.end() && It->second->Done)
+    return It->second.get();
+  if (InProgress.contains(FD)) {
+    // A recursive call: use what is known so far and iterate.
+    Recursive.insert(FD);
+    if (It == Summaries.end())
+      It = Summaries.try_emplace(FD, std::make_unique<Summary>()).first;
+    return It->second.get();
+  }
+  if (It == Summaries.end())
+    It = Summaries.try_emplace(FD, std::make_unique<Summary>()).first;
+  // Summaries are computed inside their callers' analyses: a call chain of
+  // thousands of functions would nest that deep. Past this depth a callee
+  // is left unsummarised (nothing flows through it), so the stack stays
+  // bounded.
+  constexpr size_t MaxSummaryDepth = 384;
+  if (InProgress.size() >= MaxSummaryDepth)
+    return It->second.get();
+  InProgress.insert(FD);
+  for (int Round = 0; Round < 4; ++Round) {
+    auto Next = std::make_unique<Summary>();
+    FunctionAnalysis(*this, FD, *Next).run();
+    bool Stable = Next->sameAs(*Summaries[FD]);
+    Summaries[FD] = std::move(Next);
+    if (!Recursive.contains(FD) || Stable)
+      break;
+  }
+  InProgress.erase(FD);
+  Summaries[FD]->Done = true;
+  return Summaries[FD].get();
+}
+
+/// Whether a call to \p Callee may give its caller untrusted data when
+/// given none: a source, a function of the program that exports one, or
+/// (whole-program mode, or with the last link's summaries) a function of
+/// another unit that may return one.
+static bool handsOverSource(const FunctionDecl *Callee, TaintEngine &E) {
+  llvm::ArrayRef<const model::Rule *> Rules = E.model().rulesFor(Callee);
+  for (const model::Rule *R : Rules)
+    if (R->Kind == model::RuleKind::Source)
+      return true;
+  if (const LinkedFunction *L = E.linkedSummary(Callee))
+    if (!L->ReturnsSource.empty())
+      return true;
+  if (E.options().WholeProgram && E.bodyElsewhere(Callee) && Rules.empty())
+    return true;
+  const FunctionDecl *Def = Callee->getDefinition();
+  return Def && Def->hasBody() && E.exportsSource(Def);
+}
+
+/// Whether \p S reads a source: a call with a source rule, optarg, or a
+/// call to a function of the program that may hand one over.
+static bool readsSource(const Stmt *S, TaintEngine &E) {
+  if (!S)
+    return false;
+  bool Whole = E.options().WholeProgram;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    // A global another unit may write (a static one only this unit writes:
+    // its flows are this unit's).
+    if (Whole)
+      if (const auto *Var = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (Var->hasGlobalStorage() && !Var->isStaticLocal() &&
+            Var->isExternallyVisible() && !Var->getType().isConstQualified())
+          return true;
+    // A function named here: called directly, or through a pointer set to
+    // it in this function (the analysis follows such a pointer).
+    if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      return handsOverSource(Fn, E);
+    return isOptarg(DRE->getDecl());
+  }
+  const Expr *NamedCallee = nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      if (handsOverSource(Callee, E))
+        return true;
+      // A plain call names its callee: no need to look at the name again.
+      // (A member call's callee expression holds its object.)
+      if (isa<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+        NamedCallee = Call->getCallee();
+    } else if (Whole) {
+      // Through a pointer held in a struct field: the link knows which
+      // functions are stored there. Through any other pointer the analysis
+      // knows nothing of the result (it is not assumed tainted), as
+      // evalCall says.
+      if (calledField(Call))
+        return true;
+    }
+  }
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+    if (const CXXConstructorDecl *Ctor = CE->getConstructor())
+      if (Ctor->hasBody() && E.exportsSource(Ctor))
+        return true;
+  for (const Stmt *Child : S->children())
+    if (Child != NamedCallee && readsSource(Child, E))
+      return true;
+  return false;
+}
+
+bool TaintEngine::mayProduceSource(const FunctionDecl *FD) {
+  FD = FD->getDefinition() ? FD->getDefinition() : FD;
+  auto [It, New] = ProducesSource.try_emplace(FD, Scan::Running);
+  if (!New)
+    return It->second == Scan::Yes; // being computed (recursion): no news
+  if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation())) {
+    It->second = Scan::No;
+    return false;
+  }
+  bool Result = readsSource(FD->getBody(), *this);
+  ProducesSource[FD] = Result ? Scan::Yes : Scan::No;
+  return Result;
+}
+
+bool TaintEngine::exportsSource(const FunctionDecl *FD) {
+  FD = FD->getDefinition() ? FD->getDefinition() : FD;
+  if (auto It = Exports.find(FD); It != Exports.end())
+    return It->second;
+  auto Scanned = ProducesSource.find(FD);
+  if (Scanned != ProducesSource.end() && Scanned->second == Scan::Running)
+    return false; // recursion: no news (its own scan decides)
+  if (!mayProduceSource(FD)) {
+    Exports[FD] = false;
+    return false;
+  }
+  const Summary *Sum = summaryFor(FD);
+  if (!Sum || !Sum->Done)
+    return true; // recursion, or past the depth limit: it may
+  auto FromOutside = [](const TaintSet &T) {
+    return llvm::any_of(
+        T, [](const Step *St) { return St->Root->K != Origin::Parameter; });
+  };
+  bool Result =
+      FromOutside(Sum->Return) ||
+      llvm::any_of(Sum->Out,
+                   [&](const auto &F) { return FromOutside(F.From); }) ||
+      llvm::any_of(Sum->Globals,
+                   [&](const auto &G) { return FromOutside(G.From); });
+  Exports[FD] = Result;
+  return Result;
+}
+
+} // namespace sinkguard::engine

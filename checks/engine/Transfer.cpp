@@ -1,0 +1,453 @@
+//===--- Transfer.cpp
+//-------------------------------------------------------===//
+//
+// Transfer functions: what evaluating an expression, a declaration or a
+// CFG block does to the state.
+//
+//===----------------------------------------------------------------------===//
+
+#include "/work/main/checks/model/Model.h"
+#include "AstQueries.h"
+#include "CommandAssembly.h"
+#include "FunctionAnalysis.h"
+#include "State.h"
+#include "Taint.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/OperationKinds.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/TypeBase.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/LLVM.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <optional>
+#include <string>
+#include <utility>
+
+using namespace clang;
+
+namespace sinkguard::engine {
+
+TaintSet FunctionAnalysis::eval(const Expr *Ex, State &S) {
+  if (!Ex)
+    return {};
+  auto It = Cache.find(Ex);
+  if (It != Cache.end())
+    return It->second;
+  TaintSet T = evalUncached(Ex, S);
+  Cache[Ex] = T;
+  return T;
+}
+
+void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
+                              const TaintSet &T, State &S, bool Strong,
+                              SourceLocation At) {
+  const Expr *L = stripToValue(LHS);
+  TaintSet Stepped =
+      extendAt(T, At, {L, nullptr, static_cast<int>(At.getRawEncoding())}, [&] {
+        std::string Name = objectName(L);
+        return Name.empty() ? Name : "assigned to '" + Name + "'";
+      });
+  // `p = buf`: p now designates buf.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(L)) {
+    QualType Ty = DRE->getType();
+    if (Ty->isFunctionPointerType()) {
+      S.Callee.erase(DRE->getDecl());
+      if (RHS)
+        if (const auto *Target = dyn_cast<DeclRefExpr>(stripToValue(RHS)))
+          if (const auto *Fn = dyn_cast<FunctionDecl>(Target->getDecl()))
+            S.Callee[DRE->getDecl()] = Fn;
+      return;
+    }
+    if (Ty->isPointerType() && RHS) {
+      Location Target = locOf(RHS, S);
+      if (Target.valid() && Target.Base != DRE->getDecl()) {
+        S.Alias[DRE->getDecl()] = Target;
+        S.Mixed.erase(DRE->getDecl());
+        S.Cells.erase(varLoc(DRE->getDecl()));
+        return;
+      }
+      S.Alias.erase(DRE->getDecl());
+      S.Mixed.erase(DRE->getDecl());
+    }
+  }
+  write(locOf(L, S), Stepped, S, Strong && !isa<ArraySubscriptExpr>(L));
+  if (TrackRanges && RHS && !isa<ArraySubscriptExpr>(L))
+    setRange(L, RHS, !fromSource(T), !T.empty(), S);
+}
+
+void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
+  // `char buf[n]`: a variable-length array of n elements on the stack.
+  if (TrackRanges)
+    if (const VariableArrayType *VAT =
+            Ctx.getAsVariableArrayType(VD->getType()))
+      if (const Expr *N = VAT->getSizeExpr()) {
+        TaintSet T = eval(N, S);
+        if (!T.empty())
+          checkSize(N, N, nullptr, T, nullptr, S);
+      }
+  // A declaration makes a new variable (again on each round of a loop).
+  S.Alias.erase(VD);
+  S.Mixed.erase(VD);
+  const Expr *Init = VD->getInit();
+  if (!Init)
+    return;
+  QualType Ty = VD->getType();
+  if (Ty->isReferenceType()) {
+    Location Target = locOf(Init, S);
+    if (Target.valid()) {
+      eval(Init, S);
+      S.Alias[VD] = Target;
+      return;
+    }
+  }
+  TaintSet T = eval(Init, S);
+  if (Ty->isFunctionPointerType()) {
+    if (const auto *Target = dyn_cast<DeclRefExpr>(stripToValue(Init)))
+      if (const auto *Fn = dyn_cast<FunctionDecl>(Target->getDecl()))
+        S.Callee[VD] = Fn;
+    return;
+  }
+  if (Ty->isPointerType()) {
+    // `char *p = buf`, `const char *c = s.c_str()`: p designates the
+    // object; results of calls that make new values (strdup, getenv) are
+    // values of their own.
+    Location Target = locOf(Init, S);
+    if (Target.valid()) {
+      S.Alias[VD] = Target;
+      return;
+    }
+  }
+  if (TrackRanges && Ty->isIntegralOrEnumerationType()) {
+    // The variable may hold an older value's range (a loop's next round).
+    forgetRange(varLoc(VD), S);
+    IntRange R = IntRange::meet(rangeOf(Init, S), typeRange(Ty));
+    // A trusted value of unknown size: as good as a comparison with it.
+    if (!fromSource(T) && !R.hasUpper()) {
+      R.Symbolic = true;
+      R.FromParameter = !T.empty();
+    }
+    if (R.Lo || R.hasUpper())
+      S.Ranges[varLoc(VD)] = R;
+  }
+  if (T.empty())
+    return;
+  std::optional<IntRange> Kept;
+  if (TrackRanges) {
+    auto It = S.Ranges.find(varLoc(VD));
+    if (It != S.Ranges.end())
+      Kept = It->second;
+  }
+  write(varLoc(VD),
+        extendAt(T, VD->getLocation(), {VD, nullptr, 0},
+                 [&] { return "assigned to '" + declName(VD) + "'"; }),
+        S, true);
+  if (Kept)
+    S.Ranges[varLoc(VD)] = *Kept;
+}
+
+TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
+  Ex = Ex->IgnoreParens();
+  if (isa<StringLiteral, IntegerLiteral, CharacterLiteral, FloatingLiteral,
+          CXXBoolLiteralExpr, CXXNullPtrLiteralExpr, GNUNullExpr,
+          UnaryExprOrTypeTraitExpr, LambdaExpr, CXXThisExpr>(Ex))
+    return {};
+
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Ex)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return {};
+    // getopt's optarg is the command line.
+    if (isOptarg(VD) && !E.isTrusted(model::SourceKind::CommandLine)) {
+      const Origin *O =
+          E.makeOrigin({Origin::Source, 0, model::SourceKind::CommandLine,
+                        "optarg", false, DRE->getLocation()});
+      return {E.makeStep(nullptr, O, DRE->getLocation(),
+                         "'optarg' holds a command-line argument")};
+    }
+    return read(locOf(DRE, S), S, DRE->getType());
+  }
+
+  if (const auto *ME = dyn_cast<MemberExpr>(Ex)) {
+    if (isa<FieldDecl>(ME->getMemberDecl()))
+      return read(locOf(ME, S), S, ME->getType());
+    eval(ME->getBase(), S);
+    return {};
+  }
+
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Ex)) {
+    eval(AS->getBase(), S);
+    TaintSet I = eval(AS->getIdx(), S);
+    if (TrackRanges && !I.empty())
+      checkIndex(SinkHit::Index, AS, AS->getBase(), AS->getIdx(), I, nullptr,
+                 S);
+    return read(locOf(AS->getBase(), S), S, AS->getType());
+  }
+
+  if (const auto *UO = dyn_cast<UnaryOperator>(Ex)) {
+    switch (UO->getOpcode()) {
+    case UO_Deref:
+      eval(UO->getSubExpr(), S);
+      return read(locOf(UO->getSubExpr(), S), S, UO->getType());
+    case UO_LNot:
+      eval(UO->getSubExpr(), S);
+      return {};
+    default: {
+      const Expr *Sub = UO->getSubExpr();
+      TaintSet T = eval(Sub, S);
+      if (TrackRanges && UO->isIncrementDecrementOp()) {
+        // `n++`, `n--`: the range moves by one (and is lost where the type
+        // may wrap).
+        std::optional<IntRange> Moved;
+        if (isInt(Sub->getType()) && preciseLocation(Sub))
+          Moved = stepped(rangeOf(Sub, S), UO->isIncrementOp() ? 1 : -1,
+                          Sub->getType());
+        Location L = locOf(Sub, S);
+        forgetRange(L, S);
+        if (Moved && L.valid())
+          S.Ranges[L] = *Moved;
+      }
+      return T;
+    }
+    }
+  }
+
+  if (const auto *BO = dyn_cast<BinaryOperator>(Ex)) {
+    if (BO->getOpcode() == BO_Assign) {
+      TaintSet T = eval(BO->getRHS(), S);
+      eval(BO->getLHS(), S);
+      assign(BO->getLHS(), BO->getRHS(), T, S, /*Strong=*/true,
+             BO->getOperatorLoc());
+      return T;
+    }
+    if (BO->isCompoundAssignmentOp()) {
+      TaintSet T = eval(BO->getRHS(), S);
+      TaintSet L = eval(BO->getLHS(), S);
+      if (TrackRanges && BO->getLHS()->getType()->isPointerType() &&
+          (BO->getOpcode() == BO_AddAssign || BO->getOpcode() == BO_SubAssign))
+        if (!T.empty())
+          checkIndex(SinkHit::Offset, BO, BO->getLHS(), BO->getRHS(), T,
+                     nullptr, S);
+      std::optional<IntRange> After;
+      if (TrackRanges && (BO->getOpcode() == BO_RemAssign ||
+                          BO->getOpcode() == BO_AndAssign)) {
+        // `n %= 10`, `n &= 15`: the range of `n % 10`, `n & 15`.
+        After = binaryRange(BO->getOpcode() == BO_RemAssign ? BO_Rem : BO_And,
+                            BO->getLHS(), BO->getRHS(), S);
+      } else if (TrackRanges &&
+                 (BO->getOpcode() == BO_AddAssign ||
+                  BO->getOpcode() == BO_SubAssign) &&
+                 isInt(BO->getLHS()->getType()) &&
+                 preciseLocation(BO->getLHS())) {
+        // `n += 2`: the range of `n + 2`.
+        After = binaryRange(BO->getOpcode() == BO_AddAssign ? BO_Add : BO_Sub,
+                            BO->getLHS(), BO->getRHS(), S);
+      }
+      addAll(T, L);
+      assign(BO->getLHS(), nullptr, T, S, /*Strong=*/false,
+             BO->getOperatorLoc());
+      if (After && (After->Lo || After->hasUpper()))
+        S.Ranges[locOf(BO->getLHS(), S)] = *After;
+      return T;
+    }
+    TaintSet L = eval(BO->getLHS(), S);
+    if (TrackRanges && BO->isLogicalOp()) {
+      // The right operand runs only when the left one lets it:
+      // `n < 4 && t[n]`.
+      auto Before = S.Ranges;
+      refineRanges(BO->getLHS(), BO->getOpcode() == BO_LAnd, S);
+      eval(BO->getRHS(), S);
+      State::joinRanges(S.Ranges, Before);
+      return {};
+    }
+    TaintSet R = eval(BO->getRHS(), S);
+    if (TrackRanges && BO->isAdditiveOp()) {
+      // `p + n`, `n + p`, `p - n`: an offset from a pointer.
+      const Expr *Ptr =
+          BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : nullptr;
+      if (!Ptr && BO->getOpcode() == BO_Add &&
+          BO->getRHS()->getType()->isPointerType())
+        Ptr = BO->getRHS();
+      const Expr *Off = Ptr == BO->getLHS() ? BO->getRHS() : BO->getLHS();
+      if (Ptr && Off->getType()->isIntegerType()) {
+        const TaintSet &OT = Off == BO->getLHS() ? L : R;
+        if (!OT.empty())
+          checkIndex(SinkHit::Offset, BO, Ptr, Off, OT, nullptr, S);
+      }
+    }
+    if (BO->isComparisonOp() || BO->isLogicalOp())
+      return {};
+    if (BO->getOpcode() == BO_Comma)
+      return R;
+    addAll(L, R);
+    return L;
+  }
+
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(Ex)) {
+    eval(CO->getCond(), S);
+    if (TrackRanges && isa<ConditionalOperator>(CO)) {
+      // Each side runs only when the condition says so: `n < 4 ? t[n] : 0`.
+      auto Before = S.Ranges;
+      refineRanges(CO->getCond(), true, S);
+      TaintSet T = eval(CO->getTrueExpr(), S);
+      auto AfterTrue = std::move(S.Ranges);
+      S.Ranges = std::move(Before);
+      refineRanges(CO->getCond(), false, S);
+      addAll(T, eval(CO->getFalseExpr(), S));
+      State::joinRanges(S.Ranges, AfterTrue);
+      return T;
+    }
+    TaintSet T = eval(CO->getTrueExpr(), S);
+    addAll(T, eval(CO->getFalseExpr(), S));
+    return T;
+  }
+
+  if (const auto *CE = dyn_cast<CastExpr>(Ex))
+    return eval(CE->getSubExpr(), S);
+  if (const auto *M2 = dyn_cast<MaterializeTemporaryExpr>(Ex))
+    return eval(M2->getSubExpr(), S);
+  if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Ex))
+    return eval(B->getSubExpr(), S);
+  if (const auto *W = dyn_cast<ExprWithCleanups>(Ex))
+    return eval(W->getSubExpr(), S);
+  if (const auto *D = dyn_cast<CXXDefaultArgExpr>(Ex))
+    return eval(D->getExpr(), S);
+
+  if (const auto *Call = dyn_cast<CallExpr>(Ex)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(stripToValue(Call->getCallee()))) {
+        auto It = S.Callee.find(Ref->getDecl());
+        if (It != S.Callee.end())
+          Callee = It->second;
+      }
+    return evalCall(Call, Callee, S);
+  }
+
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Ex))
+    return evalConstruct(CE, S);
+
+  if (const auto *New = dyn_cast<CXXNewExpr>(Ex)) {
+    for (const Stmt *Child : New->children())
+      if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+        eval(CE, S);
+    // `new T[n]`: n elements.
+    if (TrackRanges && New->isArray())
+      if (std::optional<const Expr *> N = New->getArraySize())
+        if (*N) {
+          TaintSet T = eval(*N, S);
+          if (!T.empty())
+            checkSize(New, *N, nullptr, T, nullptr, S);
+        }
+    return {};
+  }
+
+  if (const auto *IL = dyn_cast<InitListExpr>(Ex)) {
+    TaintSet T;
+    for (const Expr *Init : IL->inits())
+      addAll(T, eval(Init, S));
+    return T;
+  }
+
+  // Anything else: evaluate the parts for their side effects.
+  for (const Stmt *Child : Ex->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      eval(CE, S);
+  return {};
+}
+
+TaintSet FunctionAnalysis::evalConstruct(const CXXConstructExpr *CE, State &S) {
+  TaintSet T;
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  for (const Expr *Arg : CE->arguments())
+    if (!isa<CXXDefaultArgExpr>(Arg) && carriesText(Arg->getType()))
+      addAll(T, eval(Arg, S));
+  // `std::vector<T> v(n)`, `std::string s(n, c)`: a container made with n
+  // elements allocates as much as `new T[n]`.
+  if (TrackRanges && Ctor && CE->getNumArgs() > 0 && Ctor->getNumParams() > 0 &&
+      Ctor->getNumParams() <= 3 && !isa<CXXDefaultArgExpr>(CE->getArg(0)) &&
+      isInt(Ctor->getParamDecl(0)->getType()) &&
+      isInt(CE->getArg(0)->getType()))
+    if (const CXXRecordDecl *RD = Ctor->getParent();
+        RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+        llvm::is_contained(
+            {"vector", "deque", "list", "forward_list", "basic_string"},
+            RD->getName())) {
+      TaintSet N = eval(CE->getArg(0), S);
+      if (!N.empty())
+        checkSize(CE, CE->getArg(0), nullptr, N, nullptr, S);
+    }
+  // A constructor defined here: what it stores in the object is what the
+  // object holds; without a definition, the object holds its arguments.
+  if (Ctor && Ctor->hasBody() && !Ctor->isCopyOrMoveConstructor() &&
+      !isStdStringType(CE->getType()) && !Ctor->isInStdNamespace()) {
+    if (const TaintEngine::Summary *Sum = E.summaryFor(Ctor)) {
+      TaintSet Held;
+      for (const auto &F : Sum->Out) {
+        if (F.Param != model::ThisObject)
+          continue;
+        for (const Step *St : F.From) {
+          if (St->Root->K != Origin::Parameter) {
+            Held.push_back(St);
+            continue;
+          }
+          unsigned I = static_cast<unsigned>(St->Root->Param);
+          if (I < CE->getNumArgs())
+            for (const Step *A : eval(CE->getArg(I), S))
+              Held.push_back(E.replay(A, St));
+        }
+      }
+      return Held;
+    }
+  }
+  return T;
+}
+
+void FunctionAnalysis::transfer(const CFGBlock &B, State &S) {
+  Cache.clear();
+  for (const CFGElement &El : B) {
+    if (std::optional<CFGInitializer> CI = El.getAs<CFGInitializer>()) {
+      // A constructor's member initializer stores into *this.
+      const CXXCtorInitializer *Init = CI->getInitializer();
+      if (Init->isMemberInitializer() && Init->getInit()) {
+        FieldBases.insert(ThisBase);
+        write({ThisBase, child(nullptr, Init->getMember())},
+              eval(Init->getInit(), S), S, /*Strong=*/true);
+      }
+      continue;
+    }
+    std::optional<CFGStmt> CS = El.getAs<CFGStmt>();
+    if (!CS)
+      continue;
+    const Stmt *St = CS->getStmt();
+    if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          declare(VD, S);
+      continue;
+    }
+    if (const auto *RS = dyn_cast<ReturnStmt>(St)) {
+      if (const Expr *RV = RS->getRetValue()) {
+        TaintSet T = eval(RV, S);
+        // Returning a pointer or reference into an object returns what the
+        // object holds.
+        if (RV->getType()->isPointerType() || RV->isGLValue() ||
+            isStdStringType(RV->getType()))
+          addAll(T, read(locOf(RV, S), S, RV->getType()));
+        write({&Out, nullptr}, T, S, /*Strong=*/false);
+      }
+      if (KeepReturnStates)
+        Returns.push_back({RS, S});
+      continue;
+    }
+    if (const auto *Ex = dyn_cast<Expr>(St))
+      eval(Ex, S);
+  }
+}
+
+} // namespace sinkguard::engine
