@@ -330,9 +330,10 @@ FunctionAnalysis::callElsewhere(const CallExpr *Call, const Decl *Target,
   const auto *Named = cast<NamedDecl>(Target);
   std::string Fn = declName(Named);
   const auto *Callee = dyn_cast<FunctionDecl>(Target);
-  // What is passed: the link phase follows it into the callee.
+  // What is passed: the link phase follows it into the callee (judged with
+  // the sinks, after the fixpoint).
   for (const auto &[P, T] : Args) {
-    if (T.empty())
+    if (T.empty() || !Judging)
       continue;
     const Expr *A = ruleArg(Call, P);
     if (!A)

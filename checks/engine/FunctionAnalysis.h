@@ -24,6 +24,7 @@
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
+#include <set>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -216,6 +217,21 @@ private:
   const Expr *validationLoopSubject(const Stmt *Loop);
 
   void transfer(const CFGBlock &B, State &S);
+  /// The blocks to run, by rank in reverse post-order and id.
+  using WorkList = std::set<std::pair<unsigned, unsigned>>;
+  /// Hands \p S, the state at the end of \p B, to its successors, refined
+  /// by the branch each takes. While solving (with \p Work), joins it into
+  /// their inputs \p In (widened along back edges) and queues those that
+  /// changed; in the judging pass (no \p Work), only a successor with no
+  /// other predecessor takes it.
+  void propagate(const CFGBlock &B, State &&S, std::vector<State> &In,
+                 llvm::ArrayRef<unsigned> Rank, State::Widening Widen,
+                 WorkList *Work);
+  /// The pass after the fixpoint that judges the sinks of the blocks a
+  /// loop leads to (\p Revisited) over the converged states \p In.
+  void judgeSinks(const clang::CFG &Cfg, llvm::ArrayRef<const CFGBlock *> Post,
+                  std::vector<State> &In, llvm::ArrayRef<unsigned> Rank,
+                  const std::vector<bool> &Revisited);
   void extractSummary(const State &Exit);
   void extractRangeValidation();
 
@@ -231,8 +247,8 @@ private:
   /// States at `return` statements, for summaries and validators.
   std::vector<std::pair<const ReturnStmt *, State>> Returns;
   llvm::DenseMap<const ParmVarDecl *, const Origin *> ParamOrigins;
-  /// Index and offset hits by use and origin: the last verdict of the
-  /// fixpoint wins, and is reported when the function is done.
+  /// Index and offset hits by use and origin, noted by the judging pass
+  /// and reported when the function is done.
   llvm::MapVector<std::pair<const Expr *, const Origin *>, SinkHit> IndexHits;
   llvm::DenseMap<const ParmVarDecl *, bool> ParamModified;
   /// Bases of the locations with a field path made in this function: the
@@ -252,6 +268,11 @@ private:
                  const Step *>
       PassedThrough;
   bool TrackRanges = false;
+  /// Whether sinks are judged: only over converged states, in the pass
+  /// that follows the fixpoint (Solver.cpp), or in the fixpoint's one pass
+  /// over a function without loops. While a fixpoint over loops runs, the
+  /// states are not final and no sink looks at them.
+  bool Judging = false;
   bool IsMain = false;
   /// Only functions returning a truth value can be validators; the others
   /// need not keep the state at each return.

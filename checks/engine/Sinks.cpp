@@ -50,6 +50,8 @@ void FunctionAnalysis::keepSink(const SinkHit &Hit) {
 void FunctionAnalysis::sinkHit(SinkHit::Kind K, const CallExpr *Call,
                                const FunctionDecl *Callee, const Expr *Arg,
                                const TaintSet &T) {
+  if (!Judging)
+    return;
   for (const Step *St : T) {
     SinkHit Hit{K, Call, Callee, Arg, St};
     if (St->Root->K == Origin::Source) {
@@ -66,6 +68,8 @@ void FunctionAnalysis::sinkHit(SinkHit::Kind K, const CallExpr *Call,
 void FunctionAnalysis::checkExecSink(const CallExpr *Call,
                                      const FunctionDecl *Callee,
                                      const model::Rule &R, State &S) {
+  if (!Judging)
+    return;
   llvm::SmallVector<int, 4> In = R.In.expand(Call->getNumArgs());
   if (In.size() < 2)
     return;
@@ -251,6 +255,8 @@ void allocationLengths(const Stmt *S, const ValueDecl *Ptr,
 void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
                                  const Expr *Buffer, const TaintSet &T,
                                  const CallExpr *Call, State &S) {
+  if (!Judging)
+    return;
   if (SM.isInSystemMacro(Size->getExprLoc()))
     return;
   // `p = malloc(n + 1); read(fd, p, n)`: the buffer was made that big; the
@@ -404,6 +410,8 @@ bool exitsOnCounter(const Stmt *S, llvm::ArrayRef<const ValueDecl *> Counters,
 } // namespace
 
 void FunctionAnalysis::checkLoopBound(const Stmt *Loop, State S) {
+  if (!Judging)
+    return;
   const Expr *Cond = nullptr;
   const Stmt *Body = nullptr;
   const Stmt *Inc = nullptr;
@@ -505,6 +513,8 @@ void FunctionAnalysis::checkIndex(SinkHit::Kind K, const Expr *Use,
                                   const Expr *Base, const Expr *Idx,
                                   const TaintSet &T, const CallExpr *Call,
                                   State &S) {
+  if (!Judging)
+    return;
   // Library macros index their own tables (glibc's isalnum indexes
   // __ctype_b_loc() with an unsigned char): not the program's indexes.
   if (SM.isInSystemMacro(Use->getExprLoc()))

@@ -97,8 +97,8 @@ void FunctionAnalysis::run() {
   // before it (a join after a switch of hundreds of cases) runs once per
   // round, not once per predecessor.
   std::vector<unsigned> Rank(Cfg->getNumBlockIDs(), 0);
+  std::vector<const CFGBlock *> Post;
   {
-    std::vector<const CFGBlock *> Post;
     llvm::DenseSet<unsigned> Seen;
     llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 32> Stack;
     Stack.push_back({&EntryBlock, 0});
@@ -118,10 +118,36 @@ void FunctionAnalysis::run() {
     for (size_t I = 0; I < Post.size(); ++I)
       Rank[Post[I]->getBlockID()] = static_cast<unsigned>(Post.size() - 1 - I);
   }
+  // Sinks judge converged states only. A block that no loop leads to runs
+  // once in this order, on its final input (its predecessors all ran
+  // before it, once): its sinks judge as it runs. The blocks a loop leads
+  // to (Revisited) run until the fixpoint; their sinks judge in a pass of
+  // their own after it (judgeSinks).
+  std::vector<bool> Revisited(Cfg->getNumBlockIDs(), false);
+  {
+    llvm::SmallVector<const CFGBlock *, 16> Todo;
+    for (const CFGBlock *Blk : Post)
+      for (const CFGBlock::AdjacentBlock &Succ : Blk->succs())
+        if (const CFGBlock *Next = Succ.getReachableBlock())
+          if (Rank[Next->getBlockID()] <= Rank[Blk->getBlockID()] &&
+              !Revisited[Next->getBlockID()]) {
+            Revisited[Next->getBlockID()] = true;
+            Todo.push_back(Next);
+          }
+    while (!Todo.empty()) {
+      const CFGBlock *Blk = Todo.pop_back_val();
+      for (const CFGBlock::AdjacentBlock &Succ : Blk->succs())
+        if (const CFGBlock *Next = Succ.getReachableBlock())
+          if (!Revisited[Next->getBlockID()]) {
+            Revisited[Next->getBlockID()] = true;
+            Todo.push_back(Next);
+          }
+    }
+  }
   std::vector<const CFGBlock *> BlockById(Cfg->getNumBlockIDs(), nullptr);
   for (const CFGBlock *Blk : *Cfg)
     BlockById[Blk->getBlockID()] = Blk;
-  std::set<std::pair<unsigned, unsigned>> Work;
+  WorkList Work;
   Work.insert({Rank[EntryBlock.getBlockID()], EntryBlock.getBlockID()});
   unsigned Budget = 20 * Cfg->getNumBlockIDs() + 100;
   // Ranges along a loop's back edge: `i++` in `for (i = 0; i < n; i++)`
@@ -151,11 +177,59 @@ void FunctionAnalysis::run() {
                                   : In[B->getBlockID()];
     if (!S.Reachable)
       continue;
+    Judging = !Revisited[B->getBlockID()];
     transfer(*B, S);
     if (B == &Cfg->getExit()) {
       ExitState = std::move(S);
       continue;
     }
+    propagate(*B, std::move(S), In, Rank, Widen, &Work);
+  }
+  // The returns seen last are the ones of the final iteration; keep the
+  // latest state per return statement.
+  llvm::DenseMap<const ReturnStmt *, size_t> Latest;
+  for (size_t I = 0; I < Returns.size(); ++I)
+    Latest[Returns[I].first] = I;
+  std::vector<std::pair<const ReturnStmt *, State>> Final;
+  for (size_t I = 0; I < Returns.size(); ++I)
+    if (Latest[Returns[I].first] == I)
+      Final.push_back(std::move(Returns[I]));
+  Returns = std::move(Final);
+  judgeSinks(*Cfg, Post, In, Rank, Revisited);
+  extractSummary(ExitState);
+}
+
+void FunctionAnalysis::judgeSinks(const CFG &Cfg,
+                                  llvm::ArrayRef<const CFGBlock *> Post,
+                                  std::vector<State> &In,
+                                  llvm::ArrayRef<unsigned> Rank,
+                                  const std::vector<bool> &Revisited) {
+  // One pass over the converged states, in reverse post-order: a block's
+  // input is the fixpoint's where edges join, and its predecessor's output
+  // in this pass where it has one predecessor (the fixpoint took that
+  // input when it ran the block). Transfer runs again with the sinks
+  // judging what reaches them; the states no longer change.
+  Judging = true;
+  KeepReturnStates = false;
+  for (const CFGBlock *B : llvm::reverse(Post)) {
+    if (!Revisited[B->getBlockID()])
+      continue;
+    State S = std::exchange(In[B->getBlockID()], State());
+    if (!S.Reachable || B == &Cfg.getExit())
+      continue;
+    transfer(*B, S);
+    propagate(*B, std::move(S), In, Rank, nullptr, nullptr);
+  }
+  flushIndexHits();
+  Judging = false;
+}
+
+void FunctionAnalysis::propagate(const CFGBlock &Blk, State &&S,
+                                 std::vector<State> &In,
+                                 llvm::ArrayRef<unsigned> Rank,
+                                 State::Widening Widen, WorkList *Work) {
+  const CFGBlock *B = &Blk;
+  {
     const Stmt *Term = B->getTerminatorStmt();
     const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition());
     // In `A || B` the CFG gives B a block of its own whose terminator
@@ -202,34 +276,29 @@ void FunctionAnalysis::run() {
         }
       }
       // Entering a loop (not coming round again): what bounds it.
-      if (TrackRanges && !B->getLoopTarget())
+      if (Judging && TrackRanges && !B->getLoopTarget())
         if (const Stmt *Loop = Next->getTerminatorStmt();
             Loop && isa<ForStmt, WhileStmt, DoStmt>(Loop))
           checkLoopBound(Loop, Edge);
       unsigned NextId = Next->getBlockID();
+      if (!Work) {
+        // The judging pass: where edges join, the fixpoint's state is the
+        // converged one.
+        if (Next->pred_size() == 1)
+          In[NextId] = std::move(Edge);
+        return;
+      }
       bool Back = Rank[NextId] <= Rank[B->getBlockID()];
       if (In[NextId].join(std::move(Edge),
                           Back ? State::Widening(Widen) : nullptr))
-        Work.insert({Rank[NextId], NextId});
+        Work->insert({Rank[NextId], NextId});
     };
     if (Nexts.empty())
-      continue;
+      return;
     for (size_t K = 0; K + 1 < Nexts.size(); ++K)
       Propagate(Nexts[K].first, Nexts[K].second, S);
     Propagate(Nexts.back().first, Nexts.back().second, std::move(S));
   }
-  // The returns seen last are the ones of the final iteration; keep the
-  // latest state per return statement.
-  llvm::DenseMap<const ReturnStmt *, size_t> Latest;
-  for (size_t I = 0; I < Returns.size(); ++I)
-    Latest[Returns[I].first] = I;
-  std::vector<std::pair<const ReturnStmt *, State>> Final;
-  for (size_t I = 0; I < Returns.size(); ++I)
-    if (Latest[Returns[I].first] == I)
-      Final.push_back(std::move(Returns[I]));
-  Returns = std::move(Final);
-  flushIndexHits();
-  extractSummary(ExitState);
 }
 
 } // namespace sinkguard::engine

@@ -79,7 +79,11 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
     return Result;
   };
 
-  for (const auto &Flow : Sum.Sinks) {
+  // The callee's sinks, reached through this call: judged after the
+  // fixpoint.
+  for (const auto &Flow :
+       Judging ? llvm::ArrayRef(Sum.Sinks)
+               : llvm::ArrayRef<TaintEngine::Summary::SinkFlow>()) {
     TaintSet T = Mapped(Flow.Hit.Path);
     bool IsIndex = SinkHit::isRange(Flow.Hit.K);
     SinkHit Judged = Flow.Hit;
@@ -171,7 +175,11 @@ TaintSet FunctionAnalysis::applyLinked(
     llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S) {
   std::string Fn = nameOf(Callee);
   SourceLocation At = Call->getExprLoc();
-  for (const LinkedFunction::ParamSink &PS : L.Sinks) {
+  // The callee's sinks, reached through this call: judged after the
+  // fixpoint.
+  for (const LinkedFunction::ParamSink &PS :
+       Judging ? llvm::ArrayRef(L.Sinks)
+               : llvm::ArrayRef<LinkedFunction::ParamSink>()) {
     const Expr *A = ruleArg(Call, PS.Param);
     if (!A)
       continue;
