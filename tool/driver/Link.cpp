@@ -23,12 +23,12 @@
 
 #include "Link.h"
 #include "Conversion.h"
-#include "FactsCodec.h"
 #include "OutputFile.h"
 #include "SourceFile.h"
 #include "UnitResult.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "engine/Facts.h"
+#include "store/FactsCodec.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
@@ -47,6 +47,8 @@ namespace sinkguard::driver {
 namespace {
 
 namespace json = llvm::json;
+using store::FactsReader;
+using store::RootKind;
 
 /// A place as the facts write it: [file, line, column, offset].
 struct Place {

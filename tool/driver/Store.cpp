@@ -1,12 +1,12 @@
 //===--- Store.cpp --------------------------------------------------------===//
 
 #include "Store.h"
-#include "FactsCodec.h"
 #include "OutputFile.h"
 #include "SarifWriter.h"
 #include "UnitRecord.h"
 #include "engine/Facts.h"
 #include "model/ModelFile.h"
+#include "store/FactsCodec.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -139,7 +139,7 @@ SummaryStore::SummaryStore(std::string Directory, const TidySettings &Settings,
   addPart(OptionsKey, clang::getClangFullVersion());
   addPart(OptionsKey,
           "facts:" + std::to_string(::sinkguard::engine::FactsFormatVersion) +
-              "/" + std::to_string(FactsCodecVersion));
+              "/" + std::to_string(store::FactsCodecVersion));
   addPart(OptionsKey, Options.Checks);
   addPart(OptionsKey, Options.Config ? "config:" + *Options.Config : "");
   addPart(OptionsKey, Options.HeaderFilter);
