@@ -7,6 +7,7 @@
 #include "engine/Facts.h"
 #include "model/ModelFile.h"
 #include "store/FactsCodec.h"
+#include "store/LinkedFormat.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -127,7 +128,7 @@ std::optional<std::string> cacheDirectoryOf(const ScanOptions &Options) {
   if (Options.FixedDatabase || Options.BuildPath.empty())
     return std::nullopt;
   llvm::SmallString<256> Dir(Options.BuildPath);
-  llvm::sys::path::append(Dir, ".sinkguard-cache");
+  llvm::sys::path::append(Dir, store::StoreDirectoryName);
   return std::string(Dir);
 }
 
