@@ -5,23 +5,22 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "engine/Facts.h"
 #include "model/ModelLoading.h"
+#include "store/SummaryLoading.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
-#include <map>
 #include <mutex>
 #include <optional>
 
 using namespace clang::ast_matchers;
 namespace engine = ::sinkguard::engine;
 namespace model = ::sinkguard::model;
+namespace store = ::sinkguard::store;
 
 namespace clang::tidy::sinkguard {
 
@@ -93,172 +92,15 @@ std::string spelledAs(const Expr *E, ASTContext &Ctx, StringRef Fallback) {
   return Text;
 }
 
-namespace {
-
-/// The linked summaries of one configuration of a summary store.
-class StoreProgram : public engine::LinkedProgram {
-public:
-  const engine::LinkedFunction *find(StringRef Usr) const override {
-    auto It = Functions.find(Usr);
-    return It == Functions.end() ? nullptr : &It->second;
-  }
-  llvm::StringMap<engine::LinkedFunction> Functions;
-};
-
-std::shared_ptr<const engine::LinkedProgram>
-parseLinkedProgram(StringRef Text, StringRef Key, std::string &Problem) {
-  llvm::Expected<llvm::json::Value> V = llvm::json::parse(Text);
-  if (!V) {
-    Problem = "not JSON (" + llvm::toString(V.takeError()) + ")";
-    return nullptr;
-  }
-  const llvm::json::Object *Root = V->getAsObject();
-  if (!Root || Root->getString("format") != "sinkguard-linked") {
-    Problem = "not a sinkguard summary store";
-    return nullptr;
-  }
-  if (Root->getInteger("version") != engine::FactsFormatVersion) {
-    Problem = "written by another version of sinkguard";
-    return nullptr;
-  }
-  const llvm::json::Array *Configs = Root->getArray("configurations");
-  if (!Configs) {
-    Problem = "no configurations";
-    return nullptr;
-  }
-  // The scan's configuration of these checks, or the largest one.
-  const llvm::json::Object *Best = nullptr;
-  size_t BestSize = 0;
-  for (const llvm::json::Value &C : *Configs) {
-    const llvm::json::Object *O = C.getAsObject();
-    const llvm::json::Object *Fns = O ? O->getObject("functions") : nullptr;
-    if (!Fns)
-      continue;
-    if (O->getString("configuration") == Key) {
-      Best = Fns;
-      break;
-    }
-    if (!Best || Fns->size() > BestSize) {
-      Best = Fns;
-      BestSize = Fns->size();
-    }
-  }
-  auto Program = std::make_shared<StoreProgram>();
-  if (!Best)
-    return Program;
-  for (const auto &[Usr, FV] : *Best) {
-    const llvm::json::Object *F = FV.getAsObject();
-    if (!F)
-      continue;
-    engine::LinkedFunction L;
-    L.ReturnsSource = F->getString("returnsSource").value_or("").str();
-    if (const llvm::json::Array *A = F->getArray("toReturn"))
-      for (const llvm::json::Value &P : *A)
-        if (std::optional<int64_t> I = P.getAsInteger())
-          L.ToReturn.push_back(static_cast<int>(*I));
-    if (const llvm::json::Array *A = F->getArray("validates"))
-      for (const llvm::json::Value &P : *A)
-        if (std::optional<int64_t> I = P.getAsInteger())
-          L.Validates.push_back(static_cast<int>(*I));
-    if (const llvm::json::Array *A = F->getArray("sinks"))
-      for (const llvm::json::Value &SV : *A)
-        if (const llvm::json::Object *S = SV.getAsObject()) {
-          int64_t Kind = S->getInteger("kind").value_or(-1);
-          // Conversions are judged where the text is converted.
-          if (Kind < 0 || Kind >= engine::SinkHit::Conversion)
-            continue;
-          L.Sinks.push_back(
-              {static_cast<int>(S->getInteger("param").value_or(0)),
-               static_cast<engine::SinkHit::Kind>(Kind),
-               S->getString("where").value_or("").str()});
-        }
-    Program->Functions[Usr] = std::move(L);
-  }
-  return Program;
-}
-
-} // namespace
-
-std::string discoverSummaryStore(StringRef BuildDirectory,
-                                 const SourceManager &SM) {
-  // Where the driver keeps it by default: next to the compile database,
-  // found as clangd finds one (the file's directory and its parents, each
-  // with its build/ subdirectory), or in the compile command's directory.
-  llvm::SmallVector<std::string, 16> Candidates;
-  auto Add = [&](StringRef Dir) {
-    llvm::SmallString<256> P(Dir);
-    llvm::sys::path::append(P, ".sinkguard-cache", "linked.json");
-    Candidates.push_back(std::string(P));
-  };
-  if (!BuildDirectory.empty())
-    Add(BuildDirectory);
-  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID())) {
-    llvm::SmallString<256> Dir(Main->getName());
-    SM.getFileManager().makeAbsolutePath(Dir);
-    llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
-    for (StringRef D = llvm::sys::path::parent_path(Dir); !D.empty();
-         D = llvm::sys::path::parent_path(D)) {
-      Add(D);
-      llvm::SmallString<256> Build(D);
-      llvm::sys::path::append(Build, "build");
-      Add(Build);
-    }
-  }
-  for (const std::string &C : Candidates)
-    if (llvm::sys::fs::is_regular_file(C))
-      return C;
-  return "";
-}
-
-std::shared_ptr<const engine::LinkedProgram>
-loadLinkedProgram(StringRef Path, StringRef Key, bool MustExist,
-                  std::string &Problem) {
-  if (Path.empty())
-    return nullptr;
-  llvm::sys::fs::file_status Status;
-  if (llvm::sys::fs::status(Path, Status) ||
-      !llvm::sys::fs::is_regular_file(Status)) {
-    if (MustExist)
-      Problem = ("summary store '" + Path + "' ignored: no such file").str();
-    return nullptr;
-  }
-  // One parse per store file and configuration, however many units read it,
-  // until the file changes.
-  struct Cached {
-    llvm::sys::TimePoint<> Modified;
-    uint64_t Size = 0;
-    std::shared_ptr<const engine::LinkedProgram> Program;
-    std::string Problem;
-  };
-  static std::mutex Lock;
-  static std::map<std::string, Cached> Cache;
-  std::string CacheKey = (Path + "\n" + Key).str();
-  {
-    std::lock_guard<std::mutex> Guard(Lock);
-    auto It = Cache.find(CacheKey);
-    if (It != Cache.end() &&
-        It->second.Modified == Status.getLastModificationTime() &&
-        It->second.Size == Status.getSize()) {
-      Problem = It->second.Problem;
-      return It->second.Program;
-    }
-  }
-  Cached Entry;
-  Entry.Modified = Status.getLastModificationTime();
-  Entry.Size = Status.getSize();
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
-      llvm::MemoryBuffer::getFile(Path);
-  std::string Why;
-  if (!Buffer)
-    Why = "cannot read: " + Buffer.getError().message();
-  else
-    Entry.Program = parseLinkedProgram((*Buffer)->getBuffer(), Key, Why);
-  if (!Why.empty())
-    Entry.Problem = ("summary store '" + Path + "' ignored: " + Why).str();
-  Problem = Entry.Problem;
-  std::lock_guard<std::mutex> Guard(Lock);
-  Cache[CacheKey] = Entry;
-  return Entry.Program;
+/// The main file of \p SM as an absolute path (as its file manager resolves
+/// it); empty without one.
+static std::string absoluteMainFile(const SourceManager &SM) {
+  OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+  if (!Main)
+    return "";
+  llvm::SmallString<256> Path(Main->getName());
+  SM.getFileManager().makeAbsolutePath(Path);
+  return std::string(Path);
 }
 
 std::shared_ptr<SharedEngine>
@@ -310,13 +152,13 @@ SharedEngine::hitsFor(const FunctionDecl *Fn, ASTContext &Ctx,
     if (!EngineOpts.WholeProgram && SummaryStore != "none") {
       std::string Path = SummaryStore;
       if (Path.empty())
-        Path = discoverSummaryStore(Tidy ? Tidy->getCurrentBuildDirectory()
-                                         : std::string(),
-                                    Ctx.getSourceManager());
+        Path = store::discoverSummaryStore(
+            Tidy ? Tidy->getCurrentBuildDirectory() : std::string(),
+            absoluteMainFile(Ctx.getSourceManager()));
       std::string Problem;
-      EngineOpts.Linked =
-          loadLinkedProgram(Path, configurationKey(),
-                            /*MustExist=*/!SummaryStore.empty(), Problem);
+      EngineOpts.Linked = store::loadLinkedProgram(
+          Path, configurationKey(),
+          /*MustExist=*/!SummaryStore.empty(), Problem);
       if (!Problem.empty())
         ReportModelError(Problem);
     }

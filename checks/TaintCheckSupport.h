@@ -48,19 +48,6 @@ std::string describeOrigin(const ::sinkguard::engine::Origin &O,
 /// \p Fallback when there is no text or no \p E (a sink in another file).
 std::string spelledAs(const Expr *E, ASTContext &Ctx, llvm::StringRef Fallback);
 
-/// The linked summaries in summary store \p Path for the engine
-/// configuration \p Key (read once per file version); null when there is
-/// no store, or it cannot be used: then \p Problem says why (a missing
-/// file only when \p MustExist).
-/// The summary store a scan left next to the compile database of the file
-/// \p SM is about, or in \p BuildDirectory; empty when there is none.
-std::string discoverSummaryStore(llvm::StringRef BuildDirectory,
-                                 const SourceManager &SM);
-
-std::shared_ptr<const ::sinkguard::engine::LinkedProgram>
-loadLinkedProgram(llvm::StringRef Path, llvm::StringRef Key, bool MustExist,
-                  std::string &Problem);
-
 /// The model and taint engine of the translation unit being checked, and the
 /// hits found per function. Checks whose engine options are the same (the
 /// range checks) share one, so a file is analysed once for all of them.

@@ -3,16 +3,17 @@
 // libFuzzer target: the readers of the summary store, which every host
 // reads from the build directory, where a hostile tree can plant one
 // (docs/security.md). The first byte chooses the reader, the rest is the
-// file: 0, a unit's encoded facts through the link (FactsCodec.h, Link.h),
-// as twice the same unit; 1, a store entry (units/<hash>.json); 2, a scan
-// manifest (scan-K-of-N.json); 3, linked.json as clang-tidy and clangd load
-// it. Each is read, or refused with a message; none may crash or hang.
+// file: 0, a unit's encoded facts through the link (store/FactsCodec.h,
+// Link.h), as twice the same unit; 1, a store entry (units/<hash>.json); 2, a
+// scan manifest (scan-K-of-N.json); 3, linked.json as clang-tidy and clangd
+// load it (store/SummaryLoading.h). Each is read, or refused with a message;
+// none may crash or hang.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Link.h"
 #include "Store.h"
-#include "TaintCheckSupport.h"
+#include "store/SummaryLoading.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstddef>
@@ -78,8 +79,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   case 3: {
     writeScratch(Bytes);
     std::string Problem;
-    (void)clang::tidy::sinkguard::loadLinkedProgram(
-        scratchFile(), "fuzz", /*MustExist=*/true, Problem);
+    (void)sinkguard::store::loadLinkedProgram(scratchFile(), "fuzz",
+                                              /*MustExist=*/true, Problem);
     break;
   }
   }

@@ -23,30 +23,33 @@
 
 #include "Link.h"
 #include "Conversion.h"
-#include "FactsCodec.h"
 #include "OutputFile.h"
 #include "SourceFile.h"
 #include "UnitResult.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "engine/Facts.h"
+#include "store/FactsCodec.h"
+#include "store/LinkedFormat.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include <array>
 #include <chrono>
 #include <deque>
+#include <limits>
 #include <map>
 #include <set>
+#include <type_traits>
 
 namespace sinkguard::driver {
 
 namespace {
 
-namespace json = llvm::json;
+using store::FactsReader;
+using store::RootKind;
 
 /// A place as the facts write it: [file, line, column, offset].
 struct Place {
@@ -206,9 +209,9 @@ public:
   }
 
   size_t functionCount() const { return Functions.size(); }
-  /// What the link resolved of each function, for the per-file hosts: one
-  /// attribute per function, keyed by USR.
-  void linkedSummaries(json::OStream &J);
+  /// What the link resolved of each function, for the per-file hosts, in
+  /// order of USR.
+  std::vector<store::LinkedEntry> linkedSummaries();
   size_t callCount() const { return Calls.size(); }
   size_t resolvedCount() const {
     return llvm::count_if(Calls,
@@ -1135,7 +1138,7 @@ const llvm::SmallVector<int, 4> &Program::sinksFrom(int P, int Depth) {
   return Done.Sinks;
 }
 
-void Program::linkedSummaries(json::OStream &J) {
+std::vector<store::LinkedEntry> Program::linkedSummaries() {
   CurrentStrings = &Strings;
   ParamSinkIndex.assign(Nodes.size(), -1);
   ParamSinks.clear();
@@ -1152,10 +1155,13 @@ void Program::linkedSummaries(json::OStream &J) {
     return Functions[static_cast<size_t>(A)].Usr <
            Functions[static_cast<size_t>(B)].Usr;
   });
+  using KindCode = std::underlying_type_t<engine::SinkHit::Kind>;
+  std::vector<store::LinkedEntry> Entries;
+  Entries.reserve(Order.size());
   for (int Self : Order) {
     const Function &F = Functions[static_cast<size_t>(Self)];
+    engine::LinkedFunction L;
     // Untrusted data it returns to every caller.
-    std::string ReturnsSource;
     int R = find(NodeKind::Return, Self);
     if (R >= 0 && Seen[static_cast<size_t>(R)][Free] >= 0) {
       int S = Seen[static_cast<size_t>(R)][Free];
@@ -1164,49 +1170,32 @@ void Program::linkedSummaries(json::OStream &J) {
       int Via = States[static_cast<size_t>(S)].Via;
       int Src = Via >= 0 ? Edges[static_cast<size_t>(Via)].Source : -1;
       if (Src >= 0)
-        ReturnsSource =
+        L.ReturnsSource =
             describeSource(Sources[static_cast<size_t>(Src)], Place{});
     }
     // The sinks each parameter reaches, in it or below it.
-    llvm::SmallVector<std::pair<int, int>, 8> ParamSinkList;
     for (int P : F.ParamNodes)
-      for (int SinkNode : sinksFrom(P, 0))
-        ParamSinkList.push_back({Nodes[static_cast<size_t>(P)].Index,
-                                 Nodes[static_cast<size_t>(SinkNode)].Owner});
-    if (ReturnsSource.empty() && F.ReturnSteps.empty() &&
-        ParamSinkList.empty() && F.Validates.empty())
-      continue;
-    J.attributeObject(F.Usr, [&] {
-      if (!ReturnsSource.empty())
-        J.attribute("returnsSource", ReturnsSource);
-      if (!ParamSinkList.empty())
-        J.attributeArray("sinks", [&] {
-          for (const std::pair<int, int> &PS : ParamSinkList) {
-            const SinkRec &Sink = Sinks[static_cast<size_t>(PS.second)];
-            std::string Where =
-                (Sink.Name.empty() ? std::string("a use")
-                                   : ("'" + Sink.Name + "'").str()) +
-                " at " + llvm::sys::path::filename(Sink.At.File).str() + ":" +
-                std::to_string(Sink.At.Line);
-            J.object([&] {
-              J.attribute("kind", Sink.Kind);
-              J.attribute("param", PS.first);
-              J.attribute("where", Where);
-            });
-          }
-        });
-      if (!F.ReturnSteps.empty())
-        J.attributeArray("toReturn", [&] {
-          for (const auto &Entry : F.ReturnSteps)
-            J.value(Entry.first);
-        });
-      if (!F.Validates.empty())
-        J.attributeArray("validates", [&] {
-          for (int P : F.Validates)
-            J.value(P);
-        });
-    });
+      for (int SinkNode : sinksFrom(P, 0)) {
+        const SinkRec &Sink = Sinks[static_cast<size_t>(
+            Nodes[static_cast<size_t>(SinkNode)].Owner)];
+        // A kind the engine does not have comes only from corrupt facts.
+        if (Sink.Kind < 0 || Sink.Kind > std::numeric_limits<KindCode>::max())
+          continue;
+        std::string Where =
+            (Sink.Name.empty() ? std::string("a use")
+                               : ("'" + Sink.Name + "'").str()) +
+            " at " + llvm::sys::path::filename(Sink.At.File).str() + ":" +
+            std::to_string(Sink.At.Line);
+        L.Sinks.push_back({Nodes[static_cast<size_t>(P)].Index,
+                           static_cast<engine::SinkHit::Kind>(Sink.Kind),
+                           std::move(Where)});
+      }
+    for (const auto &Entry : F.ReturnSteps)
+      L.ToReturn.push_back(Entry.first);
+    L.Validates.append(F.Validates.begin(), F.Validates.end());
+    Entries.push_back({F.Usr, std::move(L)});
   }
+  return Entries;
 }
 
 } // namespace
@@ -1225,7 +1214,7 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
   // unit's facts are parsed and added in turn: only the programs' own
   // (interned) records stay, not every unit's JSON.
   std::map<std::string, std::unique_ptr<Program>> Programs;
-  std::map<std::string, json::Array> ChecksOf;
+  std::map<std::string, std::vector<std::string>> ChecksOf;
   for (const UnitResult *U : Sorted) {
     if (U->Facts.empty())
       continue;
@@ -1239,10 +1228,10 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
                                      "cross-file flows are missing");
         break;
       }
-      json::Array Checks;
+      std::vector<std::string> Checks;
       size_t N = R.count();
       for (size_t J = 0; J < N && R.ok(); ++J)
-        Checks.push_back(R.string());
+        Checks.push_back(R.string().str());
       std::unique_ptr<Program> &P = Programs[Key];
       if (!P)
         P = std::make_unique<Program>(Problems);
@@ -1269,14 +1258,11 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
         {F.RuleId, F.Where.File, F.Where.Point.Line, F.Where.Point.Column});
   std::vector<clang::tidy::ClangTidyError> Errors;
   std::optional<llvm::raw_string_ostream> LinkedText;
-  std::optional<json::OStream> J;
+  std::optional<store::LinkedWriter> Writer;
   if (Linked) {
     Linked->clear();
     LinkedText.emplace(*Linked);
-    J.emplace(*LinkedText);
-    J->objectBegin();
-    J->attributeBegin("configurations");
-    J->arrayBegin();
+    Writer.emplace(*LinkedText);
   }
   for (auto &Entry : Programs) {
     const std::string &Key = Entry.first;
@@ -1292,25 +1278,13 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
     for (clang::tidy::ClangTidyError &E : P->takeFindings())
       Errors.push_back(std::move(E));
     Stats.FlowsSeconds += Lap();
-    if (J)
-      J->object([&] {
-        J->attribute("checks", std::move(ChecksOf[Key]));
-        J->attribute("configuration", Key);
-        J->attributeObject("functions", [&] { P->linkedSummaries(*J); });
-      });
+    if (Writer)
+      Writer->configuration(Key, ChecksOf[Key], P->linkedSummaries());
     Stats.EditorSeconds += Lap();
     P.reset();
   }
-  if (J) {
-    J->arrayEnd();
-    J->attributeEnd();
-    J->attribute("format", "sinkguard-linked");
-    J->attribute("version", ::sinkguard::engine::FactsFormatVersion);
-    J->objectEnd();
-    J->flush();
-    if (Linked)
-      *Linked += "\n";
-  }
+  if (Writer)
+    Writer->finish();
   report::SourceCache Sources;
   ConvertedDiagnostics Converted;
   convertDiagnostics(Errors, Sources, Converted);

@@ -11,6 +11,7 @@
 #include "Scanner.h"
 #include "Store.h"
 #include "Worker.h"
+#include "store/LinkedFormat.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -230,7 +231,7 @@ int runScan(ScanOptions &Options) {
                          BaselineNotes.end());
   if (A.WantSummaries) {
     llvm::SmallString<256> Linked(Store->directory());
-    llvm::sys::path::append(Linked, "linked.json");
+    llvm::sys::path::append(Linked, store::LinkedFileName);
     if (llvm::Error E = writeLinkedSummaries(A.Summaries, Linked))
       printWarning(llvm::toString(std::move(E)));
   }

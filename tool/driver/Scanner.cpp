@@ -2,12 +2,12 @@
 
 #include "Scanner.h"
 #include "CheckMetadata.h"
-#include "FactsCodec.h"
 #include "Store.h"
 #include "UnitRecord.h"
 #include "Worker.h"
 #include "clang-tidy/ClangTidy.h"
 #include "engine/Facts.h"
+#include "store/FactsCodec.h"
 #include "clang/Basic/Stack.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
@@ -124,7 +124,7 @@ std::vector<clang::tidy::ClangTidyError> runUnit(const TranslationUnit &Unit,
   }
   R.Inputs = std::move(Facts.Inputs);
   if (!Facts.All.empty())
-    R.Facts = encodeFacts(Facts.All);
+    R.Facts = store::encodeFacts(Facts.All);
   R.EnabledChecks = enabledChecks(Context, Unit.File);
   // The options are read for every check and every header.
   llvm::StringSet<> Seen;

@@ -1,12 +1,13 @@
 //===--- Store.cpp --------------------------------------------------------===//
 
 #include "Store.h"
-#include "FactsCodec.h"
 #include "OutputFile.h"
 #include "SarifWriter.h"
 #include "UnitRecord.h"
 #include "engine/Facts.h"
 #include "model/ModelFile.h"
+#include "store/FactsCodec.h"
+#include "store/LinkedFormat.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -127,7 +128,7 @@ std::optional<std::string> cacheDirectoryOf(const ScanOptions &Options) {
   if (Options.FixedDatabase || Options.BuildPath.empty())
     return std::nullopt;
   llvm::SmallString<256> Dir(Options.BuildPath);
-  llvm::sys::path::append(Dir, ".sinkguard-cache");
+  llvm::sys::path::append(Dir, store::StoreDirectoryName);
   return std::string(Dir);
 }
 
@@ -139,7 +140,7 @@ SummaryStore::SummaryStore(std::string Directory, const TidySettings &Settings,
   addPart(OptionsKey, clang::getClangFullVersion());
   addPart(OptionsKey,
           "facts:" + std::to_string(::sinkguard::engine::FactsFormatVersion) +
-              "/" + std::to_string(FactsCodecVersion));
+              "/" + std::to_string(store::FactsCodecVersion));
   addPart(OptionsKey, Options.Checks);
   addPart(OptionsKey, Options.Config ? "config:" + *Options.Config : "");
   addPart(OptionsKey, Options.HeaderFilter);

@@ -1,5 +1,4 @@
-//===--- FactsCodec.h - The link's compact form of a unit's facts -*- C++
-//-*-===//
+//===--- FactsCodec.h - A unit's facts as the store keeps them --*- C++ -*-===//
 //
 // The engine describes a unit in JSON (engine/Facts.h). The link reads
 // every unit of the program on every scan, also the units the store kept,
@@ -18,8 +17,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef SINKGUARD_TOOL_DRIVER_FACTSCODEC_H
-#define SINKGUARD_TOOL_DRIVER_FACTSCODEC_H
+#ifndef SINKGUARD_CHECKS_STORE_FACTSCODEC_H
+#define SINKGUARD_CHECKS_STORE_FACTSCODEC_H
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
@@ -28,7 +27,7 @@
 #include <string>
 #include <vector>
 
-namespace sinkguard::driver {
+namespace sinkguard::store {
 
 /// The version of this encoding (with the engine's facts version, it keys
 /// the store's entries).
@@ -86,6 +85,6 @@ private:
   std::string Error;
 };
 
-} // namespace sinkguard::driver
+} // namespace sinkguard::store
 
-#endif // SINKGUARD_TOOL_DRIVER_FACTSCODEC_H
+#endif // SINKGUARD_CHECKS_STORE_FACTSCODEC_H

@@ -1,13 +1,12 @@
 //===--- FactsCodec.cpp ---------------------------------------------------===//
 
 #include "FactsCodec.h"
-#include "engine/Facts.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/LEB128.h"
 #include "llvm/Support/raw_ostream.h"
 
-namespace sinkguard::driver {
+namespace sinkguard::store {
 
 namespace {
 
@@ -461,4 +460,4 @@ size_t FactsReader::count() {
   return static_cast<size_t>(N);
 }
 
-} // namespace sinkguard::driver
+} // namespace sinkguard::store
