@@ -4,6 +4,7 @@
 #include "clang-tidy/NoLintDirectiveHandler.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "engine/Facts.h"
+#include "engine/FunctionNames.h"
 #include "model/ModelLoading.h"
 #include "store/SummaryLoading.h"
 #include "clang/AST/ASTContext.h"
@@ -198,10 +199,14 @@ void SharedEngine::exportFacts() {
   if (Inputs.size() > 1)
     std::sort(Inputs.begin() + 1, Inputs.end());
   Collector->inputs(std::move(Inputs));
+  // The function of each finding, for reports of the link (found once).
+  std::optional<engine::FunctionBodies> Bodies;
   llvm::json::Object Facts = Engine->facts([&](const engine::SinkHit &Hit) {
+    if (!Bodies)
+      Bodies.emplace(Ctx);
     llvm::json::Array All;
     for (TaintCheckBase *User : Users)
-      for (llvm::json::Value &V : User->describe(Hit, Ctx))
+      for (llvm::json::Value &V : User->describe(Hit, Ctx, *Bodies))
         All.push_back(std::move(V));
     return All;
   });
@@ -349,8 +354,9 @@ DiagnosticBuilder TaintCheckBase::finding(SourceLocation Loc,
   return DE.Report(Loc, ID);
 }
 
-llvm::json::Array TaintCheckBase::describe(const engine::SinkHit &Hit,
-                                           ASTContext &Ctx) {
+llvm::json::Array
+TaintCheckBase::describe(const engine::SinkHit &Hit, ASTContext &Ctx,
+                         const engine::FunctionBodies &Bodies) {
   if (!Capturing)
     Capturing = std::make_unique<Capture>(getID());
   Capturing->Engine.setSourceManager(&Ctx.getSourceManager());
@@ -378,7 +384,8 @@ llvm::json::Array TaintCheckBase::describe(const engine::SinkHit &Hit,
         llvm::json::Object{{"check", getID().str()},
                            {"message", C.Message},
                            {"at", ::sinkguard::engine::factsPlace(Ctx, C.Loc)},
-                           {"ranges", std::move(Ranges)}});
+                           {"ranges", std::move(Ranges)},
+                           {"function", Bodies.nameAt(C.Loc).str()}});
   }
   Capturing->Seen.clear();
   return Out;

@@ -30,6 +30,10 @@ class FunctionDecl;
 class SourceManager;
 } // namespace clang
 
+namespace sinkguard::engine {
+class FunctionBodies;
+} // namespace sinkguard::engine
+
 namespace clang::tidy::sinkguard {
 
 /// The source categories named in a TrustedSources option value (`;`- or
@@ -108,10 +112,12 @@ public:
   ~TaintCheckBase() override;
   /// The findings this check would report for \p Hit, whose path starts at
   /// a parameter or at something only the link phase can judge: JSON
-  /// objects {check, message, at, ranges}, with OriginPlaceholder in the
-  /// message where the origin's description goes.
+  /// objects {check, message, at, ranges, function}, with OriginPlaceholder
+  /// in the message where the origin's description goes, and the function
+  /// of the place (\p Bodies are the unit's).
   llvm::json::Array describe(const ::sinkguard::engine::SinkHit &Hit,
-                             ASTContext &Ctx);
+                             ASTContext &Ctx,
+                             const ::sinkguard::engine::FunctionBodies &Bodies);
   StringRef checkName() const { return getID(); }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;

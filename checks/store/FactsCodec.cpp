@@ -149,6 +149,7 @@ public:
         W.number(static_cast<std::uint64_t>(std::max<int64_t>(0, Offset)));
         W.number(static_cast<std::uint64_t>(std::max<int64_t>(0, Length)));
       }
+      W.string(F->getString("function").value_or(""));
     }
 
     W.count(FunctionTable->size());

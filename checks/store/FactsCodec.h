@@ -30,8 +30,8 @@
 namespace sinkguard::store {
 
 /// The version of this encoding (with the engine's facts version, it keys
-/// the store's entries).
-constexpr int FactsCodecVersion = 2;
+/// the store's entries). 3: a finding has the function it is in.
+constexpr int FactsCodecVersion = 3;
 
 /// The kinds of a flow's root, as encoded.
 enum class RootKind : std::uint8_t {

@@ -93,10 +93,11 @@ unsigned ConvertedDiagnostics::compilerErrors() const {
       }));
 }
 
-void convertDiagnostics(const std::vector<clang::tidy::ClangTidyError> &Errors,
+void convertDiagnostics(const TidyDiagnostics &Diagnostics,
                         report::SourceCache &Sources,
                         ConvertedDiagnostics &Out) {
-  for (const clang::tidy::ClangTidyError &E : Errors) {
+  for (size_t I = 0; I < Diagnostics.Errors.size(); ++I) {
+    const clang::tidy::ClangTidyError &E = Diagnostics.Errors[I];
     report::Location Where;
     std::vector<report::Location> Ranges;
     place(E.Message, E.BuildDirectory, Sources, Where, Ranges);
@@ -126,6 +127,8 @@ void convertDiagnostics(const std::vector<clang::tidy::ClangTidyError> &Errors,
       place(M, E.BuildDirectory, Sources, N.Where, N.Ranges);
       F.Notes.push_back(std::move(N));
     }
+    if (I < Diagnostics.Functions.size())
+      F.Function = Diagnostics.Functions[I];
     report::describeForFingerprint(F, Sources);
     Out.Findings.push_back(std::move(F));
   }

@@ -6,7 +6,8 @@
 // path, and the level the one of Checks.def (sinkguard's checks) or of
 // clang-tidy. Compiler errors and diagnostics without a place are kept
 // apart: they say that the analysis was incomplete, not what is wrong with
-// the code.
+// the code. The function a finding is in comes with the diagnostic: only
+// the parse knows it (engine/FunctionNames.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,11 +18,22 @@
 #include "SourceFile.h"
 #include "UnitResult.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include <string>
 #include <vector>
 
 namespace sinkguard::driver {
 
-void convertDiagnostics(const std::vector<clang::tidy::ClangTidyError> &Errors,
+/// Diagnostics as clang-tidy gives them, each with the function its place
+/// is in: the parse of a unit (UnitFunctions.h) or the facts (Link.h) name
+/// it.
+struct TidyDiagnostics {
+  std::vector<clang::tidy::ClangTidyError> Errors;
+  /// The function of each error's place, in the order of Errors; empty
+  /// where it is in no function.
+  std::vector<std::string> Functions;
+};
+
+void convertDiagnostics(const TidyDiagnostics &Diagnostics,
                         report::SourceCache &Sources,
                         ConvertedDiagnostics &Out);
 

@@ -39,6 +39,7 @@
 #include <array>
 #include <chrono>
 #include <deque>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <set>
@@ -103,6 +104,8 @@ struct FindingRec {
   Place At;
   llvm::StringRef Message; // interned
   llvm::SmallVector<std::pair<unsigned, unsigned>, 1> Ranges;
+  /// The function At is in (engine/FunctionNames.h); interned.
+  llvm::StringRef Function;
 };
 
 struct SinkRec {
@@ -204,9 +207,7 @@ public:
   void resolve();
   void summarise();
   void findings(const KnownFindings &Existing);
-  std::vector<clang::tidy::ClangTidyError> takeFindings() {
-    return std::move(Out);
-  }
+  TidyDiagnostics takeFindings() { return std::move(Out); }
 
   size_t functionCount() const { return Functions.size(); }
   /// What the link resolved of each function, for the per-file hosts, in
@@ -428,7 +429,7 @@ private:
     return ParamSinks[static_cast<size_t>(
         ParamSinkIndex[static_cast<size_t>(Node)])];
   }
-  std::vector<clang::tidy::ClangTidyError> Out;
+  TidyDiagnostics Out;
 };
 
 Place Program::place(FactsReader &R) {
@@ -636,6 +637,7 @@ void Program::addUnit(FactsReader &R, llvm::StringRef UnitFile) {
       auto Length = static_cast<unsigned>(R.number());
       F.Ranges.push_back({Offset, Length});
     }
+    F.Function = text(R);
     FindingTable.push_back(std::move(F));
   }
 
@@ -998,7 +1000,8 @@ void Program::reportSink(int State) {
       Note.FileOffset = S.At.Offset;
       E.Notes.push_back(std::move(Note));
     }
-    Out.push_back(std::move(E));
+    Out.Errors.push_back(std::move(E));
+    Out.Functions.push_back(F.Function.str());
   }
 }
 
@@ -1256,7 +1259,7 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
   for (const report::Finding &F : Existing)
     Known.insert(
         {F.RuleId, F.Where.File, F.Where.Point.Line, F.Where.Point.Column});
-  std::vector<clang::tidy::ClangTidyError> Errors;
+  TidyDiagnostics Found;
   std::optional<llvm::raw_string_ostream> LinkedText;
   std::optional<store::LinkedWriter> Writer;
   if (Linked) {
@@ -1275,8 +1278,11 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
     Stats.Functions += P->functionCount();
     Stats.Calls += P->callCount();
     Stats.ResolvedCalls += P->resolvedCount();
-    for (clang::tidy::ClangTidyError &E : P->takeFindings())
-      Errors.push_back(std::move(E));
+    TidyDiagnostics More = P->takeFindings();
+    std::move(More.Errors.begin(), More.Errors.end(),
+              std::back_inserter(Found.Errors));
+    std::move(More.Functions.begin(), More.Functions.end(),
+              std::back_inserter(Found.Functions));
     Stats.FlowsSeconds += Lap();
     if (Writer)
       Writer->configuration(Key, ChecksOf[Key], P->linkedSummaries());
@@ -1287,7 +1293,7 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
     Writer->finish();
   report::SourceCache Sources;
   ConvertedDiagnostics Converted;
-  convertDiagnostics(Errors, Sources, Converted);
+  convertDiagnostics(Found, Sources, Converted);
   Stats.Findings = Converted.Findings.size();
   Stats.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)

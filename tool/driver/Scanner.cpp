@@ -3,6 +3,7 @@
 #include "Scanner.h"
 #include "CheckMetadata.h"
 #include "Store.h"
+#include "UnitFunctions.h"
 #include "UnitRecord.h"
 #include "Worker.h"
 #include "clang-tidy/ClangTidy.h"
@@ -96,9 +97,8 @@ double threadCpuSeconds() {
 
 } // namespace
 
-std::vector<clang::tidy::ClangTidyError> runUnit(const TranslationUnit &Unit,
-                                                 const TidySettings &Settings,
-                                                 UnitResult &R) {
+TidyDiagnostics runUnit(const TranslationUnit &Unit,
+                        const TidySettings &Settings, UnitResult &R) {
   // Lets Clang move deep recursion to a fresh stack in this thread too.
   clang::noteBottomOfStack();
   auto Start = std::chrono::steady_clock::now();
@@ -113,14 +113,16 @@ std::vector<clang::tidy::ClangTidyError> runUnit(const TranslationUnit &Unit,
       Settings, FS, Settings.AllowCompilerPlugins ? nullptr : &Dropped));
   UnitDatabase Db(Unit);
   UnitFacts Facts;
-  std::vector<clang::tidy::ClangTidyError> Errors;
+  TidyDiagnostics Diagnostics;
   {
     ::sinkguard::engine::FactsCollectorScope Collecting(&Facts);
-    Errors = clang::tidy::runClangTidy(Context, Db, {Unit.File}, FS,
-                                       /*ApplyAnyFix=*/false,
-                                       /*EnableCheckProfile=*/false,
-                                       /*StoreCheckProfile=*/"",
-                                       /*Quiet=*/true);
+    UnitFunctions Functions;
+    Diagnostics.Errors = clang::tidy::runClangTidy(Context, Db, {Unit.File}, FS,
+                                                   /*ApplyAnyFix=*/false,
+                                                   /*EnableCheckProfile=*/false,
+                                                   /*StoreCheckProfile=*/"",
+                                                   /*Quiet=*/true);
+    Diagnostics.Functions = Functions.namesOf(Diagnostics.Errors);
   }
   R.Inputs = std::move(Facts.Inputs);
   if (!Facts.All.empty())
@@ -133,7 +135,7 @@ std::vector<clang::tidy::ClangTidyError> runUnit(const TranslationUnit &Unit,
       R.DroppedFlags.push_back(std::move(Flag));
   R.Seconds = secondsSince(Start);
   R.CpuSeconds = threadCpuSeconds() - CpuStart;
-  return Errors;
+  return Diagnostics;
 }
 
 namespace {
@@ -146,11 +148,11 @@ UnitResult analyse(const TranslationUnit &Unit, const TidySettings &Settings,
   if (Workers)
     return analyseInWorker(Unit, *Workers, Record);
   UnitResult R;
-  std::vector<clang::tidy::ClangTidyError> Errors = runUnit(Unit, Settings, R);
+  TidyDiagnostics Diagnostics = runUnit(Unit, Settings, R);
   if (Record)
-    *Record = unitRecord(R, Errors);
+    *Record = unitRecord(R, Diagnostics);
   report::SourceCache Sources;
-  convertDiagnostics(Errors, Sources, R.Diagnostics);
+  convertDiagnostics(Diagnostics, Sources, R.Diagnostics);
   return R;
 }
 
@@ -169,7 +171,8 @@ UnitResult analyseOrRestore(const TranslationUnit &Unit,
   std::optional<llvm::json::Object> Record;
   R = analyse(Unit, Settings, Workers, &Record);
   // An abandoned worker leaves no record; `link` still needs to know.
-  Store.save(Unit, Key, R, Record ? std::move(*Record) : unitRecord(R, {}));
+  Store.save(Unit, Key, R,
+             Record ? std::move(*Record) : unitRecord(R, TidyDiagnostics()));
   return R;
 }
 

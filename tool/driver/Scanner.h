@@ -40,10 +40,10 @@ std::vector<UnitResult> scanUnits(const std::vector<TranslationUnit> &Units,
 
 /// Runs clang-tidy over \p Unit in this thread: fills the metadata of \p R
 /// (file, enabled checks, dropped flags, why it was skipped, times) and
-/// returns clang-tidy's diagnostics, for convertDiagnostics.
-std::vector<clang::tidy::ClangTidyError> runUnit(const TranslationUnit &Unit,
-                                                 const TidySettings &Settings,
-                                                 UnitResult &R);
+/// returns clang-tidy's diagnostics with the function of each, for
+/// convertDiagnostics.
+TidyDiagnostics runUnit(const TranslationUnit &Unit,
+                        const TidySettings &Settings, UnitResult &R);
 
 /// sinkguard's checks that the options for \p File enable.
 std::vector<std::string> enabledSinkguardChecks(const TidySettings &Settings,

@@ -45,7 +45,9 @@
 namespace sinkguard::driver {
 
 /// The version of the store's files; files of another version are ignored.
-inline constexpr int64_t StoreVersion = 1;
+/// 2: the function of a finding comes from the parse, no longer from a
+/// lexical scan of the file.
+inline constexpr int64_t StoreVersion = 2;
 
 /// The cache directory of the scan: --cache-dir, else <build dir>/
 /// .sinkguard-cache when there is a build directory; none with --no-cache.

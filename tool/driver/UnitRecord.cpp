@@ -199,6 +199,7 @@ void keepConverted(llvm::json::Object &Record, const UnitResult &R) {
   Record.erase("diagnostics");
   Record.erase("warningAsError");
   Record.erase("aliases");
+  Record.erase("functions");
   Record["converted"] = converted(R.Diagnostics);
 }
 
@@ -221,14 +222,13 @@ llvm::Expected<llvm::json::Value> readJsonFile(llvm::StringRef Path) {
   return Parsed;
 }
 
-llvm::json::Object
-unitRecord(const UnitResult &R,
-           const std::vector<clang::tidy::ClangTidyError> &Errors) {
+llvm::json::Object unitRecord(const UnitResult &R,
+                              const TidyDiagnostics &Tidy) {
   clang::tooling::TranslationUnitDiagnostics Diagnostics;
   Diagnostics.MainSourceFile = R.File;
   llvm::json::Array WarningAsError;
   llvm::json::Array Aliases;
-  for (const clang::tidy::ClangTidyError &E : Errors) {
+  for (const clang::tidy::ClangTidyError &E : Tidy.Errors) {
     Diagnostics.Diagnostics.push_back(E);
     WarningAsError.push_back(E.IsWarningAsError);
     Aliases.push_back(strings(E.EnabledDiagnosticAliases));
@@ -251,6 +251,7 @@ unitRecord(const UnitResult &R,
       {"diagnostics", Yaml},
       {"warningAsError", std::move(WarningAsError)},
       {"aliases", std::move(Aliases)},
+      {"functions", strings(Tidy.Functions)},
   };
 }
 
@@ -292,10 +293,12 @@ llvm::Error readUnitRecord(const llvm::json::Object &Record, UnitResult &R) {
   const llvm::json::Array *WarningAsError = Record.getArray("warningAsError");
   const llvm::json::Array *Aliases = Record.getArray("aliases");
   size_t Count = Diagnostics.Diagnostics.size();
+  TidyDiagnostics Tidy;
+  // (A function that is not a string is dropped, and the count differs.)
+  Tidy.Functions = strings(Record.getArray("functions"));
   if (!WarningAsError || !Aliases || WarningAsError->size() != Count ||
-      Aliases->size() != Count)
+      Aliases->size() != Count || Tidy.Functions.size() != Count)
     return fail("bad record: diagnostics and their flags disagree");
-  std::vector<clang::tidy::ClangTidyError> Errors;
   for (size_t I = 0; I < Count; ++I) {
     const clang::tooling::Diagnostic &D = Diagnostics.Diagnostics[I];
     clang::tidy::ClangTidyError E(
@@ -304,11 +307,11 @@ llvm::Error readUnitRecord(const llvm::json::Object &Record, UnitResult &R) {
     E.Message = D.Message;
     E.Notes = D.Notes;
     E.EnabledDiagnosticAliases = strings((*Aliases)[I].getAsArray());
-    Errors.push_back(std::move(E));
+    Tidy.Errors.push_back(std::move(E));
   }
   report::SourceCache Sources;
   R.Diagnostics = {};
-  convertDiagnostics(Errors, Sources, R.Diagnostics);
+  convertDiagnostics(Tidy, Sources, R.Diagnostics);
   return llvm::Error::success();
 }
 

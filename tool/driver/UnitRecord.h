@@ -3,7 +3,8 @@
 // The record of one translation unit: its metadata (file, enabled checks,
 // dropped flags, why it was skipped or abandoned, the files it read, its
 // facts for the link phase) and clang-tidy's diagnostics in clang's YAML
-// form plus the two members of ClangTidyError that the YAML lacks. A
+// form plus the two members of ClangTidyError that the YAML lacks and the
+// function of each diagnostic's place. A
 // --tu-timeout worker hands its unit back in this form, and the summary
 // store (Store.h) keeps it; both convert the diagnostics on load as the
 // scan converts its own, so a report is the same bytes whichever way a
@@ -14,18 +15,17 @@
 #ifndef SINKGUARD_TOOL_DRIVER_UNITRECORD_H
 #define SINKGUARD_TOOL_DRIVER_UNITRECORD_H
 
+#include "Conversion.h"
 #include "UnitResult.h"
-#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 #include <vector>
 
 namespace sinkguard::driver {
 
-/// The record of \p R, whose parse gave \p Errors.
-llvm::json::Object
-unitRecord(const UnitResult &R,
-           const std::vector<clang::tidy::ClangTidyError> &Errors);
+/// The record of \p R, whose parse gave \p Diagnostics.
+llvm::json::Object unitRecord(const UnitResult &R,
+                              const TidyDiagnostics &Diagnostics);
 
 /// Reads \p Record into \p R (converting the diagnostics, which reads the
 /// files they point into, unless the record holds them converted); an error

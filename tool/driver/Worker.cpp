@@ -149,8 +149,7 @@ int runWorker(ScanOptions &Options) {
     return ExitUsage;
   }
   UnitResult R;
-  std::vector<clang::tidy::ClangTidyError> Errors =
-      runUnit(Selected->Units.front(), *Settings, R);
+  TidyDiagnostics Diagnostics = runUnit(Selected->Units.front(), *Settings, R);
   std::error_code EC;
   llvm::raw_fd_ostream OS(Options.WorkerOutput, EC);
   if (EC) {
@@ -158,7 +157,7 @@ int runWorker(ScanOptions &Options) {
                  << EC.message() << "\n";
     return ExitUsage;
   }
-  OS << llvm::json::Value(unitRecord(R, Errors));
+  OS << llvm::json::Value(unitRecord(R, Diagnostics));
   OS.close();
   return OS.has_error() ? ExitUsage : ExitClean;
 }

@@ -43,15 +43,11 @@ void describeForFingerprint(Finding &F, SourceCache &Sources) {
     F.SourceText = codeAt(N.Where, Sources);
     break;
   }
-  F.Function.clear();
   F.LineHash.clear();
   if (!F.Where.valid())
     return;
-  if (const SourceFile *File = Sources.get(F.Where.File)) {
-    unsigned Offset = File->offset(F.Where.Start.Line, F.Where.Start.Column);
-    F.Function = File->functions().functionAt(Offset).str();
+  if (const SourceFile *File = Sources.get(F.Where.File))
     F.LineHash = File->lineHash(F.Where.Start.Line).str();
-  }
 }
 
 static std::string stableKey(const Finding &F, const SourceRoot &Root) {

@@ -5,8 +5,9 @@
 // - primaryLocationLineHash, GitHub's own (LineHash.h), which code scanning
 //   uses to track alerts;
 // - sinkguard/v1, ours, which baselines use: a hash of the rule, the path
-//   relative to the source root, the enclosing function and the code of the
-//   sink and of the source (the first step of the finding's path) with all
+//   relative to the source root, the enclosing function (Finding::Function,
+//   which the parse names: engine/FunctionNames.h) and the code of the sink
+//   and of the source (the first step of the finding's path) with all
 //   whitespace removed. Line numbers are not part of it, so it survives
 //   edits above the finding, reformatting, and moves within the function.
 //
@@ -33,9 +34,9 @@ inline constexpr llvm::StringLiteral StableFingerprintName = "sinkguard/v1";
 /// \p Code without whitespace, at most 256 bytes of it.
 std::string normalizeCode(llvm::StringRef Code);
 
-/// Fills what the fingerprints need from the source files: F.Function,
-/// F.SinkText, F.SourceText, and F.LineHash (which depends on the file
-/// alone). Done when the record is made, by the thread that made it.
+/// Fills what the fingerprints need from the source files: F.SinkText,
+/// F.SourceText, and F.LineHash (which depends on the file alone). Done
+/// when the record is made, by the thread that made it.
 void describeForFingerprint(Finding &F, SourceCache &Sources);
 
 /// Fills the stable Fingerprint of every finding; \p Findings must be in

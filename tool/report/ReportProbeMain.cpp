@@ -5,13 +5,9 @@
 //   sinkguard-report-probe line-hashes FILE
 //       "<line>: <primaryLocationLineHash>" for every line, as GitHub's
 //       upload action computes them.
-//   sinkguard-report-probe functions FILE
-//       "<first line>-<last line>: <name>" for every function body the
-//       fingerprint's lexical scan finds.
 //
 //===----------------------------------------------------------------------===//
 
-#include "EnclosingFunction.h"
 #include "LineHash.h"
 #include "SourceFile.h"
 #include "llvm/Support/InitLLVM.h"
@@ -20,9 +16,8 @@
 int main(int Argc, const char **Argv) {
   llvm::InitLLVM X(Argc, Argv);
   llvm::StringRef Mode = Argc == 3 ? Argv[1] : "";
-  if (Mode != "line-hashes" && Mode != "functions") {
-    llvm::errs() << "usage: sinkguard-report-probe line-hashes|functions "
-                    "FILE\n";
+  if (Mode != "line-hashes") {
+    llvm::errs() << "usage: sinkguard-report-probe line-hashes FILE\n";
     return 2;
   }
   auto File = sinkguard::report::SourceFile::load(Argv[2]);
@@ -31,17 +26,9 @@ int main(int Argc, const char **Argv) {
                  << "\n";
     return 1;
   }
-  if (Mode == "line-hashes") {
-    std::vector<std::string> Hashes =
-        sinkguard::report::computeLineHashes(File->text());
-    for (size_t I = 0; I < Hashes.size(); ++I)
-      llvm::outs() << (I + 1) << ": " << Hashes[I] << "\n";
-    return 0;
-  }
-  sinkguard::report::FunctionIndex Index(File->text());
-  for (const auto &Body : Index.bodies())
-    llvm::outs() << File->position(Body.Begin).Line << "-"
-                 << File->position(Body.End - 1).Line << ": " << Body.Name
-                 << "\n";
+  std::vector<std::string> Hashes =
+      sinkguard::report::computeLineHashes(File->text());
+  for (size_t I = 0; I < Hashes.size(); ++I)
+    llvm::outs() << (I + 1) << ": " << Hashes[I] << "\n";
   return 0;
 }

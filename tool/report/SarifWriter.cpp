@@ -12,6 +12,7 @@
 #include "Fingerprint.h"
 #include "JsonPrinter.h"
 #include "Rules.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 
 #ifndef SINKGUARD_VERSION
@@ -78,6 +79,38 @@ void locationMembers(OStream &J, const SourceRoot &Root, const Location &L,
     message(J, Message);
 }
 
+/// The last component of a qualified function name (FunctionNames.h in
+/// the engine): an operator's name may hold "::" itself
+/// ("operator std::string"), an Objective-C method's too.
+llvm::StringRef unqualifiedName(llvm::StringRef Qualified) {
+  if (Qualified.starts_with("-[") || Qualified.starts_with("+["))
+    return Qualified;
+  auto IsIdentifierChar = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+  size_t Start = 0;
+  for (size_t I = 0; I < Qualified.size(); ++I) {
+    llvm::StringRef Rest = Qualified.substr(I);
+    if (I == Start && Rest.starts_with("operator") &&
+        (Rest.size() == 8 || !IsIdentifierChar(Rest[8])))
+      break;
+    if (Rest.starts_with("::")) {
+      Start = I + 2;
+      ++I;
+    }
+  }
+  return Qualified.substr(Start);
+}
+
+/// The function a result is in, as code-scanning views show it.
+void logicalLocations(OStream &J, llvm::StringRef Function) {
+  J.attributeArray("logicalLocations", [&] {
+    J.object([&] {
+      J.attribute("name", jsonString(unqualifiedName(Function)));
+      J.attribute("fullyQualifiedName", jsonString(Function));
+      J.attribute("kind", "function");
+    });
+  });
+}
+
 void result(OStream &J, const Finding &F, unsigned RuleIndex,
             const SourceRoot &Root) {
   J.object([&] {
@@ -91,7 +124,11 @@ void result(OStream &J, const Finding &F, unsigned RuleIndex,
     message(J, F.Message);
     if (F.Where.valid())
       J.attributeArray("locations", [&] {
-        J.object([&] { locationMembers(J, Root, F.Where); });
+        J.object([&] {
+          locationMembers(J, Root, F.Where);
+          if (!F.Function.empty())
+            logicalLocations(J, F.Function);
+        });
       });
 
     std::vector<const Note *> Steps;

@@ -81,12 +81,6 @@ unsigned SourceFile::tokenEnd(unsigned Offset) const {
   return End;
 }
 
-const FunctionIndex &SourceFile::functions() const {
-  if (!Functions)
-    Functions = std::make_unique<FunctionIndex>(text());
-  return *Functions;
-}
-
 llvm::StringRef SourceFile::lineHash(unsigned Line) const {
   if (!LineHashes)
     LineHashes = computeLineHashes(text());

@@ -2,15 +2,14 @@
 //
 // Diagnostics arrive as byte offsets. Reports need lines, byte columns,
 // UTF-16 columns (SARIF), the text of a line (text output), and the text of
-// a range and the enclosing function (fingerprints). Lines end at "\n",
-// "\r\n" or a lone "\r", as in Clang and in GitHub's line hash.
+// a range (fingerprints). Lines end at "\n", "\r\n" or a lone "\r", as in
+// Clang and in GitHub's line hash.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef SINKGUARD_TOOL_REPORT_SOURCEFILE_H
 #define SINKGUARD_TOOL_REPORT_SOURCEFILE_H
 
-#include "EnclosingFunction.h"
 #include "Finding.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -44,8 +43,6 @@ public:
   /// extends over its characters, anything else is one character. Used to
   /// give a diagnostic without a range a region that covers its token.
   unsigned tokenEnd(unsigned Offset) const;
-  /// The function bodies of the file, found on first use.
-  const FunctionIndex &functions() const;
   /// GitHub's primaryLocationLineHash of line \p Line (LineHash.h), the
   /// file hashed on first use; empty when out of range.
   llvm::StringRef lineHash(unsigned Line) const;
@@ -56,7 +53,6 @@ private:
   std::unique_ptr<llvm::MemoryBuffer> Buffer;
   /// Byte offset of the first character of each line.
   std::vector<unsigned> LineStarts;
-  mutable std::unique_ptr<FunctionIndex> Functions;
   mutable std::optional<std::vector<std::string>> LineHashes;
 };
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""sarif_summary.py [--results-json] FILE
+"""sarif_summary.py [--results-json] [--logical] FILE
 
 Prints the parts of a SARIF log that tests check, one fact per line, so that
 FileCheck patterns stay short:
@@ -12,6 +12,7 @@ FileCheck patterns stay short:
     rule <id> name=<name> level=<level> severity=<s> precision=<p>
          tags=<a,b> helpUri=<uri> help=<markdown bytes>
     result <ruleId> #<ruleIndex> <level> <uri>:<sl>:<sc>-<el>:<ec> [baseline]
+      logical <fullyQualifiedName> name=<name> kind=<kind>   (--logical)
       message <text>
       related <id> <uri>:<line> <message>
       flow <uri>:<line>:<col> <message>
@@ -24,6 +25,10 @@ at its rule: a violation is an error.
 
 --results-json prints each result as canonical JSON (sorted keys), one per
 line: two logs list the same results iff these lines are equal.
+
+--logical prints the logical locations of each result's primary location
+("logical none" when it has none); a result's logical location must agree
+with its properties.function.
 """
 import json
 import re
@@ -54,6 +59,20 @@ def where(loc, with_column=False):
     return "%s:%s" % (uri, region.get("startLine"))
 
 
+def logical_lines(result):
+    logicals = result["locations"][0].get("logicalLocations", [])
+    function = result.get("properties", {}).get("function")
+    names = [ll.get("fullyQualifiedName") for ll in logicals]
+    if names != ([function] if function else []):
+        fail("result of %s: logicalLocations %s, properties.function %r" % (
+            result["ruleId"], names, function))
+    if not logicals:
+        return ["  logical none"]
+    return ["  logical %s name=%s kind=%s" % (
+        ll.get("fullyQualifiedName"), ll.get("name"), ll.get("kind"))
+        for ll in logicals]
+
+
 def constant(name):
     fail("non-standard JSON constant %s" % name)
 
@@ -61,9 +80,10 @@ def constant(name):
 def main():
     args = sys.argv[1:]
     results_json = "--results-json" in args
-    args = [a for a in args if a != "--results-json"]
+    logical = "--logical" in args
+    args = [a for a in args if a not in ("--results-json", "--logical")]
     if len(args) != 1:
-        fail("usage: sarif_summary.py [--results-json] FILE")
+        fail("usage: sarif_summary.py [--results-json] [--logical] FILE")
     with open(args[0], "rb") as f:
         raw = f.read()
     try:
@@ -120,6 +140,8 @@ def main():
                 check_uri(phys["artifactLocation"]["uri"]),
                 reg["startLine"], reg["startColumn"], reg["endLine"],
                 reg["endColumn"], " " + state if state else ""))
+            if logical:
+                out.extend(logical_lines(r))
             out.append("  message %s" % r["message"]["text"])
             for rel in r.get("relatedLocations", []):
                 out.append("  related %d %s %s" % (
