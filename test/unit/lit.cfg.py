@@ -2,7 +2,8 @@
 # lit configuration for sinkguard's unit tests (unittests/), as Clang's
 # test/Unit runs its unittests: each gtest binary of build/unittests is run
 # in shards and every case is reported as a test of its own
-# ("sinkguard-unit :: ./SinkguardEngineTests/IntRange/HullOfTwoConstants").
+# ("sinkguard-unit ::
+# ./SinkguardEngineTests/Join/TaintOnOneArmReachesTheSink").
 # The suite sits inside test/, so `lit build/test` runs it too; run it alone
 # with `lit build/test/unit`.
 
