@@ -20,6 +20,10 @@ PACKAGES=(
   protobuf-compiler-grpc
   # Build tools.
   cmake ninja-build ccache
+  # googletest for the unit tests (unittests/, run by test/unit): the
+  # library and its CMake package (GTestConfig.cmake); it pulls in the
+  # sources, Debian's googletest.
+  libgtest-dev
   # The Debian package (scripts/package.sh, test/install/package.test):
   # help2man writes the man pages, dpkg-shlibdeps (dpkg-dev) the Depends,
   # lintian checks the package.

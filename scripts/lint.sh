@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs clang-tidy 22 with the project's .clang-tidy (bugprone, cert,
 # performance and sinkguard's own checks, warnings as errors) over
-# sinkguard's own sources, using the build's compile_commands.json.
+# sinkguard's own sources and unit tests, using the build's
+# compile_commands.json.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${SINKGUARD_BUILD_DIR:-$root/build}
@@ -13,7 +14,14 @@ plugin=$build/lib/sinkguard-plugin.so
   echo "lint: no $build/compile_commands.json; run scripts/build.sh first"
   exit 2
 }
-mapfile -t files < <(cd "$root" && find checks tool -name '*.cpp' | sort)
+dirs=(checks tool unittests)
+# A build configured without googletest has no compile commands for the
+# unit tests.
+if ! grep -q '/unittests/' "$build/compile_commands.json"; then
+  echo "lint: the build has no unit tests (googletest not found); skipping unittests/"
+  dirs=(checks tool)
+fi
+mapfile -t files < <(cd "$root" && find "${dirs[@]}" -name '*.cpp' | sort)
 echo "lint: ${#files[@]} files, $jobs at a time"
 status=0
 printf '%s\n' "${files[@]}" |

@@ -63,6 +63,7 @@ if (os.environ.get("SINKGUARD_LIT_ALIASES") == "1" or
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "tools"))
 from sinkguard_lit_format import AliasedShTest  # noqa: E402
+from sinkguard_sanitizers import apply_sanitizers  # noqa: E402
 
 
 config.name = "sinkguard"
@@ -157,28 +158,13 @@ if shutil.which("node"):
 # suite sanitized: our binaries are built with ASan/UBSan, and %clang_tidy
 # preloads the sanitizer runtime so that stock clang-tidy can load the
 # sanitized plugin. An error stops the process with a non-zero status, so the test
-# that ran into it fails.
-# allow_user_poisoning=0: LLVM's BumpPtrAllocator poisons and unpoisons its
-# slabs in inline header code. Our objects carry instrumented copies, Debian's
-# libraries uninstrumented ones, and the linker keeps one of each function:
-# a slab poisoned by one copy is handed out by the other without unpoisoning
-# (a false use-after-poison in clangd's own code). Leaks are detected: no
-# test leaks, stock clang-tidy with the plugin included.
-SANITIZER_ASAN_OPTIONS = "detect_leaks=1:allow_user_poisoning=0"
-sanitizers = [s for s in config.sanitizers.split(",") if s]
+# that ran into it fails. The options, and why: tools/sinkguard_sanitizers.py
+# (test/unit runs the unit tests with the same).
+sanitizers = apply_sanitizers(config, config.sanitizers)
 # An address-space limit for tests that bound memory; ASan reserves terabytes
 # of address space for its shadow memory, so under ASan there is none (0).
-memory_limit_mb = "2000"
-if "address" in sanitizers:
-    memory_limit_mb = "0"
-    config.available_features.add("asan")
-    config.environment["ASAN_OPTIONS"] = os.environ.get(
-        "ASAN_OPTIONS", SANITIZER_ASAN_OPTIONS)
+memory_limit_mb = "0" if "address" in sanitizers else "2000"
 config.substitutions.append(("%memory_limit_mb", memory_limit_mb))
-if "undefined" in sanitizers:
-    config.available_features.add("ubsan")
-    config.environment["UBSAN_OPTIONS"] = os.environ.get(
-        "UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1")
 
 # Tests run in the build tree, which may sit inside the source tree with its
 # own .clang-tidy: stop clang-tidy's upward search for configuration here.

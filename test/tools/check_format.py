@@ -2,14 +2,14 @@
 """check_format.py CLANG_FORMAT SOURCE_ROOT
 
 Fails, listing the files, when any C++ source of sinkguard (checks/, tool/,
-test/tools/, fuzz/) differs from what clang-format (LLVM style, the
-project's .clang-format) would write.
+test/tools/, fuzz/, unittests/) differs from what clang-format (LLVM style,
+the project's .clang-format) would write.
 """
 import os
 import subprocess
 import sys
 
-DIRS = ("checks", "tool", os.path.join("test", "tools"), "fuzz")
+DIRS = ("checks", "tool", os.path.join("test", "tools"), "fuzz", "unittests")
 EXTS = (".cpp", ".h")
 
 
