@@ -20,7 +20,7 @@
 #include <set>
 #include <string>
 
-namespace sinkguard::driver {
+namespace sinkguard::store {
 namespace {
 
 namespace json = llvm::json;
@@ -184,6 +184,7 @@ private:
       auto Offset = static_cast<std::int64_t>(R.number());
       return json::Array{Offset, static_cast<std::int64_t>(R.number())};
     });
+    F["function"] = string();
     return F;
   }
 
@@ -255,7 +256,8 @@ constexpr llvm::StringLiteral Facts = R"json([{
     "sinks": [{"paramExact": true, "kind": 0, "sink": "system",
       "findings": [{"check": "sinkguard-tainted-shell-command",
                     "at": [0, 5, 3, 60], "message": "runs {{origin}}",
-                    "ranges": [[60, 6], "not a pair"]}],
+                    "ranges": [[60, 6], "not a pair"],
+                    "function": "main"}],
       "flow": {"root": {"kind": "callOut", "call": 0, "arg": 1,
                         "fields": "host"}}}],
     "calls": [{"call": 0, "arg": 0, "range": {"lo": 0, "hi": 10},
@@ -265,7 +267,8 @@ constexpr llvm::StringLiteral Facts = R"json([{
   "guardedSinks": [{"paramExact": false, "kind": 3, "sink": "memcpy",
     "findings": [{"check": "sinkguard-tainted-shell-command",
                   "at": [0, 5, 3, 60], "message": "runs {{origin}}",
-                  "ranges": [[60, 6], "not a pair"]}],
+                  "ranges": [[60, 6], "not a pair"],
+                    "function": "main"}],
     "flow": {"root": {"kind": "source", "what": "fgets", "byCall": true,
                       "at": [1, 7, 2, -5]}}}],
   "sourceCalls": [{"call": 0, "arg": 2, "range": {"lo": -1, "hi": 3},
@@ -296,7 +299,7 @@ constexpr llvm::StringLiteral Decoded = R"json([{
     "sinks": [{"paramExact": true, "kind": 0, "sink": "system",
       "findings": [{"check": "sinkguard-tainted-shell-command",
                     "at": ["/src/a.c", 5, 3, 60], "message": "runs {{origin}}",
-                    "ranges": [[60, 6]]}],
+                    "ranges": [[60, 6]], "function": "main"}],
       "flow": {"root": {"kind": "callOut", "call": 0, "arg": 1,
                         "fields": "host"}, "steps": [], "guards": []}}],
     "calls": [{"call": 0, "arg": 0, "bounded": true,
@@ -306,7 +309,7 @@ constexpr llvm::StringLiteral Decoded = R"json([{
   "guardedSinks": [{"paramExact": false, "kind": 3, "sink": "memcpy",
     "findings": [{"check": "sinkguard-tainted-shell-command",
                   "at": ["/src/a.c", 5, 3, 60], "message": "runs {{origin}}",
-                  "ranges": [[60, 6]]}],
+                  "ranges": [[60, 6]], "function": "main"}],
     "flow": {"root": {"kind": "source", "what": "fgets", "byCall": true,
                       "at": ["/src/b.h", 7, 2, 0]}, "steps": [],
              "guards": []}}],
@@ -510,4 +513,4 @@ TEST(FactsReader, ACountLargerThanTheDataFails) {
 }
 
 } // namespace
-} // namespace sinkguard::driver
+} // namespace sinkguard::store
