@@ -92,6 +92,26 @@ struct TaintEngine::Summary {
   }
 };
 
+/// The order in which the solver runs a function's blocks (Solver.cpp).
+struct BlockOrder {
+  /// Position in reverse post-order, by block id: an edge to a block of no
+  /// greater rank is a loop's back edge.
+  std::vector<unsigned> Rank;
+  /// The blocks the entry reaches, in the solver's order: loops (strongly
+  /// connected components) in topological order, each in reverse
+  /// post-order; a loop is done before what follows it runs.
+  std::vector<const CFGBlock *> Blocks;
+  /// Position in Blocks, by block id.
+  std::vector<unsigned> Priority;
+  /// Whether the block is in a loop, by block id: it may run more than once.
+  std::vector<bool> Cyclic;
+  /// Whether the block's sinks judge in the pass after the fixpoint (in a
+  /// loop, or after one), by block id; the others judge as the solver
+  /// runs them, once, on their final input.
+  std::vector<bool> Late;
+};
+BlockOrder orderBlocks(const clang::CFG &Cfg);
+
 class FunctionAnalysis {
 public:
   FunctionAnalysis(TaintEngine &E, const FunctionDecl *FD,
@@ -225,13 +245,12 @@ private:
   /// changed; in the judging pass (no \p Work), only a successor with no
   /// other predecessor takes it.
   void propagate(const CFGBlock &B, State &&S, std::vector<State> &In,
-                 llvm::ArrayRef<unsigned> Rank, State::Widening Widen,
+                 const BlockOrder &Order, State::Widening Widen,
                  WorkList *Work);
-  /// The pass after the fixpoint that judges the sinks of the blocks a
-  /// loop leads to (\p Revisited) over the converged states \p In.
-  void judgeSinks(const clang::CFG &Cfg, llvm::ArrayRef<const CFGBlock *> Post,
-                  std::vector<State> &In, llvm::ArrayRef<unsigned> Rank,
-                  const std::vector<bool> &Revisited);
+  /// The pass after the fixpoint that judges the sinks of the blocks in or
+  /// after loops (BlockOrder::Late) over the converged states \p In.
+  void judgeSinks(const clang::CFG &Cfg, const BlockOrder &Order,
+                  std::vector<State> &In);
   void extractSummary(const State &Exit);
   void extractRangeValidation();
 

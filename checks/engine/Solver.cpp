@@ -34,6 +34,102 @@ using namespace clang;
 
 namespace sinkguard::engine {
 
+BlockOrder orderBlocks(const CFG &Cfg) {
+  const unsigned N = Cfg.getNumBlockIDs();
+  BlockOrder Order;
+  Order.Rank.assign(N, 0);
+  Order.Priority.assign(N, 0);
+  Order.Cyclic.assign(N, false);
+  // Reverse post-order: a block whose predecessors all come before it (a
+  // join after a switch of hundreds of cases) runs once per round, not
+  // once per predecessor. Strongly connected components (Tarjan's, without
+  // recursion) on the same walk: the loops.
+  std::vector<const CFGBlock *> Post;
+  std::vector<int> Index(N, -1);
+  std::vector<int> Low(N, 0);
+  std::vector<int> Component(N, -1);
+  std::vector<bool> OnStack(N, false);
+  std::vector<const CFGBlock *> Open;
+  llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 32> Stack;
+  int Counter = 0;
+  int Components = 0;
+  auto Enter = [&](const CFGBlock *Blk) {
+    unsigned Id = Blk->getBlockID();
+    Index[Id] = Low[Id] = Counter++;
+    Open.push_back(Blk);
+    OnStack[Id] = true;
+    Stack.push_back({Blk, 0});
+  };
+  Enter(&Cfg.getEntry());
+  while (!Stack.empty()) {
+    const CFGBlock *Blk = Stack.back().first;
+    const unsigned Id = Blk->getBlockID();
+    unsigned I = Stack.back().second++;
+    if (I < Blk->succ_size()) {
+      const CFGBlock *Next = (Blk->succ_begin() + I)->getReachableBlock();
+      if (!Next)
+        continue;
+      unsigned NextId = Next->getBlockID();
+      if (Index[NextId] < 0)
+        Enter(Next);
+      else if (OnStack[NextId])
+        Low[Id] = std::min(Low[Id], Index[NextId]);
+      continue;
+    }
+    Post.push_back(Blk);
+    Stack.pop_back();
+    if (!Stack.empty()) {
+      unsigned Parent = Stack.back().first->getBlockID();
+      Low[Parent] = std::min(Low[Parent], Low[Id]);
+    }
+    if (Low[Id] != Index[Id])
+      continue;
+    // Blk heads a component: it and the blocks entered after it.
+    size_t First = Open.size() - 1;
+    while (Open[First] != Blk)
+      --First;
+    bool Loop = Open.size() - First > 1 ||
+                llvm::any_of(Blk->succs(), [&](const auto &Succ) {
+                  return Succ.getReachableBlock() == Blk;
+                });
+    for (size_t K = First; K < Open.size(); ++K) {
+      unsigned Member = Open[K]->getBlockID();
+      OnStack[Member] = false;
+      Component[Member] = Components;
+      Order.Cyclic[Member] = Loop;
+    }
+    Open.resize(First);
+    ++Components;
+  }
+  for (size_t I = 0; I < Post.size(); ++I)
+    Order.Rank[Post[I]->getBlockID()] =
+        static_cast<unsigned>(Post.size() - 1 - I);
+  // The solver's order: components in topological order (Tarjan's finishes
+  // the last first), and by rank within one. Blocks after a loop run once
+  // it is done, on their final input.
+  Order.Blocks.assign(Post.rbegin(), Post.rend());
+  llvm::stable_sort(Order.Blocks, [&](const CFGBlock *A, const CFGBlock *B) {
+    return Component[A->getBlockID()] > Component[B->getBlockID()];
+  });
+  for (size_t I = 0; I < Order.Blocks.size(); ++I)
+    Order.Priority[Order.Blocks[I]->getBlockID()] = static_cast<unsigned>(I);
+  // Judged late: a loop's blocks, and what follows a loop. (The blocks
+  // after a loop run once, on their final input, but their sinks judge
+  // after the loop's, in the solver's order: a summary keeps the first
+  // MaxExternalArgs arguments passed to other units, so the order in which
+  // sinks are judged is part of the answer.)
+  Order.Late = Order.Cyclic;
+  for (const CFGBlock *Blk : Order.Blocks)
+    if (!Order.Late[Blk->getBlockID()])
+      for (const CFGBlock::AdjacentBlock &Pred : Blk->preds())
+        if (const CFGBlock *P = Pred.getReachableBlock();
+            P && Order.Late[P->getBlockID()]) {
+          Order.Late[Blk->getBlockID()] = true;
+          break;
+        }
+  return Order;
+}
+
 void FunctionAnalysis::run() {
   const Stmt *Body = FD->getBody();
   if (!Body)
@@ -93,62 +189,13 @@ void FunctionAnalysis::run() {
   std::vector<State> In(Cfg->getNumBlockIDs());
   const CFGBlock &EntryBlock = Cfg->getEntry();
   In[EntryBlock.getBlockID()] = Entry;
-  // Blocks run in reverse post-order: a block whose predecessors all come
-  // before it (a join after a switch of hundreds of cases) runs once per
-  // round, not once per predecessor.
-  std::vector<unsigned> Rank(Cfg->getNumBlockIDs(), 0);
-  std::vector<const CFGBlock *> Post;
-  {
-    llvm::DenseSet<unsigned> Seen;
-    llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 32> Stack;
-    Stack.push_back({&EntryBlock, 0});
-    Seen.insert(EntryBlock.getBlockID());
-    while (!Stack.empty()) {
-      const CFGBlock *Blk = Stack.back().first;
-      unsigned I = Stack.back().second++;
-      if (I >= Blk->succ_size()) {
-        Post.push_back(Blk);
-        Stack.pop_back();
-        continue;
-      }
-      const CFGBlock *Next = (Blk->succ_begin() + I)->getReachableBlock();
-      if (Next && Seen.insert(Next->getBlockID()).second)
-        Stack.push_back({Next, 0});
-    }
-    for (size_t I = 0; I < Post.size(); ++I)
-      Rank[Post[I]->getBlockID()] = static_cast<unsigned>(Post.size() - 1 - I);
-  }
-  // Sinks judge converged states only. A block that no loop leads to runs
-  // once in this order, on its final input (its predecessors all ran
-  // before it, once): its sinks judge as it runs. The blocks a loop leads
-  // to (Revisited) run until the fixpoint; their sinks judge in a pass of
-  // their own after it (judgeSinks).
-  std::vector<bool> Revisited(Cfg->getNumBlockIDs(), false);
-  {
-    llvm::SmallVector<const CFGBlock *, 16> Todo;
-    for (const CFGBlock *Blk : Post)
-      for (const CFGBlock::AdjacentBlock &Succ : Blk->succs())
-        if (const CFGBlock *Next = Succ.getReachableBlock())
-          if (Rank[Next->getBlockID()] <= Rank[Blk->getBlockID()] &&
-              !Revisited[Next->getBlockID()]) {
-            Revisited[Next->getBlockID()] = true;
-            Todo.push_back(Next);
-          }
-    while (!Todo.empty()) {
-      const CFGBlock *Blk = Todo.pop_back_val();
-      for (const CFGBlock::AdjacentBlock &Succ : Blk->succs())
-        if (const CFGBlock *Next = Succ.getReachableBlock())
-          if (!Revisited[Next->getBlockID()]) {
-            Revisited[Next->getBlockID()] = true;
-            Todo.push_back(Next);
-          }
-    }
-  }
+  const BlockOrder Order = orderBlocks(*Cfg);
   std::vector<const CFGBlock *> BlockById(Cfg->getNumBlockIDs(), nullptr);
   for (const CFGBlock *Blk : *Cfg)
     BlockById[Blk->getBlockID()] = Blk;
   WorkList Work;
-  Work.insert({Rank[EntryBlock.getBlockID()], EntryBlock.getBlockID()});
+  Work.insert(
+      {Order.Priority[EntryBlock.getBlockID()], EntryBlock.getBlockID()});
   unsigned Budget = 20 * Cfg->getNumBlockIDs() + 100;
   // Ranges along a loop's back edge: `i++` in `for (i = 0; i < n; i++)`
   // makes i's range at the loop's head grow by one each round, and the
@@ -177,13 +224,13 @@ void FunctionAnalysis::run() {
                                   : In[B->getBlockID()];
     if (!S.Reachable)
       continue;
-    Judging = !Revisited[B->getBlockID()];
+    Judging = !Order.Late[B->getBlockID()];
     transfer(*B, S);
     if (B == &Cfg->getExit()) {
       ExitState = std::move(S);
       continue;
     }
-    propagate(*B, std::move(S), In, Rank, Widen, &Work);
+    propagate(*B, std::move(S), In, Order, Widen, &Work);
   }
   // The returns seen last are the ones of the final iteration; keep the
   // latest state per return statement.
@@ -195,30 +242,29 @@ void FunctionAnalysis::run() {
     if (Latest[Returns[I].first] == I)
       Final.push_back(std::move(Returns[I]));
   Returns = std::move(Final);
-  judgeSinks(*Cfg, Post, In, Rank, Revisited);
+  judgeSinks(*Cfg, Order, In);
   extractSummary(ExitState);
 }
 
-void FunctionAnalysis::judgeSinks(const CFG &Cfg,
-                                  llvm::ArrayRef<const CFGBlock *> Post,
-                                  std::vector<State> &In,
-                                  llvm::ArrayRef<unsigned> Rank,
-                                  const std::vector<bool> &Revisited) {
-  // One pass over the converged states, in reverse post-order: a block's
-  // input is the fixpoint's where edges join, and its predecessor's output
-  // in this pass where it has one predecessor (the fixpoint took that
-  // input when it ran the block). Transfer runs again with the sinks
-  // judging what reaches them; the states no longer change.
+void FunctionAnalysis::judgeSinks(const CFG &Cfg, const BlockOrder &Order,
+                                  std::vector<State> &In) {
+  // One pass over the converged states of the blocks judged late (in or
+  // after a loop), in the solver's order: a block's input is the
+  // fixpoint's where edges join, and its predecessor's output in this pass
+  // where it has one predecessor (also judged late; the fixpoint took that
+  // input when it ran the block).
+  // Transfer runs again with the sinks judging what reaches them; the
+  // states no longer change.
   Judging = true;
   KeepReturnStates = false;
-  for (const CFGBlock *B : llvm::reverse(Post)) {
-    if (!Revisited[B->getBlockID()])
+  for (const CFGBlock *B : Order.Blocks) {
+    if (!Order.Late[B->getBlockID()])
       continue;
     State S = std::exchange(In[B->getBlockID()], State());
     if (!S.Reachable || B == &Cfg.getExit())
       continue;
     transfer(*B, S);
-    propagate(*B, std::move(S), In, Rank, nullptr, nullptr);
+    propagate(*B, std::move(S), In, Order, nullptr, nullptr);
   }
   flushIndexHits();
   Judging = false;
@@ -226,8 +272,8 @@ void FunctionAnalysis::judgeSinks(const CFG &Cfg,
 
 void FunctionAnalysis::propagate(const CFGBlock &Blk, State &&S,
                                  std::vector<State> &In,
-                                 llvm::ArrayRef<unsigned> Rank,
-                                 State::Widening Widen, WorkList *Work) {
+                                 const BlockOrder &Order, State::Widening Widen,
+                                 WorkList *Work) {
   const CFGBlock *B = &Blk;
   {
     const Stmt *Term = B->getTerminatorStmt();
@@ -288,10 +334,10 @@ void FunctionAnalysis::propagate(const CFGBlock &Blk, State &&S,
           In[NextId] = std::move(Edge);
         return;
       }
-      bool Back = Rank[NextId] <= Rank[B->getBlockID()];
+      bool Back = Order.Rank[NextId] <= Order.Rank[B->getBlockID()];
       if (In[NextId].join(std::move(Edge),
                           Back ? State::Widening(Widen) : nullptr))
-        Work->insert({Rank[NextId], NextId});
+        Work->insert({Order.Priority[NextId], NextId});
     };
     if (Nexts.empty())
       return;

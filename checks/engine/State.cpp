@@ -179,15 +179,6 @@ bool State::join(State &&O, Widening Widen) {
     }
     if (It->second == V && V.Base != MixedBase)
       continue;
-    if (It->second.Base == V.Base && V.Base != MixedBase) {
-      if (pathWithin(V.Path, It->second.Path))
-        continue;
-      if (pathWithin(It->second.Path, V.Path)) {
-        It->second = V;
-        Changed = true;
-        continue;
-      }
-    }
     bool WasMixed = It->second.Base == MixedBase;
     llvm::SmallVector<Location, 4> Targets;
     TargetsOf(*this, K, It->second, Targets);
@@ -216,17 +207,32 @@ bool State::join(State &&O, Widening Widen) {
     if (!Held.empty())
       Changed |= addAll(Cells[{K, nullptr}], Held);
   }
-  // A function pointer with different targets on the two paths: null,
-  // no known target.
+  // A function pointer with different targets on the two paths may hold
+  // either (a call runs each); past MaxCallTargets, or when one path knows
+  // none, no known target.
   for (const auto &[K, V] : O.Callee) {
     auto [It, New] = Callee.try_emplace(K, V);
     if (New) {
       Changed = true;
       continue;
     }
-    if (It->second && It->second != V) {
-      It->second = nullptr;
+    auto &Mine = It->second;
+    if (Mine.empty())
+      continue;
+    if (V.empty()) {
+      Mine.clear();
       Changed = true;
+      continue;
+    }
+    for (const FunctionDecl *Fn : V) {
+      if (llvm::is_contained(Mine, Fn))
+        continue;
+      Changed = true;
+      if (Mine.size() == MaxCallTargets) {
+        Mine.clear();
+        break;
+      }
+      Mine.push_back(Fn);
     }
   }
   Changed |= joinRanges(Ranges, O.Ranges, Widen);

@@ -68,6 +68,8 @@ inline const void *const ThisBase = &ThisBaseTag;
 inline const char MixedBaseTag = 0;
 inline const void *const MixedBase = &MixedBaseTag;
 constexpr size_t MaxMixedTargets = 4;
+/// The functions a function pointer may hold, at most (State::Callee).
+constexpr size_t MaxCallTargets = 4;
 
 /// Taint of one value: at most one path per origin.
 using TaintSet = llvm::SmallVector<const Step *, 2>;
@@ -154,7 +156,9 @@ struct State {
   /// Alias is MixedBase): the objects, at most MaxMixedTargets of them.
   llvm::DenseMap<const void *, llvm::SmallVector<Location, 2>> Mixed;
   /// Function pointers whose target is known.
-  llvm::DenseMap<const void *, const FunctionDecl *> Callee;
+  /// (At most MaxCallTargets of them; none when more, or unknown.)
+  llvm::DenseMap<const void *, llvm::SmallVector<const FunctionDecl *, 1>>
+      Callee;
   /// Ranges of integers known on every path here (range checks only).
   llvm::DenseMap<Location, IntRange> Ranges;
 

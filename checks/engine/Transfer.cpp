@@ -60,7 +60,7 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
       if (RHS)
         if (const auto *Target = dyn_cast<DeclRefExpr>(stripToValue(RHS)))
           if (const auto *Fn = dyn_cast<FunctionDecl>(Target->getDecl()))
-            S.Callee[DRE->getDecl()] = Fn;
+            S.Callee[DRE->getDecl()] = {Fn};
       return;
     }
     if (Ty->isPointerType() && RHS) {
@@ -109,7 +109,7 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
   if (Ty->isFunctionPointerType()) {
     if (const auto *Target = dyn_cast<DeclRefExpr>(stripToValue(Init)))
       if (const auto *Fn = dyn_cast<FunctionDecl>(Target->getDecl()))
-        S.Callee[VD] = Fn;
+        S.Callee[VD] = {Fn};
     return;
   }
   if (Ty->isPointerType()) {
@@ -323,8 +323,23 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
       if (const auto *Ref =
               dyn_cast<DeclRefExpr>(stripToValue(Call->getCallee()))) {
         auto It = S.Callee.find(Ref->getDecl());
-        if (It != S.Callee.end())
-          Callee = It->second;
+        if (It != S.Callee.end() && It->second.size() == 1)
+          Callee = It->second.front();
+        if (It != S.Callee.end() && It->second.size() > 1) {
+          // A pointer that holds one of several functions here: each is
+          // called on a state of its own, and the states join.
+          llvm::SmallVector<const FunctionDecl *, 4> Targets(It->second.begin(),
+                                                             It->second.end());
+          TaintSet Result;
+          State Joined;
+          for (const FunctionDecl *Target : Targets) {
+            State Path = S;
+            addAll(Result, evalCall(Call, Target, Path));
+            Joined.join(std::move(Path));
+          }
+          S = std::move(Joined);
+          return Result;
+        }
       }
     return evalCall(Call, Callee, S);
   }
