@@ -152,13 +152,12 @@ bool State::join(State &&O, Widening Widen) {
         continue;
       Changed |= addAll(Cells[Loc], T) || New;
     }
-  // A pointer that designates an object on one path and a field of it
-  // on the other (`p = list` before a loop, `p = p->next` in it)
-  // designates the field (deeper paths fold, so this ends). One that
-  // designates different objects on the two paths is "mixed" from here
-  // on, until it is assigned again: reads through it see what each of
-  // the objects holds, writes through it may reach each (State::Mixed).
-  // The set only grows and is bounded, so the fixpoint ends.
+  // A pointer that designates different objects on the two paths (also an
+  // object on one and a field of it on the other: `p = list` before a
+  // loop, `p = p->next` in it) is "mixed" from here on, until it is
+  // assigned again: reads through it see what each of the objects holds,
+  // writes through it may reach each (State::Mixed). The set only grows
+  // and is bounded (and deeper field paths fold), so the fixpoint ends.
   auto TargetsOf = [](const State &St, const void *K, Location V,
                       llvm::SmallVectorImpl<Location> &Out) {
     if (V.Base != MixedBase) {
