@@ -416,26 +416,26 @@ const TaintEngine::Summary *TaintEngine::summaryFor(const FunctionDecl *FD) {
 /// given none: a source, a function of the program that exports one, or
 /// (whole-program mode, or with the last link's summaries) a function of
 /// another unit that may return one.
-static bool handsOverSource(const FunctionDecl *Callee, TaintEngine &E) {
-  llvm::ArrayRef<const model::Rule *> Rules = E.model().rulesFor(Callee);
+bool TaintEngine::handsOverSource(const FunctionDecl *Callee) {
+  llvm::ArrayRef<const model::Rule *> Rules = model().rulesFor(Callee);
   for (const model::Rule *R : Rules)
     if (R->Kind == model::RuleKind::Source)
       return true;
-  if (const LinkedFunction *L = E.linkedSummary(Callee))
+  if (const LinkedFunction *L = linkedSummary(Callee))
     if (!L->ReturnsSource.empty())
       return true;
-  if (E.options().WholeProgram && E.bodyElsewhere(Callee) && Rules.empty())
+  if (options().WholeProgram && bodyElsewhere(Callee) && Rules.empty())
     return true;
   const FunctionDecl *Def = Callee->getDefinition();
-  return Def && Def->hasBody() && E.exportsSource(Def);
+  return Def && Def->hasBody() && exportsSource(Def);
 }
 
 /// Whether \p S reads a source: a call with a source rule, optarg, or a
 /// call to a function of the program that may hand one over.
-static bool readsSource(const Stmt *S, TaintEngine &E) {
+bool TaintEngine::readsSource(const Stmt *S) {
   if (!S)
     return false;
-  bool Whole = E.options().WholeProgram;
+  bool Whole = options().WholeProgram;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
     // A global another unit may write (a static one only this unit writes:
     // its flows are this unit's).
@@ -447,13 +447,13 @@ static bool readsSource(const Stmt *S, TaintEngine &E) {
     // A function named here: called directly, or through a pointer set to
     // it in this function (the analysis follows such a pointer).
     if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl()))
-      return handsOverSource(Fn, E);
+      return handsOverSource(Fn);
     return isOptarg(DRE->getDecl());
   }
   const Expr *NamedCallee = nullptr;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-      if (handsOverSource(Callee, E))
+      if (handsOverSource(Callee))
         return true;
       // A plain call names its callee: no need to look at the name again.
       // (A member call's callee expression holds its object.)
@@ -470,10 +470,10 @@ static bool readsSource(const Stmt *S, TaintEngine &E) {
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
     if (const CXXConstructorDecl *Ctor = CE->getConstructor())
-      if (Ctor->hasBody() && E.exportsSource(Ctor))
+      if (Ctor->hasBody() && exportsSource(Ctor))
         return true;
   for (const Stmt *Child : S->children())
-    if (Child != NamedCallee && readsSource(Child, E))
+    if (Child != NamedCallee && readsSource(Child))
       return true;
   return false;
 }
@@ -487,7 +487,7 @@ bool TaintEngine::mayProduceSource(const FunctionDecl *FD) {
     It->second = Scan::No;
     return false;
   }
-  bool Result = readsSource(FD->getBody(), *this);
+  bool Result = readsSource(FD->getBody());
   ProducesSource[FD] = Result ? Scan::Yes : Scan::No;
   return Result;
 }

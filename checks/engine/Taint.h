@@ -313,7 +313,16 @@ public:
   clang::ASTContext &context() const { return Ctx; }
   const TaintOptions &options() const { return Opts; }
 
-  // Internal to the engine's implementation.
+  /// The facts of the functions summarised so far, for the link phase:
+  /// \p Describe renders the findings a sink would produce (check, message
+  /// with OriginPlaceholder where the origin's description goes).
+  llvm::json::Object
+  facts(llvm::function_ref<llvm::json::Array(const SinkHit &)> Describe);
+
+private:
+  // The engine's implementation (FunctionAnalysis and the files of
+  // checks/engine/) uses what follows; the checks see only the above.
+  friend class FunctionAnalysis;
   struct Summary;
   const Summary *summaryFor(const clang::FunctionDecl *FD);
   const Origin *makeOrigin(Origin O);
@@ -336,6 +345,11 @@ public:
   /// passes it nothing untrusted need its summary. Computes the summary.
   bool exportsSource(const clang::FunctionDecl *FD);
   bool isTrusted(model::SourceKind K) const;
+  /// Whether a call to \p Callee may hand its caller untrusted data by
+  /// itself (a source rule, a linked summary, or exportsSource).
+  bool handsOverSource(const clang::FunctionDecl *Callee);
+  /// Whether \p S reads a source or calls what hands one over.
+  bool readsSource(const clang::Stmt *S);
 
   // Whole-program mode.
   /// The index of \p Call to a function defined elsewhere, made on first use.
@@ -366,13 +380,7 @@ public:
   /// The last scan's linked summary of \p Callee (per-file mode with a
   /// summary store), when its body is elsewhere and the store knows it.
   const LinkedFunction *linkedSummary(const clang::FunctionDecl *Callee) const;
-  /// The facts of the functions summarised so far, for the link phase:
-  /// \p Describe renders the findings a sink would produce (check, message
-  /// with OriginPlaceholder where the origin's description goes).
-  llvm::json::Object
-  facts(llvm::function_ref<llvm::json::Array(const SinkHit &)> Describe);
 
-private:
   const model::Model &M;
   clang::ASTContext &Ctx;
   TaintOptions Opts;
