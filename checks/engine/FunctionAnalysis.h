@@ -250,7 +250,13 @@ private:
   /// The pass after the fixpoint that judges the sinks of the blocks in or
   /// after loops (BlockOrder::Late) over the converged states \p In.
   void judgeSinks(const clang::CFG &Cfg, const BlockOrder &Order,
-                  std::vector<State> &In);
+                  std::vector<State> &In, std::vector<State> &Saved,
+                  const std::vector<bool> &MeetsSink);
+  /// Whether running \p B may meet a sink (Sinks.cpp): a call that is not
+  /// only a source, propagator or sanitizer of the model, a construction,
+  /// an index, an offset, an allocation, a variable-length array, or
+  /// (range checks) an edge into a loop.
+  bool meetsSink(const CFGBlock &B) const;
   void extractSummary(const State &Exit);
   void extractRangeValidation();
 

@@ -573,4 +573,60 @@ void FunctionAnalysis::flushIndexHits() {
   IndexHits.clear();
 }
 
+namespace {
+
+/// Whether evaluating \p S (or what it holds) may meet a sink.
+bool mayMeetSink(const Stmt *S, const model::Model &M, const ASTContext &Ctx) {
+  if (!S)
+    return false;
+  if (isa<CXXConstructExpr, ArraySubscriptExpr, CXXNewExpr>(S))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || Callee->hasBody() || isa<CXXOperatorCallExpr>(Call) ||
+        llvm::any_of(Call->arguments(),
+                     [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
+      return true;
+    llvm::ArrayRef<const model::Rule *> Rules = M.rulesFor(Callee);
+    // A function known only as a source, propagator or sanitizer of the
+    // model; any other may be a sink, or (defined elsewhere) lead to one.
+    if (Rules.empty() || llvm::any_of(Rules, [](const model::Rule *R) {
+          return R->Kind == model::RuleKind::Sink;
+        }))
+      return true;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    if (BO->getLHS()->getType()->isPointerType() ||
+        BO->getRHS()->getType()->isPointerType())
+      return true;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (Ctx.getAsVariableArrayType(VD->getType()))
+          return true;
+  for (const Stmt *Child : S->children())
+    if (mayMeetSink(Child, M, Ctx))
+      return true;
+  return false;
+}
+
+} // namespace
+
+bool FunctionAnalysis::meetsSink(const CFGBlock &B) const {
+  if (TrackRanges && !B.getLoopTarget())
+    for (const CFGBlock::AdjacentBlock &Succ : B.succs())
+      if (const CFGBlock *Next = Succ.getReachableBlock())
+        if (const Stmt *Loop = Next->getTerminatorStmt();
+            Loop && isa<ForStmt, WhileStmt, DoStmt>(Loop))
+          return true;
+  for (const CFGElement &El : B) {
+    if (El.getAs<CFGInitializer>())
+      return true;
+    if (std::optional<CFGStmt> CS = El.getAs<CFGStmt>())
+      if (mayMeetSink(CS->getStmt(), M, Ctx))
+        return true;
+  }
+  return false;
+}
+
 } // namespace sinkguard::engine

@@ -212,6 +212,13 @@ void FunctionAnalysis::run() {
       New.HiFromType = false;
     }
   };
+  // Which blocks judged late may meet a sink (the others need not run
+  // again), and the inputs the judging pass runs them on.
+  std::vector<bool> MeetsSink(Cfg->getNumBlockIDs(), false);
+  for (const CFGBlock *Blk : Order.Blocks)
+    if (Order.Late[Blk->getBlockID()])
+      MeetsSink[Blk->getBlockID()] = meetsSink(*Blk);
+  std::vector<State> Saved(Cfg->getNumBlockIDs());
   State ExitState;
   while (!Work.empty() && Budget-- > 0) {
     const CFGBlock *B = BlockById[Work.begin()->second];
@@ -225,6 +232,10 @@ void FunctionAnalysis::run() {
     if (!S.Reachable)
       continue;
     Judging = !Order.Late[B->getBlockID()];
+    // The judging pass runs a block that meets a sink again on the input
+    // of its last run here (its final one).
+    if (!Judging && B->pred_size() == 1 && MeetsSink[B->getBlockID()])
+      Saved[B->getBlockID()] = S;
     transfer(*B, S);
     if (B == &Cfg->getExit()) {
       ExitState = std::move(S);
@@ -242,25 +253,27 @@ void FunctionAnalysis::run() {
     if (Latest[Returns[I].first] == I)
       Final.push_back(std::move(Returns[I]));
   Returns = std::move(Final);
-  judgeSinks(*Cfg, Order, In);
+  judgeSinks(*Cfg, Order, In, Saved, MeetsSink);
   extractSummary(ExitState);
 }
 
 void FunctionAnalysis::judgeSinks(const CFG &Cfg, const BlockOrder &Order,
-                                  std::vector<State> &In) {
+                                  std::vector<State> &In,
+                                  std::vector<State> &Saved,
+                                  const std::vector<bool> &MeetsSink) {
   // One pass over the converged states of the blocks judged late (in or
-  // after a loop), in the solver's order: a block's input is the
-  // fixpoint's where edges join, and its predecessor's output in this pass
-  // where it has one predecessor (also judged late; the fixpoint took that
-  // input when it ran the block).
-  // Transfer runs again with the sinks judging what reaches them; the
-  // states no longer change.
+  // after a loop) that may meet a sink, in the solver's order: a block's
+  // input is the fixpoint's where edges join, and the input of its last
+  // run (Saved) where it has one predecessor (the fixpoint took that one
+  // when it ran the block). Transfer runs again with the sinks judging
+  // what reaches them; the states no longer change.
   Judging = true;
   KeepReturnStates = false;
   for (const CFGBlock *B : Order.Blocks) {
-    if (!Order.Late[B->getBlockID()])
+    unsigned Id = B->getBlockID();
+    if (!Order.Late[Id] || !MeetsSink[Id])
       continue;
-    State S = std::exchange(In[B->getBlockID()], State());
+    State S = std::exchange(B->pred_size() == 1 ? Saved[Id] : In[Id], State());
     if (!S.Reachable || B == &Cfg.getExit())
       continue;
     transfer(*B, S);
