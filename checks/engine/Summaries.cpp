@@ -440,7 +440,7 @@ static bool readsSource(const Stmt *S, TaintEngine &E) {
     // it in this function (the analysis follows such a pointer).
     if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl()))
       return handsOverSource(Fn, E);
-    return isOptarg(DRE->getDecl());
+    return E.model().globalSource(DRE->getDecl()) != nullptr;
   }
   const Expr *NamedCallee = nullptr;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {

@@ -59,6 +59,14 @@ static llvm::StringRef kindName(RuleKind Kind) {
     return "sanitizer";
   case RuleKind::Validator:
     return "validator";
+  case RuleKind::NoReturn:
+    return "noreturn";
+  case RuleKind::TextTest:
+    return "text-test";
+  case RuleKind::SizeOf:
+    return "size-of";
+  case RuleKind::UncheckedIndex:
+    return "unchecked-index";
   }
   return "?";
 }
@@ -68,6 +76,8 @@ static void printRule(const Rule &R, llvm::raw_ostream &OS) {
      << " out=" << argSetText(R.Out);
   if (R.Kind == RuleKind::Source)
     OS << " source=" << sourceKindName(R.Source);
+  if (R.Global)
+    OS << " global";
   if (R.Kind == RuleKind::Sink)
     OS << " sink=" << sinkKindName(R.Sink);
   if (R.Appends)
