@@ -12,6 +12,7 @@
 
 #include "ModelFile.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -75,7 +76,8 @@ constexpr unsigned NumSections = 5;
 constexpr KeySpec TopKeys[] = {
     {"Sources", Shape::List},    {"Propagators", Shape::List},
     {"Sinks", Shape::List},      {"Sanitizers", Shape::List},
-    {"Validators", Shape::List}, {"Disable", Shape::List},
+    {"Validators", Shape::List}, {"NoReturn", Shape::List},
+    {"Disable", Shape::List},
 };
 /// Sources and sinks.
 constexpr KeySpec KindedKeys[] = {
@@ -511,8 +513,29 @@ struct Entry {
 
 struct FileContents {
   std::array<std::vector<Entry>, NumSections> Sections;
+  std::vector<FunctionName> NoReturn;
   std::vector<FunctionName> Disable;
 };
+
+/// Checks each name of \p List, a list of function names, in order: that it
+/// is not given twice (\p Again says what a second one is: "already
+/// disabled"), and \p Check.
+bool checkNames(ParseState &S, const std::vector<FunctionName> &List,
+                StringRef Again,
+                llvm::function_ref<bool(const FunctionName &)> Check) {
+  llvm::StringMap<const char *> Seen;
+  for (const FunctionName &F : List) {
+    auto [It, New] = Seen.try_emplace(F.Value, F.At);
+    if (!New) {
+      S.fail(F.At, quoted(F.Value) + " is " + Again + " at line " +
+                       Twine(S.lineOf(It->second)));
+      return false;
+    }
+    if (!Check(F))
+      return false;
+  }
+  return true;
+}
 
 /// Checks \p List, the positions under \p Key: no position twice, and the
 /// return value (-1) only where it can receive data.
@@ -648,26 +671,22 @@ bool checkDocument(ParseState &S, const FileContents &D) {
       }
     }
   }
+  if (!checkNames(S, D.NoReturn, "already listed under NoReturn",
+                  [](const FunctionName &) { return true; }))
+    return false;
   llvm::StringSet<> Builtin;
   for (const Rule &R : Model::builtinRules())
     Builtin.insert(R.Function);
-  llvm::StringMap<const char *> Seen;
-  for (const FunctionName &F : D.Disable) {
-    auto [It, New] = Seen.try_emplace(F.Value, F.At);
-    if (!New) {
-      S.fail(F.At, quoted(F.Value) + " is already disabled at line " +
-                       Twine(S.lineOf(It->second)));
-      return false;
-    }
-    if (!Builtin.contains(F.Value)) {
-      S.fail(F.At, "no built-in rule for " + quoted(F.Value) + " to disable" +
-                       suggest(F.Value, Builtin, [](const auto &Entry) {
-                         return Entry.getKey();
-                       }));
-      return false;
-    }
-  }
-  return true;
+  return checkNames(
+      S, D.Disable, "already disabled", [&](const FunctionName &F) {
+        if (Builtin.contains(F.Value))
+          return true;
+        S.fail(F.At, "no built-in rule for " + quoted(F.Value) + " to disable" +
+                         suggest(F.Value, Builtin, [](const auto &Entry) {
+                           return Entry.getKey();
+                         }));
+        return false;
+      });
 }
 
 ArgSet argSet(ArgSet Base, const std::optional<std::vector<Position>> &List) {
@@ -845,6 +864,7 @@ template <> struct MappingTraits<FileContents> {
       IO.mapOptionalWithContext(sinkguard::model::sectionName(Sec),
                                 D.Sections[I], Sec);
     }
+    IO.mapOptional("NoReturn", D.NoReturn);
     IO.mapOptional("Disable", D.Disable);
   }
   static std::string validate(IO &IO, FileContents &D) {
@@ -905,6 +925,11 @@ llvm::Expected<ModelFile> parseModelFile(llvm::StringRef Text,
       R.Origin = (Path + ":" + Twine(S.lineOf(E.At))).str();
       File.Rules.push_back(std::move(R));
     }
+  }
+  for (const FunctionName &F : D.NoReturn) {
+    Rule R = Rule::noReturn(F.Value);
+    R.Origin = (Path + ":" + Twine(S.lineOf(F.At))).str();
+    File.Rules.push_back(std::move(R));
   }
   for (const FunctionName &F : D.Disable)
     File.Disabled.push_back(F.Value);

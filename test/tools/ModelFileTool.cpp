@@ -8,7 +8,8 @@
 //
 // --find looks for the project-wide .sinkguard.yaml as a check would for
 // SOURCE. --query prints the rules in force for NAME in the model the file
-// makes (built-in rules minus Disable plus the file's rules).
+// makes (built-in rules minus Disable plus the file's rules): its data-flow
+// rules, then the others (noreturn, text tests) of a function of that name.
 //
 //===----------------------------------------------------------------------===//
 
@@ -71,6 +72,26 @@ static llvm::StringRef kindName(RuleKind Kind) {
   return "?";
 }
 
+static llvm::StringRef testName(TextTest Test) {
+  switch (Test) {
+  case TextTest::None:
+    break;
+  case TextTest::Equal:
+    return "equal";
+  case TextTest::AllowClass:
+    return "allow-class";
+  case TextTest::Length:
+    return "length";
+  case TextTest::SpanOfSet:
+    return "span-of-set";
+  case TextTest::FindInSet:
+    return "find-in-set";
+  case TextTest::FindNotInSet:
+    return "find-not-in-set";
+  }
+  return "none";
+}
+
 static void printRule(const Rule &R, llvm::raw_ostream &OS) {
   OS << kindName(R.Kind) << " " << R.Function << " in=" << argSetText(R.In)
      << " out=" << argSetText(R.Out);
@@ -78,6 +99,12 @@ static void printRule(const Rule &R, llvm::raw_ostream &OS) {
     OS << " source=" << sourceKindName(R.Source);
   if (R.Global)
     OS << " global";
+  if (R.Kind == RuleKind::TextTest)
+    OS << " test=" << testName(R.Test);
+  if (R.SetArg != NoArg)
+    OS << " set=" << positionName(R.SetArg);
+  if (R.AnyClass)
+    OS << " any-class";
   if (R.Kind == RuleKind::Sink)
     OS << " sink=" << sinkKindName(R.Sink);
   if (R.Appends)
@@ -142,7 +169,12 @@ int main(int Argc, const char **Argv) {
   std::unique_ptr<Model> InForce = modelFor(M);
   for (const std::string &Name : Queries) {
     llvm::outs() << "query " << Name << ":";
-    auto Rules = InForce->rulesFor(Name);
+    std::vector<const Rule *> Rules(InForce->rulesFor(Name).begin(),
+                                    InForce->rulesFor(Name).end());
+    for (RuleKind Kind : {RuleKind::NoReturn, RuleKind::TextTest,
+                          RuleKind::SizeOf, RuleKind::UncheckedIndex})
+      if (const Rule *R = InForce->fact(Name, Kind))
+        Rules.push_back(R);
     llvm::outs() << (Rules.empty() ? " none\n" : "\n");
     for (const Rule *R : Rules) {
       llvm::outs() << "  ";
