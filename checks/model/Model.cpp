@@ -299,10 +299,15 @@ const Rule *Model::globalSource(const ValueDecl *VD) const {
   const auto *Var = dyn_cast_or_null<VarDecl>(VD);
   const IdentifierInfo *II = Var ? Var->getIdentifier() : nullptr;
   // Length and first character: they rule out nearly every variable,
-  // cheaply.
+  // cheaply; the lookup is out of line so that this path stays short.
   if (!II || !(GlobalNameBits & nameBit(II->getLength(), *II->getNameStart())))
     return nullptr;
-  auto It = GlobalSources.find(II->getName());
+  return globalSourceNamed(Var, II->getName());
+}
+
+const Rule *Model::globalSourceNamed(const VarDecl *Var,
+                                     llvm::StringRef Name) const {
+  auto It = GlobalSources.find(Name);
   if (It == GlobalSources.end() || Var->hasLocalStorage())
     return nullptr;
   return It->second;

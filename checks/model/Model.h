@@ -23,6 +23,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Compiler.h"
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -34,6 +35,7 @@ class CallExpr;
 class Expr;
 class FunctionDecl;
 class ValueDecl;
+class VarDecl;
 } // namespace clang
 
 namespace sinkguard::model {
@@ -322,6 +324,8 @@ private:
   llvm::ArrayRef<const Rule *> lookUp(const clang::FunctionDecl *FD) const;
   const Rule *factFrom(llvm::ArrayRef<const Rule *> Candidates,
                        const clang::FunctionDecl *FD, RuleKind Kind) const;
+  LLVM_ATTRIBUTE_NOINLINE const Rule *
+  globalSourceNamed(const clang::VarDecl *Var, llvm::StringRef Name) const;
 
   std::vector<Rule> Rules;
   llvm::StringMap<llvm::SmallVector<const Rule *, 2>> ByName;
