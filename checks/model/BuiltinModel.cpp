@@ -350,12 +350,13 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::sink("std::basic_string::basic_string", {0}, Size),
   };
   // Deliberately absent:
-  // - strlen, strcmp and friends: they read text but produce no text; a
-  //   length is tainted through the buffer it measures only for the range
-  //   checks, which look at it there.
+  // - data-flow rules for strlen, strcmp and friends: they read text but
+  //   produce no text; a length is tainted through the buffer it measures
+  //   only for the range checks, which look at it there. (Their TextTest
+  //   rows above say what a comparison of the result vouches for.)
   // - printf/fprintf/puts: output, not a sink for command injection.
   // - strncmp: a prefix comparison does not vouch for the rest of the text,
-  //   so it is not a validator, unlike strcmp == 0.
+  //   so it is no Equal test, unlike strcmp == 0.
 }
 
 llvm::ArrayRef<llvm::StringLiteral> builtinShells() {
