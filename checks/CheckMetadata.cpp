@@ -7,8 +7,10 @@ namespace sinkguard {
 
 static const CheckMetadata Checks[] = {
 #define SINKGUARD_CHECK(Id, Class, Header, Summary, Cwes, Asvs, Severity,      \
-                        Precision, Level)                                      \
-  {Id, Summary, Cwes, Asvs, Severity, Precision, Level, #Class},
+                        Precision, Level, Engine)                              \
+  {Id,    Summary,  Cwes,                                                      \
+   Asvs,  Severity, Precision,                                                 \
+   Level, #Class,   CheckEngine::Engine},
 #include "Checks.def"
 };
 

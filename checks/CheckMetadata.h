@@ -11,9 +11,23 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include <cstdint>
 #include <string>
 
 namespace sinkguard {
+
+/// Which analysis a check reads: the Engine column of Checks.def.
+enum class CheckEngine : std::uint8_t {
+  /// AST matchers of its own.
+  Matchers,
+  /// How a command string is put together (engine/CommandAssembly).
+  Assembly,
+  /// The taint engine.
+  Taint,
+  /// The taint engine with integer ranges: while any such check is enabled,
+  /// the engine the taint checks share tracks ranges.
+  Range,
+};
 
 struct CheckMetadata {
   llvm::StringRef Id;
@@ -26,6 +40,7 @@ struct CheckMetadata {
   llvm::StringRef Level;
   /// The class implementing the check, e.g. "ShellCommandConstructionCheck".
   llvm::StringRef ClassName;
+  CheckEngine Engine;
 
   /// Path of the check's documentation relative to the source tree.
   std::string docsPath() const;

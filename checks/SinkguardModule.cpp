@@ -5,7 +5,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CheckMetadata.h"
+#include "TaintCheckSupport.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include <type_traits>
 // Check headers, sorted; scripts/add-check.py keeps this list.
 #include "ShellCommandConstructionCheck.h"
 #include "TaintedShellCommandCheck.h"
@@ -17,6 +20,28 @@
 namespace clang::tidy {
 namespace sinkguard {
 namespace {
+
+/// Whether a check of class \p Check may say \p Declared in the Engine
+/// column of Checks.def: Range and Taint checks derive from RangeCheckBase
+/// and TaintCheckBase, which configure the shared engine from the column;
+/// any other check reads no shared engine.
+template <typename Check>
+constexpr bool readsEngine(::sinkguard::CheckEngine Declared) {
+  using ::sinkguard::CheckEngine;
+  if constexpr (std::is_base_of_v<RangeCheckBase, Check>)
+    return Declared == CheckEngine::Range;
+  else if constexpr (std::is_base_of_v<TaintCheckBase, Check>)
+    return Declared == CheckEngine::Taint;
+  else
+    return Declared == CheckEngine::Matchers ||
+           Declared == CheckEngine::Assembly;
+}
+
+#define SINKGUARD_CHECK(Id, Class, Header, Summary, Cwes, Asvs, Severity,      \
+                        Precision, Level, Engine)                              \
+  static_assert(readsEngine<Class>(::sinkguard::CheckEngine::Engine),          \
+                "Checks.def: the Engine of " Id " does not match its class");
+#include "Checks.def"
 
 class SinkguardModule : public ClangTidyModule {
 public:

@@ -1,6 +1,7 @@
 //===--- TaintCheckSupport.cpp --------------------------------------------===//
 
 #include "TaintCheckSupport.h"
+#include "CheckMetadata.h"
 #include "clang-tidy/NoLintDirectiveHandler.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "engine/Facts.h"
@@ -24,6 +25,16 @@ namespace model = ::sinkguard::model;
 namespace store = ::sinkguard::store;
 
 namespace clang::tidy::sinkguard {
+
+/// Each check's id and Engine, from Checks.def (the check metadata library
+/// is not linked into the plugin).
+static constexpr std::pair<llvm::StringLiteral, ::sinkguard::CheckEngine>
+    CheckEngines[] = {
+#define SINKGUARD_CHECK(Id, Class, Header, Summary, Cwes, Asvs, Severity,      \
+                        Precision, Level, Engine)                              \
+  {Id, ::sinkguard::CheckEngine::Engine},
+#include "Checks.def"
+};
 
 static std::optional<model::SourceKind> sourceKindNamed(StringRef Name) {
   return llvm::StringSwitch<std::optional<model::SourceKind>>(Name.trim())
@@ -274,12 +285,10 @@ void TaintCheckBase::check(const MatchFinder::MatchResult &Result) {
     // When a range check runs too, its engine (ranges on) finds the same
     // paths to shells: one analysis of the file serves both.
     if (!Opts.RangeChecks)
-      Opts.RangeChecks = llvm::any_of(
-          std::initializer_list<StringRef>{"sinkguard-unchecked-index",
-                                           "sinkguard-unchecked-size",
-                                           "sinkguard-unchecked-loop-bound",
-                                           "sinkguard-unchecked-conversion"},
-          [&](StringRef Check) { return TidyContext->isCheckEnabled(Check); });
+      Opts.RangeChecks = llvm::any_of(CheckEngines, [&](const auto &Check) {
+        return Check.second == ::sinkguard::CheckEngine::Range &&
+               TidyContext->isCheckEnabled(Check.first);
+      });
     Engine = SharedEngine::get(TidyContext, ModelFile, SummaryStore, Opts);
     Engine->addUser(this);
   }

@@ -20,11 +20,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   }
   std::unique_ptr<sinkguard::model::Model> Model =
       sinkguard::model::modelFor(*File);
-  for (const sinkguard::model::Rule &R : File->Rules)
+  for (const sinkguard::model::Rule &R : File->Rules) {
+    (void)Model->fact(R.Function, R.Kind);
     for (const sinkguard::model::Rule *Found : Model->rulesFor(R.Function))
       for (unsigned NumArgs : {0U, 1U, 3U, 8U}) {
         (void)Found->In.expand(NumArgs);
         (void)Found->Out.expand(NumArgs);
       }
+  }
   return 0;
 }

@@ -35,6 +35,10 @@ MAX_CHECK_ID = 50
 PRECISIONS = ("very-high", "high", "medium", "low")
 LEVELS = ("error", "warning", "note")
 COLUMNS = 80
+# The Engine column of the new row: the generated check has AST matchers of
+# its own (a check that reads the taint engine derives from TaintCheckBase or
+# RangeCheckBase and says Taint or Range there).
+GENERATED_ENGINE = "Matchers"
 PLACEHOLDER_SINK = "sinkguard_placeholder_sink"
 PLACEHOLDER_CLEAN = "sinkguard_placeholder_clean"
 DESCRIBE = "<!-- describe -->"
@@ -391,7 +395,8 @@ def checks_def_row(c):
     several literals gets lines of its own."""
     args = [f'"{c.id}"', c.cls, f'"{c.cls}.h"', c_string(c.summary),
             f'"{",".join(c.cwes)}"', f'"{c_string(c.asvs)}"',
-            f'"{c.severity}"', f'"{c.precision}"', f'"{c.level}"']
+            f'"{c.severity}"', f'"{c.precision}"', f'"{c.level}"',
+            GENERATED_ENGINE]
     head = "SINKGUARD_CHECK("
     aligned = pack_call_args(head, args, 3, " " * len(head), True)
     broken = pack_call_args(head, args, 3, " " * 4, False)

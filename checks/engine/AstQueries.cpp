@@ -104,29 +104,12 @@ std::string objectName(const Expr *E) {
   return {};
 }
 
-/// getopt's global `optarg`.
 /// The struct field holding the function pointer \p Call goes through
 /// (`ops->run(cmd)`), or null.
 const FieldDecl *calledField(const CallExpr *Call) {
   const auto *ME =
       dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts());
   return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
-}
-
-bool isOptarg(const ValueDecl *VD) {
-  const auto *Var = dyn_cast_or_null<VarDecl>(VD);
-  // The name first: it rules out nearly every variable, cheaply.
-  return Var && Var->getIdentifier() && Var->getName() == "optarg" &&
-         !Var->hasLocalStorage();
-}
-
-bool isShellName(llvm::StringRef Program) {
-  llvm::StringRef Base = Program.rsplit('/').second;
-  if (Base.empty())
-    Base = Program;
-  return llvm::is_contained({"sh", "bash", "dash", "zsh", "ksh", "ash", "mksh",
-                             "csh", "tcsh", "busybox"},
-                            Base);
 }
 
 /// The text of a string literal \p E, if it is one.
@@ -151,35 +134,50 @@ bool isSafeCharSet(llvm::StringRef Set) {
          llvm::StringRef::npos;
 }
 
-/// Allow-list character classes: each admits only letters and digits.
-bool isAllowClass(llvm::StringRef Name) {
-  return llvm::is_contained({"isalnum", "isalpha", "isdigit", "isxdigit",
-                             "isupper", "islower", "iswalnum", "iswalpha",
-                             "iswdigit"},
-                            Name);
+llvm::StringRef describeSourceKind(model::SourceKind Kind) {
+  switch (Kind) {
+  case model::SourceKind::CommandLine:
+    return "a command-line argument";
+  case model::SourceKind::Environment:
+    return "data from the environment";
+  case model::SourceKind::Stdin:
+    return "data read from standard input";
+  case model::SourceKind::File:
+    return "data read from a file";
+  case model::SourceKind::Network:
+    return "data read from the network";
+  case model::SourceKind::Other:
+    break;
+  }
+  return "untrusted data";
+}
+
+const Expr *firstInArg(const CallExpr *Call, const model::Rule &R) {
+  llvm::ArrayRef<int> In = R.In.explicitArgs();
+  return In.empty() ? nullptr : ruleArg(Call, In.front());
 }
 
 /// Whether \p Loc comes from expanding an allow-list class macro
 /// (glibc defines isalnum and friends as macros in C).
 bool isAllowClassMacro(SourceLocation Loc, const SourceManager &SM,
-                       const LangOptions &LO) {
+                       const LangOptions &LO, const model::Model &M) {
   for (int Depth = 0; Loc.isMacroID() && Depth < 8; ++Depth) {
-    if (isAllowClass(Lexer::getImmediateMacroName(Loc, SM, LO)))
+    const model::Rule *R = M.fact(Lexer::getImmediateMacroName(Loc, SM, LO),
+                                  model::RuleKind::TextTest);
+    if (R && R->Test == model::TextTest::AllowClass)
       return true;
     Loc = SM.getImmediateMacroCallerLoc(Loc);
   }
   return false;
 }
 
-bool isNoReturnCall(const Expr *E) {
+bool isNoReturnCall(const Expr *E, const model::Model &M) {
   const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
   if (!Call)
     return false;
   const FunctionDecl *FD = Call->getDirectCallee();
   return FD && (FD->isNoReturn() || FD->hasAttr<NoReturnAttr>() ||
-                llvm::is_contained({"exit", "_exit", "abort", "err", "errx",
-                                    "quick_exit", "_Exit"},
-                                   FD->getName()));
+                M.fact(FD, model::RuleKind::NoReturn));
 }
 
 /// Whether \p S comes from an `assert(...)` written in the source.
@@ -194,15 +192,16 @@ bool inAssert(const Stmt *S, const SourceManager &SM) {
 
 /// Whether running \p S always leaves the enclosing loop and function:
 /// return, throw, goto, or a call that does not return.
-bool leaves(const Stmt *S) {
+bool leaves(const Stmt *S, const model::Model &M) {
   if (!S)
     return false;
   if (isa<ReturnStmt, GotoStmt, CXXThrowExpr>(S))
     return true;
   if (const auto *E = dyn_cast<Expr>(S))
-    return isNoReturnCall(E) || isa<CXXThrowExpr>(E->IgnoreParenCasts());
+    return isNoReturnCall(E, M) || isa<CXXThrowExpr>(E->IgnoreParenCasts());
   if (const auto *CS = dyn_cast<CompoundStmt>(S))
-    return llvm::any_of(CS->body(), [](const Stmt *C) { return leaves(C); });
+    return llvm::any_of(CS->body(),
+                        [&](const Stmt *C) { return leaves(C, M); });
   return false;
 }
 
@@ -269,20 +268,15 @@ bool writesVariable(const Stmt *S, const ValueDecl *VD, const Stmt *Skip) {
   return false;
 }
 
-/// The object whose size `x.size()`, `x.length()` or `std::size(x)` is.
-const Expr *sizeObject(const Expr *Ex) {
-  Ex = stripToValue(Ex);
-  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Ex))
-    if (const CXXMethodDecl *MD = MC->getMethodDecl())
-      if (MD->getIdentifier() &&
-          (MD->getName() == "size" || MD->getName() == "length"))
-        return MC->getImplicitObjectArgument();
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(Ex))
-    if (const FunctionDecl *F = Call->getDirectCallee())
-      if (F->isInStdNamespace() && F->getIdentifier() &&
-          F->getName() == "size" && Call->getNumArgs() == 1)
-        return Call->getArg(0);
-  return nullptr;
+/// The object whose size `x.size()`, `x.length()` or `std::size(x)` is
+/// (the model's SizeOf rules).
+const Expr *sizeObject(const Expr *Ex, const model::Model &M) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(stripToValue(Ex));
+  if (!Call)
+    return nullptr;
+  const model::Rule *R =
+      M.fact(Call->getDirectCallee(), model::RuleKind::SizeOf);
+  return R ? firstInArg(Call, *R) : nullptr;
 }
 
 bool sameExpr(const Expr *A, const Expr *B, const ASTContext &Ctx) {

@@ -9,6 +9,7 @@
 #ifndef SINKGUARD_CHECKS_ENGINE_ASTQUERIES_H
 #define SINKGUARD_CHECKS_ENGINE_ASTQUERIES_H
 
+#include "../model/Model.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -100,11 +101,6 @@ std::string objectName(const Expr *E);
 /// (`ops->run(cmd)`), or null.
 const FieldDecl *calledField(const CallExpr *Call);
 
-/// getopt's global `optarg`.
-bool isOptarg(const ValueDecl *VD);
-
-bool isShellName(llvm::StringRef Program);
-
 /// The text of a string literal \p E, if it is one.
 std::optional<llvm::StringRef> literalText(const Expr *E);
 
@@ -114,22 +110,33 @@ bool isNullLike(const Expr *E, ASTContext &Ctx);
 /// a word splitter treats specially.
 bool isSafeCharSet(llvm::StringRef Set);
 
-/// Allow-list character classes: each admits only letters and digits.
-bool isAllowClass(llvm::StringRef Name);
+/// What data of kind \p Kind is, for a step's message: "a command-line
+/// argument".
+llvm::StringRef describeSourceKind(model::SourceKind Kind);
+
+/// \p FD's TextTest rule in \p M if it is a test of kind \p Test, or null.
+inline const model::Rule *
+textTest(const model::Model &M, const FunctionDecl *FD, model::TextTest Test) {
+  const model::Rule *R = M.fact(FD, model::RuleKind::TextTest);
+  return R && R->Test == Test ? R : nullptr;
+}
+
+/// The argument at \p R's first In position, or null.
+const Expr *firstInArg(const CallExpr *Call, const model::Rule &R);
 
 /// Whether \p Loc comes from expanding an allow-list class macro
 /// (glibc defines isalnum and friends as macros in C).
 bool isAllowClassMacro(SourceLocation Loc, const SourceManager &SM,
-                       const LangOptions &LO);
+                       const LangOptions &LO, const model::Model &M);
 
-bool isNoReturnCall(const Expr *E);
+bool isNoReturnCall(const Expr *E, const model::Model &M);
 
 /// Whether \p S comes from an `assert(...)` written in the source.
 bool inAssert(const Stmt *S, const SourceManager &SM);
 
 /// Whether running \p S always leaves the enclosing loop and function:
 /// return, throw, goto, or a call that does not return.
-bool leaves(const Stmt *S);
+bool leaves(const Stmt *S, const model::Model &M);
 
 /// What \p Ex is a field or pointee of, past `.f`, `->f` and `*p`: `x` for
 /// `x.a.b`, `p` for `p->n`; null past a member that is no field.
@@ -151,8 +158,9 @@ void variablesOf(const Stmt *S, llvm::SmallVectorImpl<const ValueDecl *> &Out);
 bool writesVariable(const Stmt *S, const ValueDecl *VD,
                     const Stmt *Skip = nullptr);
 
-/// The object whose size `x.size()`, `x.length()` or `std::size(x)` is.
-const Expr *sizeObject(const Expr *Ex);
+/// The object whose size `x.size()`, `x.length()` or `std::size(x)` is
+/// (the model's SizeOf rules).
+const Expr *sizeObject(const Expr *Ex, const model::Model &M);
 
 bool sameExpr(const Expr *A, const Expr *B, const ASTContext &Ctx);
 

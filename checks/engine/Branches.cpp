@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "/work/main/checks/model/Model.h"
+#include "../model/Model.h"
 #include "AstQueries.h"
 #include "CommandAssembly.h"
 #include "FunctionAnalysis.h"
@@ -49,16 +49,21 @@ void FunctionAnalysis::refineZero(const Expr *Ex, bool IsZero, State &S) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee)
     return;
-  llvm::StringRef Name = Callee->getName();
   // strcmp(s, "literal") == 0: s is that literal.
-  if (IsZero && (Name == "strcmp" || Name == "strcasecmp") &&
-      Call->getNumArgs() == 2) {
-    bool L0 = literalText(Call->getArg(0)).has_value();
-    bool L1 = literalText(Call->getArg(1)).has_value();
-    if (L0 != L1)
-      validate(Call->getArg(L0 ? 1 : 0), S);
-    return;
-  }
+  if (IsZero)
+    if (const model::Rule *Equal =
+            textTest(M, Callee, model::TextTest::Equal)) {
+      llvm::ArrayRef<int> Texts = Equal->In.explicitArgs();
+      const Expr *A = Texts.size() == 2 ? ruleArg(Call, Texts[0]) : nullptr;
+      const Expr *B = Texts.size() == 2 ? ruleArg(Call, Texts[1]) : nullptr;
+      if (A && B) {
+        bool L0 = literalText(A).has_value();
+        bool L1 = literalText(B).has_value();
+        if (L0 != L1)
+          validate(L0 ? B : A, S);
+        return;
+      }
+    }
   for (const model::Rule *R : M.rulesFor(Callee))
     if (R->Kind == model::RuleKind::Validator && R->ValidWhenZero == IsZero)
       for (int Pos : R->In.expand(Call->getNumArgs()))
@@ -153,44 +158,51 @@ void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
     }
     if (!Holds)
       return;
-    // strspn(s, SET) == strlen(s): every character of s is in SET.
-    auto Callee = [](const Expr *X, llvm::StringRef Name) -> const CallExpr * {
+    // A test of the model (strspn, strlen, find_first_not_of) called in
+    // \p X: the call, its text argument and its set argument's safe text.
+    struct Tested {
+      const CallExpr *Call = nullptr;
+      const Expr *Text = nullptr;
+      std::optional<llvm::StringRef> SafeSet;
+    };
+    auto Test = [&](const Expr *X, model::TextTest Kind) -> Tested {
       const auto *C = dyn_cast_or_null<CallExpr>(X);
-      if (C && C->getDirectCallee() && C->getDirectCallee()->getName() == Name)
-        return C;
-      return nullptr;
+      const model::Rule *Rule =
+          C ? textTest(M, C->getDirectCallee(), Kind) : nullptr;
+      if (!Rule)
+        return {};
+      Tested T{C, firstInArg(C, *Rule), std::nullopt};
+      if (const Expr *Set = ruleArg(C, Rule->SetArg))
+        T.SafeSet = literalText(Set);
+      if (T.SafeSet && !isSafeCharSet(*T.SafeSet))
+        T.SafeSet.reset();
+      return T;
     };
     for (int Swap = 0; Swap < 2; ++Swap) {
       const Expr *A = Swap ? R : L;
       const Expr *B = Swap ? L : R;
-      if (const CallExpr *Span = Callee(A, "strspn"))
-        if (const CallExpr *Len = Callee(B, "strlen"))
-          if (Span->getNumArgs() == 2 && Len->getNumArgs() == 1) {
-            std::optional<llvm::StringRef> Set = literalText(Span->getArg(1));
-            const auto *V1 = baseVariable(Span->getArg(0));
-            const auto *V2 = baseVariable(Len->getArg(0));
-            if (Set && isSafeCharSet(*Set) && V1 && V1 == V2)
-              validate(Span->getArg(0), S);
-          }
+      // strspn(s, SET) == strlen(s): every character of s is in SET.
+      if (Tested Span = Test(A, model::TextTest::SpanOfSet); Span.Text)
+        if (Tested Len = Test(B, model::TextTest::Length); Len.Text) {
+          const auto *V1 = baseVariable(Span.Text);
+          const auto *V2 = baseVariable(Len.Text);
+          if (Span.SafeSet && V1 && V1 == V2)
+            validate(Span.Text, S);
+        }
       // s[strspn(s, SET)] == '\0'.
       if (const auto *AS = dyn_cast<ArraySubscriptExpr>(A))
-        if (const CallExpr *Span = Callee(stripToValue(AS->getIdx()), "strspn"))
-          if (IsZeroLit(B) && Span->getNumArgs() == 2) {
-            std::optional<llvm::StringRef> Set = literalText(Span->getArg(1));
-            if (Set && isSafeCharSet(*Set) &&
-                baseVariable(AS->getBase()) == baseVariable(Span->getArg(0)))
-              validate(Span->getArg(0), S);
-          }
+        if (Tested Span =
+                Test(stripToValue(AS->getIdx()), model::TextTest::SpanOfSet);
+            Span.Text && IsZeroLit(B))
+          if (Span.SafeSet &&
+              baseVariable(AS->getBase()) == baseVariable(Span.Text))
+            validate(Span.Text, S);
       // s.find_first_not_of(SET) == std::string::npos.
-      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(A))
-        if (const auto *MD = MC->getMethodDecl())
-          if (MD->getName() == "find_first_not_of" && MC->getNumArgs() >= 1) {
-            std::optional<llvm::StringRef> Set = literalText(MC->getArg(0));
-            const auto *NposRef = dyn_cast<DeclRefExpr>(B);
-            if (Set && isSafeCharSet(*Set) && NposRef &&
-                NposRef->getDecl()->getName() == "npos")
-              validate(MC->getImplicitObjectArgument(), S);
-          }
+      if (Tested NotIn = Test(A, model::TextTest::FindNotInSet); NotIn.Text) {
+        const auto *NposRef = dyn_cast<DeclRefExpr>(B);
+        if (NotIn.SafeSet && NposRef && NposRef->getDecl()->getName() == "npos")
+          validate(NotIn.Text, S);
+      }
     }
     return;
   }
@@ -280,7 +292,7 @@ const Expr *FunctionAnalysis::validationLoopSubject(const Stmt *Loop) {
       if (UO->getOpcode() == UO_LNot)
         return Rejects(UO->getSubExpr(), !Negated);
     if (Negated && !isa<CallExpr>(Cond) &&
-        isAllowClassMacro(Cond->getBeginLoc(), SM, Ctx.getLangOpts()))
+        isAllowClassMacro(Cond->getBeginLoc(), SM, Ctx.getLangOpts(), M))
       return FindChar(Cond);
     if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
       if (BO->isLogicalOp()) {
@@ -309,13 +321,20 @@ const Expr *FunctionAnalysis::validationLoopSubject(const Stmt *Loop) {
       const FunctionDecl *F = Call->getDirectCallee();
       if (!F || Call->getNumArgs() < 1)
         return nullptr;
-      if (isAllowClass(F->getName()) && Negated)
-        return SubjectOf(Call->getArg(0));
-      if (F->getName() == "strchr" && Negated && Call->getNumArgs() == 2) {
-        std::optional<llvm::StringRef> Set = literalText(Call->getArg(0));
-        if (Set && isSafeCharSet(*Set))
-          return SubjectOf(Call->getArg(1));
-      }
+      if (!Negated)
+        return nullptr;
+      if (const model::Rule *Class =
+              textTest(M, F, model::TextTest::AllowClass))
+        if (const Expr *C = firstInArg(Call, *Class))
+          return SubjectOf(C);
+      // strchr(SET, c) == NULL.
+      if (const model::Rule *Find = textTest(M, F, model::TextTest::FindInSet))
+        if (const Expr *C = firstInArg(Call, *Find))
+          if (const Expr *Set = ruleArg(Call, Find->SetArg)) {
+            std::optional<llvm::StringRef> Text = literalText(Set);
+            if (Text && isSafeCharSet(*Text))
+              return SubjectOf(C);
+          }
     }
     return nullptr;
   };
@@ -332,7 +351,7 @@ const Expr *FunctionAnalysis::validationLoopSubject(const Stmt *Loop) {
             if (const Expr *Sub = SubjectOf(VD->getInit()))
               CharFrom[VD] = Sub;
     if (const auto *If = dyn_cast<IfStmt>(St))
-      if (leaves(If->getThen()))
+      if (leaves(If->getThen(), M))
         if (const Expr *Sub = Rejects(If->getCond(), false)) {
           Found = Sub;
           return;

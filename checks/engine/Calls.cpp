@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "/work/main/checks/model/Model.h"
+#include "../model/Model.h"
 #include "AstQueries.h"
 #include "CommandAssembly.h"
 #include "FunctionAnalysis.h"
@@ -53,9 +53,7 @@ FunctionAnalysis::formatInputs(const CallExpr *Call, const model::Rule &R,
       addAll(Result, T);
     return Result;
   }
-  bool IsStdFormat =
-      R.FormatArg == 0 && nameOf(Call->getDirectCallee()) == "format";
-  if (IsStdFormat) {
+  if (R.BraceFormat) {
     // std::format: {} takes any type; text-carrying arguments count.
     for (unsigned I = 1; I < Call->getNumArgs(); ++I)
       if (carriesText(Call->getArg(I)->getType()))
@@ -193,6 +191,11 @@ TaintSet FunctionAnalysis::applyRule(
     }
     return Result;
   case model::RuleKind::Validator:
+  // Not data flow: rulesFor() never gives these.
+  case model::RuleKind::NoReturn:
+  case model::RuleKind::TextTest:
+  case model::RuleKind::SizeOf:
+  case model::RuleKind::UncheckedIndex:
     Handled = false;
     return Result;
   }
@@ -242,15 +245,10 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
     // std::vector, std::array, std::string operator[]: unchecked indexes.
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
       if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2 &&
-          OperatorMember && !Args.back().second.empty()) {
-        const CXXRecordDecl *RD = MD->getParent();
-        if (RD->isInStdNamespace() &&
-            llvm::is_contained({"vector", "array", "basic_string",
-                                "basic_string_view", "deque", "span"},
-                               RD->getName()))
-          checkIndex(SinkHit::Index, Call, Op->getArg(0), Op->getArg(1),
-                     Args.back().second, Call, S);
-      }
+          OperatorMember && !Args.back().second.empty() &&
+          M.fact(MD, model::RuleKind::UncheckedIndex))
+        checkIndex(SinkHit::Index, Call, Op->getArg(0), Op->getArg(1),
+                   Args.back().second, Call, S);
   }
   if (!Callee) {
     // A function pointer held in a struct field: the link phase knows

@@ -1,7 +1,7 @@
 //===--- CommandAssembly.cpp ----------------------------------------------===//
 
 #include "CommandAssembly.h"
-#include "/work/main/checks/model/Model.h"
+#include "../model/Model.h"
 #include "AstQueries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"

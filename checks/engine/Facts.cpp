@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Facts.h"
-#include "/work/main/checks/model/Model.h"
+#include "../model/Model.h"
 #include "AstQueries.h"
 #include "CommandAssembly.h"
 #include "FunctionAnalysis.h"

@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "/work/main/checks/model/Model.h"
+#include "../model/Model.h"
 #include "AstQueries.h"
 #include "CommandAssembly.h"
 #include "FunctionAnalysis.h"
@@ -38,7 +38,7 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
     const ValueDecl *VD = DRE->getDecl();
     // optarg's value is a source made at each read, not a cell: a pointer
     // set from it holds the value itself.
-    if (isOptarg(VD))
+    if (M.globalSource(VD))
       return {};
     auto It = S.Alias.find(VD);
     if (It != S.Alias.end() && It->second.Base != MixedBase)

@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "/work/main/checks/model/Model.h"
+#include "../model/Model.h"
 #include "AstQueries.h"
 #include "CommandAssembly.h"
 #include "FunctionAnalysis.h"
@@ -362,7 +362,8 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
   }
   if (const auto *Call = dyn_cast<CallExpr>(Ex)) {
     const FunctionDecl *F = Call->getDirectCallee();
-    for (const model::Rule *Rule : M.rulesFor(F))
+    unsigned N = Call->getNumArgs();
+    for (const model::Rule *Rule : M.rulesFor(F)) {
       if (Rule->ResultRange) {
         // What the function can return is no check: Hi counts as the
         // type's.
@@ -372,17 +373,19 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
         Model.HiFromType = true;
         return Model;
       }
-    if (F && F->isInStdNamespace() && F->getIdentifier()) {
-      llvm::StringRef Name = F->getName();
-      unsigned N = Call->getNumArgs();
-      if ((Name == "min" || Name == "max") && N == 2) {
-        IntRange A = rangeOf(Call->getArg(0), S);
-        IntRange B = rangeOf(Call->getArg(1), S);
-        return Name == "min" ? minOf(A, B) : maxOf(A, B);
+      // The result is one of the arguments (std::min, std::clamp): the
+      // overloads with a comparator are left alone.
+      llvm::ArrayRef<int> In = Rule->In.explicitArgs();
+      if ((Rule->Picks == model::Pick::Min ||
+           Rule->Picks == model::Pick::Max) &&
+          N == 2 && In.size() == 2) {
+        IntRange A = rangeOf(ruleArg(Call, In[0]), S);
+        IntRange B = rangeOf(ruleArg(Call, In[1]), S);
+        return Rule->Picks == model::Pick::Min ? minOf(A, B) : maxOf(A, B);
       }
-      if (Name == "clamp" && N >= 3) {
-        IntRange Lo = rangeOf(Call->getArg(1), S);
-        IntRange Hi = rangeOf(Call->getArg(2), S);
+      if (Rule->Picks == model::Pick::Clamp && N >= 3 && In.size() == 3) {
+        IntRange Lo = rangeOf(ruleArg(Call, In[1]), S);
+        IntRange Hi = rangeOf(ruleArg(Call, In[2]), S);
         IntRange M;
         M.Lo = Lo.Lo;
         M.Hi = Hi.Hi;
@@ -490,7 +493,7 @@ void FunctionAnalysis::constrain(const Expr *Subject, BinaryOperatorKind Op,
         C.Hi = *O.Hi + Adjust;
     } else if (!OtherTainted) {
       C.Symbolic = true;
-      if (const Expr *Obj = sizeObject(Other))
+      if (const Expr *Obj = sizeObject(Other, M))
         C.SizeOf = locOf(Obj, S).Base;
     }
   };

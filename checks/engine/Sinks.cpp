@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "/work/main/checks/model/Model.h"
+#include "../model/Model.h"
 #include "AstQueries.h"
 #include "CommandAssembly.h"
 #include "FunctionAnalysis.h"
@@ -87,7 +87,7 @@ void FunctionAnalysis::checkExecSink(const CallExpr *Call,
       return;
     }
   }
-  bool Shell = ProgramText && isShellName(*ProgramText);
+  bool Shell = ProgramText && M.isShell(*ProgramText);
 
   // The arguments: a list (execl) or the elements of a vector (execv).
   llvm::SmallVector<const Expr *, 8> Elements;
@@ -385,12 +385,12 @@ bool comparesCounter(const Expr *Cond,
 /// Whether \p S, the body of a loop, leaves it on a condition that reads
 /// one of \p Counters: `if (i >= MAX) break;`.
 bool exitsOnCounter(const Stmt *S, llvm::ArrayRef<const ValueDecl *> Counters,
-                    bool InNestedLoop) {
+                    bool InNestedLoop, const model::Model &M) {
   if (!S)
     return false;
   if (const auto *If = dyn_cast<IfStmt>(S)) {
     const Stmt *Then = If->getThen();
-    bool Breaks = leaves(Then) || (!InNestedLoop && isa<BreakStmt>(Then));
+    bool Breaks = leaves(Then, M) || (!InNestedLoop && isa<BreakStmt>(Then));
     if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Then))
       Breaks = Breaks ||
                (!InNestedLoop && llvm::any_of(CS->body(), [](const Stmt *C) {
@@ -402,7 +402,7 @@ bool exitsOnCounter(const Stmt *S, llvm::ArrayRef<const ValueDecl *> Counters,
   bool Nested = InNestedLoop ||
                 isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(S);
   for (const Stmt *Child : S->children())
-    if (exitsOnCounter(Child, Counters, Nested))
+    if (exitsOnCounter(Child, Counters, Nested, M))
       return true;
   return false;
 }
@@ -485,7 +485,7 @@ void FunctionAnalysis::checkLoopBound(const Stmt *Loop, State S) {
     // `while (n--)`, `while (n) { ...; n--; }`.
     CountedDown(C);
   }
-  if (!Limit || exitsOnCounter(Body, Counters, false))
+  if (!Limit || exitsOnCounter(Body, Counters, false, M))
     return;
   TaintSet T = eval(Limit, S);
   if (T.empty())

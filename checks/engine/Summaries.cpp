@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "/work/main/checks/model/Model.h"
+#include "../model/Model.h"
 #include "AstQueries.h"
 #include "CommandAssembly.h"
 #include "FunctionAnalysis.h"
@@ -448,7 +448,7 @@ bool TaintEngine::readsSource(const Stmt *S) {
     // it in this function (the analysis follows such a pointer).
     if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl()))
       return handsOverSource(Fn);
-    return isOptarg(DRE->getDecl());
+    return model().globalSource(DRE->getDecl()) != nullptr;
   }
   const Expr *NamedCallee = nullptr;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {

@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Taint.h"
-#include "/work/main/checks/model/Model.h"
+#include "../model/Model.h"
 #include "AstQueries.h"
 #include "FunctionAnalysis.h"
 #include "State.h"

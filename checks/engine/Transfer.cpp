@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "/work/main/checks/model/Model.h"
+#include "../model/Model.h"
 #include "AstQueries.h"
 #include "CommandAssembly.h"
 #include "FunctionAnalysis.h"
@@ -162,13 +162,15 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
     if (!VD)
       return {};
     // getopt's optarg is the command line.
-    if (isOptarg(VD) && !E.isTrusted(model::SourceKind::CommandLine)) {
-      const Origin *O =
-          E.makeOrigin({Origin::Source, 0, model::SourceKind::CommandLine,
-                        "optarg", false, DRE->getLocation()});
-      return {E.makeStep(nullptr, O, DRE->getLocation(),
-                         "'optarg' holds a command-line argument")};
-    }
+    if (const model::Rule *Global = M.globalSource(VD))
+      if (!E.isTrusted(Global->Source)) {
+        const Origin *O =
+            E.makeOrigin({Origin::Source, 0, Global->Source, Global->Function,
+                          false, DRE->getLocation()});
+        return {E.makeStep(nullptr, O, DRE->getLocation(),
+                           "'" + Global->Function + "' holds " +
+                               describeSourceKind(Global->Source).str())};
+      }
     return read(locOf(DRE, S), S, DRE->getType());
   }
 
@@ -388,11 +390,10 @@ TaintSet FunctionAnalysis::evalConstruct(const CXXConstructExpr *CE, State &S) {
       Ctor->getNumParams() <= 3 && !isa<CXXDefaultArgExpr>(CE->getArg(0)) &&
       isInt(Ctor->getParamDecl(0)->getType()) &&
       isInt(CE->getArg(0)->getType()))
-    if (const CXXRecordDecl *RD = Ctor->getParent();
-        RD && RD->isInStdNamespace() && RD->getIdentifier() &&
-        llvm::is_contained(
-            {"vector", "deque", "list", "forward_list", "basic_string"},
-            RD->getName())) {
+    if (llvm::any_of(M.rulesFor(Ctor), [](const model::Rule *R) {
+          return R->Kind == model::RuleKind::Sink &&
+                 R->Sink == model::SinkKind::Size && R->In.contains(0);
+        })) {
       TaintSet N = eval(CE->getArg(0), S);
       if (!N.empty())
         checkSize(CE, CE->getArg(0), nullptr, N, nullptr, S);

@@ -26,8 +26,9 @@ static std::vector<Rule> makeBuiltinRules() {
   const SourceKind Net = SourceKind::Network;
   return {
       // --- Sources. main's argv and envp are sources too (in the engine,
-      // not here: they are parameters, not calls), and so is getopt's
-      // optarg (a global). ---
+      // not here: they are parameters, not calls). ---
+      // getopt leaves the argument of an option in this global.
+      Rule::globalSource("optarg", SourceKind::CommandLine),
       Rule::source("getenv", {Ret}, Env),
       Rule::source("secure_getenv", {Ret}, Env),
       Rule::source("std::getenv", {Ret}, Env),
@@ -173,9 +174,9 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::propagator("le64toh", {0}, {Ret}),
       // The result is one of the arguments; the range checks read the
       // bound it sets.
-      Rule::propagator("std::min", {0, 1}, {Ret}),
-      Rule::propagator("std::max", {0, 1}, {Ret}),
-      Rule::propagator("std::clamp", {0, 1, 2}, {Ret}),
+      Rule::propagator("std::min", {0, 1}, {Ret}).picking(Pick::Min),
+      Rule::propagator("std::max", {0, 1}, {Ret}).picking(Pick::Max),
+      Rule::propagator("std::clamp", {0, 1, 2}, {Ret}).picking(Pick::Clamp),
 
       // --- C strings: concatenation keeps the old contents. ---
       Rule::appender("strcat", {1}, {0}).returning(0),
@@ -237,7 +238,8 @@ static std::vector<Rule> makeBuiltinRules() {
                        {This}),
       Rule::propagator("std::basic_stringstream::basic_stringstream", {0},
                        {This}),
-      Rule::formatter("std::format", 0, ArgSet::variadicFrom(1), {Ret}),
+      Rule::formatter("std::format", 0, ArgSet::variadicFrom(1), {Ret})
+          .withBraces(),
 
       // --- Containers: one cell holds every element. ---
       Rule::appender("std::vector::push_back", {0}, {This}),
@@ -287,14 +289,83 @@ static std::vector<Rule> makeBuiltinRules() {
       // --- Validators: a successful match against an allow-list pattern.
       // regexec returns 0 on a match; the engine reads `== 0` and `!`.
       validWhenZero(Rule::validator("regexec", {1})),
+
+      // --- Tests on text, whose meaning the engine reads from the
+      // comparison around the call. ---
+      // strcmp(s, "literal") == 0: s is that literal.
+      Rule::textTest("strcmp", TextTest::Equal, {0, 1}),
+      Rule::textTest("strcasecmp", TextTest::Equal, {0, 1}),
+      // strspn(s, SET) == strlen(s), or s[strspn(s, SET)] == '\0': every
+      // character of s is in SET (a literal with nothing a shell reads).
+      Rule::textTest("strspn", TextTest::SpanOfSet, {0}).inSet(1),
+      Rule::textTest("strlen", TextTest::Length, {0}),
+      // s.find_first_not_of(SET) == npos: every character of s is in SET.
+      // Any string class's, as the std ones spell it.
+      Rule::textTest("find_first_not_of", TextTest::FindNotInSet, {This})
+          .inSet(0)
+          .inAnyClass(),
+      // Character classes that admit only letters and digits: a loop that
+      // leaves the function (or strchr(SET, c) == NULL) on a character
+      // that fails one validates the string. In C, glibc makes them macros
+      // of the same names.
+      Rule::textTest("isalnum", TextTest::AllowClass, {0}),
+      Rule::textTest("isalpha", TextTest::AllowClass, {0}),
+      Rule::textTest("isdigit", TextTest::AllowClass, {0}),
+      Rule::textTest("isxdigit", TextTest::AllowClass, {0}),
+      Rule::textTest("isupper", TextTest::AllowClass, {0}),
+      Rule::textTest("islower", TextTest::AllowClass, {0}),
+      Rule::textTest("iswalnum", TextTest::AllowClass, {0}),
+      Rule::textTest("iswalpha", TextTest::AllowClass, {0}),
+      Rule::textTest("iswdigit", TextTest::AllowClass, {0}),
+      Rule::textTest("strchr", TextTest::FindInSet, {1}).inSet(0),
+
+      // --- Calls that do not return: a branch that makes one leaves the
+      // function (needed where a header does not say noreturn). ---
+      Rule::noReturn("exit"),
+      Rule::noReturn("_exit"),
+      Rule::noReturn("_Exit"),
+      Rule::noReturn("quick_exit"),
+      Rule::noReturn("abort"),
+      Rule::noReturn("err"),
+      Rule::noReturn("errx"),
+
+      // --- Containers, for the range checks. ---
+      // Sizes: an index compared with one is bounded by that object. Any
+      // class's size() and length(), whoever wrote the container.
+      Rule::sizeOf("size", This).inAnyClass(),
+      Rule::sizeOf("length", This).inAnyClass(),
+      Rule::sizeOf("std::size", 0),
+      // operator[] without a bounds check: indexes judged as an array's.
+      Rule::uncheckedIndex("std::vector::operator[]"),
+      Rule::uncheckedIndex("std::array::operator[]"),
+      Rule::uncheckedIndex("std::deque::operator[]"),
+      Rule::uncheckedIndex("std::basic_string::operator[]"),
+      Rule::uncheckedIndex("std::basic_string_view::operator[]"),
+      Rule::uncheckedIndex("std::span::operator[]"),
+      // Made with a count of elements: as much memory as `new T[n]`.
+      Rule::sink("std::vector::vector", {0}, Size),
+      Rule::sink("std::deque::deque", {0}, Size),
+      Rule::sink("std::list::list", {0}, Size),
+      Rule::sink("std::forward_list::forward_list", {0}, Size),
+      Rule::sink("std::basic_string::basic_string", {0}, Size),
   };
   // Deliberately absent:
-  // - strlen, strcmp and friends: they read text but produce no text; a
-  //   length is tainted through the buffer it measures only for the range
-  //   checks, which look at it there.
+  // - data-flow rules for strlen, strcmp and friends: they read text but
+  //   produce no text; a length is tainted through the buffer it measures
+  //   only for the range checks, which look at it there. (Their TextTest
+  //   rows above say what a comparison of the result vouches for.)
   // - printf/fprintf/puts: output, not a sink for command injection.
   // - strncmp: a prefix comparison does not vouch for the rest of the text,
-  //   so it is not a validator, unlike strcmp == 0.
+  //   so it is no Equal test, unlike strcmp == 0.
+}
+
+llvm::ArrayRef<llvm::StringLiteral> builtinShells() {
+  // execl("/bin/sh", "sh", "-c", cmd): the argument after -c is a command
+  // line. busybox runs its sh applet so too.
+  static constexpr llvm::StringLiteral Shells[] = {
+      "sh",  "bash", "dash", "zsh",  "ksh",
+      "ash", "mksh", "csh",  "tcsh", "busybox"};
+  return Shells;
 }
 
 const std::vector<Rule> &Model::builtinRules() {

@@ -5,6 +5,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLExtras.h"
+#include <optional>
 
 using namespace clang;
 
@@ -61,6 +62,30 @@ Rule Rule::validator(llvm::StringRef Fn, ArgSet Args) {
   return Rule{RuleKind::Validator, Fn.str(), std::move(Args), {}};
 }
 
+Rule Rule::globalSource(llvm::StringRef Var, SourceKind Kind) {
+  Rule R = source(Var, {}, Kind);
+  R.Global = true;
+  return R;
+}
+
+Rule Rule::noReturn(llvm::StringRef Fn) {
+  return Rule{RuleKind::NoReturn, Fn.str(), {}, {}};
+}
+
+Rule Rule::textTest(llvm::StringRef Fn, TextTest Test, ArgSet Args) {
+  Rule R{RuleKind::TextTest, Fn.str(), std::move(Args), {}};
+  R.Test = Test;
+  return R;
+}
+
+Rule Rule::sizeOf(llvm::StringRef Fn, int Object) {
+  return Rule{RuleKind::SizeOf, Fn.str(), {Object}, {}};
+}
+
+Rule Rule::uncheckedIndex(llvm::StringRef Fn) {
+  return Rule{RuleKind::UncheckedIndex, Fn.str(), {}, {}};
+}
+
 Model::Model(std::vector<Rule> TheRules) : Rules(std::move(TheRules)) {
   index();
 }
@@ -75,15 +100,39 @@ Model::Model(const std::vector<Rule> &Base, std::vector<Rule> Extra,
   index();
 }
 
+/// The bit of Model::GlobalNameBits for a name of \p Length characters that
+/// starts with \p First.
+static std::uint64_t nameBit(size_t Length, char First) {
+  return std::uint64_t{1} << ((Length * 31 +
+                               static_cast<unsigned char>(First)) %
+                              64);
+}
+
+/// "append" for "std::basic_string::append".
+static llvm::StringRef simpleName(llvm::StringRef Qualified) {
+  size_t Colons = Qualified.rfind("::");
+  return Colons == llvm::StringRef::npos ? Qualified
+                                         : Qualified.drop_front(Colons + 2);
+}
+
 void Model::index() {
   for (const Rule &R : Rules) {
+    if (R.Global) {
+      if (!R.Function.empty()) {
+        GlobalSources.try_emplace(R.Function, &R);
+        GlobalNameBits |= nameBit(R.Function.size(), R.Function.front());
+      }
+      continue;
+    }
+    if (!R.isDataFlow()) {
+      Facts[simpleName(R.Function)].push_back(&R);
+      continue;
+    }
     ByName[R.Function].push_back(&R);
-    llvm::StringRef Simple = R.Function;
-    size_t Colons = Simple.rfind("::");
-    if (Colons != llvm::StringRef::npos)
-      Simple = Simple.drop_front(Colons + 2);
-    SimpleNames.insert(Simple);
+    SimpleNames.insert(simpleName(R.Function));
   }
+  for (llvm::StringLiteral Shell : builtinShells())
+    Shells.insert(Shell);
 }
 
 llvm::ArrayRef<const Rule *> Model::rulesFor(llvm::StringRef Name) const {
@@ -203,6 +252,72 @@ Model::lookUp(const clang::FunctionDecl *FD) const {
     return {};
   }
   return rulesFor(ruleName(FD));
+}
+
+const Rule *Model::factFrom(llvm::ArrayRef<const Rule *> Candidates,
+                            const FunctionDecl *FD, RuleKind Kind) const {
+  std::optional<std::string> Qualified;
+  for (const Rule *R : Candidates) {
+    if (R->Kind != Kind)
+      continue;
+    if (R->AnyClass) {
+      if (isa<CXXMethodDecl>(FD))
+        return R;
+      continue;
+    }
+    if (!Qualified)
+      Qualified = ruleName(FD);
+    if (*Qualified == R->Function)
+      return R;
+  }
+  return nullptr;
+}
+
+const Rule *Model::fact(const FunctionDecl *FD, RuleKind Kind) const {
+  if (!FD)
+    return nullptr;
+  DeclarationName Name = FD->getDeclName();
+  auto It = Name.getAsIdentifierInfo()
+                ? Facts.find(Name.getAsIdentifierInfo()->getName())
+                : Facts.find(Name.getAsString());
+  if (It == Facts.end())
+    return nullptr;
+  return factFrom(It->second, FD, Kind);
+}
+
+const Rule *Model::fact(llvm::StringRef QualifiedName, RuleKind Kind) const {
+  auto It = Facts.find(simpleName(QualifiedName));
+  if (It == Facts.end())
+    return nullptr;
+  for (const Rule *R : It->second)
+    if (R->Kind == Kind && !R->AnyClass && R->Function == QualifiedName)
+      return R;
+  return nullptr;
+}
+
+const Rule *Model::globalSource(const ValueDecl *VD) const {
+  const auto *Var = dyn_cast_or_null<VarDecl>(VD);
+  const IdentifierInfo *II = Var ? Var->getIdentifier() : nullptr;
+  // Length and first character: they rule out nearly every variable,
+  // cheaply; the lookup is out of line so that this path stays short.
+  if (!II || !(GlobalNameBits & nameBit(II->getLength(), *II->getNameStart())))
+    return nullptr;
+  return globalSourceNamed(Var, II->getName());
+}
+
+const Rule *Model::globalSourceNamed(const VarDecl *Var,
+                                     llvm::StringRef Name) const {
+  auto It = GlobalSources.find(Name);
+  if (It == GlobalSources.end() || Var->hasLocalStorage())
+    return nullptr;
+  return It->second;
+}
+
+bool Model::isShell(llvm::StringRef Program) const {
+  llvm::StringRef Base = Program.rsplit('/').second;
+  if (Base.empty())
+    Base = Program;
+  return Shells.contains(Base);
 }
 
 std::vector<std::string> Model::sinkNames(SinkKind Kind) const {

@@ -2,10 +2,12 @@
 //
 // One rule type describes every function sinkguard cares about: where
 // command strings are executed (sinks) and how a function writes data from
-// some arguments into others (propagators). Argument positions follow the
-// Static Analyzer's GenericTaintChecker: 0-based, ReturnValue (-1) for the
-// result, ThisObject (-2) for the implicit object of a member call, and
-// "variadic from N" for every argument from N on.
+// some arguments into others (propagators), and what else the engine must
+// know of a library function (that exit does not return, that strcmp == 0
+// means equal text). Argument positions follow the Static Analyzer's
+// GenericTaintChecker: 0-based, ReturnValue (-1) for the result, ThisObject
+// (-2) for the implicit object of a member call, and "variadic from N" for
+// every argument from N on.
 //
 // The model knows Clang's AST only to match a call to a rule; it knows
 // nothing of clang-tidy or of how findings are shown.
@@ -21,6 +23,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Compiler.h"
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -31,6 +34,8 @@ namespace clang {
 class CallExpr;
 class Expr;
 class FunctionDecl;
+class ValueDecl;
+class VarDecl;
 } // namespace clang
 
 namespace sinkguard::model {
@@ -84,6 +89,62 @@ enum class RuleKind : std::uint8_t {
   /// Returns non-zero (true) only when the In arguments are safe: a branch
   /// on that result cleans them on its true side.
   Validator,
+
+  // The kinds below say what a call means to the engine's reasoning, not
+  // where data goes: rulesFor() leaves them out (a function known only by
+  // them is, for data flow, one the model knows nothing of), and
+  // Model::fact() finds them.
+
+  /// Does not return (exit, abort): a branch that calls it leaves the
+  /// function.
+  NoReturn,
+  /// A test on text whose meaning the engine reads from the comparison
+  /// around the call (strcmp(s, "x") == 0, strspn(s, SET) == strlen(s)):
+  /// which test is the rule's Test.
+  TextTest,
+  /// Returns the size of the object at In (`v.size()`, `std::size(a)`): an
+  /// index compared with it is bounded by that object's size.
+  SizeOf,
+  /// An operator[] that does not check its index (std::vector's): the range
+  /// checks judge the index as they judge an array's.
+  UncheckedIndex,
+};
+
+/// For propagators whose result is one of the In arguments: which one, for
+/// the range checks.
+enum class Pick : std::uint8_t {
+  None,
+  /// The smaller of two (std::min).
+  Min,
+  /// The larger of two (std::max).
+  Max,
+  /// The first, held between the second and the third (std::clamp).
+  Clamp,
+};
+
+/// What a TextTest rule's result says about its arguments.
+enum class TextTest : std::uint8_t {
+  None,
+  /// Zero when the texts at In[0] and In[1] are equal (strcmp): compared
+  /// with a literal, the other argument is that literal.
+  Equal,
+  /// Non-zero only when the character at In[0] is a letter or a digit
+  /// (isalnum): a loop that leaves the function on a character that fails
+  /// it validates the string.
+  AllowClass,
+  /// The length of the text at In[0] (strlen), which SpanOfSet is compared
+  /// with.
+  Length,
+  /// How many leading characters of the text at In[0] are in the set at
+  /// SetArg (strspn): when that is the text's length, or its character
+  /// there is '\0', every character is in the set.
+  SpanOfSet,
+  /// Null unless the character at In[0] is in the set at SetArg
+  /// (strchr(SET, c)).
+  FindInSet,
+  /// npos unless a character of the text at In[0] is outside the set at
+  /// SetArg (find_first_not_of).
+  FindNotInSet,
 };
 
 /// Where a source's data comes from; checks may trust some of these.
@@ -127,6 +188,9 @@ struct Rule {
   /// For printf-like propagators: the position of the format string, whose
   /// conversions decide which variadic arguments can carry text.
   int FormatArg = NoArg;
+  /// For formatters: the format is std::format's, where `{}` takes any
+  /// type, so every argument that can carry text counts.
+  bool BraceFormat = false;
   /// True when the Out arguments keep their old contents (strcat, append):
   /// the destination is extended rather than overwritten.
   bool Appends = false;
@@ -141,10 +205,23 @@ struct Rule {
   /// For validators: the arguments are safe when the call returns zero
   /// (regexec) rather than non-zero.
   bool ValidWhenZero = false;
+  /// For propagators: which argument the result is (std::min's smaller).
+  Pick Picks = Pick::None;
   /// For sources whose result is a number: the values it can take
   /// (getchar: -1 to 255), for the range checks.
   std::optional<std::pair<std::int64_t, std::int64_t>> ResultRange =
       std::nullopt;
+  /// For a source: Function names a global variable (getopt's optarg) whose
+  /// every read is untrusted data, not a function.
+  bool Global = false;
+  /// For TextTest rules: which test, and the position of the character set
+  /// it reads (strspn's accept), if any.
+  TextTest Test = TextTest::None;
+  int SetArg = NoArg;
+  /// For the kinds that rulesFor() leaves out: Function is an unqualified
+  /// name that matches a member function of that name in any class (a
+  /// container's size(), whoever wrote the container).
+  bool AnyClass = false;
   /// Where the rule was declared: "built-in", or "file:line" of a model
   /// file, or "annotation".
   std::string Origin = "built-in";
@@ -157,6 +234,12 @@ struct Rule {
   static Rule appender(llvm::StringRef Fn, ArgSet In, ArgSet Out);
   static Rule sanitizer(llvm::StringRef Fn, ArgSet Out);
   static Rule validator(llvm::StringRef Fn, ArgSet Args);
+  /// Every read of the global variable \p Var is untrusted data.
+  static Rule globalSource(llvm::StringRef Var, SourceKind Kind);
+  static Rule noReturn(llvm::StringRef Fn);
+  static Rule textTest(llvm::StringRef Fn, TextTest Test, ArgSet Args);
+  static Rule sizeOf(llvm::StringRef Fn, int Object);
+  static Rule uncheckedIndex(llvm::StringRef Fn);
   /// The return value designates the object at \p Pos.
   Rule &returning(int Pos) {
     ReturnsArg = Pos;
@@ -172,6 +255,28 @@ struct Rule {
     ResultRange = {Lo, Hi};
     return *this;
   }
+  /// The result is the argument \p P picks.
+  Rule &picking(Pick P) {
+    Picks = P;
+    return *this;
+  }
+  /// For a TextTest: the character set is the argument at \p Pos.
+  Rule &inSet(int Pos) {
+    SetArg = Pos;
+    return *this;
+  }
+  /// Matches a member function named Function in any class.
+  Rule &inAnyClass() {
+    AnyClass = true;
+    return *this;
+  }
+  /// For a formatter: the format is std::format's.
+  Rule &withBraces() {
+    BraceFormat = true;
+    return *this;
+  }
+  /// Whether rulesFor() returns this rule: it says where data goes.
+  bool isDataFlow() const { return Kind <= RuleKind::Validator && !Global; }
 };
 
 /// The rules in force for one analysis: the built-in table, minus the
@@ -195,6 +300,21 @@ public:
   llvm::ArrayRef<const Rule *> rulesFor(const clang::FunctionDecl *FD) const;
   llvm::ArrayRef<const Rule *> rulesFor(llvm::StringRef QualifiedName) const;
 
+  /// The rule of kind \p Kind (NoReturn, TextTest, SizeOf, UncheckedIndex)
+  /// for \p FD, or null.
+  const Rule *fact(const clang::FunctionDecl *FD, RuleKind Kind) const;
+  /// The same for a function named \p QualifiedName, or a macro named like
+  /// one (glibc's isalnum).
+  const Rule *fact(llvm::StringRef QualifiedName, RuleKind Kind) const;
+
+  /// The source rule of the global variable \p VD (getopt's optarg), or
+  /// null. Asked for every variable the analysis reads.
+  const Rule *globalSource(const clang::ValueDecl *VD) const;
+
+  /// Whether \p Program ("/bin/sh", "bash") is a shell: one that runs the
+  /// argument after -c as a command line.
+  bool isShell(llvm::StringRef Program) const;
+
   /// Names of every function with a sink rule of kind \p Kind, for building
   /// AST matchers.
   std::vector<std::string> sinkNames(SinkKind Kind) const;
@@ -202,6 +322,10 @@ public:
 private:
   void index();
   llvm::ArrayRef<const Rule *> lookUp(const clang::FunctionDecl *FD) const;
+  const Rule *factFrom(llvm::ArrayRef<const Rule *> Candidates,
+                       const clang::FunctionDecl *FD, RuleKind Kind) const;
+  LLVM_ATTRIBUTE_NOINLINE const Rule *
+  globalSourceNamed(const clang::VarDecl *Var, llvm::StringRef Name) const;
 
   std::vector<Rule> Rules;
   llvm::StringMap<llvm::SmallVector<const Rule *, 2>> ByName;
@@ -219,7 +343,18 @@ private:
   mutable llvm::DenseMap<const clang::FunctionDecl *,
                          llvm::ArrayRef<const Rule *>>
       Lookups;
+  /// The rules rulesFor() leaves out, by unqualified name.
+  llvm::StringMap<llvm::SmallVector<const Rule *, 1>> Facts;
+  /// Global sources by variable name, and a bit per (length, first
+  /// character) of their names: a cheap first test for every variable read.
+  llvm::StringMap<const Rule *> GlobalSources;
+  std::uint64_t GlobalNameBits = 0;
+  llvm::StringSet<> Shells;
 };
+
+/// The programs that run the argument after -c as a command line, by file
+/// name.
+llvm::ArrayRef<llvm::StringLiteral> builtinShells();
 
 /// The qualified name a rule would use for \p FD: template arguments and
 /// inline namespaces (std::__1, std::__cxx11) are dropped.

@@ -12,20 +12,18 @@
 
 #include "ModelFile.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
-#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/YAMLParser.h"
 #include "llvm/Support/YAMLTraits.h"
 #include <algorithm>
 #include <array>
 #include <map>
-#include <mutex>
 #include <optional>
 
 namespace sinkguard::model {
@@ -42,7 +40,6 @@ constexpr unsigned MaxNesting = 16;
 /// Positions above this are typos; C++ implementations need only support 256
 /// parameters.
 constexpr int MaxPosition = 255;
-constexpr std::uint64_t MaxFileSize = std::uint64_t{1} << 20;
 
 constexpr std::pair<StringLiteral, SourceKind> SourceKinds[] = {
     {"command-line", SourceKind::CommandLine},
@@ -79,7 +76,8 @@ constexpr unsigned NumSections = 5;
 constexpr KeySpec TopKeys[] = {
     {"Sources", Shape::List},    {"Propagators", Shape::List},
     {"Sinks", Shape::List},      {"Sanitizers", Shape::List},
-    {"Validators", Shape::List}, {"Disable", Shape::List},
+    {"Validators", Shape::List}, {"NoReturn", Shape::List},
+    {"Disable", Shape::List},
 };
 /// Sources and sinks.
 constexpr KeySpec KindedKeys[] = {
@@ -515,8 +513,29 @@ struct Entry {
 
 struct FileContents {
   std::array<std::vector<Entry>, NumSections> Sections;
+  std::vector<FunctionName> NoReturn;
   std::vector<FunctionName> Disable;
 };
+
+/// Checks each name of \p List, a list of function names, in order: that it
+/// is not given twice (\p Again says what a second one is: "already
+/// disabled"), and \p Check.
+bool checkNames(ParseState &S, const std::vector<FunctionName> &List,
+                StringRef Again,
+                llvm::function_ref<bool(const FunctionName &)> Check) {
+  llvm::StringMap<const char *> Seen;
+  for (const FunctionName &F : List) {
+    auto [It, New] = Seen.try_emplace(F.Value, F.At);
+    if (!New) {
+      S.fail(F.At, quoted(F.Value) + " is " + Again + " at line " +
+                       Twine(S.lineOf(It->second)));
+      return false;
+    }
+    if (!Check(F))
+      return false;
+  }
+  return true;
+}
 
 /// Checks \p List, the positions under \p Key: no position twice, and the
 /// return value (-1) only where it can receive data.
@@ -652,26 +671,22 @@ bool checkDocument(ParseState &S, const FileContents &D) {
       }
     }
   }
+  if (!checkNames(S, D.NoReturn, "already listed under NoReturn",
+                  [](const FunctionName &) { return true; }))
+    return false;
   llvm::StringSet<> Builtin;
   for (const Rule &R : Model::builtinRules())
     Builtin.insert(R.Function);
-  llvm::StringMap<const char *> Seen;
-  for (const FunctionName &F : D.Disable) {
-    auto [It, New] = Seen.try_emplace(F.Value, F.At);
-    if (!New) {
-      S.fail(F.At, quoted(F.Value) + " is already disabled at line " +
-                       Twine(S.lineOf(It->second)));
-      return false;
-    }
-    if (!Builtin.contains(F.Value)) {
-      S.fail(F.At, "no built-in rule for " + quoted(F.Value) + " to disable" +
-                       suggest(F.Value, Builtin, [](const auto &Entry) {
-                         return Entry.getKey();
-                       }));
-      return false;
-    }
-  }
-  return true;
+  return checkNames(
+      S, D.Disable, "already disabled", [&](const FunctionName &F) {
+        if (Builtin.contains(F.Value))
+          return true;
+        S.fail(F.At, "no built-in rule for " + quoted(F.Value) + " to disable" +
+                         suggest(F.Value, Builtin, [](const auto &Entry) {
+                           return Entry.getKey();
+                         }));
+        return false;
+      });
 }
 
 ArgSet argSet(ArgSet Base, const std::optional<std::vector<Position>> &List) {
@@ -849,6 +864,7 @@ template <> struct MappingTraits<FileContents> {
       IO.mapOptionalWithContext(sinkguard::model::sectionName(Sec),
                                 D.Sections[I], Sec);
     }
+    IO.mapOptional("NoReturn", D.NoReturn);
     IO.mapOptional("Disable", D.Disable);
   }
   static std::string validate(IO &IO, FileContents &D) {
@@ -910,116 +926,14 @@ llvm::Expected<ModelFile> parseModelFile(llvm::StringRef Text,
       File.Rules.push_back(std::move(R));
     }
   }
+  for (const FunctionName &F : D.NoReturn) {
+    Rule R = Rule::noReturn(F.Value);
+    R.Origin = (Path + ":" + Twine(S.lineOf(F.At))).str();
+    File.Rules.push_back(std::move(R));
+  }
   for (const FunctionName &F : D.Disable)
     File.Disabled.push_back(F.Value);
   return File;
-}
-
-namespace {
-
-llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
-readModelFile(llvm::StringRef Path, llvm::vfs::FileSystem &FS) {
-  auto Fail = [&](const Twine &Why) {
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   Path + ": cannot read model file: " + Why);
-  };
-  llvm::ErrorOr<llvm::vfs::Status> Status = FS.status(Path);
-  if (!Status)
-    return Fail(Status.getError().message());
-  if (Status->isDirectory())
-    return Fail("it is a directory");
-  // A FIFO or device would be read until it ends, if ever.
-  if (Status->getType() != llvm::sys::fs::file_type::regular_file)
-    return Fail("not a regular file");
-  if (Status->getSize() > MaxFileSize)
-    return Fail("larger than 1 MiB");
-  auto Buffer = FS.getBufferForFile(Path, /*FileSize=*/-1,
-                                    /*RequiresNullTerminator=*/false);
-  if (!Buffer)
-    return Fail(Buffer.getError().message());
-  if ((*Buffer)->getBufferSize() > MaxFileSize)
-    return Fail("larger than 1 MiB");
-  return std::move(*Buffer);
-}
-
-struct CachedParse {
-  /// What was parsed: an edited file is parsed again, whatever its mtime.
-  std::string Text;
-  std::shared_ptr<const ModelFile> File;
-  std::string Error;
-};
-
-struct ParseCache {
-  std::mutex Lock;
-  llvm::StringMap<CachedParse> Files;
-};
-
-ParseCache &parseCache() {
-  static ParseCache Cache;
-  return Cache;
-}
-
-} // namespace
-
-llvm::Expected<ModelFile> loadModelFile(llvm::StringRef Path,
-                                        llvm::vfs::FileSystem &FS) {
-  auto Buffer = readModelFile(Path, FS);
-  if (!Buffer)
-    return Buffer.takeError();
-  return parseModelFile((*Buffer)->getBuffer(), Path);
-}
-
-std::string findProjectModelFile(llvm::StringRef SourceFile,
-                                 llvm::vfs::FileSystem &FS) {
-  llvm::SmallString<256> Dir(SourceFile);
-  if (FS.makeAbsolute(Dir))
-    return "";
-  llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
-  llvm::sys::path::remove_filename(Dir);
-  for (StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D)) {
-    llvm::SmallString<256> Candidate(D);
-    llvm::sys::path::append(Candidate, ProjectModelFileName);
-    llvm::ErrorOr<llvm::vfs::Status> Status = FS.status(Candidate);
-    if (Status && !Status->isDirectory())
-      return std::string(Candidate);
-  }
-  return "";
-}
-
-std::unique_ptr<Model> modelFor(const ModelFile &File) {
-  return std::make_unique<Model>(Model::builtinRules(), File.Rules,
-                                 File.Disabled);
-}
-
-llvm::Expected<std::shared_ptr<const ModelFile>>
-loadModelFileCached(llvm::StringRef Path, llvm::vfs::FileSystem &FS) {
-  auto Buffer = readModelFile(Path, FS);
-  if (!Buffer)
-    return Buffer.takeError();
-  StringRef Text = (*Buffer)->getBuffer();
-  ParseCache &Cache = parseCache();
-  std::lock_guard<std::mutex> Guard(Cache.Lock);
-  CachedParse &Entry = Cache.Files[Path];
-  if (Entry.Text != Text || (!Entry.File && Entry.Error.empty())) {
-    Entry = CachedParse();
-    Entry.Text = Text.str();
-    llvm::Expected<ModelFile> Parsed = parseModelFile(Text, Path);
-    if (Parsed)
-      Entry.File = std::make_shared<const ModelFile>(std::move(*Parsed));
-    else
-      Entry.Error = llvm::toString(Parsed.takeError());
-  }
-  if (Entry.File)
-    return Entry.File;
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), Entry.Error);
-}
-
-llvm::Expected<std::unique_ptr<Model>> loadModel(llvm::StringRef Path,
-                                                 llvm::vfs::FileSystem &FS) {
-  auto File = loadModelFileCached(Path, FS);
-  if (!File)
-    return File.takeError();
-  return modelFor(**File);
 }
 
 } // namespace sinkguard::model

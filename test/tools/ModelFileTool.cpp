@@ -8,7 +8,8 @@
 //
 // --find looks for the project-wide .sinkguard.yaml as a check would for
 // SOURCE. --query prints the rules in force for NAME in the model the file
-// makes (built-in rules minus Disable plus the file's rules).
+// makes (built-in rules minus Disable plus the file's rules): its data-flow
+// rules, then the others (noreturn, text tests) of a function of that name.
 //
 //===----------------------------------------------------------------------===//
 
@@ -59,8 +60,36 @@ static llvm::StringRef kindName(RuleKind Kind) {
     return "sanitizer";
   case RuleKind::Validator:
     return "validator";
+  case RuleKind::NoReturn:
+    return "noreturn";
+  case RuleKind::TextTest:
+    return "text-test";
+  case RuleKind::SizeOf:
+    return "size-of";
+  case RuleKind::UncheckedIndex:
+    return "unchecked-index";
   }
   return "?";
+}
+
+static llvm::StringRef testName(TextTest Test) {
+  switch (Test) {
+  case TextTest::None:
+    break;
+  case TextTest::Equal:
+    return "equal";
+  case TextTest::AllowClass:
+    return "allow-class";
+  case TextTest::Length:
+    return "length";
+  case TextTest::SpanOfSet:
+    return "span-of-set";
+  case TextTest::FindInSet:
+    return "find-in-set";
+  case TextTest::FindNotInSet:
+    return "find-not-in-set";
+  }
+  return "none";
 }
 
 static void printRule(const Rule &R, llvm::raw_ostream &OS) {
@@ -68,6 +97,14 @@ static void printRule(const Rule &R, llvm::raw_ostream &OS) {
      << " out=" << argSetText(R.Out);
   if (R.Kind == RuleKind::Source)
     OS << " source=" << sourceKindName(R.Source);
+  if (R.Global)
+    OS << " global";
+  if (R.Kind == RuleKind::TextTest)
+    OS << " test=" << testName(R.Test);
+  if (R.SetArg != NoArg)
+    OS << " set=" << positionName(R.SetArg);
+  if (R.AnyClass)
+    OS << " any-class";
   if (R.Kind == RuleKind::Sink)
     OS << " sink=" << sinkKindName(R.Sink);
   if (R.Appends)
@@ -132,7 +169,12 @@ int main(int Argc, const char **Argv) {
   std::unique_ptr<Model> InForce = modelFor(M);
   for (const std::string &Name : Queries) {
     llvm::outs() << "query " << Name << ":";
-    auto Rules = InForce->rulesFor(Name);
+    std::vector<const Rule *> Rules(InForce->rulesFor(Name).begin(),
+                                    InForce->rulesFor(Name).end());
+    for (RuleKind Kind : {RuleKind::NoReturn, RuleKind::TextTest,
+                          RuleKind::SizeOf, RuleKind::UncheckedIndex})
+      if (const Rule *R = InForce->fact(Name, Kind))
+        Rules.push_back(R);
     llvm::outs() << (Rules.empty() ? " none\n" : "\n");
     for (const Rule *R : Rules) {
       llvm::outs() << "  ";

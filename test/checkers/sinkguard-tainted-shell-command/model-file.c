@@ -13,6 +13,7 @@
 // RUN:   -config="{CheckOptions: {sinkguard-tainted-shell-command.ModelFile: '%S/Inputs/bad-model.yaml'}}"
 // BAD: warning: model file ignored: {{.*}}bad-model.yaml:4:11: {{.*}}satellite{{.*}} [clang-tidy-config]
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -21,6 +22,7 @@ void run_remote(const char *host, const char *cmd);
 void copy_field(char *dst, const char *src);
 char *shell_quote(const char *s);
 int is_safe_host(const char *s);
+void die(const char *why);
 
 void user_source(int fd) {
   char buf[256];
@@ -50,4 +52,15 @@ void user_sanitizer_and_validator(int fd) {
   system(shell_quote(buf));
   if (is_safe_host(buf))
     run_remote("db1", buf);
+}
+
+// die() does not return (the model file says so; its declaration does
+// not): the loop rejects every host that is not letters and digits.
+void user_noreturn(void) {
+  char *host = getenv("HOST");
+  for (const char *p = host; *p; ++p)
+    if (!isalnum((unsigned char)*p))
+      die("bad host");
+  system(host);
+  // BAD: :[[@LINE-1]]:3: warning: command passed to 'system' contains data read by 'getenv'
 }

@@ -80,7 +80,7 @@ MATRIX_KEY = re.compile(r"\bmatrix\.([A-Za-z_][\w-]*)")
 # Keys that name what a configuration block is.
 CONFIG_FILES = {
     ".sinkguard.yaml": {"Sources", "Propagators", "Sinks", "Sanitizers",
-                        "Validators", "Disable"},
+                        "Validators", "NoReturn", "Disable"},
     ".clang-tidy": {"Checks", "CheckOptions", "WarningsAsErrors",
                     "HeaderFilterRegex", "ExcludeHeaderFilterRegex",
                     "FormatStyle", "InheritParentConfig", "User",
