@@ -118,14 +118,16 @@ void collectSinkCalls(const Stmt *S, const ::sinkguard::model::Model &M,
                       llvm::SmallVectorImpl<const CallExpr *> &Out) {
   if (!S || isa<LambdaExpr>(S))
     return;
-  if (const auto *Call = dyn_cast<CallExpr>(S))
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
     for (const ::sinkguard::model::Rule *R :
-         M.rulesFor(Call->getDirectCallee()))
+         M.rulesFor(Call->getDirectCallee())) {
       if (R->Kind == ::sinkguard::model::RuleKind::Sink &&
           R->Sink == ::sinkguard::model::SinkKind::ShellCommand) {
         Out.push_back(Call);
         break;
       }
+    }
+  }
   for (const Stmt *Child : S->children())
     collectSinkCalls(Child, M, Out);
 }
@@ -187,11 +189,12 @@ void ShellCommandConstructionCheck::reportSink(
            "posix_spawn) instead of a shell")
           << Sink->getName() << partsList(A.Parts, Ctx)
           << Command->getSourceRange();
-      for (const engine::AssemblyStep &S : A.Steps)
+      for (const engine::AssemblyStep &S : A.Steps) {
         diag(S.Where->getExprLoc(), "'%0' %1 %2 into the command",
              DiagnosticIDs::Note)
             << S.Operation << stepVerb(S.How) << partsList(S.Parts, Ctx)
             << S.Where->getSourceRange();
+      }
       return;
     }
   }

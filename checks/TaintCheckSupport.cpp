@@ -91,12 +91,13 @@ std::string spelledAs(const Expr *E, ASTContext &Ctx, StringRef Fallback) {
       SM.getFileLoc(R.getBegin()), SM.getFileLoc(R.getEnd()));
   std::string Text =
       Lexer::getSourceText(Range, SM, Ctx.getLangOpts()).trim().str();
-  if (Text.empty())
+  if (Text.empty()) {
     Text = Lexer::getSourceText(CharSourceRange::getTokenRange(
                                     SM.getExpansionRange(R).getAsRange()),
                                 SM, Ctx.getLangOpts())
                .trim()
                .str();
+  }
   if (Text.empty())
     return Fallback.str();
   if (Text.size() > 40)
@@ -284,11 +285,12 @@ void TaintCheckBase::check(const MatchFinder::MatchResult &Result) {
     configure(Opts);
     // When a range check runs too, its engine (ranges on) finds the same
     // paths to shells: one analysis of the file serves both.
-    if (!Opts.RangeChecks)
+    if (!Opts.RangeChecks) {
       Opts.RangeChecks = llvm::any_of(CheckEngines, [&](const auto &Check) {
         return Check.second == ::sinkguard::CheckEngine::Range &&
                TidyContext->isCheckEnabled(Check.first);
       });
+    }
     Engine = SharedEngine::get(TidyContext, ModelFile, SummaryStore, Opts);
     Engine->addUser(this);
   }

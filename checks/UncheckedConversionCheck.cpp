@@ -41,11 +41,12 @@ const VarDecl *initialisedVariable(const Expr *E, ASTContext &Ctx) {
     DynTypedNodeList Parents = Ctx.getParents(*Cur);
     if (Parents.empty())
       return nullptr;
-    if (const auto *VD = Parents[0].get<VarDecl>())
+    if (const auto *VD = Parents[0].get<VarDecl>()) {
       return VD->getInit() &&
                      VD->getInit()->IgnoreParenCasts() == E->IgnoreParenCasts()
                  ? VD
                  : nullptr;
+    }
     const auto *P = Parents[0].get<Expr>();
     if (!P || !isa<ParenExpr, CastExpr>(P))
       return nullptr;
@@ -81,12 +82,14 @@ bool isErrno(const Expr *E) {
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     if (UO->getOpcode() == UO_Deref)
       E = UO->getSubExpr()->IgnoreParenImpCasts();
-  if (const auto *Call = dyn_cast<CallExpr>(E))
-    if (const FunctionDecl *FD = Call->getDirectCallee())
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (const FunctionDecl *FD = Call->getDirectCallee()) {
       return FD->getIdentifier() &&
              llvm::is_contained({"__errno_location", "__error", "___errno",
                                  "_errno", "__errno"},
                                 FD->getName());
+    }
+  }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     return DRE->getDecl()->getIdentifier() &&
            DRE->getDecl()->getName() == "errno";
@@ -374,13 +377,14 @@ bool UncheckedConversionCheck::checkStrtol(const CallExpr *Call,
     if (Uses.FirstEndCheck &&
         SM.isBeforeInTranslationUnit(LastCheck, *Uses.FirstEndCheck))
       LastCheck = *Uses.FirstEndCheck;
-    for (const DeclRefExpr *Read : Uses.ResultReads)
+    for (const DeclRefExpr *Read : Uses.ResultReads) {
       if (SM.isBeforeInTranslationUnit(SM.getFileLoc(Read->getBeginLoc()),
                                        LastCheck)) {
         Missing.push_back("the result is used before errno and the end "
                           "pointer are checked");
         break;
       }
+    }
   }
   if (Missing.empty())
     return false;
@@ -457,7 +461,7 @@ void UncheckedConversionCheck::checkScanResult(const CallExpr *Call,
       if (!S)
         return;
       if (const auto *BO = dyn_cast<BinaryOperator>(S);
-          BO && BO->isComparisonOp())
+          BO && BO->isComparisonOp()) {
         for (bool Left : {true, false}) {
           if (variableOf(Left ? BO->getLHS() : BO->getRHS()) != Var)
             continue;
@@ -467,6 +471,7 @@ void UncheckedConversionCheck::checkScanResult(const CallExpr *Call,
           else if (Seen.empty())
             Seen = Verdict;
         }
+      }
       for (const Stmt *Child : S->children())
         Walk(Child);
     };

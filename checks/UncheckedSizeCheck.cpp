@@ -45,13 +45,14 @@ void UncheckedSizeCheck::report(const engine::SinkHit &Hit, ASTContext &Ctx) {
     Where = " passed to '" + Hit.Sink->getNameAsString() + "'";
   else if (isa<CXXNewExpr>(U.Use))
     Where = " of 'new[]'";
-  else if (const auto *CE = dyn_cast<CXXConstructExpr>(U.Use))
+  else if (const auto *CE = dyn_cast<CXXConstructExpr>(U.Use)) {
     Where = " of a '" +
             CE->getType().getUnqualifiedType().getAsString(
                 Ctx.getPrintingPolicy()) +
             "'";
-  else
+  } else {
     Where = " of a variable-length array";
+  }
   std::string Subject = Role + spelledAs(Hit.Arg, Ctx, "the size") + "' " +
                         describeOrigin(*Hit.Path->Root, At, SM) + Where;
   switch (U.Problem) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs clang-tidy 22 with the project's .clang-tidy (bugprone, cert,
-# performance and sinkguard's own checks, warnings as errors) over
+# performance, a readability subset and sinkguard's own checks, warnings
+# as errors but for the function size) over
 # sinkguard's own sources and unit tests, using the build's
 # compile_commands.json.
 set -euo pipefail

@@ -94,11 +94,12 @@ std::string objectName(const Expr *E) {
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref)
       return objectName(UO->getSubExpr());
-  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (BO->isAdditiveOp())
       return objectName(BO->getLHS()->getType()->isPointerType()
                             ? BO->getLHS()
                             : BO->getRHS());
+  }
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
     return objectName(MC->getImplicitObjectArgument());
   return {};
@@ -216,11 +217,12 @@ const Expr *innermostObject(const Expr *Ex) {
       Ex = ME->getBase();
       continue;
     }
-    if (const auto *UO = dyn_cast<UnaryOperator>(Ex))
+    if (const auto *UO = dyn_cast<UnaryOperator>(Ex)) {
       if (UO->getOpcode() == UO_Deref) {
         Ex = UO->getSubExpr();
         continue;
       }
+    }
     return Ex;
   }
 }

@@ -127,12 +127,13 @@ TaintSet FunctionAnalysis::applyRule(
       if (Pos == model::ReturnValue) {
         if (R.ReturnsArg != model::NoArg || In.empty())
           addAll(Result, In);
-        else
+        else {
           addAll(Result,
                  R.Appends
                      ? extendAt(In, At, {Call, &R, model::ReturnValue},
                                 [&] { return "'" + Fn + "' concatenates it"; })
                      : In);
+        }
         continue;
       }
       const Expr *A = ArgExpr(Pos);
@@ -243,12 +244,13 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
         forgetRange(locOf(A, S), S);
     }
     // std::vector, std::array, std::string operator[]: unchecked indexes.
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
       if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2 &&
           OperatorMember && !Args.back().second.empty() &&
           M.fact(MD, model::RuleKind::UncheckedIndex))
         checkIndex(SinkHit::Index, Call, Op->getArg(0), Op->getArg(1),
                    Args.back().second, Call, S);
+    }
   }
   if (!Callee) {
     // A function pointer held in a struct field: the link phase knows
@@ -290,11 +292,12 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
     // A virtual call whose object's dynamic type is known calls the
     // override of that type.
     const Decl *Target = Callee;
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
       if (const CXXMethodDecl *Method = MC->getMethodDecl())
         if (const CXXMethodDecl *Exact = Method->getDevirtualizedMethod(
                 MC->getImplicitObjectArgument(), /*IsAppleKext=*/false))
           Target = Exact;
+    }
     return callElsewhere(Call, Target, Args, S);
   }
 

@@ -258,20 +258,23 @@ bool CommandAssemblyAnalyzer::followHelper(
     if (!llvm::is_contained(Parts, P))
       Parts.push_back(P);
   // The helper's own steps explain how it put the text together.
-  if (!Parts.empty())
-    for (AssemblyStep S : H->Steps)
+  if (!Parts.empty()) {
+    for (AssemblyStep S : H->Steps) {
       if (T.StepsSeen.insert(S.Where).second) {
         S.Inner = true;
         T.Result.Steps.push_back(std::move(S));
       }
+    }
+  }
   for (const Expr *P : Parts)
     T.addPart(P);
   // The call itself is a step when the helper assembled something.
-  if (!H->Steps.empty() && !Parts.empty() && T.StepsSeen.insert(Call).second)
+  if (!H->Steps.empty() && !Parts.empty() && T.StepsSeen.insert(Call).second) {
     T.Result.Steps.push_back({Call,
                               AssemblyStep::Helper,
                               Def->getNameAsString(),
                               {Parts.begin(), Parts.end()}});
+  }
   return !Parts.empty();
 }
 
@@ -393,13 +396,15 @@ void CommandAssemblyAnalyzer::trace(const Expr *E, Trace &T) {
       return;
     }
     // A function of the program: how does it assemble what it returns?
-    if (Cache && M.rulesFor(Call->getDirectCallee()).empty())
-      if (const FunctionDecl *Def = helperDefinition(Call, Ctx))
+    if (Cache && M.rulesFor(Call->getDirectCallee()).empty()) {
+      if (const FunctionDecl *Def = helperDefinition(Call, Ctx)) {
         if (const HelperAssembly *H = Cache->returned(Def)) {
           llvm::SmallVector<const Expr *, 4> Parts;
           followHelper(Call, H, /*OutParam=*/-1, T, Parts);
           return;
         }
+      }
+    }
   }
   T.addPart(E);
 }
@@ -488,11 +493,12 @@ CommandAssembly CommandAssemblyAnalyzer::finish(Trace &T) {
   llvm::sort(T.Result.Steps, [&](const AssemblyStep &A, const AssemblyStep &B) {
     return isBefore(A.Where, B.Where->getBeginLoc());
   });
-  for (const AssemblyStep &S : T.Result.Steps)
+  for (const AssemblyStep &S : T.Result.Steps) {
     if (!S.Inner)
       for (const Expr *P : S.Parts)
         if (!llvm::is_contained(T.Result.Parts, P))
           T.Result.Parts.push_back(P);
+  }
   return std::move(T.Result);
 }
 

@@ -291,6 +291,8 @@ llvm::json::Value factsPlace(ASTContext &Ctx, SourceLocation Loc) {
   return FactsWriter(Ctx).place(Loc);
 }
 
+// One pass over the summaries, section by section; predates the size rule.
+// NOLINTNEXTLINE(readability-function-size)
 llvm::json::Object TaintEngine::facts(
     llvm::function_ref<llvm::json::Array(const SinkHit &)> Describe) {
   FactsWriter W(Ctx);
@@ -382,18 +384,20 @@ llvm::json::Object TaintEngine::facts(
     // What a function returns or leaves in its arguments reaches callers
     // in other units only if they can call it.
     for (const auto &O : CallableFn ? llvm::ArrayRef(Sum.Out)
-                                    : llvm::ArrayRef<Summary::OutFlow>())
+                                    : llvm::ArrayRef<Summary::OutFlow>()) {
       Outs.push_back(
           llvm::json::Object{{"param", O.Param},
                              {"fields", fieldNames(O.Path, nullptr)},
                              {"flows", Flows(O.From, CallableFn, FD, O.Path)}});
+    }
     llvm::json::Array GlobalsOut;
     GlobalsOut.reserve(Sum.Globals.size());
-    for (const auto &G : Sum.Globals)
+    for (const auto &G : Sum.Globals) {
       GlobalsOut.push_back(
           llvm::json::Object{{"global", G.Global},
                              {"fields", fieldNames(G.Path, nullptr)},
                              {"flows", Flows(G.From, CallableFn, FD, G.Path)}});
+    }
     llvm::json::Array Sinks;
     llvm::json::Array CallArgs;
     Sinks.reserve(Hits.size());
@@ -442,13 +446,14 @@ llvm::json::Object TaintEngine::facts(
 
   llvm::json::Array CallTable;
   CallTable.reserve(Calls.size());
-  for (const ExternalCall &C : Calls)
+  for (const ExternalCall &C : Calls) {
     CallTable.push_back(
         llvm::json::Object{{"target", W.usr(C.Target)},
                            {"name", declName(cast<NamedDecl>(C.Target))},
                            {"field", isa<FieldDecl>(C.Target)},
                            {"at", W.place(C.Call->getExprLoc())},
                            {"caller", W.usr(C.Caller)}});
+  }
   llvm::json::Array GlobalTable;
   GlobalTable.reserve(GlobalVars.size());
   for (const VarDecl *VD : GlobalVars)

@@ -129,12 +129,13 @@ std::string functionName(const Decl &D) {
     Own = recordName(Ctor->getParent());
   else if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(FD))
     Own = "~" + recordName(Dtor->getParent());
-  else if (const auto *Conversion = dyn_cast<CXXConversionDecl>(FD))
+  else if (const auto *Conversion = dyn_cast<CXXConversionDecl>(FD)) {
     // The type as written: the declaration name has the canonical type.
     Own = "operator " + Conversion->getConversionType().getAsString(
                             FD->getASTContext().getPrintingPolicy());
-  else
+  } else {
     Own = FD->getDeclName().getAsString();
+  }
 
   // Innermost first: the qualifier written before the name (the semantic
   // scopes that the scope it is written in does not enclose; an inline

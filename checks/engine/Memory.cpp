@@ -43,8 +43,8 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
     auto It = S.Alias.find(VD);
     if (It != S.Alias.end() && It->second.Base != MixedBase)
       return It->second;
-    if (E.options().WholeProgram)
-      if (const auto *Var = dyn_cast<VarDecl>(VD))
+    if (E.options().WholeProgram) {
+      if (const auto *Var = dyn_cast<VarDecl>(VD)) {
         if (Var->hasGlobalStorage() && !Var->isStaticLocal() &&
             !Var->getType().isConstQualified() &&
             !SM.isInSystemHeader(Var->getLocation())) {
@@ -52,6 +52,8 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
           E.global(Var);
           return varLoc(Var->getCanonicalDecl());
         }
+      }
+    }
     return varLoc(VD);
   }
   if (isa<CXXThisExpr>(Ex))
@@ -74,12 +76,13 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
   }
   if (const auto *BO = dyn_cast<BinaryOperator>(Ex)) {
     if (BO->isAdditiveOp() || BO->isCompoundAssignmentOp() ||
-        BO->getOpcode() == BO_Assign)
+        BO->getOpcode() == BO_Assign) {
       return locOf(BO->getLHS()->getType()->isPointerType() ||
                            BO->isAssignmentOp()
                        ? BO->getLHS()
                        : BO->getRHS(),
                    S);
+    }
     if (BO->getOpcode() == BO_Comma)
       return locOf(BO->getRHS(), S);
     return {};
@@ -126,12 +129,13 @@ TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T,
     return Result;
   // Through a pointer that designates one of several objects: what each
   // holds now (and what the pointer's own cell kept from the join).
-  if (Depth < 2)
+  if (Depth < 2) {
     if (auto M = S.Mixed.find(L.Base); M != S.Mixed.end()) {
       llvm::SmallVector<Location, 2> Targets = M->second;
       for (Location Target : Targets)
         addAll(Result, read(rebase(Target, L.Path), S, T, Depth + 1));
     }
+  }
   // The location itself and every enclosing object: a whole struct that
   // was filled by fread taints each of its fields.
   bool Whole = E.options().WholeProgram;
@@ -167,11 +171,12 @@ TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T,
     for (const auto &[K, V] : S.Cells) {
       if (K.Base != L.Base || K.Path == L.Path)
         continue;
-      for (const FieldPath *P = K.Path; P; P = P->Parent)
+      for (const FieldPath *P = K.Path; P; P = P->Parent) {
         if (P->Parent == L.Path) {
           Parts.push_back({K.Path, &V});
           break;
         }
+      }
     }
     if (Parts.size() > 1)
       llvm::sort(Parts, [](const auto &A, const auto &B) {

@@ -87,11 +87,12 @@ const Expr *FunctionAnalysis::rangeSubject(const Expr *Ex) const {
   while (true) {
     Ex = Ex->IgnoreParens();
     // `(c = getchar()) != EOF` compares c.
-    if (const auto *BO = dyn_cast<BinaryOperator>(Ex))
+    if (const auto *BO = dyn_cast<BinaryOperator>(Ex)) {
       if (BO->getOpcode() == BO_Assign) {
         Ex = BO->getLHS();
         continue;
       }
+    }
     const auto *C = dyn_cast<CastExpr>(Ex);
     if (!C)
       break;
@@ -164,12 +165,13 @@ IntRange FunctionAnalysis::binaryRange(BinaryOperatorKind Op, const Expr *L,
   case BO_And: {
     // `n & M` with M >= 0: between 0 and M.
     IntRange M = Result;
-    for (const IntRange *X : {&A, &B})
+    for (const IntRange *X : {&A, &B}) {
       if (X->Lo && *X->Lo >= 0 && X->Hi && !X->HiFromType) {
         M.Lo = 0;
         M.Hi = M.Hi && !M.HiFromType ? std::min(*M.Hi, *X->Hi) : *X->Hi;
         M.HiFromType = false;
       }
+    }
     return M;
   }
   case BO_Shr:
@@ -334,7 +336,8 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
   }
   if (const auto *CO = dyn_cast<ConditionalOperator>(Ex)) {
     // MIN/MAX macros: `a < b ? a : b` is the smaller of a and b.
-    if (const auto *Cmp = dyn_cast<BinaryOperator>(stripToValue(CO->getCond())))
+    if (const auto *Cmp =
+            dyn_cast<BinaryOperator>(stripToValue(CO->getCond()))) {
       if (Cmp->isRelationalOp()) {
         const Expr *T1 = CO->getTrueExpr();
         const Expr *F1 = CO->getFalseExpr();
@@ -349,6 +352,7 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
           return Less == Direct ? minOf(A, B) : maxOf(A, B);
         }
       }
+    }
     // A clamp `n < 10 ? n : 9`: each side under its condition.
     State Then;
     Then.Reachable = true;
@@ -474,11 +478,12 @@ void FunctionAnalysis::constrain(const Expr *Subject, BinaryOperatorKind Op,
   bool OtherTainted = false;
   if (!O.hasUpper()) {
     const Expr *OS = stripToValue(Other);
-    if (preciseLocation(OS))
+    if (preciseLocation(OS)) {
       OtherTainted =
           llvm::any_of(read(locOf(OS, S), S, QualType()), [](const Step *St) {
             return St->Root->K == Origin::Source;
           });
+    }
   }
   // Subject + Shift op Other: Subject op Other - Shift.
   if (Shift != 0) {

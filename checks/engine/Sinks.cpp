@@ -105,14 +105,17 @@ void FunctionAnalysis::checkExecSink(const CallExpr *Call,
     if (!Vector)
       return;
     // Look through to a local array's initializer for its literal parts.
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(stripToValue(Vector)))
-      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (const auto *IL = dyn_cast_or_null<InitListExpr>(VD->getInit()))
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(stripToValue(Vector))) {
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        if (const auto *IL = dyn_cast_or_null<InitListExpr>(VD->getInit())) {
           for (const Expr *Init : IL->inits()) {
             if (isNullLike(Init, Ctx))
               break;
             Elements.push_back(Init);
           }
+        }
+      }
+    }
   }
   // argv[0] is the program's name; a shell's command follows "-c".
   int CommandAt = -1;
@@ -261,7 +264,7 @@ void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
     return;
   // `p = malloc(n + 1); read(fd, p, n)`: the buffer was made that big; the
   // allocation is the use to check.
-  if (Buffer)
+  if (Buffer) {
     if (const auto *Ptr = dyn_cast<DeclRefExpr>(Buffer->IgnoreParenImpCasts());
         Ptr && Ptr->getType()->isPointerType()) {
       auto [Known, New] = AllocatedWith.try_emplace({Size, Ptr->getDecl()});
@@ -281,6 +284,7 @@ void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
       if (Known->second)
         return;
     }
+  }
   IndexUse U;
   U.Use = Use;
   U.Range = rangeOf(valueAsWritten(Size), S);
@@ -299,7 +303,8 @@ void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
           isa<UnaryOperator>(Buffer->IgnoreParenImpCasts()))))
       U.Extent = Ctx.getTypeSizeInChars(BT).getQuantity();
     // fread(buf, size, count, f): count elements of size bytes.
-    if (U.Extent && Call && Call->getNumArgs() == 4 && Size == Call->getArg(2))
+    if (U.Extent && Call && Call->getNumArgs() == 4 &&
+        Size == Call->getArg(2)) {
       if (const FunctionDecl *F = Call->getDirectCallee();
           F && F->getIdentifier() && F->getName() == "fread") {
         Expr::EvalResult Elem;
@@ -309,6 +314,7 @@ void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
         else
           U.Extent.reset();
       }
+    }
   }
   U.ParamExact = isUnmodifiedParam(Size);
   judge(U, SinkHit::Size);
@@ -391,11 +397,12 @@ bool exitsOnCounter(const Stmt *S, llvm::ArrayRef<const ValueDecl *> Counters,
   if (const auto *If = dyn_cast<IfStmt>(S)) {
     const Stmt *Then = If->getThen();
     bool Breaks = leaves(Then, M) || (!InNestedLoop && isa<BreakStmt>(Then));
-    if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Then))
+    if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Then)) {
       Breaks = Breaks ||
                (!InNestedLoop && llvm::any_of(CS->body(), [](const Stmt *C) {
                  return isa<BreakStmt>(C);
                }));
+    }
     if (Breaks && comparesCounter(If->getCond(), Counters))
       return true;
   }
@@ -599,11 +606,12 @@ bool mayMeetSink(const Stmt *S, const model::Model &M, const ASTContext &Ctx) {
     if (BO->getLHS()->getType()->isPointerType() ||
         BO->getRHS()->getType()->isPointerType())
       return true;
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
         if (Ctx.getAsVariableArrayType(VD->getType()))
           return true;
+  }
   for (const Stmt *Child : S->children())
     if (mayMeetSink(Child, M, Ctx))
       return true;
@@ -613,12 +621,14 @@ bool mayMeetSink(const Stmt *S, const model::Model &M, const ASTContext &Ctx) {
 } // namespace
 
 bool FunctionAnalysis::meetsSink(const CFGBlock &B) const {
-  if (TrackRanges && !B.getLoopTarget())
-    for (const CFGBlock::AdjacentBlock &Succ : B.succs())
+  if (TrackRanges && !B.getLoopTarget()) {
+    for (const CFGBlock::AdjacentBlock &Succ : B.succs()) {
       if (const CFGBlock *Next = Succ.getReachableBlock())
         if (const Stmt *Loop = Next->getTerminatorStmt();
             Loop && isa<ForStmt, WhileStmt, DoStmt>(Loop))
           return true;
+    }
+  }
   for (const CFGElement &El : B) {
     if (El.getAs<CFGInitializer>())
       return true;

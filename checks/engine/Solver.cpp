@@ -119,14 +119,17 @@ BlockOrder orderBlocks(const CFG &Cfg) {
   // MaxExternalArgs arguments passed to other units, so the order in which
   // sinks are judged is part of the answer.)
   Order.Late = Order.Cyclic;
-  for (const CFGBlock *Blk : Order.Blocks)
-    if (!Order.Late[Blk->getBlockID()])
-      for (const CFGBlock::AdjacentBlock &Pred : Blk->preds())
+  for (const CFGBlock *Blk : Order.Blocks) {
+    if (!Order.Late[Blk->getBlockID()]) {
+      for (const CFGBlock::AdjacentBlock &Pred : Blk->preds()) {
         if (const CFGBlock *P = Pred.getReachableBlock();
             P && Order.Late[P->getBlockID()]) {
           Order.Late[Blk->getBlockID()] = true;
           break;
         }
+      }
+    }
+  }
   return Order;
 }
 
@@ -177,7 +180,7 @@ void FunctionAnalysis::run() {
     }
     Entry.Cells[varLoc(PD)] = {St};
   }
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
     if (MD->isInstance()) {
       const Origin *O = E.makeOrigin({Origin::Parameter, model::ThisObject,
                                       model::SourceKind::Other, "this", false,
@@ -185,6 +188,7 @@ void FunctionAnalysis::run() {
       Entry.Cells[{ThisBase, nullptr}] = {
           E.makeStep(nullptr, O, FD->getLocation(), "parameter")};
     }
+  }
 
   std::vector<State> In(Cfg->getNumBlockIDs());
   const CFGBlock &EntryBlock = Cfg->getEntry();
@@ -310,7 +314,7 @@ void FunctionAnalysis::propagate(const CFGBlock &Blk, State &&S,
     }
     auto Propagate = [&](unsigned I, const CFGBlock *Next, State Edge) {
       // `case 3:` of `switch (n)`: n is 3 on that edge.
-      if (TrackRanges && Term && isa<SwitchStmt>(Term))
+      if (TrackRanges && Term && isa<SwitchStmt>(Term)) {
         if (const auto *Case = dyn_cast_or_null<CaseStmt>(Next->getLabel())) {
           const Expr *Subject = cast<SwitchStmt>(Term)->getCond();
           constrain(Subject, BO_GE, Case->getLHS(), false, Edge);
@@ -318,6 +322,7 @@ void FunctionAnalysis::propagate(const CFGBlock &Blk, State &&S,
                     Case->getRHS() ? Case->getRHS() : Case->getLHS(), false,
                     Edge);
         }
+      }
       if (Cond && B->succ_size() == 2 &&
           (E.options().CountAsserts || !inAssert(Term ? Term : Cond, SM))) {
         bool Truth = I == 0;

@@ -144,7 +144,7 @@ bool State::join(State &&O, Widening Widen) {
     return true;
   }
   bool Changed = false;
-  if (!Cells.sameAs(O.Cells))
+  if (!Cells.sameAs(O.Cells)) {
     for (const auto &[Loc, T] : O.Cells) {
       auto Mine = Cells.find(Loc);
       bool New = Mine == Cells.end();
@@ -152,6 +152,7 @@ bool State::join(State &&O, Widening Widen) {
         continue;
       Changed |= addAll(Cells[Loc], T) || New;
     }
+  }
   // A pointer that designates different objects on the two paths (also an
   // object on one and a field of it on the other: `p = list` before a
   // loop, `p = p->next` in it) is "mixed" from here on, until it is

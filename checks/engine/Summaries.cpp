@@ -211,12 +211,14 @@ TaintSet FunctionAnalysis::applyLinked(
     }
   }
   TaintSet Result;
-  for (int P : L.ToReturn)
-    for (const auto &[Pos, T] : Args)
+  for (int P : L.ToReturn) {
+    for (const auto &[Pos, T] : Args) {
       if (Pos == P)
         addAll(Result,
                extend(T, At,
                       "returned by '" + Fn + "' (defined in another file)"));
+    }
+  }
   if (!L.ReturnsSource.empty()) {
     const Origin *O = E.makeOrigin(
         {Origin::Source, 0, model::SourceKind::Other, Fn, true, At});
@@ -266,7 +268,7 @@ void FunctionAnalysis::extractSummary(const State &Exit) {
       return A.Param < B.Param;
     return pathBefore(A.Path, B.Path);
   });
-  if (E.options().WholeProgram)
+  if (E.options().WholeProgram) {
     for (const auto &[L, T] : Exit.Cells) {
       int G = E.globalAt(L.Base);
       if (G < 0)
@@ -279,6 +281,7 @@ void FunctionAnalysis::extractSummary(const State &Exit) {
       if (!From.empty())
         Out.Globals.push_back({G, L.Path, From});
     }
+  }
   llvm::sort(Out.Globals, [](const auto &A, const auto &B) {
     if (A.Global != B.Global)
       return A.Global < B.Global;
@@ -439,11 +442,12 @@ bool TaintEngine::readsSource(const Stmt *S) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
     // A global another unit may write (a static one only this unit writes:
     // its flows are this unit's).
-    if (Whole)
+    if (Whole) {
       if (const auto *Var = dyn_cast<VarDecl>(DRE->getDecl()))
         if (Var->hasGlobalStorage() && !Var->isStaticLocal() &&
             Var->isExternallyVisible() && !Var->getType().isConstQualified())
           return true;
+    }
     // A function named here: called directly, or through a pointer set to
     // it in this function (the analysis follows such a pointer).
     if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl()))

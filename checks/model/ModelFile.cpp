@@ -584,12 +584,13 @@ bool checkSink(ParseState &S, const Entry &E) {
   bool TwoArgs =
       Args->size() == 2 &&
       llvm::all_of(*Args, [](const Position &P) { return P.Value >= 0; });
-  if (!TwoArgs)
+  if (!TwoArgs) {
     S.fail(E.valueAt("Args"),
            "a sink of Kind " + sinkKindName(E.Sink) +
                " takes two argument positions: [program, " +
                (E.Sink == SinkKind::ExecList ? "first argument]"
                                              : "argument vector]"));
+  }
   return TwoArgs;
 }
 

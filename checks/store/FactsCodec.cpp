@@ -106,17 +106,19 @@ public:
     }
     const json::Array *Globals = Facts.getArray("globals");
     W.count(Globals ? Globals->size() : 0);
-    if (Globals)
+    if (Globals) {
       for (const json::Value &V : *Globals) {
         const json::Object *O = V.getAsObject();
         W.string(O ? O->getString("usr").value_or("") : "");
       }
+    }
     std::vector<std::pair<llvm::StringRef, llvm::StringRef>> Targets;
-    if (const json::Array *T = Facts.getArray("fieldTargets"))
+    if (const json::Array *T = Facts.getArray("fieldTargets")) {
       for (const json::Value &V : *T)
         if (const json::Object *O = V.getAsObject())
           Targets.push_back({O->getString("field").value_or(""),
                              O->getString("function").value_or("")});
+    }
     W.count(Targets.size());
     for (const auto &[Field, Function] : Targets) {
       W.string(Field);
@@ -127,11 +129,12 @@ public:
     auto Collect = [&](const json::Array *Sinks) {
       if (!Sinks)
         return;
-      for (const json::Value &S : *Sinks)
+      for (const json::Value &S : *Sinks) {
         if (const json::Object *SO = S.getAsObject())
           if (const json::Array *Fs = SO->getArray("findings"))
             for (const json::Value &F : *Fs)
               findingIndex(F);
+      }
     };
     for (const json::Value &V : *FunctionTable)
       if (const json::Object *O = V.getAsObject())
@@ -174,11 +177,12 @@ private:
   /// left out.
   static std::vector<std::pair<int64_t, int64_t>> pairs(const json::Array *A) {
     std::vector<std::pair<int64_t, int64_t>> Result;
-    if (A)
+    if (A) {
       for (const json::Value &V : *A)
         if (const json::Array *P = V.getAsArray(); P && P->size() == 2)
           Result.push_back({(*P)[0].getAsInteger().value_or(0),
                             (*P)[1].getAsInteger().value_or(0)});
+    }
     return Result;
   }
 
@@ -317,22 +321,24 @@ private:
     flows(O.getArray("returns"));
     const json::Array *Outs = O.getArray("outs");
     W.count(Outs ? Outs->size() : 0);
-    if (Outs)
+    if (Outs) {
       for (const json::Value &Out : *Outs) {
         const json::Object *OO = Out.getAsObject();
         W.integer(OO ? OO->getInteger("param").value_or(0) : 0);
         W.string(OO ? OO->getString("fields").value_or("") : "");
         flows(OO ? OO->getArray("flows") : nullptr);
       }
+    }
     const json::Array *Globals = O.getArray("globals");
     W.count(Globals ? Globals->size() : 0);
-    if (Globals)
+    if (Globals) {
       for (const json::Value &G : *Globals) {
         const json::Object *GO = G.getAsObject();
         W.integer(GO ? GO->getInteger("global").value_or(-1) : -1);
         W.string(GO ? GO->getString("fields").value_or("") : "");
         flows(GO ? GO->getArray("flows") : nullptr);
       }
+    }
     sinks(O.getArray("sinks"));
     callArgs(O.getArray("calls"));
   }

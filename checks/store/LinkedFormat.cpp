@@ -35,8 +35,8 @@ engine::LinkedFunction readFunction(const json::Object &F) {
   L.ReturnsSource = F.getString("returnsSource").value_or("").str();
   readParams(F.getArray("toReturn"), L.ToReturn);
   readParams(F.getArray("validates"), L.Validates);
-  if (const json::Array *A = F.getArray("sinks"))
-    for (const json::Value &SV : *A)
+  if (const json::Array *A = F.getArray("sinks")) {
+    for (const json::Value &SV : *A) {
       if (const json::Object *S = SV.getAsObject()) {
         int64_t Kind = S->getInteger("kind").value_or(-1);
         // Conversions are judged where the text is converted.
@@ -46,6 +46,8 @@ engine::LinkedFunction readFunction(const json::Object &F) {
                            static_cast<engine::SinkHit::Kind>(Kind),
                            S->getString("where").value_or("").str()});
       }
+    }
+  }
   return L;
 }
 
@@ -75,25 +77,29 @@ void LinkedWriter::configuration(llvm::StringRef Key,
         J.attributeObject(E.Usr, [&] {
           if (!F.ReturnsSource.empty())
             J.attribute("returnsSource", F.ReturnsSource);
-          if (!F.Sinks.empty())
+          if (!F.Sinks.empty()) {
             J.attributeArray("sinks", [&] {
-              for (const engine::LinkedFunction::ParamSink &S : F.Sinks)
+              for (const engine::LinkedFunction::ParamSink &S : F.Sinks) {
                 J.object([&] {
                   J.attribute("kind", static_cast<int>(S.Kind));
                   J.attribute("param", S.Param);
                   J.attribute("where", S.Where);
                 });
+              }
             });
-          if (!F.ToReturn.empty())
+          }
+          if (!F.ToReturn.empty()) {
             J.attributeArray("toReturn", [&] {
               for (int P : F.ToReturn)
                 J.value(P);
             });
-          if (!F.Validates.empty())
+          }
+          if (!F.Validates.empty()) {
             J.attributeArray("validates", [&] {
               for (int P : F.Validates)
                 J.value(P);
             });
+          }
         });
       }
     });

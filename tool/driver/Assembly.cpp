@@ -21,11 +21,12 @@ namespace {
 /// The one notification of a unit that did not compile.
 report::Notification failedUnit(const report::Report &R, const UnitResult &U) {
   const report::ToolDiagnostic *First = nullptr;
-  for (const report::ToolDiagnostic &D : U.Diagnostics.ToolDiagnostics)
+  for (const report::ToolDiagnostic &D : U.Diagnostics.ToolDiagnostics) {
     if (D.isCompilerError()) {
       First = &D;
       break;
     }
+  }
   report::Notification N;
   N.File = U.File;
   N.Where = First->Where;
@@ -134,7 +135,7 @@ int assembleReport(report::Report &R, std::vector<UnitResult> &Units,
   R.ToolDiagnostics.erase(
       std::unique(R.ToolDiagnostics.begin(), R.ToolDiagnostics.end()),
       R.ToolDiagnostics.end());
-  for (const report::ToolDiagnostic &D : R.ToolDiagnostics)
+  for (const report::ToolDiagnostic &D : R.ToolDiagnostics) {
     if (!D.isCompilerError()) {
       report::Notification N;
       N.Severity = D.Severity;
@@ -151,6 +152,7 @@ int assembleReport(report::Report &R, std::vector<UnitResult> &Units,
       }
       R.Notifications.push_back(std::move(N));
     }
+  }
 
   report::assignFingerprints(R.Findings, R.Root);
   // After the fingerprints, which number a fingerprint's occurrences in the
@@ -177,12 +179,13 @@ int assembleReport(report::Report &R, std::vector<UnitResult> &Units,
   R.ExitCode = Exit;
   R.ExecutionSuccessful = Exit != ExitIncomplete && Exit != ExitUsage;
   if (A.Format == OutputFormat::Sarif &&
-      R.Findings.size() > report::MaxResultsPerRun)
+      R.Findings.size() > report::MaxResultsPerRun) {
     printWarning(llvm::Twine(R.Findings.size()) +
                  " results; GitHub code scanning accepts at most " +
                  llvm::Twine(report::MaxResultsPerRun) +
                  " per run (use --baseline, or split with --shard and "
                  "several categories)");
+  }
   return Exit;
 }
 

@@ -718,8 +718,8 @@ void Program::resolve() {
     auto Reads = GlobalReads.find(G);
     if (Reads == GlobalReads.end())
       continue;
-    for (int W : Writes)
-      for (int Rd : Reads->second)
+    for (int W : Writes) {
+      for (int Rd : Reads->second) {
         if (overlaps(Nodes[static_cast<size_t>(W)].Fields,
                      Nodes[static_cast<size_t>(Rd)].Fields)) {
           Edge E;
@@ -727,6 +727,8 @@ void Program::resolve() {
           E.To = Rd;
           addEdge(std::move(E));
         }
+      }
+    }
   }
   for (size_t I = 0; I < Calls.size(); ++I) {
     Call &C = Calls[I];
@@ -848,7 +850,7 @@ void Program::reachFromParam(int F, int P, Function &Into) {
       case NodeKind::CallArg: {
         llvm::SmallVector<std::pair<int, std::vector<StepRec>>, 4> Past;
         pastCall(To, Past);
-        for (auto &[Next, Steps] : Past)
+        for (auto &[Next, Steps] : Past) {
           if (!How.count(Next)) {
             // The edge into the argument, then the steps through the call.
             std::vector<StepRec> Through = steps(EI);
@@ -856,6 +858,7 @@ void Program::reachFromParam(int F, int P, Function &Into) {
             How[Next] = {N, -1, std::move(Through)};
             Work.push_back(Next);
           }
+        }
         break;
       }
       default:
@@ -1028,15 +1031,16 @@ void Program::findings(const KnownFindings &Known) {
       reportSink(S);
       break;
     case NodeKind::Return:
-      if (How == Free)
+      if (How == Free) {
         for (int C : Functions[static_cast<size_t>(Nd.Owner)].Callers) {
           int R = find(NodeKind::CallResult, C);
           if (R >= 0)
             push(R, Free, S, -1);
         }
+      }
       break;
     case NodeKind::Out:
-      if (How == Free)
+      if (How == Free) {
         for (int C : Functions[static_cast<size_t>(Nd.Owner)].Callers) {
           auto It = CallOuts.find({C, Nd.Index});
           if (It == CallOuts.end())
@@ -1045,6 +1049,7 @@ void Program::findings(const KnownFindings &Known) {
             if (overlaps(Nd.Fields, Nodes[static_cast<size_t>(O)].Fields))
               push(O, Free, S, -1);
         }
+      }
       break;
     case NodeKind::CallArg: {
       const Call &C = Calls[static_cast<size_t>(Nd.Owner)];
@@ -1068,12 +1073,14 @@ void Program::findings(const KnownFindings &Known) {
     case NodeKind::CallOut:
     case NodeKind::Global:
     case NodeKind::GlobalIn:
-      for (int EI : Adjacent[static_cast<size_t>(N)])
-        if (!blocked(EI))
+      for (int EI : Adjacent[static_cast<size_t>(N)]) {
+        if (!blocked(EI)) {
           push(Edges[static_cast<size_t>(EI)].To,
                Nd.K == NodeKind::Global || Nd.K == NodeKind::GlobalIn ? Free
                                                                       : How,
                S, EI);
+        }
+      }
       break;
     }
   }
@@ -1145,12 +1152,13 @@ std::vector<store::LinkedEntry> Program::linkedSummaries() {
   CurrentStrings = &Strings;
   ParamSinkIndex.assign(Nodes.size(), -1);
   ParamSinks.clear();
-  for (const Function &F : Functions)
+  for (const Function &F : Functions) {
     for (int P : F.ParamNodes) {
       ParamSinkIndex[static_cast<size_t>(P)] =
           static_cast<int>(ParamSinks.size());
       ParamSinks.emplace_back();
     }
+  }
   std::vector<int> Order(Functions.size());
   for (size_t I = 0; I < Order.size(); ++I)
     Order[I] = static_cast<int>(I);
@@ -1177,7 +1185,7 @@ std::vector<store::LinkedEntry> Program::linkedSummaries() {
             describeSource(Sources[static_cast<size_t>(Src)], Place{});
     }
     // The sinks each parameter reaches, in it or below it.
-    for (int P : F.ParamNodes)
+    for (int P : F.ParamNodes) {
       for (int SinkNode : sinksFrom(P, 0)) {
         const SinkRec &Sink = Sinks[static_cast<size_t>(
             Nodes[static_cast<size_t>(SinkNode)].Owner)];
@@ -1193,6 +1201,7 @@ std::vector<store::LinkedEntry> Program::linkedSummaries() {
                            static_cast<engine::SinkHit::Kind>(Sink.Kind),
                            std::move(Where)});
       }
+    }
     for (const auto &Entry : F.ReturnSteps)
       L.ToReturn.push_back(Entry.first);
     L.Validates.append(F.Validates.begin(), F.Validates.end());

@@ -24,12 +24,13 @@ struct LoadedManifest {
 std::string agreed(const std::vector<LoadedManifest> &Manifests,
                    std::string Manifest::*Member, llvm::StringRef What) {
   const std::string &First = Manifests.front().M.*Member;
-  for (const LoadedManifest &L : Manifests)
+  for (const LoadedManifest &L : Manifests) {
     if (L.M.*Member != First) {
       printWarning("the scans' " + What + " differ; the report takes '" +
                    First + "'");
       break;
     }
+  }
   return First;
 }
 
@@ -98,11 +99,12 @@ int runLink(const LinkOptions &Options) {
   std::map<unsigned, std::set<unsigned>> Slices;
   for (const LoadedManifest &L : Manifests)
     Slices[L.M.Shard.Count].insert(L.M.Shard.Index);
-  for (const auto &[Count, Indexes] : Slices)
+  for (const auto &[Count, Indexes] : Slices) {
     for (unsigned K = 1; K <= Count; ++K)
       if (!Indexes.count(K))
         Lost("shard " + std::to_string(K) + "/" + std::to_string(Count) +
              " is in none of the stores; its units are missing");
+  }
 
   Assembly A;
   A.FailOn = Options.FailOn;

@@ -191,13 +191,14 @@ std::vector<UnitResult> scanUnits(const std::vector<TranslationUnit> &Units,
                                   SummaryStore *Store) {
   std::vector<UnitResult> Results(Units.size());
   llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-  for (size_t I = 0; I < Units.size(); ++I)
+  for (size_t I = 0; I < Units.size(); ++I) {
     Pool.async([&, I] {
       P.started(Units[I].File);
       Results[I] = Store ? analyseOrRestore(Units[I], Settings, Workers, *Store)
                          : analyse(Units[I], Settings, Workers, nullptr);
       P.finished();
     });
+  }
   Pool.wait();
   return Results;
 }

@@ -433,14 +433,16 @@ llvm::Expected<Manifest> readManifest(llvm::StringRef Path) {
     for (const llvm::json::Value &V : *Rules)
       if (auto S = V.getAsString())
         M.DefaultRules.push_back(S->str());
-  if (const llvm::json::Array *Skipped = O->getArray("skipped"))
-    for (const llvm::json::Value &V : *Skipped)
+  if (const llvm::json::Array *Skipped = O->getArray("skipped")) {
+    for (const llvm::json::Value &V : *Skipped) {
       if (const llvm::json::Object *S = V.getAsObject()) {
         report::Notification N;
         N.File = S->getString("file").value_or("").str();
         N.Message = S->getString("message").value_or("").str();
         M.Skipped.push_back(std::move(N));
       }
+    }
+  }
   for (const llvm::json::Value &V : *Entries) {
     std::optional<llvm::StringRef> E = V.getAsString();
     if (!E)

@@ -119,11 +119,12 @@ json::Value converted(const ConvertedDiagnostics &D) {
                                     {"lineHash", F.LineHash}});
   }
   json::Array Tool;
-  for (const report::ToolDiagnostic &T : D.ToolDiagnostics)
+  for (const report::ToolDiagnostic &T : D.ToolDiagnostics) {
     Tool.push_back(json::Object{{"name", T.Name},
                                 {"level", report::levelName(T.Severity)},
                                 {"message", T.Message},
                                 {"at", location(T.Where)}});
+  }
   return json::Object{{"findings", std::move(Findings)},
                       {"tool", std::move(Tool)}};
 }

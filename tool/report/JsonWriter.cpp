@@ -41,11 +41,12 @@ void finding(OStream &J, const Finding &F, const SourceRoot &Root) {
     if (!F.Function.empty())
       J.attribute("function", jsonString(F.Function));
     J.attributeArray("notes", [&] {
-      for (const Note &N : F.Notes)
+      for (const Note &N : F.Notes) {
         J.object([&] {
           J.attribute("message", jsonString(N.Message));
           location(J, N.Where, Root);
         });
+      }
     });
     J.attributeObject("fingerprints", [&] {
       J.attribute("primaryLocationLineHash", F.LineHash);
@@ -77,7 +78,7 @@ void writeJson(const Report &R, llvm::raw_ostream &OS) {
           finding(J, F, R.Root);
       });
       J.attributeArray("notifications", [&] {
-        for (const Notification &N : R.Notifications)
+        for (const Notification &N : R.Notifications) {
           J.object([&] {
             J.attribute("level", levelName(N.Severity));
             J.attribute("message", jsonString(N.Message));
@@ -86,15 +87,17 @@ void writeJson(const Report &R, llvm::raw_ostream &OS) {
               Where.File = N.File;
             location(J, Where, R.Root);
           });
+        }
       });
       J.attributeArray("toolDiagnostics", [&] {
-        for (const ToolDiagnostic &D : R.ToolDiagnostics)
+        for (const ToolDiagnostic &D : R.ToolDiagnostics) {
           J.object([&] {
             J.attribute("name", D.Name);
             J.attribute("level", levelName(D.Severity));
             J.attribute("message", jsonString(D.Message));
             location(J, D.Where, R.Root);
           });
+        }
       });
     });
   }

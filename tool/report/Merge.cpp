@@ -136,13 +136,16 @@ mergeSarifLogs(std::vector<SarifInput> Inputs,
                      " " + ToolVersion + " (" + *First.Path + ")");
     // A slice's report lacks the flows into units of other slices: merged,
     // the slices would quietly report less than one scan.
-    if (const Object *Properties = R.Run->getObject("properties"))
-      if (std::optional<llvm::StringRef> Shard = Properties->getString("shard"))
+    if (const Object *Properties = R.Run->getObject("properties")) {
+      if (std::optional<llvm::StringRef> Shard =
+              Properties->getString("shard")) {
         return failure(*R.Path + ": the report of shard " + *Shard +
                        " of a scan, which lacks the flows between its units "
                        "and those of other shards; join the shards with "
                        "`sinkguard link` over their summary stores "
                        "(--cache-dir) instead of merging their reports");
+      }
+    }
     if (R.Run->getString("columnKind").value_or("").str() != ColumnKind)
       return failure(*R.Path + ": its columnKind differs from that of " +
                      *First.Path);
@@ -152,20 +155,22 @@ mergeSarifLogs(std::vector<SarifInput> Inputs,
                      Category + "'); give the merged run one with --category");
     const Value *Ids = R.Run->get("originalUriBaseIds");
     if ((Ids == nullptr) != (BaseIds == nullptr) ||
-        (Ids && BaseIds && *Ids != *BaseIds))
+        (Ids && BaseIds && *Ids != *BaseIds)) {
       Merged.Warnings.push_back(*R.Path +
                                 ": its source root differs from "
                                 "that of " +
                                 *First.Path + "; keeping the first");
+    }
 
     const Object *Tool = R.Run->getObject("tool");
     const Object *Driver = Tool ? Tool->getObject("driver") : nullptr;
     const Array *Rules = Driver ? Driver->getArray("rules") : nullptr;
-    if (Rules)
+    if (Rules) {
       for (const Value &Rule : *Rules)
         if (const Object *O = Rule.getAsObject())
           if (std::optional<llvm::StringRef> Id = O->getString("id"))
             RulesById.emplace(Id->str(), Rule);
+    }
 
     if (Array *Rs = R.Run->getArray("results")) {
       for (Value &ResultValue : *Rs) {

@@ -122,7 +122,7 @@ void result(OStream &J, const Finding &F, unsigned RuleIndex,
     else if (F.Baseline == BaselineState::Unchanged)
       J.attribute("baselineState", "unchanged");
     message(J, F.Message);
-    if (F.Where.valid())
+    if (F.Where.valid()) {
       J.attributeArray("locations", [&] {
         J.object([&] {
           locationMembers(J, Root, F.Where);
@@ -130,6 +130,7 @@ void result(OStream &J, const Finding &F, unsigned RuleIndex,
             logicalLocations(J, F.Function);
         });
       });
+    }
 
     std::vector<const Note *> Steps;
     for (const Note &N : F.Notes)
@@ -137,11 +138,12 @@ void result(OStream &J, const Finding &F, unsigned RuleIndex,
         Steps.push_back(&N);
     if (!Steps.empty()) {
       J.attributeArray("relatedLocations", [&] {
-        for (size_t I = 0; I < Steps.size() && I < MaxRelatedLocations; ++I)
+        for (size_t I = 0; I < Steps.size() && I < MaxRelatedLocations; ++I) {
           J.object([&] {
             locationMembers(J, Root, Steps[I]->Where, Steps[I]->Message,
                             static_cast<int64_t>(I + 1));
           });
+        }
       });
     }
     if (!Steps.empty() && F.Where.valid()) {
@@ -169,23 +171,26 @@ void result(OStream &J, const Finding &F, unsigned RuleIndex,
       });
     }
 
-    if (!F.LineHash.empty() || !F.Fingerprint.empty())
+    if (!F.LineHash.empty() || !F.Fingerprint.empty()) {
       J.attributeObject("partialFingerprints", [&] {
         if (!F.LineHash.empty())
           J.attribute("primaryLocationLineHash", F.LineHash);
         if (!F.Fingerprint.empty())
           J.attribute(StableFingerprintName, F.Fingerprint);
       });
-    if (!F.Aliases.empty() || !F.Function.empty())
+    }
+    if (!F.Aliases.empty() || !F.Function.empty()) {
       J.attributeObject("properties", [&] {
-        if (!F.Aliases.empty())
+        if (!F.Aliases.empty()) {
           J.attributeArray("aliases", [&] {
             for (const std::string &A : F.Aliases)
               J.value(A);
           });
+        }
         if (!F.Function.empty())
           J.attribute("function", jsonString(F.Function));
       });
+    }
   });
 }
 
@@ -273,11 +278,12 @@ void run(OStream &J, const Report &R) {
       if (R.ExitCode)
         J.attribute("exitCode", *R.ExitCode);
       J.attribute("commandLine", jsonString(R.CommandLine));
-      if (!R.Notifications.empty())
+      if (!R.Notifications.empty()) {
         J.attributeArray("toolExecutionNotifications", [&] {
           for (const Notification &N : R.Notifications)
             notification(J, N, R.Root);
         });
+      }
     });
   });
   J.attribute("columnKind", "utf16CodeUnits");

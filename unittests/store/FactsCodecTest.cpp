@@ -367,13 +367,14 @@ TEST(FactsCodec, CorruptBytesAreReadSafely) {
   // Whatever a changed byte makes of the data, reading it stops at the
   // end of the data (the sanitizer build checks each read).
   std::string Data = encoded();
-  for (size_t I = 0; I < Data.size(); ++I)
+  for (size_t I = 0; I < Data.size(); ++I) {
     for (unsigned char Flip : {0x01, 0x80, 0xff}) {
       std::string Bad = Data;
       Bad[I] = static_cast<char>(static_cast<unsigned char>(Bad[I]) ^ Flip);
       Decoder D(Bad);
       (void)D.decode();
     }
+  }
 }
 
 /// Encoded facts whose string table is \p Strings, followed by \p Body.
