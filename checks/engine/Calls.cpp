@@ -344,8 +344,8 @@ FunctionAnalysis::callElsewhere(const CallExpr *Call, const Decl *Target,
       if (TrackRanges && isInt(A->getType()))
         Hit.Indexing.Range = rangeOf(A, S);
       if (St->Root->K == Origin::Source)
-        E.report(Hit);
-      else if (llvm::none_of(Out.Sinks, [&](const auto &F) {
+        reportHit(Hit);
+      else if (!kept([&](const auto &F) {
                  return F.Hit.Call == Call && F.Hit.Arg == A &&
                         F.Hit.Path->Root == St->Root;
                }))

@@ -169,6 +169,28 @@ private:
   /// Adds \p Hit (its path from a parameter or from what only the link
   /// can judge) to the summary.
   void keepSink(const SinkHit &Hit);
+  /// Reports \p Hit, a path from a real source, to the engine.
+  void reportHit(const SinkHit &Hit);
+  /// What a sink decided, kept for later (Deferring).
+  struct Deferred {
+    enum Action : std::uint8_t { Report, Keep, Note } What;
+    SinkHit Hit;
+  };
+  /// Where reportHit, keepSink and noteIndexHit put what they are given
+  /// instead of acting on it, or null: the verdicts of a block after a loop,
+  /// judged as the solver runs it (once, on its final input) and acted on
+  /// in the judging pass, in the order the sinks of the loop before it
+  /// come first (Solver.cpp).
+  std::vector<Deferred> *Deferring = nullptr;
+  /// Whether the summary keeps a sink \p Same says is the same, or one is
+  /// waiting to be kept (Deferring).
+  template <class Pred> bool kept(Pred Same) const {
+    if (llvm::any_of(Out.Sinks, Same))
+      return true;
+    return Deferring && llvm::any_of(*Deferring, [&](const Deferred &D) {
+             return D.What == Deferred::Keep && Same(D);
+           });
+  }
   size_t ExternalArgsKept = 0;
   void sinkHit(SinkHit::Kind K, const CallExpr *Call,
                const FunctionDecl *Callee, const Expr *Arg, const TaintSet &T);
@@ -251,7 +273,8 @@ private:
   /// after loops (BlockOrder::Late) over the converged states \p In.
   void judgeSinks(const clang::CFG &Cfg, const BlockOrder &Order,
                   std::vector<State> &In, std::vector<State> &Saved,
-                  const std::vector<bool> &MeetsSink);
+                  const std::vector<bool> &MeetsSink,
+                  std::vector<std::vector<Deferred>> &Verdicts);
   /// Whether running \p B may meet a sink (Sinks.cpp): a call that is not
   /// only a source, propagator or sanitizer of the model, a construction,
   /// an index, an offset, an allocation, a variable-length array, or

@@ -37,7 +37,18 @@ using namespace clang;
 
 namespace sinkguard::engine {
 
+void FunctionAnalysis::reportHit(const SinkHit &Hit) {
+  if (Deferring)
+    Deferring->push_back({Deferred::Report, Hit});
+  else
+    E.report(Hit);
+}
+
 void FunctionAnalysis::keepSink(const SinkHit &Hit) {
+  if (Deferring) {
+    Deferring->push_back({Deferred::Keep, Hit});
+    return;
+  }
   // Arguments of calls to other units (whole-program mode) are everywhere
   // in a program that calls through function pointers: a summary keeps a
   // bounded number, or summaries grow with the whole call graph below.
@@ -55,8 +66,8 @@ void FunctionAnalysis::sinkHit(SinkHit::Kind K, const CallExpr *Call,
   for (const Step *St : T) {
     SinkHit Hit{K, Call, Callee, Arg, St};
     if (St->Root->K == Origin::Source) {
-      E.report(Hit);
-    } else if (llvm::none_of(Out.Sinks, [&](const auto &F) {
+      reportHit(Hit);
+    } else if (!kept([&](const auto &F) {
                  return F.Hit.Call == Call && F.Hit.Arg == Arg &&
                         F.Hit.Path->Root == St->Root;
                })) {
@@ -552,6 +563,10 @@ void FunctionAnalysis::checkIndex(SinkHit::Kind K, const Expr *Use,
 }
 
 void FunctionAnalysis::noteIndexHit(const SinkHit &Hit) {
+  if (Deferring) {
+    Deferring->push_back({Deferred::Note, Hit});
+    return;
+  }
   SinkHit &Noted = IndexHits[{Hit.Indexing.Use, Hit.Path->Root}] = Hit;
   // Bounded by a parameter's value: no bound for what that parameter
   // brings in from a caller.
@@ -569,8 +584,8 @@ void FunctionAnalysis::flushIndexHits() {
     if (Hit.Indexing.Problem == IndexProblem::None)
       continue;
     if (Hit.Path->Root->K == Origin::Source)
-      E.report(Hit);
-    else if (llvm::none_of(Out.Sinks, [&](const auto &F) {
+      reportHit(Hit);
+    else if (!kept([&](const auto &F) {
                return F.Hit.Indexing.Use == Hit.Indexing.Use &&
                       F.Hit.Arg == Hit.Arg &&
                       F.Hit.Path->Root == Hit.Path->Root;

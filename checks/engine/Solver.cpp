@@ -221,8 +221,10 @@ void FunctionAnalysis::run() {
   std::vector<bool> MeetsSink(Cfg->getNumBlockIDs(), false);
   for (const CFGBlock *Blk : Order.Blocks)
     if (Order.Late[Blk->getBlockID()])
-      MeetsSink[Blk->getBlockID()] = meetsSink(*Blk);
+      MeetsSink[Blk->getBlockID()] =
+          Order.Cyclic[Blk->getBlockID()] && meetsSink(*Blk);
   std::vector<State> Saved(Cfg->getNumBlockIDs());
+  std::vector<std::vector<Deferred>> Verdicts(Cfg->getNumBlockIDs());
   State ExitState;
   while (!Work.empty() && Budget-- > 0) {
     const CFGBlock *B = BlockById[Work.begin()->second];
@@ -235,17 +237,26 @@ void FunctionAnalysis::run() {
                                   : In[B->getBlockID()];
     if (!S.Reachable)
       continue;
-    Judging = !Order.Late[B->getBlockID()];
-    // The judging pass runs a block that meets a sink again on the input
-    // of its last run here (its final one).
-    if (!Judging && B->pred_size() == 1 && MeetsSink[B->getBlockID()])
-      Saved[B->getBlockID()] = S;
+    const unsigned Id = B->getBlockID();
+    // A block after a loop runs once, on its final input: its sinks judge
+    // now, and the judging pass acts on their verdicts in its turn.
+    const bool AfterLoop = Order.Late[Id] && !Order.Cyclic[Id];
+    Judging = !Order.Late[Id] || AfterLoop;
+    Deferring = AfterLoop ? &Verdicts[Id] : nullptr;
+    if (AfterLoop)
+      Verdicts[Id].clear();
+    // The judging pass runs a block of a loop that meets a sink again on
+    // the input of its last run here (its final one).
+    if (!Judging && B->pred_size() == 1 && MeetsSink[Id])
+      Saved[Id] = S;
     transfer(*B, S);
     if (B == &Cfg->getExit()) {
       ExitState = std::move(S);
+      Deferring = nullptr;
       continue;
     }
     propagate(*B, std::move(S), In, Order, Widen, &Work);
+    Deferring = nullptr;
   }
   // The returns seen last are the ones of the final iteration; keep the
   // latest state per return statement.
@@ -257,14 +268,14 @@ void FunctionAnalysis::run() {
     if (Latest[Returns[I].first] == I)
       Final.push_back(std::move(Returns[I]));
   Returns = std::move(Final);
-  judgeSinks(*Cfg, Order, In, Saved, MeetsSink);
+  judgeSinks(*Cfg, Order, In, Saved, MeetsSink, Verdicts);
   extractSummary(ExitState);
 }
 
-void FunctionAnalysis::judgeSinks(const CFG &Cfg, const BlockOrder &Order,
-                                  std::vector<State> &In,
-                                  std::vector<State> &Saved,
-                                  const std::vector<bool> &MeetsSink) {
+void FunctionAnalysis::judgeSinks(
+    const CFG &Cfg, const BlockOrder &Order, std::vector<State> &In,
+    std::vector<State> &Saved, const std::vector<bool> &MeetsSink,
+    std::vector<std::vector<Deferred>> &Verdicts) {
   // One pass over the converged states of the blocks judged late (in or
   // after a loop) that may meet a sink, in the solver's order: a block's
   // input is the fixpoint's where edges join, and the input of its last
@@ -275,6 +286,18 @@ void FunctionAnalysis::judgeSinks(const CFG &Cfg, const BlockOrder &Order,
   KeepReturnStates = false;
   for (const CFGBlock *B : Order.Blocks) {
     unsigned Id = B->getBlockID();
+    if (Order.Late[Id] && !Order.Cyclic[Id]) {
+      // After a loop: judged as the solver ran it.
+      for (const Deferred &V : Verdicts[Id]) {
+        if (V.What == Deferred::Report)
+          E.report(V.Hit);
+        else if (V.What == Deferred::Keep)
+          keepSink(V.Hit);
+        else
+          noteIndexHit(V.Hit);
+      }
+      continue;
+    }
     if (!Order.Late[Id] || !MeetsSink[Id])
       continue;
     State S = std::exchange(B->pred_size() == 1 ? Saved[Id] : In[Id], State());

@@ -112,8 +112,8 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
         continue;
       }
       if (St->Root->K == Origin::Source)
-        E.report(Hit);
-      else if (llvm::none_of(Out.Sinks, [&](const auto &F) {
+        reportHit(Hit);
+      else if (!kept([&](const auto &F) {
                  return F.Hit.Call == Hit.Call && F.Hit.Arg == Hit.Arg &&
                         F.Hit.Path->Root == St->Root;
                }))
@@ -203,7 +203,7 @@ TaintSet FunctionAnalysis::applyLinked(
           Hit.Indexing.Problem = IndexProblem::NoUpperBound;
           Hit.Indexing.InCallee = true;
           if (St->Root->K == Origin::Source)
-            E.report(Hit);
+            reportHit(Hit);
         }
         continue;
       }
