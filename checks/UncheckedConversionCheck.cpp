@@ -124,9 +124,47 @@ public:
   std::optional<SourceLocation> FirstErrnoCheck;
   std::optional<SourceLocation> FirstEndCheck;
   llvm::SmallVector<const DeclRefExpr *, 4> ResultReads;
+  /// Reads of the result compared in a condition that tests errno too.
+  llvm::SmallPtrSet<const DeclRefExpr *, 4> ComparedWithErrno;
 
 private:
+  bool readsErrno(const Stmt *S) const {
+    if (!S)
+      return false;
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (isErrno(E))
+        return true;
+    return llvm::any_of(S->children(),
+                        [&](const Stmt *C) { return readsErrno(C); });
+  }
+  /// Marks the result's reads that are an operand of a comparison inside
+  /// the logical expression \p S, and the logical expressions inside it
+  /// (already looked at).
+  void exemptComparedResults(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->isLogicalOp())
+        CheckedTogether.insert(BO);
+      if (BO->isComparisonOp()) {
+        for (const Expr *Side : {BO->getLHS(), BO->getRHS()}) {
+          const auto *DRE = dyn_cast<DeclRefExpr>(Side->IgnoreParenImpCasts());
+          if (DRE && Result && DRE->getDecl() == Result)
+            ComparedWithErrno.insert(DRE);
+        }
+      }
+    }
+    for (const Stmt *Child : S->children())
+      exemptComparedResults(Child);
+  }
+
   void visitBinaryOperator(const BinaryOperator *BO) {
+    // `(ll == LLONG_MAX && errno == ERANGE) || ...`: a comparison of the
+    // result in a condition that also tests errno is part of the check (in
+    // either order), not a use before it.
+    if (BO->isLogicalOp() && after(BO) && !CheckedTogether.count(BO) &&
+        readsErrno(BO))
+      exemptComparedResults(BO);
     if (BO->getOpcode() == BO_Assign && isErrno(BO->getLHS())) {
       if (before(BO) && isZero(BO->getRHS()))
         ErrnoReset = true;
@@ -189,6 +227,7 @@ private:
   const SourceManager &SM;
   llvm::SmallPtrSet<const Expr *, 4> Assignments;
   llvm::SmallPtrSet<const Expr *, 4> AddressTaken;
+  llvm::SmallPtrSet<const BinaryOperator *, 4> CheckedTogether;
 };
 
 /// The number of values a scanf format assigns (`%*d` and `%n` assign
@@ -378,6 +417,8 @@ bool UncheckedConversionCheck::checkStrtol(const CallExpr *Call,
         SM.isBeforeInTranslationUnit(LastCheck, *Uses.FirstEndCheck))
       LastCheck = *Uses.FirstEndCheck;
     for (const DeclRefExpr *Read : Uses.ResultReads) {
+      if (Uses.ComparedWithErrno.count(Read))
+        continue;
       if (SM.isBeforeInTranslationUnit(SM.getFileLoc(Read->getBeginLoc()),
                                        LastCheck)) {
         Missing.push_back("the result is used before errno and the end "
