@@ -172,7 +172,7 @@ bool isAllowClassMacro(SourceLocation Loc, const SourceManager &SM,
   return false;
 }
 
-bool isNoReturnCall(const Expr *E, const model::Model &M) {
+static bool isNoReturnCall(const Expr *E, const model::Model &M) {
   const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenCasts());
   if (!Call)
     return false;
@@ -208,7 +208,7 @@ bool leaves(const Stmt *S, const model::Model &M) {
 
 /// What \p Ex is a field or pointee of, past `.f`, `->f` and `*p`: `x` for
 /// `x.a.b`, `p` for `p->n`; null past a member that is no field.
-const Expr *innermostObject(const Expr *Ex) {
+static const Expr *innermostObject(const Expr *Ex) {
   while (true) {
     Ex = Ex->IgnoreParenImpCasts();
     if (const auto *ME = dyn_cast<MemberExpr>(Ex)) {

@@ -129,18 +129,12 @@ const Expr *firstInArg(const CallExpr *Call, const model::Rule &R);
 bool isAllowClassMacro(SourceLocation Loc, const SourceManager &SM,
                        const LangOptions &LO, const model::Model &M);
 
-bool isNoReturnCall(const Expr *E, const model::Model &M);
-
 /// Whether \p S comes from an `assert(...)` written in the source.
 bool inAssert(const Stmt *S, const SourceManager &SM);
 
 /// Whether running \p S always leaves the enclosing loop and function:
 /// return, throw, goto, or a call that does not return.
 bool leaves(const Stmt *S, const model::Model &M);
-
-/// What \p Ex is a field or pointee of, past `.f`, `->f` and `*p`: `x` for
-/// `x.a.b`, `p` for `p->n`; null past a member that is no field.
-const Expr *innermostObject(const Expr *Ex);
 
 /// Whether \p Ex designates one integer object exactly: a variable, a field,
 /// a dereferenced pointer; not an array element (arrays are one cell).

@@ -259,13 +259,14 @@ private:
   const Expr *validationLoopSubject(const Stmt *Loop);
 
   void transfer(const CFGBlock &B, State &S);
-  /// The blocks to run, by rank in reverse post-order and id.
+  /// The blocks to run, by their place in the solver's order
+  /// (BlockOrder::Priority) and id.
   using WorkList = std::set<std::pair<unsigned, unsigned>>;
   /// Hands \p S, the state at the end of \p B, to its successors, refined
   /// by the branch each takes. While solving (with \p Work), joins it into
   /// their inputs \p In (widened along back edges) and queues those that
-  /// changed; in the judging pass (no \p Work), only a successor with no
-  /// other predecessor takes it.
+  /// changed; in the judging pass (no \p Work), only judges the loop bounds
+  /// the edges enter.
   void propagate(const CFGBlock &B, State &&S, std::vector<State> &In,
                  const BlockOrder &Order, State::Widening Widen,
                  WorkList *Work);

@@ -216,13 +216,12 @@ void FunctionAnalysis::run() {
       New.HiFromType = false;
     }
   };
-  // Which blocks judged late may meet a sink (the others need not run
-  // again), and the inputs the judging pass runs them on.
+  // Which blocks of loops may meet a sink (the others need not run again),
+  // and the inputs the judging pass runs them on.
   std::vector<bool> MeetsSink(Cfg->getNumBlockIDs(), false);
   for (const CFGBlock *Blk : Order.Blocks)
-    if (Order.Late[Blk->getBlockID()])
-      MeetsSink[Blk->getBlockID()] =
-          Order.Cyclic[Blk->getBlockID()] && meetsSink(*Blk);
+    if (Order.Cyclic[Blk->getBlockID()])
+      MeetsSink[Blk->getBlockID()] = meetsSink(*Blk);
   std::vector<State> Saved(Cfg->getNumBlockIDs());
   std::vector<std::vector<Deferred>> Verdicts(Cfg->getNumBlockIDs());
   State ExitState;
@@ -241,7 +240,7 @@ void FunctionAnalysis::run() {
     // A block after a loop runs once, on its final input: its sinks judge
     // now, and the judging pass acts on their verdicts in its turn.
     const bool AfterLoop = Order.Late[Id] && !Order.Cyclic[Id];
-    Judging = !Order.Late[Id] || AfterLoop;
+    Judging = !Order.Cyclic[Id];
     Deferring = AfterLoop ? &Verdicts[Id] : nullptr;
     if (AfterLoop)
       Verdicts[Id].clear();
@@ -298,13 +297,15 @@ void FunctionAnalysis::judgeSinks(
       }
       continue;
     }
-    if (!Order.Late[Id] || !MeetsSink[Id])
+    if (!MeetsSink[Id])
       continue;
     State S = std::exchange(B->pred_size() == 1 ? Saved[Id] : In[Id], State());
     if (!S.Reachable || B == &Cfg.getExit())
       continue;
     transfer(*B, S);
-    propagate(*B, std::move(S), In, Order, nullptr, nullptr);
+    // The edges only for the loop bounds they enter.
+    if (TrackRanges)
+      propagate(*B, std::move(S), In, Order, nullptr, nullptr);
   }
   flushIndexHits();
   Judging = false;
@@ -367,14 +368,11 @@ void FunctionAnalysis::propagate(const CFGBlock &Blk, State &&S,
         if (const Stmt *Loop = Next->getTerminatorStmt();
             Loop && isa<ForStmt, WhileStmt, DoStmt>(Loop))
           checkLoopBound(Loop, Edge);
-      unsigned NextId = Next->getBlockID();
-      if (!Work) {
-        // The judging pass: where edges join, the fixpoint's state is the
-        // converged one.
-        if (Next->pred_size() == 1)
-          In[NextId] = std::move(Edge);
+      // The judging pass propagates nothing: its inputs are the
+      // fixpoint's.
+      if (!Work)
         return;
-      }
+      unsigned NextId = Next->getBlockID();
       bool Back = Order.Rank[NextId] <= Order.Rank[B->getBlockID()];
       if (In[NextId].join(std::move(Edge),
                           Back ? State::Widening(Widen) : nullptr))
