@@ -137,16 +137,17 @@ private:
     return llvm::any_of(S->children(),
                         [&](const Stmt *C) { return readsErrno(C); });
   }
-  /// Marks the result's reads that are an operand of a comparison inside
-  /// the logical expression \p S, and the logical expressions inside it
-  /// (already looked at).
-  void exemptComparedResults(const Stmt *S) {
+  /// Marks the logical expressions inside the condition \p S as looked at
+  /// (what the outermost one says holds for them) and, when the condition
+  /// tests errno (\p WithErrno), the result's reads that are an operand of
+  /// a comparison in it.
+  void markCondition(const Stmt *S, bool WithErrno) {
     if (!S)
       return;
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
       if (BO->isLogicalOp())
-        CheckedTogether.insert(BO);
-      if (BO->isComparisonOp()) {
+        LogicalSeen.insert(BO);
+      if (WithErrno && BO->isComparisonOp()) {
         for (const Expr *Side : {BO->getLHS(), BO->getRHS()}) {
           const auto *DRE = dyn_cast<DeclRefExpr>(Side->IgnoreParenImpCasts());
           if (DRE && Result && DRE->getDecl() == Result)
@@ -155,16 +156,15 @@ private:
       }
     }
     for (const Stmt *Child : S->children())
-      exemptComparedResults(Child);
+      markCondition(Child, WithErrno);
   }
 
   void visitBinaryOperator(const BinaryOperator *BO) {
     // `(ll == LLONG_MAX && errno == ERANGE) || ...`: a comparison of the
     // result in a condition that also tests errno is part of the check (in
     // either order), not a use before it.
-    if (BO->isLogicalOp() && after(BO) && !CheckedTogether.count(BO) &&
-        readsErrno(BO))
-      exemptComparedResults(BO);
+    if (BO->isLogicalOp() && after(BO) && !LogicalSeen.count(BO))
+      markCondition(BO, readsErrno(BO));
     if (BO->getOpcode() == BO_Assign && isErrno(BO->getLHS())) {
       if (before(BO) && isZero(BO->getRHS()))
         ErrnoReset = true;
@@ -227,7 +227,7 @@ private:
   const SourceManager &SM;
   llvm::SmallPtrSet<const Expr *, 4> Assignments;
   llvm::SmallPtrSet<const Expr *, 4> AddressTaken;
-  llvm::SmallPtrSet<const BinaryOperator *, 4> CheckedTogether;
+  llvm::SmallPtrSet<const BinaryOperator *, 4> LogicalSeen;
 };
 
 /// The number of values a scanf format assigns (`%*d` and `%n` assign
