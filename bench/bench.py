@@ -130,10 +130,10 @@ def main():
     todo = inputs(a.build, outdir, a.functions, not a.no_examples)
     if a.sqlite:
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-        import compare
+        import projects
         cache = os.path.join(os.path.abspath(a.build), "bench-cache")
         os.makedirs(cache, exist_ok=True)
-        db = compare.sqlite_input(cache)
+        db = projects.sqlite_input(cache)
         entry = json.load(open(os.path.join(db, "compile_commands.json")))[0]
         todo.append(("SQLite amalgamation",
                      os.path.join(entry["directory"], entry["file"]), []))

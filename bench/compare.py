@@ -18,12 +18,14 @@ to Clang's own parse (the floor for any AST-based checker):
 Inputs, each a compilation database: the bundled examples; generated
 projects of --sizes translation units (bench/gen_project.py, --functions
 functions each in chains --depth deep), to show how cost grows with size;
-and two real C projects fetched at run time into a cache under the build
-directory (never committed): SQLite's amalgamation as the npm package
-better-sqlite3 ships it (one 270,000-line unit), and the Debian package
-bluez-source (the libbluetooth, src/shared and btmon sources that parse
-without glib, D-Bus or ell headers). An input whose download or set-up fails
-is skipped with a message.
+and real C projects fetched at run time into a cache under the build
+directory (never committed; bench/projects.py): SQLite's amalgamation as the
+npm package better-sqlite3 ships it (one 270,000-line unit), the Debian
+package bluez-source (the libbluetooth, src/shared and btmon sources that
+parse without glib, D-Bus or ell headers), the Debian package
+openvswitch-source (Open vSwitch's library, daemons and tools), and Expat and
+hiredis as the npm packages node-expat and hiredis carry them. An input whose
+download or set-up fails is skipped with a message.
 
 Per-file tools run one process per unit, J at a time (as a build or
 run-clang-tidy would); the driver runs once with -j J. For each tool and
@@ -43,7 +45,6 @@ generated projects at most 1.1).
 Writes Markdown tables to --out (default bench/out/compare.md).
 """
 import argparse
-import glob
 import json
 import math
 import os
@@ -58,8 +59,10 @@ import tarfile
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from projects import LLVM, REAL  # noqa: E402  (the real projects)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LLVM = "/usr/lib/llvm-22/bin"
 CSA_CHECKERS = ("optin.taint.GenericTaint,optin.taint.TaintedAlloc,"
                 "optin.taint.TaintedDiv,security.ArrayBound")
 STOCK_CHECKS = ("-*,bugprone-command-processor,"
@@ -85,12 +88,6 @@ def log(msg):
 
 # --- inputs --------------------------------------------------------------
 
-def write_db(dbdir, entries):
-    os.makedirs(dbdir, exist_ok=True)
-    with open(os.path.join(dbdir, "compile_commands.json"), "w") as f:
-        json.dump(entries, f, indent=1)
-
-
 def examples_input(outdir):
     build = os.path.join(outdir, "examples-build")
     r = subprocess.run(["cmake", "-S", os.path.join(ROOT, "examples"), "-B",
@@ -110,93 +107,6 @@ def generated_input(cache, units, functions, depth):
                         os.path.join(ROOT, "bench", "gen_project.py"),
                         project, "--units", str(units), "--functions",
                         str(functions), "--depth", str(depth)], check=True)
-    return db
-
-
-def fetch(cmd, cwd, what):
-    tool = shutil.which(cmd[0])
-    if not tool:
-        raise RuntimeError("%s not found (needed for %s)" % (cmd[0], what))
-    r = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE,
-                       stderr=subprocess.STDOUT, text=True, timeout=600)
-    if r.returncode != 0:
-        raise RuntimeError("`%s` failed: %s" % (" ".join(cmd),
-                                                r.stdout.strip()[-300:]))
-    return r.stdout
-
-
-def sqlite_input(cache):
-    """SQLite's amalgamation, from the npm package better-sqlite3."""
-    top = os.path.join(cache, "sqlite")
-    src = os.path.join(top, "package", "deps", "sqlite3", "sqlite3.c")
-    if not os.path.exists(src):
-        os.makedirs(top, exist_ok=True)
-        fetch(["npm", "pack", "better-sqlite3", "--silent"], top,
-              "the SQLite amalgamation")
-        tgz = glob.glob(os.path.join(top, "better-sqlite3-*.tgz"))
-        if not tgz:
-            raise RuntimeError("npm pack gave no better-sqlite3-*.tgz")
-        with tarfile.open(tgz[0]) as t:
-            t.extractall(top, members=[m for m in t.getmembers()
-                                       if m.name.startswith(
-                                           "package/deps/sqlite3/")])
-        if not os.path.exists(src):
-            raise RuntimeError("%s has no deps/sqlite3/sqlite3.c" % tgz[0])
-    srcdir = os.path.dirname(src)
-    db = os.path.join(top, "build")
-    write_db(db, [{"directory": srcdir, "file": "sqlite3.c",
-                   "arguments": ["cc", "-c", "sqlite3.c", "-o",
-                                 "sqlite3.o"]}])
-    return db
-
-
-BLUEZ_DIRS = ("lib", "src/shared", "monitor")
-BLUEZ_FLAGS = ["-DHAVE_CONFIG_H", "-I.", "-Ilib"]
-
-
-def bluez_input(cache, clang):
-    """BlueZ from the Debian package bluez-source: the .c files of
-    BLUEZ_DIRS that parse with the package's config.h and no glib, D-Bus or
-    ell headers."""
-    top = os.path.join(cache, "bluez")
-    srcroot = os.path.join(top, "src", "bluez-source")
-    if not os.path.isdir(srcroot):
-        os.makedirs(top, exist_ok=True)
-        if not glob.glob(os.path.join(top, "bluez-source_*.deb")):
-            fetch(["apt-get", "download", "bluez-source"], top,
-                  "the BlueZ sources")
-        deb = glob.glob(os.path.join(top, "bluez-source_*.deb"))[0]
-        fetch(["dpkg-deb", "-x", deb, os.path.join(top, "deb")], top,
-              "the BlueZ sources")
-        tars = glob.glob(os.path.join(top, "deb", "usr", "src", "bluez.tar.*"))
-        if not tars:
-            raise RuntimeError("bluez-source has no /usr/src/bluez.tar.*")
-        os.makedirs(os.path.join(top, "src"), exist_ok=True)
-        with tarfile.open(tars[0]) as t:
-            t.extractall(os.path.join(top, "src"))
-        if not os.path.isdir(srcroot):
-            raise RuntimeError("bluez.tar has no bluez-source/ directory")
-    listing = os.path.join(top, "parses.txt")
-    if not os.path.exists(listing):
-        files = []
-        for d in BLUEZ_DIRS:
-            for f in sorted(glob.glob(os.path.join(srcroot, d, "*.c"))):
-                rel = os.path.relpath(f, srcroot)
-                r = subprocess.run([clang, "-fsyntax-only", "-w"] +
-                                   BLUEZ_FLAGS + [rel], cwd=srcroot,
-                                   stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-                if r.returncode == 0:
-                    files.append(rel)
-        with open(listing, "w") as f:
-            f.write("".join(x + "\n" for x in files))
-    files = open(listing).read().split()
-    if not files:
-        raise RuntimeError("no BlueZ file parses")
-    db = os.path.join(top, "build")
-    write_db(db, [{"directory": srcroot, "file": f,
-                   "arguments": ["cc"] + BLUEZ_FLAGS +
-                                ["-c", f, "-o", f + ".o"]} for f in files])
     return db
 
 
@@ -433,9 +343,11 @@ def main():
     p.add_argument("--depth", type=int, default=5,
                    help="call chains this deep in the generated units")
     p.add_argument("--no-real", action="store_true",
-                   help="skip the downloaded projects (SQLite, BlueZ)")
+                   help="skip the downloaded projects (" +
+                   ", ".join(name for name, _, _ in REAL) + ")")
     p.add_argument("--only", help="comma-separated input names to run "
-                   "(examples, generated, sqlite, bluez)")
+                   "(examples, generated, " +
+                   ", ".join(name for name, _, _ in REAL) + ")")
     p.add_argument("--tools", default=",".join(TOOLS),
                    help="comma-separated subset of: " + ", ".join(TOOLS))
     p.add_argument("--timeout", type=int, default=600,
@@ -492,10 +404,8 @@ def main():
                      lambda n=n: generated_input(cache, n, a.functions,
                                                  a.depth)))
     if not a.no_real:
-        plan.append(("sqlite", "SQLite amalgamation (better-sqlite3)",
-                     lambda: sqlite_input(cache)))
-        plan.append(("bluez", "BlueZ 5.66 lib, src/shared, monitor",
-                     lambda: bluez_input(cache, os.path.join(LLVM, "clang"))))
+        for name, label, make in REAL:
+            plan.append((name, label, lambda make=make: make(cache)))
 
     load_before = os.getloadavg()[0]
     results = []   # (kind, name, files, lines, {tool: result}, {tool: instr})

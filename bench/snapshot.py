@@ -10,14 +10,19 @@ results are byte-identical, identical once `logicalLocations` are left out
 first differences). Exit status 1 when any input differs.
 
 Inputs (the same as bench/compare.py's, from its cache under the build
-directory):
+directory; --only names some of them):
   lit        every C and C++ file under test/checkers, as one program, with
              the test suite's system headers (test/Inputs, -nostdinc);
   examples   the bundled examples;
   generated  a generated project (bench/gen_project.py, 10 units);
   sqlite     SQLite's amalgamation (npm better-sqlite3);
-  bluez      the BlueZ sources that parse (Debian bluez-source).
-An input that cannot be fetched is reported and skipped.
+  bluez      the BlueZ sources that parse (Debian bluez-source);
+  ovs        Open vSwitch's library, daemons and tools (Debian
+             openvswitch-source);
+  expat      Expat's library, xmlwf, examples and tests (npm node-expat);
+  hiredis    hiredis's library, example and test (npm hiredis).
+(bench/projects.py says which files of each.) An input that cannot be
+fetched is reported and skipped.
 """
 import argparse
 import glob
@@ -25,9 +30,11 @@ import json
 import os
 import subprocess
 import sys
+import tarfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import compare  # noqa: E402  (the inputs and their cache)
+import projects  # noqa: E402  (the real projects)
 
 ROOT = compare.ROOT
 
@@ -45,7 +52,7 @@ def lit_input(outdir):
             "-nostdinc", "-isystem", inputs, "-c", path]
         entries.append({"directory": os.path.dirname(path), "file": path,
                         "arguments": args})
-    compare.write_db(db, entries)
+    projects.write_db(db, entries)
     return db
 
 
@@ -117,10 +124,8 @@ def main():
         ("lit", lambda: lit_input(cache)),
         ("examples", lambda: compare.examples_input(cache)),
         ("generated", lambda: compare.generated_input(cache, 10, 300, 3)),
-        ("sqlite", lambda: compare.sqlite_input(cache)),
-        ("bluez", lambda: compare.bluez_input(
-            cache, os.path.join(compare.LLVM, "clang"))),
-    ]
+    ] + [(name, lambda make=make: make(cache))
+         for name, _, make in projects.REAL]
     only = set(x for x in a.only.split(",") if x)
     failed = False
     for name, make in plan:
@@ -130,7 +135,8 @@ def main():
             db = make()
             sarif = os.path.join(out, name + ".sarif")
             scan(a.build, db, sarif)
-        except (RuntimeError, OSError, subprocess.SubprocessError) as e:
+        except (RuntimeError, OSError, subprocess.SubprocessError,
+                tarfile.TarError) as e:
             print("%-10s skipped: %s" % (name, e))
             continue
         n = len(json.load(open(sarif))["runs"][0].get("results", []))
