@@ -55,7 +55,7 @@ def context(path, line, lines):
     """`lines` lines of path around line, the line itself marked."""
     try:
         with open(path, errors="replace") as f:
-            text = f.read().splitlines()
+            text = f.read().split("\n")   # not splitlines(): form feeds
     except OSError as e:
         return ["    (cannot read %s: %s)" % (path, e.strerror)]
     first = max(1, line - lines // 2)
