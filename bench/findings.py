@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""findings.py SARIF [--sample N] [--seed S] [--context L]
+"""findings.py SARIF [--sample N] [--seed S] [--context L] [--steps K]
 
 For triage by reading: prints how many findings a SARIF log of `sinkguard
 scan` holds for each check, then (with --sample) a random sample of N of
 them, the same for the same seed and log: for each, its number in the log,
 file:line:column, check and message, where its path starts (the first
-location of its code flow: the source) and the last steps before the sink
-(--steps), and L lines of code around the sink (the sink's line marked with '>'). N at least
-the number of findings prints them all.
+location of its code flow: the source) and the last K steps before the
+sink, and L lines of code around the sink (the sink's line marked with
+'>'). N at least the number of findings prints them all.
 
 Paths are resolved through the log's originalUriBaseIds (%SRCROOT%), or
 --srcroot when the sources have moved since the scan.
