@@ -122,6 +122,23 @@ std::optional<llvm::StringRef> literalText(const Expr *E) {
   return std::nullopt;
 }
 
+const Expr *copiedObject(const Expr *E) {
+  E = stripToValue(E);
+  if (const auto *CE = llvm::dyn_cast_or_null<CXXConstructExpr>(E)) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    if (!Ctor || !Ctor->isCopyOrMoveConstructor() || !Ctor->isTrivial() ||
+        CE->getNumArgs() != 1)
+      return nullptr;
+    E = stripToValue(CE->getArg(0));
+  }
+  if (llvm::isa_and_nonnull<DeclRefExpr, MemberExpr, ArraySubscriptExpr>(E))
+    return E;
+  if (const auto *UO = llvm::dyn_cast_or_null<UnaryOperator>(E))
+    if (UO->getOpcode() == clang::UO_Deref)
+      return E;
+  return nullptr;
+}
+
 bool isNullLike(const Expr *E, ASTContext &Ctx) {
   E = E->IgnoreParenCasts();
   return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=

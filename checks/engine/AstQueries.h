@@ -96,6 +96,10 @@ std::string nameOf(const FunctionDecl *FD);
 /// A short name for the object \p E designates, for messages: `cmd`,
 /// `req.host`, or empty.
 std::string objectName(const Expr *E);
+/// The object whose copy \p E is, when it is one: `s`, `*p`, `p->in`,
+/// `a[i]` (also through a trivial copy or move constructor); null for a
+/// value made by the expression (a call, a conditional).
+const Expr *copiedObject(const Expr *E);
 
 /// The struct field holding the function pointer \p Call goes through
 /// (`ops->run(cmd)`), or null.

@@ -230,6 +230,8 @@ void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
   }
   if (isa<CallExpr>(Cond))
     refineZero(Cond, !Truth, S);
+  else if (TrackRanges && !Truth)
+    refineRanges(Cond, Truth, S); // `if (n)`: n is zero on the false edge.
 }
 
 /// The string a loop checks character by character against an allow-list,

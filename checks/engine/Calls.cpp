@@ -79,6 +79,30 @@ FunctionAnalysis::formatInputs(const CallExpr *Call, const model::Rule &R,
   return Result;
 }
 
+std::optional<int> FunctionAnalysis::copiesObject(const CallExpr *Call,
+                                                  const model::Rule &R) {
+  if (R.FormatArg != model::NoArg || R.Appends)
+    return std::nullopt;
+  llvm::SmallVector<int, 4> In = R.In.expand(Call->getNumArgs());
+  llvm::SmallVector<int, 4> Out = R.Out.expand(Call->getNumArgs());
+  llvm::erase(Out, model::ReturnValue);
+  if (In.size() != 1 || Out.size() != 1)
+    return std::nullopt;
+  const Expr *From = ruleArg(Call, In.front());
+  const Expr *To = ruleArg(Call, Out.front());
+  if (!From || !To)
+    return std::nullopt;
+  QualType FromT = stripToValue(From)->getType();
+  QualType ToT = stripToValue(To)->getType();
+  if (!FromT->isPointerType() || !ToT->isPointerType())
+    return std::nullopt;
+  QualType Obj = ToT->getPointeeType();
+  if (!copiedByField(Obj) ||
+      !Ctx.hasSameUnqualifiedType(Obj, FromT->getPointeeType()))
+    return std::nullopt;
+  return Out.front();
+}
+
 TaintSet FunctionAnalysis::applyRule(
     const CallExpr *Call, const FunctionDecl *Callee, const model::Rule &R,
     llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S, bool &Handled) {
@@ -123,7 +147,22 @@ TaintSet FunctionAnalysis::applyRule(
         if (R.In.contains(P))
           addAll(In, T);
     }
+    // `memcpy(&a, &b, sizeof a)` of structs of one type: field by field.
+    std::optional<int> ByField = copiesObject(Call, R);
     for (int Pos : R.Out.expand(Call->getNumArgs())) {
+      if (ByField == Pos) {
+        const Expr *From = ArgExpr(R.In.expand(Call->getNumArgs()).front());
+        auto Copied = [&](const TaintSet &X) {
+          return extendAt(X, At, {Call, &R, Pos}, [&] {
+            std::string Into = objectName(ArgExpr(Pos));
+            return "'" + Fn + "' copies it into '" +
+                   (Into.empty() ? "the buffer" : Into) + "'";
+          });
+        };
+        if (copyObject(locOf(ArgExpr(Pos), S), locOf(From, S), S,
+                       /*Strong=*/true, Copied))
+          continue;
+      }
       if (Pos == model::ReturnValue) {
         if (R.ReturnsArg != model::NoArg || In.empty())
           addAll(Result, In);

@@ -331,10 +331,14 @@ llvm::json::Object TaintEngine::facts(
     return FD->isMain() || callableElsewhere(FD);
   };
   std::set<std::tuple<const void *, const void *, const Origin *>> Exported;
+  std::set<std::tuple<const void *, const void *, int>> ExportedParams;
   auto Keep = [&](const Step *St, const void *Target, const void *Detail,
                   bool CallableFn) {
+    // The link maps a parameter's paths to the whole argument: one per
+    // parameter (a callee's reads of several fields are one to it).
     if (St->Root->K == Origin::Parameter)
-      return CallableFn;
+      return CallableFn &&
+             ExportedParams.insert({Target, Detail, St->Root->Param}).second;
     return Exported.insert({Target, Detail, St->Root}).second;
   };
   auto Flows = [&](const TaintSet &T, bool CallableFn, const void *Target,

@@ -132,12 +132,32 @@ private:
   Location rebase(Location Target, const FieldPath *Rel);
   /// What a read of field path \p Inner sees of taint \p T stored at
   /// its enclosing \p Outer: what an external call or a global may hold
-  /// there is narrowed to the fields read, for the link phase.
+  /// there is narrowed to the fields read, for the link phase; a
+  /// parameter's object, to the field read, for the callers.
   TaintSet narrowed(const TaintSet &T, const FieldPath *Outer,
                     const FieldPath *Inner) const;
 
   void write(Location L, const TaintSet &T, State &S, bool Strong);
   void clean(Location L, State &S);
+  /// The location of the field \p ME itself (locOf gives the object it
+  /// designates when it is a pointer set to one).
+  Location fieldOf(const clang::MemberExpr *ME, State &S);
+  /// Copies the object at \p Src into \p Dst field by field (a struct
+  /// assignment, initialisation or memcpy): each field of Dst then holds
+  /// what the same field of Src held, and what Src held as a whole Dst
+  /// holds as a whole; ranges go along. A pointer stored in one field
+  /// stays in that field (reading the whole object would taint every
+  /// field of the copy). \p Extend adds the step of the copy to each
+  /// taint. Returns false when it cannot: Src designates one of several
+  /// objects or a global of the whole program, or the two overlap.
+  bool copyObject(Location Dst, Location Src, State &S, bool Strong,
+                  llvm::function_ref<TaintSet(const TaintSet &)> Extend);
+  /// Whether values of \p T are objects copied field by field: records
+  /// other than text and library containers.
+  static bool copiedByField(QualType T);
+  /// The argument a copy rule (memcpy) fills with a copy of the object
+  /// another argument points to, of the same type, when it is one.
+  std::optional<int> copiesObject(const CallExpr *Call, const model::Rule &R);
 
   // Evaluation.
   TaintSet eval(const Expr *E, State &S);
@@ -232,12 +252,24 @@ private:
   IntRange binaryRange(BinaryOperatorKind Op, const Expr *L, const Expr *R,
                        State &S);
   void refineRanges(const Expr *Cond, bool Truth, State &S);
+  /// The result of a call that counts what it stored (model's
+  /// CountedBuffer, \p Count): read's at most its length.
+  IntRange countRange(const CallExpr *Call, const model::Rule &Count, State &S);
   IntRange typeRange(QualType T) const;
   const Expr *rangeSubject(const Expr *Ex) const;
   void refineRange(const BinaryOperator *BO, bool Truth, State &S);
   void constrain(const Expr *Subject, BinaryOperatorKind Op, const Expr *Other,
                  bool UnsignedCompare, State &S, std::int64_t Shift = 0);
   void forgetRange(Location L, State &S);
+  /// The location that stands for `A + B` or `A - B` of two integer
+  /// objects (\p Ex), whose range a check of the expression itself
+  /// (`len - off >= sizeof name`) or a comparison of the two (`off <=
+  /// len`) gives; invalid when \p Ex is not such an expression.
+  Location pairLocation(const Expr *Ex, State &S);
+  Location pairKey(BinaryOperatorKind Op, Location A, Location B);
+  /// Bounds \p Offset, added to a pointer compared with another pointer:
+  /// `p + n <= end`.
+  void constrainOffset(const Expr *Offset, State &S);
   void setRange(const Expr *LHS, const Expr *RHS, bool Trusted,
                 bool FromParameter, State &S);
   void checkIndex(SinkHit::Kind K, const Expr *Use, const Expr *Base,
@@ -304,13 +336,23 @@ private:
   /// others have one location each (clean and forgetRange look it up).
   llvm::SmallPtrSet<const void *, 8> FieldBases;
   llvm::DenseMap<const Expr *, std::optional<std::int64_t>> Constants;
+  /// pairLocation's bases: one per operator and pair of objects; and per
+  /// object's base, the pairs that read it (forgetRange forgets them).
+  llvm::DenseMap<std::tuple<int, Location, Location>, std::unique_ptr<char>>
+      PairBases;
+  llvm::DenseMap<const void *, llvm::SmallVector<std::pair<Location, Location>>>
+      PairsOf;
+  /// Pointer sums compared with another pointer (`p + n > end`): a check,
+  /// not an access.
+  llvm::SmallPtrSet<const Expr *, 4> PointerComparands;
   /// Whether the buffer (the second) was allocated with the length the
   /// size (the first) reads, per checkSize's use.
   llvm::DenseMap<std::pair<const Expr *, const ValueDecl *>, bool>
       AllocatedWith;
-  /// Per pointer: the variables its allocations' sizes read.
-  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const ValueDecl *, 4>>
-      AllocationLengths;
+  /// Per pointer: the sizes of its allocations in this function.
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const Expr *, 2>>
+      AllocationSizes;
+  llvm::ArrayRef<const Expr *> allocationsOf(const ValueDecl *Ptr);
   /// A caller's step (the middle) through a call (the first) to the callee's
   /// path from a parameter (the last): the step that stands for it.
   llvm::DenseMap<std::tuple<const CallExpr *, const Step *, const Step *>,

@@ -64,7 +64,12 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
     if (!Base.valid() || !Field)
       return Base;
     FieldBases.insert(Base.Base);
-    return {Base.Base, child(Base.Path, Field)};
+    Location Here{Base.Base, child(Base.Path, Field)};
+    // `c.reader` set to `&r`: the field designates r.
+    if (!S.FieldAlias.empty())
+      if (auto It = S.FieldAlias.find(Here); It != S.FieldAlias.end())
+        return It->second;
+    return Here;
   }
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Ex))
     return locOf(AS->getBase(), S);
@@ -142,7 +147,7 @@ TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T,
   for (const FieldPath *P = L.Path;; P = P->Parent) {
     auto It = S.Cells.find({L.Base, P});
     if (It != S.Cells.end()) {
-      if (Whole && P != L.Path)
+      if (P != L.Path)
         addAll(Result, narrowed(It->second, P, L.Path));
       else
         addAll(Result, It->second);
@@ -184,6 +189,18 @@ TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T,
       });
     for (const auto &Part : Parts)
       addAll(Result, *Part.second);
+    // And what its pointer fields designate now (`c.reader = &r`).
+    if (Depth < 2 && !S.FieldAlias.empty()) {
+      llvm::SmallVector<std::pair<const FieldPath *, Location>, 2> Targets;
+      for (const auto &[K, V] : S.FieldAlias)
+        if (K.Base == L.Base && K.Path != L.Path && pathWithin(L.Path, K.Path))
+          Targets.push_back({K.Path, V});
+      llvm::sort(Targets, [](const auto &A, const auto &B) {
+        return pathBefore(A.first, B.first);
+      });
+      for (const auto &[Path, Target] : Targets)
+        addAll(Result, read(Target, S, QualType(), Depth + 1));
+    }
   }
   return Result;
 }
@@ -191,9 +208,23 @@ TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T,
 TaintSet FunctionAnalysis::narrowed(const TaintSet &T, const FieldPath *Outer,
                                     const FieldPath *Inner) const {
   TaintSet Result;
+  bool Whole = E.options().WholeProgram;
   for (const Step *St : T) {
     const Origin *R = St->Root;
-    if (R->K != Origin::CallOut && R->K != Origin::Global) {
+    // A parameter's field: the caller maps it to that field of its
+    // argument (applySummary).
+    if (R->K == Origin::Parameter && !R->Path && !St->Prev) {
+      Origin O = *R;
+      llvm::SmallVector<const FieldDecl *, 4> Chain;
+      for (const FieldPath *P = Inner; P != Outer; P = P->Parent)
+        Chain.push_back(P->Field);
+      for (const FieldDecl *F : llvm::reverse(Chain))
+        O.Path = E.fieldPath(O.Path, F);
+      Result.push_back(
+          E.makeStep(nullptr, E.makeOrigin(O), St->Loc, St->Message));
+      continue;
+    }
+    if (!Whole || (R->K != Origin::CallOut && R->K != Origin::Global)) {
       Result.push_back(St);
       continue;
     }
@@ -209,6 +240,99 @@ TaintSet FunctionAnalysis::narrowed(const TaintSet &T, const FieldPath *Outer,
 
 void FunctionAnalysis::clean(Location L, State &S) {
   eraseWithin(S.Cells, L, FieldBases.contains(L.Base));
+  eraseWithin(S.FieldAlias, L, FieldBases.contains(L.Base));
+}
+
+Location FunctionAnalysis::fieldOf(const MemberExpr *ME, State &S) {
+  const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  Location Base = locOf(ME->getBase(), S);
+  if (!Base.valid() || !Field)
+    return {};
+  FieldBases.insert(Base.Base);
+  return {Base.Base, child(Base.Path, Field)};
+}
+
+bool FunctionAnalysis::copiedByField(QualType T) {
+  if (T.isNull())
+    return false;
+  const auto *RD = T.getNonReferenceType()->getAsRecordDecl();
+  if (!RD || RD->isInStdNamespace() || isStdStringType(T))
+    return false;
+  // A class with copy constructors or assignments of its own copies what
+  // they say (a call).
+  if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD))
+    return !CRD->hasDefinition() || CRD->isTriviallyCopyable();
+  return true;
+}
+
+bool FunctionAnalysis::copyObject(
+    Location Dst, Location Src, State &S, bool Strong,
+    llvm::function_ref<TaintSet(const TaintSet &)> Extend) {
+  if (!Dst.valid() || !Src.valid() || S.Mixed.contains(Src.Base) ||
+      S.Mixed.contains(Dst.Base))
+    return false;
+  if (E.options().WholeProgram && E.globalAt(Src.Base) >= 0)
+    return false;
+  if (Dst.Base == Src.Base &&
+      (pathWithin(Dst.Path, Src.Path) || pathWithin(Src.Path, Dst.Path)))
+    return Dst == Src;
+  // What Src holds as a whole: its own cell and those of the objects
+  // around it (a struct filled by fread).
+  TaintSet Whole;
+  for (const FieldPath *P = Src.Path;; P = P->Parent) {
+    if (auto It = S.Cells.find({Src.Base, P}); It != S.Cells.end())
+      addAll(Whole, It->second);
+    if (!P)
+      break;
+  }
+  // Its fields, in the fields' order (the first path of an origin is the
+  // one kept).
+  llvm::SmallVector<std::pair<const FieldPath *, TaintSet>, 8> Fields;
+  llvm::SmallVector<std::pair<const FieldPath *, IntRange>, 4> Ranges;
+  if (FieldBases.contains(Src.Base)) {
+    auto Inside = [&](Location K) {
+      return K.Base == Src.Base && K.Path != Src.Path &&
+             pathWithin(Src.Path, K.Path);
+    };
+    for (const auto &[K, V] : S.Cells) {
+      if (Inside(K))
+        Fields.push_back({K.Path, V});
+    }
+    for (const auto &[K, R] : S.Ranges) {
+      if (TrackRanges && Inside(K))
+        Ranges.push_back({K.Path, R});
+    }
+  }
+  llvm::sort(Fields, [](const auto &A, const auto &B) {
+    return pathBefore(A.first, B.first);
+  });
+  // The field path of \p Inner below Src, re-rooted under Dst.
+  auto Moved = [&](const FieldPath *Inner) {
+    llvm::SmallVector<const FieldDecl *, 4> Chain;
+    for (const FieldPath *P = Inner; P != Src.Path; P = P->Parent)
+      Chain.push_back(P->Field);
+    const FieldPath *Path = Dst.Path;
+    for (const FieldDecl *F : llvm::reverse(Chain))
+      Path = child(Path, F);
+    FieldBases.insert(Dst.Base);
+    return Location{Dst.Base, Path};
+  };
+  write(Dst, Whole.empty() ? Whole : Extend(Whole), S, Strong);
+  for (const auto &[Path, T] : Fields)
+    write(Moved(Path), Extend(T), S, /*Strong=*/false);
+  for (const auto &[Path, R] : Ranges)
+    if (Strong)
+      S.Ranges[Moved(Path)] = R;
+  if (Strong && !S.FieldAlias.empty()) {
+    llvm::SmallVector<std::pair<const FieldPath *, Location>, 2> Aliases;
+    for (const auto &[K, V] : S.FieldAlias)
+      if (K.Base == Src.Base && K.Path != Src.Path &&
+          pathWithin(Src.Path, K.Path))
+        Aliases.push_back({K.Path, V});
+    for (const auto &[Path, V] : Aliases)
+      S.FieldAlias[Moved(Path)] = V;
+  }
+  return true;
 }
 
 void FunctionAnalysis::write(Location L, const TaintSet &T, State &S,

@@ -171,9 +171,10 @@ const Step *TaintEngine::replay(const Step *Onto, const Step *Inner) {
 const Origin *TaintEngine::makeOrigin(Origin O) {
   // One origin per source expression, however often it is evaluated: the
   // fixpoint then sees nothing new on the next round.
-  auto Key = std::make_tuple(
-      static_cast<int>(O.K), O.Param, static_cast<int>(O.Category),
-      O.Loc.getRawEncoding(), O.ByCall, O.What, O.Arg, O.Fields);
+  auto Key = std::make_tuple(static_cast<int>(O.K), O.Param,
+                             static_cast<int>(O.Category),
+                             O.Loc.getRawEncoding(), O.ByCall, O.What, O.Arg,
+                             O.Fields, static_cast<const void *>(O.Path));
   auto [It, New] = OriginIndex.try_emplace(Key, nullptr);
   if (!New)
     return It->second;

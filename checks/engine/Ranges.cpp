@@ -24,6 +24,8 @@
 #include "llvm/ADT/StringRef.h"
 #include <algorithm>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -120,6 +122,61 @@ const Expr *FunctionAnalysis::rangeSubject(const Expr *Ex) const {
 
 void FunctionAnalysis::forgetRange(Location L, State &S) {
   eraseWithin(S.Ranges, L, FieldBases.contains(L.Base));
+  if (PairsOf.empty() || !L.valid())
+    return;
+  auto It = PairsOf.find(L.Base);
+  if (It == PairsOf.end())
+    return;
+  for (const auto &[Operand, Pair] : It->second)
+    if (pathWithin(L.Path, Operand.Path) || pathWithin(Operand.Path, L.Path))
+      S.Ranges.erase(Pair);
+}
+
+Location FunctionAnalysis::pairLocation(const Expr *Ex, State &S) {
+  const auto *BO = dyn_cast<BinaryOperator>(Ex->IgnoreParenImpCasts());
+  if (!BO || !BO->isAdditiveOp() || !isInt(BO->getType()) ||
+      constantOf(BO->getLHS()) || constantOf(BO->getRHS()))
+    return {};
+  const Expr *A = rangeSubject(BO->getLHS());
+  const Expr *B = rangeSubject(BO->getRHS());
+  if (!A || !B)
+    return {};
+  Location LA = locOf(A, S);
+  Location LB = locOf(B, S);
+  if (!LA.valid() || !LB.valid() || LA == LB)
+    return {};
+  return pairKey(BO->getOpcode(), LA, LB);
+}
+
+Location FunctionAnalysis::pairKey(BinaryOperatorKind Op, Location A,
+                                   Location B) {
+  // a + b is b + a.
+  if (Op == BO_Add && std::less<std::pair<const void *, const void *>>()(
+                          {B.Base, B.Path}, {A.Base, A.Path}))
+    std::swap(A, B);
+  auto [It, New] = PairBases.try_emplace({Op, A, B});
+  if (New) {
+    It->second = std::make_unique<char>();
+    Location Pair{It->second.get(), nullptr};
+    PairsOf[A.Base].push_back({A, Pair});
+    PairsOf[B.Base].push_back({B, Pair});
+  }
+  return {It->second.get(), nullptr};
+}
+
+void FunctionAnalysis::constrainOffset(const Expr *Offset, State &S) {
+  const Expr *Sub = rangeSubject(Offset);
+  if (!Sub)
+    return;
+  Location L = locOf(Sub, S);
+  if (!L.valid())
+    return;
+  IntRange C;
+  C.Symbolic = true;
+  if (Sub->getType()->isUnsignedIntegerOrEnumerationType())
+    C.Lo = 0;
+  auto It = S.Ranges.find(L);
+  S.Ranges[L] = It != S.Ranges.end() ? IntRange::meet(It->second, C) : C;
 }
 
 void FunctionAnalysis::setRange(const Expr *LHS, const Expr *RHS, bool Trusted,
@@ -148,6 +205,18 @@ IntRange FunctionAnalysis::binaryRange(BinaryOperatorKind Op, const Expr *L,
   IntRange Result = typeRange(T);
   switch (Op) {
   case BO_Rem:
+    // `n % v.size()`: below the size, whatever it is (`% 0` is undefined).
+    if (const Expr *Obj =
+            !B.hasUpper() && Unsigned &&
+                    R->getType()->isUnsignedIntegerOrEnumerationType()
+                ? sizeObject(R, M)
+                : nullptr) {
+      IntRange M2;
+      M2.Lo = 0;
+      M2.Symbolic = true;
+      M2.SizeOf = locOf(Obj, S).Base;
+      return M2;
+    }
     // `n % N`: below N; negative for a negative n.
     if (B.Lo && *B.Lo > 0 && B.hasUpper()) {
       bool NonNegative = Unsigned || (A.Lo && *A.Lo >= 0);
@@ -332,7 +401,13 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
       return rangeOf(BO->getRHS(), S);
     if (BO->getOpcode() == BO_Assign)
       return rangeOf(BO->getRHS(), S);
-    return binaryRange(BO->getOpcode(), BO->getLHS(), BO->getRHS(), S);
+    IntRange R = binaryRange(BO->getOpcode(), BO->getLHS(), BO->getRHS(), S);
+    // `len - off` after `off <= len` or `len - off < 32`.
+    if (!PairBases.empty() && BO->isAdditiveOp())
+      if (Location P = pairLocation(BO, S); P.valid())
+        if (auto It = S.Ranges.find(P); It != S.Ranges.end())
+          R = IntRange::meet(R, It->second);
+    return R;
   }
   if (const auto *CO = dyn_cast<ConditionalOperator>(Ex)) {
     // MIN/MAX macros: `a < b ? a : b` is the smaller of a and b.
@@ -368,6 +443,8 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
     const FunctionDecl *F = Call->getDirectCallee();
     unsigned N = Call->getNumArgs();
     for (const model::Rule *Rule : M.rulesFor(F)) {
+      if (Rule->CountedBuffer != model::NoArg)
+        return countRange(Call, *Rule, S);
       if (Rule->ResultRange) {
         // What the function can return is no check: Hi counts as the
         // type's.
@@ -402,6 +479,32 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
   return typeRange(T);
 }
 
+IntRange FunctionAnalysis::countRange(const CallExpr *Call,
+                                      const model::Rule &Count, State &S) {
+  IntRange C;
+  C.Lo = Call->getType()->isSignedIntegerOrEnumerationType() ? -1 : 0;
+  const Expr *Buffer = ruleArg(Call, Count.CountedBuffer);
+  for (const model::Rule *R : M.rulesFor(Call->getDirectCallee())) {
+    if (R->Kind != model::RuleKind::Sink || R->Sink != model::SinkKind::Size ||
+        R->Buffer != Count.CountedBuffer)
+      continue;
+    // `read(fd, buf, N)`: at most N (fread: at most its count).
+    llvm::ArrayRef<int> In = R->In.explicitArgs();
+    if (In.empty())
+      return C;
+    IntRange N = rangeOf(ruleArg(Call, In.back()), S);
+    if (N.Hi && !N.HiFromType)
+      C.Hi = N.Hi;
+    return C;
+  }
+  // getline: below the size of the buffer it grew, which ends in '\0'.
+  if (Buffer) {
+    C.Symbolic = true;
+    C.SizeOf = locOf(Buffer, S).Base;
+  }
+  return C;
+}
+
 void FunctionAnalysis::refineRanges(const Expr *Cond, bool Truth, State &S) {
   Cond = stripToValue(Cond);
   if (!Cond)
@@ -411,13 +514,41 @@ void FunctionAnalysis::refineRanges(const Expr *Cond, bool Truth, State &S) {
       refineRanges(UO->getSubExpr(), !Truth, S);
     return;
   }
+  // `if (!n)`, `n && ...`: an integer that is false is zero.
+  if (!Truth && isInt(Cond->getType()) && !isa<BinaryOperator>(Cond)) {
+    if (const Expr *Sub = rangeSubject(Cond)) {
+      Location L = locOf(Sub, S);
+      if (L.valid()) {
+        IntRange Zero;
+        Zero.Lo = 0;
+        Zero.Hi = 0;
+        auto It = S.Ranges.find(L);
+        S.Ranges[L] =
+            It != S.Ranges.end() ? IntRange::meet(It->second, Zero) : Zero;
+      }
+    }
+    return;
+  }
   const auto *BO = dyn_cast<BinaryOperator>(Cond);
   if (!BO)
     return;
-  if ((BO->getOpcode() == BO_LAnd && Truth) ||
-      (BO->getOpcode() == BO_LOr && !Truth)) {
+  bool And = BO->getOpcode() == BO_LAnd;
+  if ((And && Truth) || (BO->getOpcode() == BO_LOr && !Truth)) {
     refineRanges(BO->getLHS(), Truth, S);
     refineRanges(BO->getRHS(), Truth, S);
+    return;
+  }
+  if (BO->isLogicalOp()) {
+    // `!(a && b)` is `!a || (a && !b)` (and `a || b` is `a || (!a && b)`):
+    // what holds on both ways. `if (n && n > 100) return;` leaves n at
+    // most 100, zero included.
+    auto Before = S.Ranges;
+    refineRanges(BO->getLHS(), Truth, S);
+    auto First = std::move(S.Ranges);
+    S.Ranges = std::move(Before);
+    refineRanges(BO->getLHS(), !Truth, S);
+    refineRanges(BO->getRHS(), Truth, S);
+    State::joinRanges(S.Ranges, First);
     return;
   }
   if (BO->isComparisonOp())
@@ -427,11 +558,26 @@ void FunctionAnalysis::refineRanges(const Expr *Cond, bool Truth, State &S) {
 void FunctionAnalysis::refineRange(const BinaryOperator *BO, bool Truth,
                                    State &S) {
   QualType CT = BO->getLHS()->getType();
-  if (!isInt(CT))
-    return;
   BinaryOperatorKind Op = BO->getOpcode();
   if (!Truth)
     Op = BinaryOperator::negateComparisonOp(Op);
+  if (CT->isPointerType()) {
+    // `p + n <= end` (`if (p + n > end) fail();`): n is within what is left.
+    for (const Expr *Side : {BO->getLHS(), BO->getRHS()}) {
+      BinaryOperatorKind SideOp =
+          Side == BO->getLHS() ? Op : BinaryOperator::reverseComparisonOp(Op);
+      const auto *Sum = dyn_cast<BinaryOperator>(Side->IgnoreParenImpCasts());
+      if (!Sum || Sum->getOpcode() != BO_Add ||
+          (SideOp != BO_LT && SideOp != BO_LE))
+        continue;
+      constrainOffset(Sum->getLHS()->getType()->isPointerType() ? Sum->getRHS()
+                                                                : Sum->getLHS(),
+                      S);
+    }
+    return;
+  }
+  if (!isInt(CT))
+    return;
   bool Unsigned = CT->isUnsignedIntegerOrEnumerationType();
   constrain(BO->getLHS(), Op, BO->getRHS(), Unsigned, S);
   constrain(BO->getRHS(), BinaryOperator::reverseComparisonOp(Op), BO->getLHS(),
@@ -468,11 +614,48 @@ void FunctionAnalysis::constrain(const Expr *Subject, BinaryOperatorKind Op,
     }
   }
   const Expr *Sub = rangeSubject(Subject);
-  if (!Sub)
-    return;
-  Location L = locOf(Sub, S);
+  Location L;
+  if (Sub) {
+    L = locOf(Sub, S);
+  } else if (Shift == 0) {
+    // `len - off >= sizeof name`: the expression itself is bounded.
+    L = pairLocation(Subject, S);
+    if (!L.valid())
+      return;
+    Sub = Subject->IgnoreParenImpCasts();
+    // `a + b <= MAX`: so is each, by as much as the other is at least.
+    const auto *Sum = cast<BinaryOperator>(Sub);
+    if (Sum->getOpcode() == BO_Add &&
+        (Op == BO_LT || Op == BO_LE || Op == BO_EQ)) {
+      for (const Expr *X : {Sum->getLHS(), Sum->getRHS()}) {
+        const Expr *Y = X == Sum->getLHS() ? Sum->getRHS() : Sum->getLHS();
+        std::optional<std::int64_t> Least = rangeOf(Y, S).Lo;
+        if (!Least && Y->getType()->isUnsignedIntegerOrEnumerationType())
+          Least = 0;
+        if (Least && *Least >= 0)
+          constrain(X, Op, Other, UnsignedCompare, S, *Least);
+      }
+    }
+  }
   if (!L.valid())
     return;
+  // `off <= len`: len - off is not negative (compared as the values are).
+  if (Shift == 0 && (Op == BO_LT || Op == BO_LE) && preciseLocation(Sub)) {
+    const Expr *OS = rangeSubject(Other);
+    bool Unsigned = Sub->getType()->isUnsignedIntegerOrEnumerationType();
+    if (OS &&
+        (!UnsignedCompare ||
+         (Unsigned && OS->getType()->isUnsignedIntegerOrEnumerationType()))) {
+      Location LO = locOf(OS, S);
+      if (LO.valid() && !(LO == L)) {
+        Location P = pairKey(BO_Sub, LO, L);
+        IntRange D;
+        D.Lo = Op == BO_LT ? 1 : 0;
+        auto It = S.Ranges.find(P);
+        S.Ranges[P] = It != S.Ranges.end() ? IntRange::meet(It->second, D) : D;
+      }
+    }
+  }
   IntRange O = rangeOf(Other, S);
   // A bound that is itself untrusted and unchecked bounds nothing.
   bool OtherTainted = false;

@@ -227,12 +227,10 @@ const Expr *FunctionAnalysis::valueAsWritten(const Expr *Ex) const {
 
 namespace {
 
-/// The variables that the sizes of the allocations \p S assigns to the
-/// pointer \p Ptr read: `p = malloc(n + 1)`, `char *p = new char[n]`
-/// give n.
-void allocationLengths(const Stmt *S, const ValueDecl *Ptr,
-                       const model::Model &M,
-                       llvm::SmallVectorImpl<const ValueDecl *> &Out) {
+/// The sizes of the allocations \p S assigns to the pointer \p Ptr:
+/// `p = malloc(n + 1)`, `char *p = new char[n]` give `n + 1` and `n`.
+void allocationSizes(const Stmt *S, const ValueDecl *Ptr, const model::Model &M,
+                     llvm::SmallVectorImpl<const Expr *> &Out) {
   if (!S)
     return;
   auto SizedBy = [&](const Expr *Init) {
@@ -240,16 +238,22 @@ void allocationLengths(const Stmt *S, const ValueDecl *Ptr,
       return;
     Init = Init->IgnoreParenCasts();
     if (const auto *New = dyn_cast<CXXNewExpr>(Init)) {
-      if (std::optional<const Expr *> N = New->getArraySize())
-        variablesOf(*N, Out);
+      if (std::optional<const Expr *> N = New->getArraySize(); N && *N)
+        Out.push_back(*N);
     } else if (const auto *Call = dyn_cast<CallExpr>(Init)) {
       const FunctionDecl *F = Call->getDirectCallee();
-      if (F && llvm::any_of(M.rulesFor(F), [](const model::Rule *R) {
-            return R->Kind == model::RuleKind::Sink &&
-                   R->Sink == model::SinkKind::Size &&
-                   R->Buffer == model::NoArg;
-          }))
-        variablesOf(Call, Out);
+      for (const model::Rule *R :
+           F ? M.rulesFor(F) : llvm::ArrayRef<const model::Rule *>()) {
+        if (R->Kind == model::RuleKind::Sink &&
+            R->Sink == model::SinkKind::Size && R->Buffer == model::NoArg) {
+          llvm::ArrayRef<int> In = R->In.explicitArgs();
+          // calloc(count, size): the count is what an index counts.
+          for (int Pos : In)
+            if (const Expr *A = ruleArg(Call, Pos))
+              Out.push_back(A);
+          return;
+        }
+      }
     }
   };
   if (const auto *DS = dyn_cast<DeclStmt>(S))
@@ -261,10 +265,42 @@ void allocationLengths(const Stmt *S, const ValueDecl *Ptr,
         isa<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
       SizedBy(BO->getRHS());
   for (const Stmt *Child : S->children())
-    allocationLengths(Child, Ptr, M, Out);
+    allocationSizes(Child, Ptr, M, Out);
+}
+
+/// Whether index \p Idx is below \p Size: `n` below `n + 1`, `n - 1`
+/// below `n`.
+bool belowSize(const Expr *Idx, const Expr *Size, const ASTContext &Ctx) {
+  auto Plus = [&](const Expr *E, const Expr *&Rest) -> std::int64_t {
+    const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
+    Expr::EvalResult K;
+    if (BO && BO->isAdditiveOp() && !BO->getRHS()->isValueDependent() &&
+        BO->getRHS()->EvaluateAsInt(K, Ctx) &&
+        K.Val.getInt().isRepresentableByInt64()) {
+      Rest = BO->getLHS();
+      std::int64_t V = K.Val.getInt().getExtValue();
+      return BO->getOpcode() == BO_Add ? V : -V;
+    }
+    Rest = E;
+    return 0;
+  };
+  const Expr *I = nullptr;
+  const Expr *N = nullptr;
+  std::int64_t IdxShift = Plus(Idx, I);
+  std::int64_t SizeShift = Plus(Size, N);
+  return SizeShift > IdxShift && sameExpr(I, N, Ctx) &&
+         rootVariable(I) != nullptr;
 }
 
 } // namespace
+
+llvm::ArrayRef<const Expr *>
+FunctionAnalysis::allocationsOf(const ValueDecl *Ptr) {
+  auto [Sizes, First] = AllocationSizes.try_emplace(Ptr);
+  if (First)
+    allocationSizes(FD->getBody(), Ptr, M, Sizes->second);
+  return Sizes->second;
+}
 
 void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
                                  const Expr *Buffer, const TaintSet &T,
@@ -282,14 +318,13 @@ void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
       if (New) {
         // One walk of the body per pointer, however many sizes use it: a
         // walk per size was quadratic in large functions (SQLite's printf).
-        auto [Allocated, First] = AllocationLengths.try_emplace(Ptr->getDecl());
-        if (First)
-          allocationLengths(FD->getBody(), Ptr->getDecl(), M,
-                            Allocated->second);
+        llvm::SmallVector<const ValueDecl *, 4> Allocated;
+        for (const Expr *Sized : allocationsOf(Ptr->getDecl()))
+          variablesOf(Sized, Allocated);
         llvm::SmallVector<const ValueDecl *, 4> Lengths;
         variablesOf(Size, Lengths);
         Known->second = llvm::any_of(Lengths, [&](const ValueDecl *VD) {
-          return llvm::is_contained(Allocated->second, VD);
+          return llvm::is_contained(Allocated, VD);
         });
       }
       if (Known->second)
@@ -556,6 +591,18 @@ void FunctionAnalysis::checkIndex(SinkHit::Kind K, const Expr *Use,
   }
   U.ParamExact = isUnmodifiedParam(Idx);
   judge(U, K);
+  // `p = malloc(n + 1); ... p[n] = 0`: every allocation of p in this
+  // function has room for the index.
+  if (U.Problem != IndexProblem::None && K == SinkHit::Index) {
+    if (const auto *Ptr = dyn_cast<DeclRefExpr>(B);
+        Ptr && Ptr->getType()->isPointerType()) {
+      llvm::ArrayRef<const Expr *> Sizes = allocationsOf(Ptr->getDecl());
+      if (!Sizes.empty() && llvm::all_of(Sizes, [&](const Expr *Size) {
+            return belowSize(Idx, Size, Ctx);
+          }))
+        U.Problem = IndexProblem::None;
+    }
+  }
   for (const Step *St : T) {
     SinkHit Hit{K, Call, Call ? Call->getDirectCallee() : nullptr, Idx, St, U};
     noteIndexHit(Hit);

@@ -235,6 +235,16 @@ bool State::join(State &&O, Widening Widen) {
       Mine.push_back(Fn);
     }
   }
+  // A field designates an object after the join only if it does on both
+  // paths; otherwise its cell holds what each designated.
+  for (auto It = FieldAlias.begin(); It != FieldAlias.end();) {
+    auto Cur = It++;
+    auto Other = O.FieldAlias.find(Cur->first);
+    if (Other == O.FieldAlias.end() || !(Other->second == Cur->second)) {
+      FieldAlias.erase(Cur);
+      Changed = true;
+    }
+  }
   Changed |= joinRanges(Ranges, O.Ranges, Widen);
   return Changed;
 }

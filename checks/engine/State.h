@@ -155,6 +155,11 @@ struct State {
   /// Pointers that designate different objects on different paths (their
   /// Alias is MixedBase): the objects, at most MaxMixedTargets of them.
   llvm::DenseMap<const void *, llvm::SmallVector<Location, 2>> Mixed;
+  /// Pointer fields set to the address of an object (`c.reader = &r`):
+  /// the object they designate, which reads and writes through the field
+  /// reach (its own cell keeps what the object held when it was set, for
+  /// the paths where the designation is not known).
+  llvm::DenseMap<Location, Location> FieldAlias;
   /// Function pointers whose target is known.
   /// (At most MaxCallTargets of them; none when more, or unknown.)
   llvm::DenseMap<const void *, llvm::SmallVector<const FunctionDecl *, 1>>

@@ -60,9 +60,17 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
       Result.push_back(Inner);
       return Result;
     }
-    for (const auto &[P, T] : Args) {
+    for (const auto &[P, Whole] : Args) {
       if (P != Inner->Root->Param)
         continue;
+      // The callee read one field of the object: what that field of the
+      // argument holds (and what holds the whole of it).
+      TaintSet Field;
+      if (Inner->Root->Path)
+        if (const Expr *A = ruleArg(Call, P))
+          if (Location L = locOf(A, S); L.valid())
+            Field = read(rebase(L, Inner->Root->Path), S, QualType());
+      const TaintSet &T = Inner->Root->Path ? Field : Whole;
       for (const Step *Outer : T) {
         // Every round of the fixpoint maps the same steps through the same
         // call again: found here without building the message.

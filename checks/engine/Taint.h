@@ -55,6 +55,8 @@ namespace sinkguard::engine {
 /// what only the link phase can judge: the result of a call to a function
 /// defined in another unit, what such a call leaves in an object passed to
 /// it, and a global variable's value.
+struct FieldPath;
+
 struct Origin {
   enum Kind : std::uint8_t { Source, Parameter, CallResult, CallOut, Global };
   Kind K;
@@ -74,6 +76,10 @@ struct Origin {
   /// For CallOut and Global: the fields read inside the object
   /// ("opts.host" read after `parse(&opts)`: "host"), dot-separated.
   std::string Fields = {};
+  /// For Parameter: the field read inside the object the parameter is or
+  /// designates (`r->len`: len), when one was; a caller maps it to what
+  /// that field of its argument holds, not to the whole argument.
+  const FieldPath *Path = nullptr;
 
   /// Whether only the link phase knows if the data is untrusted.
   bool symbolic() const { return K >= CallResult; }
@@ -294,7 +300,6 @@ struct ExternalCall {
 };
 
 class FunctionAnalysis;
-struct FieldPath;
 
 /// Taint analysis for one translation unit: function summaries are cached
 /// here and computed on demand.
@@ -386,9 +391,9 @@ private:
   TaintOptions Opts;
   llvm::BumpPtrAllocator Arena;
   std::vector<std::unique_ptr<Origin>> Origins;
-  std::map<
-      std::tuple<int, int, int, unsigned, bool, std::string, int, std::string>,
-      const Origin *>
+  std::map<std::tuple<int, int, int, unsigned, bool, std::string, int,
+                      std::string, const void *>,
+           const Origin *>
       OriginIndex;
   std::vector<std::unique_ptr<Step>> Steps;
   /// Steps by (previous step, origin, location, hash of the message).

@@ -47,11 +47,14 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
                               const TaintSet &T, State &S, bool Strong,
                               SourceLocation At) {
   const Expr *L = stripToValue(LHS);
-  TaintSet Stepped =
-      extendAt(T, At, {L, nullptr, static_cast<int>(At.getRawEncoding())}, [&] {
-        std::string Name = objectName(L);
-        return Name.empty() ? Name : "assigned to '" + Name + "'";
-      });
+  auto Assigned = [&](const TaintSet &X) {
+    return extendAt(X, At, {L, nullptr, static_cast<int>(At.getRawEncoding())},
+                    [&] {
+                      std::string Name = objectName(L);
+                      return Name.empty() ? Name : "assigned to '" + Name + "'";
+                    });
+  };
+  TaintSet Stepped = Assigned(T);
   // `p = buf`: p now designates buf.
   if (const auto *DRE = dyn_cast<DeclRefExpr>(L)) {
     QualType Ty = DRE->getType();
@@ -74,6 +77,35 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
       S.Alias.erase(DRE->getDecl());
       S.Mixed.erase(DRE->getDecl());
     }
+  }
+  // `c.reader = &r`: the field designates r (its cell also keeps what r
+  // holds now, for the paths where that is not known).
+  if (const auto *ME = dyn_cast<MemberExpr>(L)) {
+    Location Field = fieldOf(ME, S);
+    if (Field.valid() && !S.FieldAlias.empty())
+      S.FieldAlias.erase(Field);
+    if (Field.valid() && RHS && ME->getType()->isPointerType() &&
+        !ME->getType()->isFunctionPointerType()) {
+      const Expr *R = stripToValue(RHS);
+      const auto *UO = dyn_cast<UnaryOperator>(R);
+      bool Designates =
+          (UO && UO->getOpcode() == UO_AddrOf) || R->getType()->isArrayType();
+      Location Target = Designates ? locOf(R, S) : Location();
+      if (Target.valid() && Target.Base != MixedBase &&
+          !(Target.Base == Field.Base && pathWithin(Field.Path, Target.Path)) &&
+          !isa<ArraySubscriptExpr>(ME->getBase()->IgnoreParenImpCasts())) {
+        write(Field, Stepped, S, Strong);
+        S.FieldAlias[Field] = Target;
+        return;
+      }
+    }
+  }
+  // `*conn = tmp`: a struct is copied field by field.
+  if (const Expr *From =
+          RHS && copiedByField(L->getType()) ? copiedObject(RHS) : nullptr) {
+    if (copyObject(locOf(L, S), locOf(From, S), S,
+                   Strong && !isa<ArraySubscriptExpr>(L), Assigned))
+      return;
   }
   write(locOf(L, S), Stepped, S, Strong && !isa<ArraySubscriptExpr>(L));
   if (TrackRanges && RHS && !isa<ArraySubscriptExpr>(L))
@@ -108,6 +140,15 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
     }
   }
   TaintSet T = eval(Init, S);
+  // `struct conn tmp = *conn`: field by field.
+  if (const Expr *From = copiedByField(Ty) ? copiedObject(Init) : nullptr) {
+    auto Assigned = [&](const TaintSet &X) {
+      return extendAt(X, VD->getLocation(), {VD, nullptr, 0},
+                      [&] { return "assigned to '" + declName(VD) + "'"; });
+    };
+    if (copyObject(varLoc(VD), locOf(From, S), S, /*Strong=*/true, Assigned))
+      return;
+  }
   if (Ty->isFunctionPointerType()) {
     if (const auto *Target = dyn_cast<DeclRefExpr>(stripToValue(Init)))
       if (const auto *Fn = dyn_cast<FunctionDecl>(Target->getDecl()))
@@ -261,6 +302,12 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
         S.Ranges[locOf(BO->getLHS(), S)] = *After;
       return T;
     }
+    if (TrackRanges && BO->isComparisonOp() &&
+        BO->getLHS()->getType()->isPointerType()) {
+      // `p + n > end` checks n; it reads nothing at p + n.
+      PointerComparands.insert(BO->getLHS()->IgnoreParenImpCasts());
+      PointerComparands.insert(BO->getRHS()->IgnoreParenImpCasts());
+    }
     TaintSet L = eval(BO->getLHS(), S);
     if (TrackRanges && BO->isLogicalOp()) {
       // The right operand runs only when the left one lets it:
@@ -280,7 +327,8 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
           BO->getRHS()->getType()->isPointerType())
         Ptr = BO->getRHS();
       const Expr *Off = Ptr == BO->getLHS() ? BO->getRHS() : BO->getLHS();
-      if (Ptr && Off->getType()->isIntegerType()) {
+      if (Ptr && Off->getType()->isIntegerType() &&
+          !PointerComparands.contains(BO)) {
         const TaintSet &OT = Off == BO->getLHS() ? L : R;
         if (!OT.empty())
           checkIndex(SinkHit::Offset, BO, Ptr, Off, OT, nullptr, S);
@@ -326,6 +374,22 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
 
   if (const auto *Call = dyn_cast<CallExpr>(Ex)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
+    // `a = b` of a C-like struct in C++: the trivial assignment copies it
+    // as C does.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 && Method &&
+          Method->isTrivial() &&
+          (Method->isCopyAssignmentOperator() ||
+           Method->isMoveAssignmentOperator()) &&
+          copiedByField(Op->getArg(0)->getType())) {
+        TaintSet T = eval(Op->getArg(1), S);
+        eval(Op->getArg(0), S);
+        assign(Op->getArg(0), Op->getArg(1), T, S, /*Strong=*/true,
+               Op->getOperatorLoc());
+        return T;
+      }
+    }
     if (!Callee) {
       if (const auto *Ref =
               dyn_cast<DeclRefExpr>(stripToValue(Call->getCallee()))) {

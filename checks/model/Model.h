@@ -211,6 +211,12 @@ struct Rule {
   /// (getchar: -1 to 255), for the range checks.
   std::optional<std::pair<std::int64_t, std::int64_t>> ResultRange =
       std::nullopt;
+  /// For a source that fills a buffer: the buffer's position when the
+  /// result counts what the call stored there (-1 on failure). With a Size
+  /// sink of the same function bounding that buffer (read, recv), the
+  /// count is at most that sink's length; without one (getline), it is
+  /// below the buffer's size (a terminator follows).
+  int CountedBuffer = NoArg;
   /// For a source: Function names a global variable (getopt's optarg) whose
   /// every read is untrusted data, not a function.
   bool Global = false;
@@ -253,6 +259,11 @@ struct Rule {
   /// The result lies in [\p Lo, \p Hi].
   Rule &ranging(std::int64_t Lo, std::int64_t Hi) {
     ResultRange = {Lo, Hi};
+    return *this;
+  }
+  /// For a source: the result counts what it stored at \p Pos.
+  Rule &counting(int Pos) {
+    CountedBuffer = Pos;
     return *this;
   }
   /// The result is the argument \p P picks.
