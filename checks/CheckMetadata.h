@@ -29,6 +29,11 @@ enum class CheckEngine : std::uint8_t {
   Range,
 };
 
+/// How a note that says a finding is less certain begins: the path relies
+/// on something weak (a buffer whose size is not known, a value the system
+/// fills in). Reports give such findings a lower rank (docs/index.md).
+inline constexpr llvm::StringLiteral LessCertainNote = "less certain: ";
+
 struct CheckMetadata {
   llvm::StringRef Id;
   llvm::StringRef Summary;

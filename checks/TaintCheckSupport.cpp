@@ -433,6 +433,49 @@ bool RangeCheckBase::reportInCallee(const engine::SinkHit &Hit, ASTContext &Ctx,
   return true;
 }
 
+namespace {
+
+/// A field of a structure declared in a system header that \p E reads
+/// (`cmsg->cmsg_len`, `hdr.nlmsg_len`), if any.
+const FieldDecl *systemField(const Stmt *E, const SourceManager &SM) {
+  if (!E)
+    return nullptr;
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      if (SM.isInSystemHeader(F->getLocation()))
+        return F;
+  for (const Stmt *Child : E->children())
+    if (const FieldDecl *F = systemField(Child, SM))
+      return F;
+  return nullptr;
+}
+
+} // namespace
+
+void RangeCheckBase::noteCertainty(const engine::SinkHit &Hit, ASTContext &Ctx,
+                                   SourceLocation At) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (const FieldDecl *F = systemField(Hit.Arg, SM)) {
+    finding(At,
+            (::sinkguard::LessCertainNote +
+             "'%0' is a field of '%1', which the system "
+             "fills in")
+                .str(),
+            DiagnosticIDs::Note)
+        << F->getName() << F->getParent()->getName();
+    return;
+  }
+  const engine::IndexUse &U = Hit.Indexing;
+  if (!U.Base || U.Extent || U.Problem != engine::IndexProblem::NoUpperBound ||
+      !U.Base->IgnoreParenImpCasts()->getType()->isPointerType())
+    return;
+  finding(At,
+          (::sinkguard::LessCertainNote + "the size of '%0' is not known here")
+              .str(),
+          DiagnosticIDs::Note)
+      << spelledAs(U.Base, Ctx, "the buffer");
+}
+
 void RangeCheckBase::configure(engine::TaintOptions &Opts) const {
   Opts.RangeChecks = true;
   Opts.CountAsserts = CountAsserts;

@@ -172,6 +172,11 @@ protected:
   /// false for a use in this file.
   bool reportInCallee(const ::sinkguard::engine::SinkHit &Hit, ASTContext &Ctx,
                       llvm::StringRef Use);
+  /// Adds a note at \p At when the finding relies on something weak: the
+  /// value is a field of a structure the system fills in (a cmsghdr's
+  /// cmsg_len), or the buffer's size is not known here.
+  void noteCertainty(const ::sinkguard::engine::SinkHit &Hit, ASTContext &Ctx,
+                     SourceLocation At);
 
 private:
   const bool CountAsserts;

@@ -58,6 +58,7 @@ void UncheckedIndexCheck::report(const engine::SinkHit &Hit, ASTContext &Ctx) {
     break;
   }
   notePath(Hit);
+  noteCertainty(Hit, Ctx, At);
 }
 
 } // namespace clang::tidy::sinkguard

@@ -27,6 +27,7 @@ void UncheckedLoopBoundCheck::report(const engine::SinkHit &Hit,
       << spelledAs(Hit.Arg, Ctx, "the bound")
       << describeOrigin(*Hit.Path->Root, At, SM) << Hit.Arg->getSourceRange();
   notePath(Hit);
+  noteCertainty(Hit, Ctx, At);
 }
 
 } // namespace clang::tidy::sinkguard

@@ -89,6 +89,7 @@ void UncheckedSizeCheck::report(const engine::SinkHit &Hit, ASTContext &Ctx) {
     break;
   }
   notePath(Hit);
+  noteCertainty(Hit, Ctx, At);
 }
 
 } // namespace clang::tidy::sinkguard

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SarifWriter.h"
+#include "CheckMetadata.h"
 #include "Fingerprint.h"
 #include "JsonPrinter.h"
 #include "Rules.h"
@@ -31,6 +32,9 @@ namespace {
 /// and rejects more than 1,000 and 10,000; stay within what it accepts.
 constexpr size_t MaxRelatedLocations = 1000;
 constexpr size_t MaxThreadFlowLocations = 10000;
+/// The rank (0 to 100) of a finding that is less certain; the others have
+/// none (SARIF's default, -1: unranked).
+constexpr double LessCertainRank = 30.0;
 
 void message(OStream &J, llvm::StringRef Text) {
   J.attributeObject("message", [&] {
@@ -132,10 +136,18 @@ void result(OStream &J, const Finding &F, unsigned RuleIndex,
       });
     }
 
+    // A note that the finding is less certain is no step of its path: it
+    // lowers the result's rank and says why (properties.confidence).
     std::vector<const Note *> Steps;
-    for (const Note &N : F.Notes)
-      if (N.Where.valid())
+    const Note *Uncertain = nullptr;
+    for (const Note &N : F.Notes) {
+      if (llvm::StringRef(N.Message).starts_with(LessCertainNote))
+        Uncertain = &N;
+      else if (N.Where.valid())
         Steps.push_back(&N);
+    }
+    if (Uncertain)
+      J.attribute("rank", LessCertainRank);
     if (!Steps.empty()) {
       J.attributeArray("relatedLocations", [&] {
         for (size_t I = 0; I < Steps.size() && I < MaxRelatedLocations; ++I) {
@@ -179,8 +191,14 @@ void result(OStream &J, const Finding &F, unsigned RuleIndex,
           J.attribute(StableFingerprintName, F.Fingerprint);
       });
     }
-    if (!F.Aliases.empty() || !F.Function.empty()) {
+    if (!F.Aliases.empty() || !F.Function.empty() || Uncertain) {
       J.attributeObject("properties", [&] {
+        if (Uncertain) {
+          J.attribute("confidence", "medium");
+          J.attribute("uncertainty",
+                      jsonString(llvm::StringRef(Uncertain->Message)
+                                     .drop_front(LessCertainNote.size())));
+        }
         if (!F.Aliases.empty()) {
           J.attributeArray("aliases", [&] {
             for (const std::string &A : F.Aliases)
