@@ -141,10 +141,12 @@ def main():
             continue
         n = len(json.load(open(sarif))["runs"][0].get("results", []))
         line = "%-10s %4d results" % (name, n)
-        if a.compare:
-            verdict, diffs = compare_files(
-                os.path.join(os.path.abspath(a.compare), name + ".sarif"),
-                sarif)
+        before = (os.path.join(os.path.abspath(a.compare), name + ".sarif")
+                  if a.compare else None)
+        if before and not os.path.exists(before):
+            line += "  (no baseline)"
+        elif before:
+            verdict, diffs = compare_files(before, sarif)
             line += "  " + verdict
             failed |= verdict.startswith("DIFFERENT")
             for i, x, y in diffs:
