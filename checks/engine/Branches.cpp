@@ -79,12 +79,14 @@ void FunctionAnalysis::refineZero(const Expr *Ex, bool IsZero, State &S) {
   for (unsigned I = 0; I < Call->getNumArgs(); ++I)
     AnyTainted |= !read(locOf(Call->getArg(I), S), S, QualType()).empty();
   if (AnyTainted && M.rulesFor(Callee).empty()) {
-    if (const LinkedFunction *L = E.linkedSummary(Callee)) {
+    llvm::SmallVector<const LinkedFunction *, 1> Linked =
+        E.linkedSummaries(Callee, Call);
+    for (const LinkedFunction *L : Linked)
       for (int P : L->Validates)
         if (const Expr *A = ruleArg(Call, P))
           validate(A, S);
+    if (!Linked.empty())
       return;
-    }
   }
   if (AnyTainted && definedElsewhere(Callee) && M.rulesFor(Callee).empty()) {
     // A check in another unit: the link phase knows whether it validates.

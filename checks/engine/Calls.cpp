@@ -324,9 +324,17 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
       return applySummary(Call, Def, *Sum, Args, S);
     return {};
   }
-  if (Rules.empty())
-    if (const LinkedFunction *L = E.linkedSummary(Callee))
-      return applyLinked(Call, Callee, *L, Args, S);
+  if (Rules.empty()) {
+    llvm::SmallVector<const LinkedFunction *, 1> Linked =
+        E.linkedSummaries(Callee, Call);
+    if (!Linked.empty()) {
+      // Several when the unit is in several programs, each with its own.
+      TaintSet Result;
+      for (const LinkedFunction *L : Linked)
+        addAll(Result, applyLinked(Call, Callee, *L, Args, S));
+      return Result;
+    }
+  }
   if (definedElsewhere(Callee) && Rules.empty()) {
     // A virtual call whose object's dynamic type is known calls the
     // override of that type.

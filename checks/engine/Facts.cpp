@@ -11,6 +11,7 @@
 #include "AstQueries.h"
 #include "CommandAssembly.h"
 #include "FunctionAnalysis.h"
+#include "Signatures.h"
 #include "State.h"
 #include "Taint.h"
 #include "clang/AST/ASTContext.h"
@@ -35,6 +36,7 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include <cstddef>
@@ -287,6 +289,19 @@ bool TaintEngine::callableElsewhere(const FunctionDecl *FD) {
   return StoredFunctions.contains(FD->getCanonicalDecl());
 }
 
+llvm::ArrayRef<std::string> TaintEngine::unitNames() const {
+  if (UnitNames.empty()) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    UnitNames.push_back(FactsWriter(Ctx).file(SM.getMainFileID()));
+    llvm::SmallString<256> Real;
+    if (!UnitNames.front().empty() &&
+        !llvm::sys::fs::real_path(UnitNames.front(), Real) &&
+        Real != UnitNames.front())
+      UnitNames.push_back(std::string(Real));
+  }
+  return UnitNames;
+}
+
 llvm::json::Value factsPlace(ASTContext &Ctx, SourceLocation Loc) {
   return FactsWriter(Ctx).place(Loc);
 }
@@ -437,6 +452,7 @@ llvm::json::Object TaintEngine::facts(
         {"usr", Usr},
         {"name", FD->getQualifiedNameAsString()},
         {"at", W.place(FD->getLocation())},
+        {"signature", signatureOf(FD)},
         {"params", std::move(Params)},
         {"returns", CallableFn ? Flows(Sum.Return, CallableFn, FD, nullptr)
                                : llvm::json::Array()},
@@ -456,7 +472,8 @@ llvm::json::Object TaintEngine::facts(
                            {"name", declName(cast<NamedDecl>(C.Target))},
                            {"field", isa<FieldDecl>(C.Target)},
                            {"at", W.place(C.Call->getExprLoc())},
-                           {"caller", W.usr(C.Caller)}});
+                           {"caller", W.usr(C.Caller)},
+                           {"signature", callSignature(C.Call, C.Target)}});
   }
   llvm::json::Array GlobalTable;
   GlobalTable.reserve(GlobalVars.size());
@@ -481,7 +498,8 @@ llvm::json::Object TaintEngine::facts(
     FieldTable.push_back(
         llvm::json::Object{{"field", W.usr(Field)}, {"function", W.usr(Fn)}});
 
-  return llvm::json::Object{{"files", std::move(W.FileTable)},
+  return llvm::json::Object{{"unit", unitNames().front()},
+                            {"files", std::move(W.FileTable)},
                             {"functions", std::move(Functions)},
                             {"externalCalls", std::move(CallTable)},
                             {"globals", std::move(GlobalTable)},

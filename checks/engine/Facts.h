@@ -24,7 +24,8 @@
 namespace sinkguard::engine {
 
 /// The version of the facts' format; a store with another is ignored.
-constexpr int FactsFormatVersion = 1;
+/// 2: signatures, the unit's main file, several definitions of a name.
+constexpr int FactsFormatVersion = 2;
 
 /// Where a finding's message that the link phase completes names the
 /// origin of the data (a message is text, and a diagnostic formatter

@@ -11,6 +11,7 @@
 #include "AstQueries.h"
 #include "CommandAssembly.h"
 #include "FunctionAnalysis.h"
+#include "Signatures.h"
 #include "State.h"
 #include "Taint.h"
 #include "clang/AST/ASTContext.h"
@@ -167,15 +168,26 @@ bool TaintEngine::bodyElsewhere(const FunctionDecl *Callee) const {
   return !Def || !Def->hasBody();
 }
 
-const LinkedFunction *
-TaintEngine::linkedSummary(const FunctionDecl *Callee) const {
+llvm::SmallVector<const LinkedFunction *, 1>
+TaintEngine::linkedSummaries(const FunctionDecl *Callee,
+                             const CallExpr *Call) const {
   const LinkedProgram *Program = Opts.Linked.get();
   if (!Program || !bodyElsewhere(Callee))
-    return nullptr;
+    return {};
   llvm::SmallString<128> Usr;
   if (index::generateUSRForDecl(Callee, Usr))
-    return nullptr;
-  return Program->find(Usr);
+    return {};
+  llvm::SmallVector<const LinkedFunction *, 1> Found =
+      Program->find(Usr, unitNames());
+  if (Found.empty() || (!Call && !Callee->hasPrototype()))
+    return Found;
+  // The link binds a call only to a definition it fits; so does the host.
+  std::string Signature =
+      Call ? callSignature(Call, Callee) : signatureOf(Callee);
+  llvm::erase_if(Found, [&](const LinkedFunction *L) {
+    return signatureFit(Signature, L->Signature) == Fit::None;
+  });
+  return Found;
 }
 
 TaintSet FunctionAnalysis::applyLinked(
@@ -432,7 +444,7 @@ bool TaintEngine::handsOverSource(const FunctionDecl *Callee) {
   for (const model::Rule *R : Rules)
     if (R->Kind == model::RuleKind::Source)
       return true;
-  if (const LinkedFunction *L = linkedSummary(Callee))
+  for (const LinkedFunction *L : linkedSummaries(Callee))
     if (!L->ReturnsSource.empty())
       return true;
   if (options().WholeProgram && bodyElsewhere(Callee) && Rules.empty())

@@ -23,6 +23,7 @@
 
 #include "../model/Model.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -280,13 +281,21 @@ struct LinkedFunction {
   std::vector<ParamSink> Sinks;
   /// Parameters that are safe when it returns non-zero.
   llvm::SmallVector<int, 2> Validates;
+  /// The definition's signature (Signatures.h): a call binds to it only
+  /// when it fits.
+  std::string Signature;
 };
 
 /// The linked summaries of a program, by USR.
 class LinkedProgram {
 public:
   virtual ~LinkedProgram();
-  virtual const LinkedFunction *find(llvm::StringRef Usr) const = 0;
+  /// The definitions of \p Usr that a call in the unit whose main file is
+  /// one of \p UnitNames (as the facts name it, then its real path) binds
+  /// to: one for a function defined once, those of the unit's programs for
+  /// a name several programs define (none when the link could not tell).
+  virtual llvm::SmallVector<const LinkedFunction *, 1>
+  find(llvm::StringRef Usr, llvm::ArrayRef<std::string> UnitNames) const = 0;
 };
 
 /// A call to a function whose definition this unit does not have (or a
@@ -382,9 +391,16 @@ private:
   /// Whether \p Callee's body is in another unit: declared here, defined
   /// nowhere here, neither a builtin nor the C library's.
   bool bodyElsewhere(const clang::FunctionDecl *Callee) const;
-  /// The last scan's linked summary of \p Callee (per-file mode with a
-  /// summary store), when its body is elsewhere and the store knows it.
-  const LinkedFunction *linkedSummary(const clang::FunctionDecl *Callee) const;
+  /// The last scan's linked summaries of \p Callee (per-file mode with a
+  /// summary store), when its body is elsewhere and the store knows it:
+  /// the definitions the link bound this unit's calls to whose signature
+  /// \p Call fits (the declaration's, without a call).
+  llvm::SmallVector<const LinkedFunction *, 1>
+  linkedSummaries(const clang::FunctionDecl *Callee,
+                  const clang::CallExpr *Call = nullptr) const;
+  /// The unit's main file as the facts name it (absolute, without dots),
+  /// then its real path when that differs.
+  llvm::ArrayRef<std::string> unitNames() const;
 
   const model::Model &M;
   clang::ASTContext &Ctx;
@@ -427,6 +443,8 @@ private:
   std::vector<SinkHit> Guarded;
 
   bool FieldTargetsKnown = false;
+  /// unitNames(), found on first use.
+  mutable std::vector<std::string> UnitNames;
   std::vector<std::pair<const clang::FieldDecl *, const clang::FunctionDecl *>>
       StoredTargets;
   llvm::DenseSet<const clang::FunctionDecl *> StoredFunctions;

@@ -95,6 +95,7 @@ public:
     W.flag(CallTable && FunctionTable);
     if (!CallTable || !FunctionTable)
       return;
+    W.string(Facts.getString("unit").value_or(""));
     W.count(CallTable->size());
     for (const json::Value &V : *CallTable) {
       const json::Object *O = V.getAsObject();
@@ -103,6 +104,7 @@ public:
       W.flag(O && O->getBoolean("field").value_or(false));
       W.place(O ? O->get("at") : nullptr, Files);
       W.string(O ? O->getString("caller").value_or("") : "");
+      W.string(O ? O->getString("signature").value_or("") : "");
     }
     const json::Array *Globals = Facts.getArray("globals");
     W.count(Globals ? Globals->size() : 0);
@@ -312,6 +314,8 @@ private:
   void function(const json::Object &O) {
     W.string(O.getString("usr").value_or(""));
     W.string(O.getString("name").value_or(""));
+    W.place(O.get("at"), Files);
+    W.string(O.getString("signature").value_or(""));
     strings(O.getArray("params"));
     const json::Array *Validates = O.getArray("validates");
     W.count(Validates ? Validates->size() : 0);

@@ -1,7 +1,9 @@
 //===--- LinkedFormat.cpp -------------------------------------------------===//
 
 #include "LinkedFormat.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
 
 namespace sinkguard::store {
 
@@ -14,11 +16,37 @@ constexpr llvm::StringLiteral FormatName = "sinkguard-linked";
 /// The linked summaries of one configuration of a summary store.
 class StoreProgram : public engine::LinkedProgram {
 public:
-  const engine::LinkedFunction *find(llvm::StringRef Usr) const override {
-    auto It = Functions.find(Usr);
-    return It == Functions.end() ? nullptr : &It->second;
+  llvm::SmallVector<const engine::LinkedFunction *, 1>
+  find(llvm::StringRef Usr,
+       llvm::ArrayRef<std::string> UnitNames) const override {
+    auto Several = Definitions.find(Usr);
+    if (Several == Definitions.end()) {
+      auto It = Functions.find(Usr);
+      if (It == Functions.end())
+        return {};
+      return {&It->second};
+    }
+    llvm::SmallVector<const engine::LinkedFunction *, 1> Found;
+    for (const std::string &Name : UnitNames) {
+      auto Unit = Units.find(Name);
+      if (Unit == Units.end())
+        continue;
+      auto Binding = Unit->second.find(Usr);
+      if (Binding != Unit->second.end())
+        for (int I : Binding->second)
+          if (I >= 0 && static_cast<size_t>(I) < Several->second.size())
+            Found.push_back(&Several->second[static_cast<size_t>(I)]);
+      break;
+    }
+    return Found;
   }
+  /// Names defined once.
   llvm::StringMap<engine::LinkedFunction> Functions;
+  /// Names defined several times: each definition.
+  llvm::StringMap<std::vector<engine::LinkedFunction>> Definitions;
+  /// By unit (its main file as the facts name it, and its real path): the
+  /// definitions its calls bind to.
+  llvm::StringMap<llvm::StringMap<llvm::SmallVector<int, 1>>> Units;
 };
 
 /// Appends the integers of \p A (a missing array has none) to \p Into;
@@ -33,6 +61,7 @@ void readParams(const json::Array *A, llvm::SmallVectorImpl<int> &Into) {
 engine::LinkedFunction readFunction(const json::Object &F) {
   engine::LinkedFunction L;
   L.ReturnsSource = F.getString("returnsSource").value_or("").str();
+  L.Signature = F.getString("signature").value_or("").str();
   readParams(F.getArray("toReturn"), L.ToReturn);
   readParams(F.getArray("validates"), L.Validates);
   if (const json::Array *A = F.getArray("sinks")) {
@@ -59,45 +88,93 @@ LinkedWriter::LinkedWriter(llvm::raw_ostream &OS) : OS(OS), J(OS) {
   J.arrayBegin();
 }
 
+void LinkedWriter::function(const engine::LinkedFunction &F) {
+  J.object([&] {
+    if (!F.ReturnsSource.empty())
+      J.attribute("returnsSource", F.ReturnsSource);
+    if (!F.Signature.empty())
+      J.attribute("signature", F.Signature);
+    if (!F.Sinks.empty()) {
+      J.attributeArray("sinks", [&] {
+        for (const engine::LinkedFunction::ParamSink &S : F.Sinks) {
+          J.object([&] {
+            J.attribute("kind", static_cast<int>(S.Kind));
+            J.attribute("param", S.Param);
+            J.attribute("where", S.Where);
+          });
+        }
+      });
+    }
+    if (!F.ToReturn.empty()) {
+      J.attributeArray("toReturn", [&] {
+        for (int P : F.ToReturn)
+          J.value(P);
+      });
+    }
+    if (!F.Validates.empty()) {
+      J.attributeArray("validates", [&] {
+        for (int P : F.Validates)
+          J.value(P);
+      });
+    }
+  });
+}
+
 void LinkedWriter::configuration(llvm::StringRef Key,
                                  llvm::ArrayRef<std::string> Checks,
-                                 llvm::ArrayRef<LinkedEntry> Functions) {
+                                 llvm::ArrayRef<LinkedEntry> Functions,
+                                 llvm::ArrayRef<LinkedBinding> Bindings) {
+  // The runs of entries of one USR: one definition, or several.
+  auto SameUsr = [&](size_t I) {
+    size_t End = I + 1;
+    while (End < Functions.size() && Functions[End].Usr == Functions[I].Usr)
+      ++End;
+    return End;
+  };
   J.object([&] {
     J.attributeArray("checks", [&] {
       for (const std::string &Check : Checks)
         J.value(Check);
     });
     J.attribute("configuration", Key);
+    bool Several = false;
     J.attributeObject("functions", [&] {
-      for (const LinkedEntry &E : Functions) {
-        const engine::LinkedFunction &F = E.Function;
-        if (F.ReturnsSource.empty() && F.Sinks.empty() && F.ToReturn.empty() &&
-            F.Validates.empty())
+      for (size_t I = 0; I < Functions.size(); I = SameUsr(I)) {
+        const engine::LinkedFunction &F = Functions[I].Function;
+        Several |= SameUsr(I) > I + 1;
+        if (SameUsr(I) > I + 1 || (F.ReturnsSource.empty() && F.Sinks.empty() &&
+                                   F.ToReturn.empty() && F.Validates.empty()))
           continue;
-        J.attributeObject(E.Usr, [&] {
-          if (!F.ReturnsSource.empty())
-            J.attribute("returnsSource", F.ReturnsSource);
-          if (!F.Sinks.empty()) {
-            J.attributeArray("sinks", [&] {
-              for (const engine::LinkedFunction::ParamSink &S : F.Sinks) {
-                J.object([&] {
-                  J.attribute("kind", static_cast<int>(S.Kind));
-                  J.attribute("param", S.Param);
-                  J.attribute("where", S.Where);
-                });
-              }
-            });
-          }
-          if (!F.ToReturn.empty()) {
-            J.attributeArray("toReturn", [&] {
-              for (int P : F.ToReturn)
-                J.value(P);
-            });
-          }
-          if (!F.Validates.empty()) {
-            J.attributeArray("validates", [&] {
-              for (int P : F.Validates)
-                J.value(P);
+        J.attributeBegin(Functions[I].Usr);
+        function(F);
+        J.attributeEnd();
+      }
+    });
+    if (Several) {
+      J.attributeObject("definitions", [&] {
+        for (size_t I = 0, End; I < Functions.size(); I = End) {
+          End = SameUsr(I);
+          if (End == I + 1)
+            continue;
+          J.attributeArray(Functions[I].Usr, [&] {
+            for (size_t K = I; K < End; ++K)
+              function(Functions[K].Function);
+          });
+        }
+      });
+    }
+    if (Bindings.empty())
+      return;
+    J.attributeObject("units", [&] {
+      for (size_t I = 0, End; I < Bindings.size(); I = End) {
+        End = I + 1;
+        while (End < Bindings.size() && Bindings[End].Unit == Bindings[I].Unit)
+          ++End;
+        J.attributeObject(Bindings[I].Unit, [&] {
+          for (size_t K = I; K < End; ++K) {
+            J.attributeArray(Bindings[K].Usr, [&] {
+              for (int D : Bindings[K].Definitions)
+                J.value(D);
             });
           }
         });
@@ -147,20 +224,44 @@ parseLinkedProgram(llvm::StringRef Text, llvm::StringRef Key,
     if (!Fns)
       continue;
     if (O->getString("configuration") == Key) {
-      Best = Fns;
+      Best = O;
       break;
     }
     if (!Best || Fns->size() > BestSize) {
-      Best = Fns;
+      Best = O;
       BestSize = Fns->size();
     }
   }
   auto Program = std::make_shared<StoreProgram>();
   if (!Best)
     return Program;
-  for (const auto &[Usr, FV] : *Best)
+  for (const auto &[Usr, FV] : *Best->getObject("functions"))
     if (const json::Object *F = FV.getAsObject())
       Program->Functions[Usr] = readFunction(*F);
+  if (const json::Object *Several = Best->getObject("definitions")) {
+    for (const auto &[Usr, DV] : *Several) {
+      std::vector<engine::LinkedFunction> &Into = Program->Definitions[Usr];
+      if (const json::Array *A = DV.getAsArray())
+        for (const json::Value &FV : *A)
+          if (const json::Object *F = FV.getAsObject())
+            Into.push_back(readFunction(*F));
+    }
+  }
+  if (const json::Object *Units = Best->getObject("units")) {
+    for (const auto &[Unit, BV] : *Units) {
+      const json::Object *B = BV.getAsObject();
+      if (!B)
+        continue;
+      llvm::StringMap<llvm::SmallVector<int, 1>> Binds;
+      for (const auto &[Usr, IV] : *B)
+        readParams(IV.getAsArray(), Binds[Usr]);
+      // The host may name the file through other symbolic links.
+      llvm::SmallString<256> Real;
+      if (!llvm::sys::fs::real_path(Unit.str(), Real) && Real != Unit.str())
+        Program->Units.try_emplace(Real, Binds);
+      Program->Units[Unit] = std::move(Binds);
+    }
+  }
   return Program;
 }
 

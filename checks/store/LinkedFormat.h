@@ -9,14 +9,21 @@
 //   {"configurations": [{"checks": [check id...],
 //                        "configuration": engine configuration key,
 //                        "functions": {USR: {"returnsSource": text,
+//                                            "signature": text,
 //                                            "sinks": [{"kind", "param",
 //                                                       "where"}...],
 //                                            "toReturn": [param...],
-//                                            "validates": [param...]}}}],
+//                                            "validates": [param...]}},
+//                        "definitions": {USR: [function...]},
+//                        "units": {main file: {USR: [index...]}}}],
 //    "format": "sinkguard-linked", "version": LinkedFormatVersion}
 //
-// A member with nothing to say is left out, and so is a function with
-// nothing to say.
+// "functions" has the names defined once in the program; "definitions"
+// each definition of a name that several programs of the database define
+// (docs/whole-program.md), and "units" which of them each unit's calls
+// bind to (by index; a unit that is not listed for such a name binds to
+// none). A member with nothing to say is left out, and so is a function of
+// "functions" with nothing to say.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,6 +33,7 @@
 #include "engine/Facts.h"
 #include "engine/Taint.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -45,10 +53,18 @@ constexpr llvm::StringLiteral StoreDirectoryName = ".sinkguard-cache";
 /// The file of the linked summaries in the store's directory.
 constexpr llvm::StringLiteral LinkedFileName = "linked.json";
 
-/// One function of a configuration, by USR.
+/// One definition of a function of a configuration, by USR.
 struct LinkedEntry {
   llvm::StringRef Usr;
   engine::LinkedFunction Function;
+};
+
+/// The definitions of \p Usr (indexes among its entries) that the calls of
+/// the unit whose main file is \p Unit bind to, for a name with several.
+struct LinkedBinding {
+  llvm::StringRef Unit;
+  llvm::StringRef Usr;
+  llvm::SmallVector<int, 1> Definitions;
 };
 
 /// Writes the text of linked.json to a stream: each engine configuration
@@ -60,13 +76,19 @@ public:
   LinkedWriter &operator=(const LinkedWriter &) = delete;
 
   /// The functions of the configuration keyed \p Key, whose facts the
-  /// checks \p Checks gave; \p Functions in order of USR.
+  /// checks \p Checks gave; \p Functions in order of USR (the definitions
+  /// of a name defined several times one after the other), \p Bindings in
+  /// order of unit, then USR.
   void configuration(llvm::StringRef Key, llvm::ArrayRef<std::string> Checks,
-                     llvm::ArrayRef<LinkedEntry> Functions);
+                     llvm::ArrayRef<LinkedEntry> Functions,
+                     llvm::ArrayRef<LinkedBinding> Bindings);
   /// Ends the text (with a newline).
   void finish();
 
 private:
+  /// One function's members.
+  void function(const engine::LinkedFunction &F);
+
   llvm::raw_ostream &OS;
   llvm::json::OStream J;
 };

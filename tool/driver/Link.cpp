@@ -1,11 +1,13 @@
 //===--- Link.cpp ---------------------------------------------------------===//
 //
 // The program is a graph. Its nodes: each function's parameters, return
-// value and out-parameters (by USR, so a function defined in a header is
-// one entry however many units include it); each call to a function
+// value and out-parameters (by USR and place, so a function defined in a
+// header is one entry however many units include it, and each program of
+// the database that defines a name has its own); each call to a function
 // defined elsewhere (its arguments, its result, what it leaves in the
-// objects passed to it); each global; each sink. Its edges are the flows
-// the units recorded, each with the steps that explain it.
+// objects passed to it), bound to the definitions LinkPrograms.h chooses;
+// each global; each sink. Its edges are the flows the units recorded,
+// each with the steps that explain it.
 //
 // Two passes, both near-linear in the edges:
 //  1. Summaries, bottom-up to a fixpoint: which parameters of a function
@@ -23,6 +25,7 @@
 
 #include "Link.h"
 #include "Conversion.h"
+#include "LinkPrograms.h"
 #include "OutputFile.h"
 #include "SourceFile.h"
 #include "UnitResult.h"
@@ -69,6 +72,9 @@ thread_local llvm::StringSet<> *CurrentStrings = nullptr;
 llvm::StringRef intern(llvm::StringRef S) {
   return CurrentStrings->insert(S).first->getKey();
 }
+
+/// An interned string by its address.
+const void *interned(llvm::StringRef S) { return S.data(); }
 
 struct StepRec {
   Place At;
@@ -149,6 +155,11 @@ struct Node {
 struct Function {
   llvm::StringRef Usr;
   llvm::StringRef Name;
+  /// Where it is defined, its signature (engine/Signatures.h) and the unit
+  /// whose facts describe it.
+  Place At;
+  llvm::StringRef Signature;
+  int Unit = -1;
   std::vector<llvm::StringRef> Params;
   std::set<int> Validates;
   /// Pass 1: parameters that reach the return value; (parameter, out
@@ -170,6 +181,9 @@ struct Call {
   llvm::StringRef Name;
   bool Field = false;
   Place At;
+  /// What the call is made through (engine/Signatures.h), and its unit.
+  llvm::StringRef Signature;
+  int Unit = -1;
   int Caller = -1;          // function index, -1 when unknown
   std::vector<int> Callees; // function indexes
   /// Its nodes: the result, and each argument's (argument index, node).
@@ -211,8 +225,10 @@ public:
 
   size_t functionCount() const { return Functions.size(); }
   /// What the link resolved of each function, for the per-file hosts, in
-  /// order of USR.
-  std::vector<store::LinkedEntry> linkedSummaries();
+  /// order of USR (and place); in \p Bindings, for each unit, which
+  /// definitions of a name defined several times its calls bind to.
+  std::vector<store::LinkedEntry>
+  linkedSummaries(std::vector<store::LinkedBinding> &Bindings);
   size_t callCount() const { return Calls.size(); }
   size_t resolvedCount() const {
     return llvm::count_if(Calls,
@@ -286,9 +302,23 @@ private:
     }
     return nullptr;
   }
+  /// The definition of \p Usr when the program has only one.
   int function(llvm::StringRef Usr) {
     auto It = FunctionIndex.find(Usr);
-    return It == FunctionIndex.end() ? -1 : It->second;
+    return It == FunctionIndex.end() || It->second.size() != 1
+               ? -1
+               : It->second.front();
+  }
+  /// Among \p Defs, the definition at \p At (a function of a header that
+  /// an earlier unit included too), or -1.
+  int definitionAt(llvm::ArrayRef<int> Defs, const Place &At) {
+    for (int F : Defs) {
+      const Place &Other = Functions[static_cast<size_t>(F)].At;
+      if (!At.valid() || !Other.valid() ||
+          (Other.File == At.File && Other.Offset == At.Offset))
+        return F;
+    }
+    return -1;
   }
   int global(llvm::StringRef Usr) {
     auto [It, New] =
@@ -392,9 +422,15 @@ private:
   std::vector<SourceRec> Sources;
   std::vector<SinkRec> Sinks;
   std::vector<Function> Functions;
-  llvm::StringMap<int> FunctionIndex;
+  /// Each name's definitions: one, or one per program that has its own.
+  llvm::StringMap<llvm::SmallVector<int, 1>> FunctionIndex;
   std::vector<Call> Calls;
   std::vector<llvm::StringRef> CallerUsrs;
+  /// The units' main files, and the programs they form.
+  std::vector<llvm::StringRef> UnitFiles;
+  ProgramGrouping Grouping;
+  /// The references of direct calls (as the per-file hosts make them).
+  llvm::DenseSet<int> DirectReferences;
   std::vector<std::string> GlobalNames;
   llvm::StringMap<int> GlobalIndex;
   llvm::StringMap<std::vector<llvm::StringRef>> FieldTargets;
@@ -600,6 +636,11 @@ void Program::addUnit(FactsReader &R, llvm::StringRef UnitFile) {
                                         "its cross-file flows are missing");
     return;
   }
+  llvm::StringRef MainFile = text(R);
+  if (MainFile.empty())
+    MainFile = intern(UnitFile);
+  int Unit = Grouping.addUnit(MainFile);
+  UnitFiles.push_back(MainFile);
   size_t N = R.count();
   for (size_t I = 0; I < N && R.ok(); ++I) {
     Call C;
@@ -610,6 +651,8 @@ void Program::addUnit(FactsReader &R, llvm::StringRef UnitFile) {
     // The caller's index is set once the functions are known.
     C.Caller = -1;
     CallerUsrs.push_back(text(R));
+    C.Signature = text(R);
+    C.Unit = Unit;
     Calls.push_back(std::move(C));
   }
   std::vector<int> Globals;
@@ -641,10 +684,15 @@ void Program::addUnit(FactsReader &R, llvm::StringRef UnitFile) {
     FindingTable.push_back(std::move(F));
   }
 
+  // The unit's functions by USR (interned: by address), for its calls'
+  // callers.
+  llvm::DenseMap<const void *, int> Local;
   N = R.count();
   for (size_t I = 0; I < N && R.ok(); ++I) {
     llvm::StringRef Usr = text(R);
     llvm::StringRef Name = text(R);
+    Place At = place(R);
+    llvm::StringRef Signature = text(R);
     Function Fn;
     size_t Params = R.count();
     for (size_t J = 0; J < Params && R.ok(); ++J)
@@ -653,15 +701,29 @@ void Program::addUnit(FactsReader &R, llvm::StringRef UnitFile) {
     for (size_t J = 0; J < Validates && R.ok(); ++J)
       Fn.Validates.insert(R.index());
     // A function defined in a header, or inline in several units: one
-    // entry, the first unit's.
-    Discarding = Usr.empty() || FunctionIndex.count(Usr);
+    // entry, the first unit's. A name defined elsewhere too (another
+    // program's): an entry of its own.
+    llvm::SmallVector<int, 1> *Defs =
+        Usr.empty() ? nullptr : &FunctionIndex[Usr];
+    int Same = Defs ? definitionAt(*Defs, At) : -1;
+    Discarding = !Defs || Same >= 0;
     int F = -1;
     if (!Discarding) {
       F = static_cast<int>(Functions.size());
-      FunctionIndex[Usr] = F;
+      Defs->push_back(F);
       Fn.Usr = Usr;
       Fn.Name = Name;
+      Fn.At = At;
+      Fn.Signature = Signature;
+      Fn.Unit = Unit;
       Functions.push_back(std::move(Fn));
+    }
+    if (int Def = Discarding ? Same : F; Def >= 0) {
+      Local[interned(Usr)] = Def;
+      Grouping.addDefinition(Def, Usr, Unit,
+                             Functions[static_cast<size_t>(Def)].Signature);
+      if (Name == "main")
+        Grouping.setRoot(Unit);
     }
     int Ret = Discarding ? -1 : node(NodeKind::Return, F);
     size_t Returns = R.count();
@@ -707,6 +769,12 @@ void Program::addUnit(FactsReader &R, llvm::StringRef UnitFile) {
   N = R.count();
   for (size_t I = 0; I < N && R.ok(); ++I)
     addCallArg(R, -1, CallBase, Globals);
+  // Each call is in a function of its unit (of a header, the first unit's).
+  for (size_t I = static_cast<size_t>(CallBase); I < Calls.size(); ++I) {
+    auto It = Local.find(interned(CallerUsrs[I]));
+    if (It != Local.end())
+      Calls[I].Caller = It->second;
+  }
 }
 
 void Program::resolve() {
@@ -730,10 +798,14 @@ void Program::resolve() {
       }
     }
   }
+  // Each call's references (one per function it may call), then the
+  // programs, then what each call binds to.
+  std::vector<std::pair<int, int>> CallReferences;
   for (size_t I = 0; I < Calls.size(); ++I) {
     Call &C = Calls[I];
     int Index = static_cast<int>(I);
-    C.Caller = function(CallerUsrs[I]);
+    if (C.Caller < 0)
+      C.Caller = function(CallerUsrs[I]);
     if (C.Caller >= 0)
       Functions[static_cast<size_t>(C.Caller)].Calls.push_back(Index);
     std::vector<llvm::StringRef> Targets;
@@ -745,8 +817,19 @@ void Program::resolve() {
       Targets.push_back(C.Target);
     }
     for (llvm::StringRef T : Targets) {
-      int F = function(T);
-      if (F < 0)
+      if (!FunctionIndex.count(T))
+        continue;
+      int Ref = Grouping.addReference(C.Unit, T, C.Signature);
+      CallReferences.push_back({Index, Ref});
+      if (!C.Field)
+        DirectReferences.insert(Ref);
+    }
+  }
+  Grouping.group();
+  for (const auto &[Index, Ref] : CallReferences) {
+    Call &C = Calls[static_cast<size_t>(Index)];
+    for (int F : Grouping.bound(Ref)) {
+      if (llvm::is_contained(C.Callees, F))
         continue;
       C.Callees.push_back(F);
       Functions[static_cast<size_t>(F)].Callers.push_back(Index);
@@ -1148,7 +1231,8 @@ const llvm::SmallVector<int, 4> &Program::sinksFrom(int P, int Depth) {
   return Done.Sinks;
 }
 
-std::vector<store::LinkedEntry> Program::linkedSummaries() {
+std::vector<store::LinkedEntry>
+Program::linkedSummaries(std::vector<store::LinkedBinding> &Bindings) {
   CurrentStrings = &Strings;
   ParamSinkIndex.assign(Nodes.size(), -1);
   ParamSinks.clear();
@@ -1162,9 +1246,13 @@ std::vector<store::LinkedEntry> Program::linkedSummaries() {
   std::vector<int> Order(Functions.size());
   for (size_t I = 0; I < Order.size(); ++I)
     Order[I] = static_cast<int>(I);
+  // Several definitions of a name in the order of their places, whatever
+  // the order of the units.
   llvm::sort(Order, [&](int A, int B) {
-    return Functions[static_cast<size_t>(A)].Usr <
-           Functions[static_cast<size_t>(B)].Usr;
+    const Function &FA = Functions[static_cast<size_t>(A)];
+    const Function &FB = Functions[static_cast<size_t>(B)];
+    return std::make_tuple(FA.Usr, FA.At.File, FA.At.Offset, A) <
+           std::make_tuple(FB.Usr, FB.At.File, FB.At.Offset, B);
   });
   using KindCode = std::underlying_type_t<engine::SinkHit::Kind>;
   std::vector<store::LinkedEntry> Entries;
@@ -1205,8 +1293,29 @@ std::vector<store::LinkedEntry> Program::linkedSummaries() {
     for (const auto &Entry : F.ReturnSteps)
       L.ToReturn.push_back(Entry.first);
     L.Validates.append(F.Validates.begin(), F.Validates.end());
+    L.Signature = F.Signature.str();
     Entries.push_back({F.Usr, std::move(L)});
   }
+  // Which of a name's definitions (by their index among the name's) each
+  // unit's direct calls bind to, for the names defined several times.
+  llvm::DenseMap<int, int> IndexOf;
+  for (size_t I = 0; I < Order.size(); ++I)
+    IndexOf[Order[I]] = I > 0 && Entries[I].Usr == Entries[I - 1].Usr
+                            ? IndexOf[Order[I - 1]] + 1
+                            : 0;
+  std::map<std::pair<llvm::StringRef, llvm::StringRef>, std::set<int>> Bound;
+  for (int Ref : DirectReferences) {
+    llvm::StringRef Usr = Grouping.usrOf(Ref);
+    if (!Grouping.several(Usr))
+      continue;
+    std::set<int> &Into =
+        Bound[{UnitFiles[static_cast<size_t>(Grouping.unitOf(Ref))], Usr}];
+    for (int F : Grouping.bound(Ref))
+      Into.insert(IndexOf[F]);
+  }
+  for (const auto &[Key, Indexes] : Bound)
+    Bindings.push_back(
+        {Key.first, Key.second, {Indexes.begin(), Indexes.end()}});
   return Entries;
 }
 
@@ -1293,8 +1402,11 @@ std::vector<report::Finding> linkUnits(llvm::ArrayRef<const UnitResult *> Units,
     std::move(More.Functions.begin(), More.Functions.end(),
               std::back_inserter(Found.Functions));
     Stats.FlowsSeconds += Lap();
-    if (Writer)
-      Writer->configuration(Key, ChecksOf[Key], P->linkedSummaries());
+    if (Writer) {
+      std::vector<store::LinkedBinding> Bindings;
+      std::vector<store::LinkedEntry> Entries = P->linkedSummaries(Bindings);
+      Writer->configuration(Key, ChecksOf[Key], Entries, Bindings);
+    }
     Stats.EditorSeconds += Lap();
     P.reset();
   }

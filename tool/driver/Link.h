@@ -2,9 +2,10 @@
 //
 // The link phase: reads the facts every unit recorded during its parse
 // (engine/Facts.h), resolves calls, globals and function pointers across
-// units by USR, and reports the flows whose source and sink lie in
-// different units, with the steps of the whole path. Flows a unit already
-// reported are not reported again.
+// units by USR (a call to a name several programs of the database define,
+// to its own program's: LinkPrograms.h), and reports the flows whose
+// source and sink lie in different units, with the steps of the whole
+// path. Flows a unit already reported are not reported again.
 //
 //===----------------------------------------------------------------------===//
 

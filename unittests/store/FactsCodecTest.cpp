@@ -165,6 +165,8 @@ private:
     json::Object F;
     F["usr"] = string();
     F["name"] = string();
+    F["at"] = place();
+    F["signature"] = string();
     F["params"] = strings();
     F["validates"] = list([&] { return R.integer(); });
     F["returns"] = flows();
@@ -195,6 +197,7 @@ private:
     S["checks"] = strings();
     if (!R.flag())
       return S;
+    S["unit"] = string();
     S["externalCalls"] = list([&] {
       json::Object C;
       C["target"] = string();
@@ -202,6 +205,7 @@ private:
       C["field"] = R.flag();
       C["at"] = place();
       C["caller"] = string();
+      C["signature"] = string();
       return C;
     });
     S["globals"] = list([&] { return json::Object{{"usr", string()}}; });
@@ -237,13 +241,16 @@ json::Value parse(llvm::StringRef Text) {
 constexpr llvm::StringLiteral Facts = R"json([{
   "configuration": "cmd", "version": 1,
   "checks": ["sinkguard-tainted-shell-command"],
+  "unit": "/src/a.c",
   "files": ["/src/a.c", "/src/b.h"],
   "externalCalls": [{"target": "c:@F@ext", "name": "ext", "field": false,
-                     "at": [0, 3, 5, 40], "caller": "c:@F@main"}],
+                     "at": [0, 3, 5, 40], "caller": "c:@F@main",
+                     "signature": "vvoid;pchar*"}],
   "globals": [{"usr": "c:@config"}],
   "fieldTargets": [{"field": "c:@S@ops@FI@run", "function": "c:@F@do_run"}],
   "functions": [{
-    "usr": "c:@F@main", "name": "main", "params": ["argc", "argv"],
+    "usr": "c:@F@main", "name": "main", "at": [0, 2, 5, 20],
+    "signature": "iint;iint;pchar**", "params": ["argc", "argv"],
     "validates": [1],
     "returns": [{"root": {"kind": "param", "param": 0},
                  "steps": [[1, 4, 3, 50, "assigned to 'x'"]],
@@ -281,12 +288,15 @@ constexpr llvm::StringLiteral Facts = R"json([{
 constexpr llvm::StringLiteral Decoded = R"json([{
   "configuration": "cmd", "version": 1,
   "checks": ["sinkguard-tainted-shell-command"],
+  "unit": "/src/a.c",
   "externalCalls": [{"target": "c:@F@ext", "name": "ext", "field": false,
-                     "at": ["/src/a.c", 3, 5, 40], "caller": "c:@F@main"}],
+                     "at": ["/src/a.c", 3, 5, 40], "caller": "c:@F@main",
+                     "signature": "vvoid;pchar*"}],
   "globals": [{"usr": "c:@config"}],
   "fieldTargets": [{"field": "c:@S@ops@FI@run", "function": "c:@F@do_run"}],
   "functions": [{
-    "usr": "c:@F@main", "name": "main", "params": ["argc", "argv"],
+    "usr": "c:@F@main", "name": "main", "at": ["/src/a.c", 2, 5, 20],
+    "signature": "iint;iint;pchar**", "params": ["argc", "argv"],
     "validates": [1],
     "returns": [{"root": {"kind": "param", "param": 0},
                  "steps": [["/src/b.h", 4, 3, 50, "assigned to 'x'"]],
