@@ -261,6 +261,14 @@ private:
   void constrain(const Expr *Subject, BinaryOperatorKind Op, const Expr *Other,
                  bool UnsignedCompare, State &S, std::int64_t Shift = 0);
   void forgetRange(Location L, State &S);
+  /// The values the elements of a local integer array can hold (the range
+  /// at the array's location): none stored yet when it is declared without
+  /// initialiser, its initialiser's constants, then each store's range.
+  void declareElementRange(const VarDecl *VD, State &S);
+  void storeElementRange(const clang::ArraySubscriptExpr *AS, const Expr *RHS,
+                         std::optional<IntRange> Held, State &S);
+  /// The local integer array \p AS indexes, if it is one.
+  const VarDecl *elementsOf(const clang::ArraySubscriptExpr *AS) const;
   /// The location that stands for `A + B` or `A - B` of two integer
   /// objects (\p Ex), whose range a check of the expression itself
   /// (`len - off >= sizeof name`) or a comparison of the two (`off <=

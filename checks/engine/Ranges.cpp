@@ -132,6 +132,75 @@ void FunctionAnalysis::forgetRange(Location L, State &S) {
       S.Ranges.erase(Pair);
 }
 
+namespace {
+
+/// An array variable of this function whose elements are integers.
+bool localIntArray(const VarDecl *VD, const ASTContext &Ctx) {
+  if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal())
+    return false;
+  const ConstantArrayType *CAT = Ctx.getAsConstantArrayType(VD->getType());
+  return CAT && isInt(CAT->getElementType());
+}
+
+} // namespace
+
+void FunctionAnalysis::declareElementRange(const VarDecl *VD, State &S) {
+  if (!localIntArray(VD, Ctx))
+    return;
+  Location L = varLoc(VD);
+  S.Ranges.erase(L);
+  const Expr *Init = VD->getInit();
+  // Nothing stored yet: an empty range, which the first store widens.
+  IntRange R;
+  R.Lo = INT64_MAX;
+  R.Hi = INT64_MIN;
+  R.Elements = true;
+  if (const auto *IL = dyn_cast_or_null<InitListExpr>(Init)) {
+    for (const Expr *E : IL->inits()) {
+      std::optional<std::int64_t> V = constantOf(E);
+      if (!V)
+        return;
+      IntRange K;
+      K.Lo = V;
+      K.Hi = V;
+      R = IntRange::hull(R, K);
+    }
+    // Elements not written in the list are zero.
+    const ConstantArrayType *CAT = Ctx.getAsConstantArrayType(VD->getType());
+    if (CAT && IL->getNumInits() < CAT->getZExtSize()) {
+      IntRange Zero;
+      Zero.Lo = 0;
+      Zero.Hi = 0;
+      R = IntRange::hull(R, Zero);
+    }
+  } else if (Init) {
+    return;
+  }
+  S.Ranges[L] = R;
+}
+
+const VarDecl *
+FunctionAnalysis::elementsOf(const ArraySubscriptExpr *AS) const {
+  const auto *DRE = dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return localIntArray(VD, Ctx) ? VD : nullptr;
+}
+
+void FunctionAnalysis::storeElementRange(const ArraySubscriptExpr *AS,
+                                         const Expr *RHS,
+                                         std::optional<IntRange> Held,
+                                         State &S) {
+  const VarDecl *VD = elementsOf(AS);
+  if (!VD || !Held)
+    return;
+  // The store (write) forgot what the elements held: put it back, with
+  // the value stored.
+  IntRange Stored = IntRange::meet(rangeOf(RHS, S), typeRange(AS->getType()));
+  if (!Stored.Lo || !Stored.Hi)
+    return;
+  S.Ranges[varLoc(VD)] = IntRange::hull(*Held, Stored);
+}
+
 Location FunctionAnalysis::pairLocation(const Expr *Ex, State &S) {
   const auto *BO = dyn_cast<BinaryOperator>(Ex->IgnoreParenImpCasts());
   if (!BO || !BO->isAdditiveOp() || !isInt(BO->getType()) ||
@@ -396,6 +465,11 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
     IntRange Known = It != S.Ranges.end() ? It->second : IntRange();
     return IntRange::meet(Known, typeRange(T));
   }
+  // An element of a local array: what its stores put there.
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Ex))
+    if (const VarDecl *Array = elementsOf(AS))
+      if (auto It = S.Ranges.find(varLoc(Array)); It != S.Ranges.end())
+        return IntRange::meet(It->second, typeRange(T));
   if (const auto *BO = dyn_cast<BinaryOperator>(Ex)) {
     if (BO->getOpcode() == BO_Comma)
       return rangeOf(BO->getRHS(), S);

@@ -21,6 +21,7 @@ namespace sinkguard::engine {
 
 IntRange IntRange::hull(const IntRange &A, const IntRange &B) {
   IntRange R;
+  R.Elements = A.Elements || B.Elements;
   if (A.Lo && B.Lo)
     R.Lo = std::min(*A.Lo, *B.Lo);
   if (A.Hi && B.Hi) {

@@ -140,12 +140,15 @@ struct IntRange {
   /// (`n = limit`): it holds for data from a source, not for data the
   /// parameter itself brings in from a caller.
   bool FromParameter = false;
+  /// The range of a local array's elements (the hull of what was stored):
+  /// a loop widens it to the next power of two, not to nothing.
+  bool Elements = false;
 
   bool hasUpper() const { return Hi || Symbolic; }
   bool operator==(const IntRange &O) const {
     return Lo == O.Lo && Hi == O.Hi && HiFromType == O.HiFromType &&
            Symbolic == O.Symbolic && SizeOf == O.SizeOf &&
-           FromParameter == O.FromParameter;
+           FromParameter == O.FromParameter && Elements == O.Elements;
   }
   /// What holds on either of two paths.
   static IntRange hull(const IntRange &A, const IntRange &B);

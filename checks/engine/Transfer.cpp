@@ -100,6 +100,13 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
       }
     }
   }
+  // `vals[i] = x & 0x3f`: the elements' range before the store.
+  std::optional<IntRange> Elements;
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(L);
+      TrackRanges && RHS && AS)
+    if (const VarDecl *Array = elementsOf(AS))
+      if (auto It = S.Ranges.find(varLoc(Array)); It != S.Ranges.end())
+        Elements = It->second;
   // `*conn = tmp`: a struct is copied field by field.
   if (const Expr *From =
           RHS && copiedByField(L->getType()) ? copiedObject(RHS) : nullptr) {
@@ -110,6 +117,8 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
   write(locOf(L, S), Stepped, S, Strong && !isa<ArraySubscriptExpr>(L));
   if (TrackRanges && RHS && !isa<ArraySubscriptExpr>(L))
     setRange(L, RHS, !fromSource(T), !T.empty(), S);
+  if (Elements)
+    storeElementRange(cast<ArraySubscriptExpr>(L), RHS, Elements, S);
 }
 
 void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
@@ -127,6 +136,8 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
   // A declaration makes a new variable (again on each round of a loop).
   S.Alias.erase(VD);
   S.Mixed.erase(VD);
+  if (TrackRanges)
+    declareElementRange(VD, S);
   const Expr *Init = VD->getInit();
   if (!Init)
     return;
