@@ -475,6 +475,17 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
       return rangeOf(BO->getRHS(), S);
     if (BO->getOpcode() == BO_Assign)
       return rangeOf(BO->getRHS(), S);
+    // `s - start`: how far apart two places in one buffer are, no more
+    // than the buffer holds (a length into another buffer is still judged
+    // against that one: OtherContainer).
+    if (BO->getOpcode() == BO_Sub && BO->getLHS()->getType()->isPointerType() &&
+        BO->getRHS()->getType()->isPointerType()) {
+      IntRange D;
+      D.Lo = 0;
+      D.Symbolic = true;
+      D.SizeOf = locOf(BO->getRHS(), S).Base;
+      return D;
+    }
     IntRange R = binaryRange(BO->getOpcode(), BO->getLHS(), BO->getRHS(), S);
     // `len - off` after `off <= len` or `len - off < 32`.
     if (!PairBases.empty() && BO->isAdditiveOp())
