@@ -407,7 +407,7 @@ llvm::json::Object TaintEngine::facts(
       Outs.push_back(
           llvm::json::Object{{"param", O.Param},
                              {"fields", fieldNames(O.Path, nullptr)},
-                             {"flows", Flows(O.From, CallableFn, FD, O.Path)}});
+                             {"flows", Flows(O.From, CallableFn, FD, &O)}});
     }
     llvm::json::Array GlobalsOut;
     GlobalsOut.reserve(Sum.Globals.size());
@@ -415,7 +415,7 @@ llvm::json::Object TaintEngine::facts(
       GlobalsOut.push_back(
           llvm::json::Object{{"global", G.Global},
                              {"fields", fieldNames(G.Path, nullptr)},
-                             {"flows", Flows(G.From, CallableFn, FD, G.Path)}});
+                             {"flows", Flows(G.From, CallableFn, FD, &G)}});
     }
     llvm::json::Array Sinks;
     llvm::json::Array CallArgs;
@@ -425,10 +425,12 @@ llvm::json::Object TaintEngine::facts(
       const SinkHit &Hit = *HitP;
       const void *Where =
           Hit.Call ? static_cast<const void *>(Hit.Call) : Hit.Indexing.Use;
-      if (Hit.Path->Root->K == Origin::Parameter &&
-          (!CallableFn || ++ParamFlows > MaxParamSinks))
-        continue;
+      // Counted once per sink and parameter (its fields are one to the
+      // link).
       if (!Keep(Hit.Path, Where, Hit.Arg, CallableFn))
+        continue;
+      if (Hit.Path->Root->K == Origin::Parameter &&
+          ++ParamFlows > MaxParamSinks)
         continue;
       if (Hit.K == SinkHit::ExternalArg) {
         if (std::optional<llvm::json::Object> C = CallArg(Hit))

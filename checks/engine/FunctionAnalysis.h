@@ -21,6 +21,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <optional>
@@ -212,6 +213,7 @@ private:
            });
   }
   size_t ExternalArgsKept = 0;
+  llvm::DenseSet<std::tuple<const void *, const void *, int>> ExternalArgsSeen;
   void sinkHit(SinkHit::Kind K, const CallExpr *Call,
                const FunctionDecl *Callee, const Expr *Arg, const TaintSet &T);
   void assign(const Expr *LHS, const Expr *RHS, const TaintSet &T, State &S,

@@ -53,8 +53,18 @@ void FunctionAnalysis::keepSink(const SinkHit &Hit) {
   // in a program that calls through function pointers: a summary keeps a
   // bounded number, or summaries grow with the whole call graph below.
   constexpr size_t MaxExternalArgs = 64;
-  if (Hit.K == SinkHit::ExternalArg && ++ExternalArgsKept > MaxExternalArgs)
-    return;
+  // Counted per argument and origin, a parameter's fields (Origin::Path)
+  // counting as the parameter: the bound is on what the link sees.
+  if (Hit.K == SinkHit::ExternalArg) {
+    const Origin *R = Hit.Path->Root;
+    bool Param = R->K == Origin::Parameter;
+    if (ExternalArgsSeen
+            .insert({Hit.Arg, Param ? nullptr : R, Param ? R->Param : -2})
+            .second)
+      ++ExternalArgsKept;
+    if (ExternalArgsKept > MaxExternalArgs)
+      return;
+  }
   Out.Sinks.push_back({Hit});
 }
 
