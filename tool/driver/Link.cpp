@@ -99,6 +99,9 @@ struct Edge {
   std::uint32_t StepsSize = 0;
   /// For an edge into a call's argument: what is known of an integer.
   bool Bounded = false;
+  /// For a flow from a parameter: the field of its object the flow starts
+  /// from ("" the parameter itself); interned.
+  llvm::StringRef RootFields;
   /// Checks by functions of other units on the way: (call, argument). The
   /// edge holds unless one of them is a validator.
   std::vector<std::pair<int, int>> Guards;
@@ -341,9 +344,11 @@ private:
   /// The node a flow's root designates inside function \p Fn of a unit
   /// whose calls start at \p CallBase; -1 for a source (its index in
   /// \p Source), -2 for a root the link does not follow, -3 for a flow
-  /// the unit did not record (nothing follows it).
+  /// the unit did not record (nothing follows it). For a parameter, the
+  /// field of its object the flow starts from in \p ParamFields.
   int rootNode(FactsReader &R, int Fn, int CallBase,
-               const std::vector<int> &Globals, int &Source);
+               const std::vector<int> &Globals, int &Source,
+               llvm::StringRef &ParamFields);
   /// A flow into node \p To (-1: read and drop it).
   /// Adds \p E, an edge from a node or (From -1) from a source.
   void addEdge(Edge E);
@@ -486,8 +491,10 @@ Place Program::place(FactsReader &R) {
 }
 
 int Program::rootNode(FactsReader &R, int Fn, int CallBase,
-                      const std::vector<int> &Globals, int &Source) {
+                      const std::vector<int> &Globals, int &Source,
+                      llvm::StringRef &ParamFields) {
   Source = -1;
+  ParamFields = "";
   switch (static_cast<RootKind>(R.number())) {
   case RootKind::Source: {
     SourceRec S;
@@ -502,6 +509,7 @@ int Program::rootNode(FactsReader &R, int Fn, int CallBase,
   }
   case RootKind::Param: {
     int P = R.index();
+    ParamFields = text(R);
     return Fn < 0 || Discarding ? -2 : node(NodeKind::Param, Fn, P);
   }
   case RootKind::Call: {
@@ -544,7 +552,8 @@ int Program::rootNode(FactsReader &R, int Fn, int CallBase,
 void Program::addFlow(FactsReader &R, int Fn, int CallBase,
                       const std::vector<int> &Globals, int To, bool Bounded) {
   int Source = -1;
-  int From = rootNode(R, Fn, CallBase, Globals, Source);
+  llvm::StringRef ParamFields;
+  int From = rootNode(R, Fn, CallBase, Globals, Source, ParamFields);
   if (From == -3)
     return;
   Edge E;
@@ -552,6 +561,7 @@ void Program::addFlow(FactsReader &R, int Fn, int CallBase,
   E.To = To;
   E.Source = Source;
   E.Bounded = Bounded;
+  E.RootFields = ParamFields;
   size_t Steps = R.count();
   size_t PoolSize = StepPool.size();
   for (size_t I = 0; I < Steps && R.ok(); ++I) {
