@@ -148,7 +148,12 @@ public:
                                 {"category", static_cast<int>(O.Category)},
                                 {"at", place(O.Loc)}};
     case Origin::Parameter:
-      return llvm::json::Object{{"kind", "param"}, {"param", O.Param}};
+      // The field of the parameter's object the flow starts from (empty:
+      // the parameter itself): the link follows only the data that lies
+      // there.
+      return llvm::json::Object{{"kind", "param"},
+                                {"param", O.Param},
+                                {"fields", fieldNames(O.Path, nullptr)}};
     case Origin::CallResult:
       return llvm::json::Object{{"kind", "call"}, {"call", O.Param}};
     case Origin::CallOut:
@@ -346,15 +351,23 @@ llvm::json::Object TaintEngine::facts(
     return FD->isMain() || callableElsewhere(FD);
   };
   std::set<std::tuple<const void *, const void *, const Origin *>> Exported;
-  std::set<std::tuple<const void *, const void *, int>> ExportedParams;
+  // The function whose facts are being written: a sink of a callee is a
+  // target of each caller's parameters.
+  const FunctionDecl *Owner = nullptr;
+  std::set<
+      std::tuple<const void *, const void *, const void *, int, const void *>>
+      ExportedParams;
   auto Keep = [&](const Step *St, const void *Target, const void *Detail,
                   bool CallableFn) {
-    // The link maps a parameter's paths to the whole argument: one per
-    // parameter (a callee's reads of several fields are one to it).
-    if (St->Root->K == Origin::Parameter)
+    // The link follows a parameter's data field by field: one flow per
+    // parameter and field path read.
+    const Origin *R = St->Root;
+    if (R->K == Origin::Parameter) {
       return CallableFn &&
-             ExportedParams.insert({Target, Detail, St->Root->Param}).second;
-    return Exported.insert({Target, Detail, St->Root}).second;
+             ExportedParams.insert({Owner, Target, Detail, R->Param, R->Path})
+                 .second;
+    }
+    return Exported.insert({Target, Detail, R}).second;
   };
   auto Flows = [&](const TaintSet &T, bool CallableFn, const void *Target,
                    const void *Detail) {
@@ -382,6 +395,7 @@ llvm::json::Object TaintEngine::facts(
   // (Arrays of json::Value are reserved: see FactsWriter::flow.)
   Functions.reserve(Order.size());
   for (const FunctionDecl *FD : Order) {
+    Owner = FD;
     const Summary &Sum = *Summaries[FD];
     std::string Usr = W.usr(FD);
     if (Usr.empty())

@@ -275,11 +275,12 @@ void FunctionAnalysis::extractSummary(const State &Exit) {
       if (!Writable)
         continue;
     }
+    // What the parameter's own object held is not a flow into it. (The
+    // index of another origin, a call's or a global's, is no parameter's.)
     TaintSet From;
     for (const Step *St : T)
-      if (St->Root->K == Origin::Source || St->Root->Param != P || St->Prev)
-        if (!(St->Root->K == Origin::Parameter && St->Root->Param == P))
-          From.push_back(St);
+      if (!(St->Root->K == Origin::Parameter && St->Root->Param == P))
+        From.push_back(St);
     if (!From.empty())
       Out.Out.push_back({P, L.Path, From});
   }

@@ -224,6 +224,7 @@ private:
     } else if (Kind == "param") {
       W.number(static_cast<unsigned>(RootKind::Param));
       W.integer(Int("param"));
+      W.string(Root->getString("fields").value_or(""));
     } else if (Kind == "call") {
       W.number(static_cast<unsigned>(RootKind::Call));
       W.integer(Int("call"));

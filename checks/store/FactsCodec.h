@@ -32,7 +32,8 @@ namespace sinkguard::store {
 /// The version of this encoding (with the engine's facts version, it keys
 /// the store's entries). 3: a finding has the function it is in. 4: the
 /// unit's main file, a function's place and signature, a call's signature.
-constexpr int FactsCodecVersion = 4;
+/// 5: a parameter root's field path.
+constexpr int FactsCodecVersion = 5;
 
 /// The kinds of a flow's root, as encoded.
 enum class RootKind : std::uint8_t {

@@ -21,10 +21,20 @@
 //     it, or of the whole struct). A sink it reaches is a finding, unless
 //     the unit of the sink already reported it.
 //
+// Both passes follow data field by field through the objects passed
+// between functions (FieldContexts.h): what a callee stores in one field
+// of its argument's object reaches, in the caller, the reads of that field
+// (of the object, of a field inside it), and a function the object is
+// passed on to only through the flows that start from that field of its
+// parameter. A traversal's state is a node and the field path the data
+// occupies in the object the node passes on ("" when it is the value
+// itself, or not known).
+//
 //===----------------------------------------------------------------------===//
 
 #include "Link.h"
 #include "Conversion.h"
+#include "FieldContexts.h"
 #include "LinkPrograms.h"
 #include "OutputFile.h"
 #include "SourceFile.h"
@@ -99,6 +109,9 @@ struct Edge {
   std::uint32_t StepsSize = 0;
   /// For an edge into a call's argument: what is known of an integer.
   bool Bounded = false;
+  /// For a flow from a parameter: the field of its object the flow starts
+  /// from ("" the parameter itself); interned.
+  llvm::StringRef RootFields;
   /// Checks by functions of other units on the way: (call, argument). The
   /// edge holds unless one of them is a validator.
   std::vector<std::pair<int, int>> Guards;
@@ -162,11 +175,18 @@ struct Function {
   int Unit = -1;
   std::vector<llvm::StringRef> Params;
   std::set<int> Validates;
+  /// One way a parameter's data reaches a target: from which field of the
+  /// parameter's object (Entry, "" the whole; interned), with the steps
+  /// inside the function of one path.
+  struct Reach {
+    llvm::StringRef Entry;
+    std::vector<StepRec> Steps;
+  };
   /// Pass 1: parameters that reach the return value; (parameter, out
-  /// parameter, fields) that reach an out-parameter; with the steps inside
-  /// the function of one path of each.
-  std::map<int, std::vector<StepRec>> ReturnSteps;
-  std::map<std::tuple<int, int, std::string>, std::vector<StepRec>> OutSteps;
+  /// parameter, fields) that reach an out-parameter: the ways each does,
+  /// in the order found, none from a field another's Entry encloses.
+  std::map<int, std::vector<Reach>> ReturnSteps;
+  std::map<std::tuple<int, int, std::string>, std::vector<Reach>> OutSteps;
   std::vector<int> ParamNodes;
   /// Its nodes, found without a look-up: the return value, and each
   /// parameter's (parameter index, node).
@@ -191,13 +211,24 @@ struct Call {
   llvm::SmallVector<std::pair<int, int>, 2> ArgNodes;
 };
 
-/// Whether field paths \p A and \p B overlap: one is inside the other.
-bool overlaps(llvm::StringRef A, llvm::StringRef B) {
-  if (A.empty() || B.empty() || A == B)
-    return true;
-  if (A.size() > B.size())
-    std::swap(A, B);
-  return B.starts_with(A) && B[A.size()] == '.';
+using fields::overlaps;
+
+/// The first of \p Ways whose Entry data at \p Context reaches; null for
+/// none.
+const Function::Reach *reachFrom(const std::vector<Function::Reach> &Ways,
+                                 llvm::StringRef Context) {
+  for (const Function::Reach &W : Ways)
+    if (overlaps(Context, W.Entry))
+      return &W;
+  return nullptr;
+}
+
+/// Whether \p Ways has one from \p Entry or a field that encloses it: one
+/// from \p Entry would add nothing.
+bool reaches(const std::vector<Function::Reach> &Ways, llvm::StringRef Entry) {
+  return llvm::any_of(Ways, [&](const Function::Reach &W) {
+    return fields::encloses(W.Entry, Entry);
+  });
 }
 
 /// The findings the units reported: (check, file, line, column).
@@ -341,9 +372,11 @@ private:
   /// The node a flow's root designates inside function \p Fn of a unit
   /// whose calls start at \p CallBase; -1 for a source (its index in
   /// \p Source), -2 for a root the link does not follow, -3 for a flow
-  /// the unit did not record (nothing follows it).
+  /// the unit did not record (nothing follows it). For a parameter, the
+  /// field of its object the flow starts from in \p ParamFields.
   int rootNode(FactsReader &R, int Fn, int CallBase,
-               const std::vector<int> &Globals, int &Source);
+               const std::vector<int> &Globals, int &Source,
+               llvm::StringRef &ParamFields);
   /// A flow into node \p To (-1: read and drop it).
   /// Adds \p E, an edge from a node or (From -1) from a source.
   void addEdge(Edge E);
@@ -358,13 +391,34 @@ private:
   void addCallArg(FactsReader &R, int Fn, int CallBase,
                   const std::vector<int> &Globals);
   void reachFromParam(int F, int P, Function &Into);
-  /// The nodes a call's argument reaches past the call (pass 1's summary
-  /// of the callees), with the steps inside the callee.
-  /// (Without \p WithSteps, only the nodes.)
-  void
-  pastCall(int CallArg,
-           llvm::SmallVectorImpl<std::pair<int, std::vector<StepRec>>> &Out,
-           bool WithSteps = true);
+  /// A node reached past a call, the field context there, and the steps
+  /// inside the callee.
+  struct Past {
+    int Node;
+    llvm::StringRef Context;
+    std::vector<StepRec> Steps;
+  };
+  /// The nodes a call's argument, holding data at field \p Context of
+  /// what it passes, reaches past the call (pass 1's summary of the
+  /// callees), with the steps inside the callee. (Without \p WithSteps,
+  /// only the nodes.)
+  void pastCall(int CallArg, llvm::StringRef Context,
+                llvm::SmallVectorImpl<Past> &Out, bool WithSteps = true);
+  /// The field context past edge \p EdgeIndex from node \p From of data
+  /// at \p Context there; none when the edge does not carry that data (a
+  /// parameter's flow from another field).
+  std::optional<llvm::StringRef> along(int From, int EdgeIndex,
+                                       llvm::StringRef Context);
+  /// The field context, in what a call leaves in its argument as the
+  /// caller reads it (\p CallOut), of data a callee stored at \p Stored of
+  /// the object; none when the read is of another field.
+  std::optional<llvm::StringRef> readBack(llvm::StringRef Stored, int CallOut);
+  /// A path composed of two, interned.
+  llvm::StringRef inside(llvm::StringRef Outer, llvm::StringRef Inner) {
+    if (Inner.empty())
+      return Outer;
+    return intern(fields::inside(Outer, Inner));
+  }
   /// The step of call \p C passing its argument \p Arg to \p Callee.
   StepRec passedStep(const Call &C, int Callee, int Arg) {
     const Function &F = Functions[static_cast<size_t>(Callee)];
@@ -389,10 +443,18 @@ private:
         static_cast<int>(K), Owner, Index, static_cast<const char *>(nullptr)));
     return It == NodeIndex.end() ? -1 : It->second;
   }
-  void push(int Node, Mode How, int Prev, int Via,
+  void push(int Node, Mode How, llvm::StringRef Context, int Prev, int Via,
             std::vector<StepRec> Steps = {});
+  /// The state at \p Node in mode \p How whose field context encloses
+  /// \p Context (it goes everywhere a state at \p Context would); -1 for
+  /// none.
+  int covering(int Node, llvm::StringRef Context, int How) const;
   const KnownFindings *Existing = nullptr;
-  std::vector<std::array<int, 3>> Seen; // node -> state per mode
+  /// Node -> state per mode: in the context "", and in each other; and the
+  /// first in any context.
+  std::vector<std::array<int, 3>> Seen;
+  llvm::DenseMap<std::pair<int, llvm::StringRef>, std::array<int, 3>> SeenIn;
+  std::vector<std::array<int, 3>> SeenAny;
   std::string describeSource(const SourceRec &S, const Place &At) const;
 
   std::vector<std::string> &Problems;
@@ -441,6 +503,7 @@ private:
   struct Visit {
     int Node;
     Mode How;
+    llvm::StringRef Context;    // the field context
     int Prev;                   // state index, -1 for the start
     int Via;                    // edge index, or -1 for a transition
     std::vector<StepRec> Steps; // for a transition
@@ -486,8 +549,10 @@ Place Program::place(FactsReader &R) {
 }
 
 int Program::rootNode(FactsReader &R, int Fn, int CallBase,
-                      const std::vector<int> &Globals, int &Source) {
+                      const std::vector<int> &Globals, int &Source,
+                      llvm::StringRef &ParamFields) {
   Source = -1;
+  ParamFields = "";
   switch (static_cast<RootKind>(R.number())) {
   case RootKind::Source: {
     SourceRec S;
@@ -502,6 +567,7 @@ int Program::rootNode(FactsReader &R, int Fn, int CallBase,
   }
   case RootKind::Param: {
     int P = R.index();
+    ParamFields = text(R);
     return Fn < 0 || Discarding ? -2 : node(NodeKind::Param, Fn, P);
   }
   case RootKind::Call: {
@@ -544,7 +610,8 @@ int Program::rootNode(FactsReader &R, int Fn, int CallBase,
 void Program::addFlow(FactsReader &R, int Fn, int CallBase,
                       const std::vector<int> &Globals, int To, bool Bounded) {
   int Source = -1;
-  int From = rootNode(R, Fn, CallBase, Globals, Source);
+  llvm::StringRef ParamFields;
+  int From = rootNode(R, Fn, CallBase, Globals, Source, ParamFields);
   if (From == -3)
     return;
   Edge E;
@@ -552,6 +619,7 @@ void Program::addFlow(FactsReader &R, int Fn, int CallBase,
   E.To = To;
   E.Source = Source;
   E.Bounded = Bounded;
+  E.RootFields = ParamFields;
   size_t Steps = R.count();
   size_t PoolSize = StepPool.size();
   for (size_t I = 0; I < Steps && R.ok(); ++I) {
@@ -845,10 +913,39 @@ bool Program::blocked(int EdgeIndex) const {
   return false;
 }
 
-void Program::pastCall(
-    int CallArg,
-    llvm::SmallVectorImpl<std::pair<int, std::vector<StepRec>>> &Result,
-    bool WithSteps) {
+std::optional<llvm::StringRef> Program::along(int From, int EdgeIndex,
+                                              llvm::StringRef Context) {
+  const Node &N = Nodes[static_cast<size_t>(From)];
+  const Edge &E = Edges[static_cast<size_t>(EdgeIndex)];
+  switch (N.K) {
+  case NodeKind::Param:
+    // The flow reads one field of the parameter's object: what lies there.
+    if (!overlaps(Context, E.RootFields))
+      return std::nullopt;
+    return fields::below(Context, E.RootFields);
+  case NodeKind::GlobalIn: {
+    // Stored in one field of a global, read at another path of it.
+    llvm::StringRef Stored = inside(N.Fields, Context);
+    llvm::StringRef Read = Nodes[static_cast<size_t>(E.To)].Fields;
+    if (!overlaps(Stored, Read))
+      return std::nullopt;
+    return fields::below(Stored, Read);
+  }
+  default:
+    return Context;
+  }
+}
+
+std::optional<llvm::StringRef> Program::readBack(llvm::StringRef Stored,
+                                                 int CallOut) {
+  llvm::StringRef Read = Nodes[static_cast<size_t>(CallOut)].Fields;
+  if (!overlaps(Stored, Read))
+    return std::nullopt;
+  return fields::below(Stored, Read);
+}
+
+void Program::pastCall(int CallArg, llvm::StringRef Context,
+                       llvm::SmallVectorImpl<Past> &Result, bool WithSteps) {
   const Node &N = Nodes[static_cast<size_t>(CallArg)];
   const Call &C = Calls[static_cast<size_t>(N.Owner)];
   for (int Callee : C.Callees) {
@@ -856,49 +953,75 @@ void Program::pastCall(
     std::vector<StepRec> Passed;
     if (WithSteps)
       Passed.push_back(passedStep(C, Callee, N.Index));
-    auto Along = [&](const std::vector<StepRec> &Inside) {
+    auto Along = [&](const Function::Reach &Inside) {
       if (!WithSteps)
         return std::vector<StepRec>();
       std::vector<StepRec> All = Passed;
-      All.insert(All.end(), Inside.begin(), Inside.end());
+      All.insert(All.end(), Inside.Steps.begin(), Inside.Steps.end());
       return All;
     };
+    // What the callee made of the data is a value of its own: the field
+    // context starts again.
     auto Ret = F.ReturnSteps.find(N.Index);
     if (Ret != F.ReturnSteps.end()) {
       int R = find(NodeKind::CallResult, N.Owner);
-      if (R >= 0)
-        Result.push_back({R, Along(Ret->second)});
+      if (const Function::Reach *Way = reachFrom(Ret->second, Context);
+          Way && R >= 0)
+        Result.push_back({R, "", Along(*Way)});
     }
-    for (const auto &[Key, Inside] : F.OutSteps) {
+    for (const auto &[Key, Ways] : F.OutSteps) {
       const auto &[From, Param, Fields] = Key;
       if (From != N.Index)
         continue;
+      const Function::Reach *Way = reachFrom(Ways, Context);
       auto It = CallOuts.find({N.Owner, Param});
-      if (It == CallOuts.end())
+      if (!Way || It == CallOuts.end())
         continue;
       for (int Out : It->second)
-        if (overlaps(Fields, Nodes[static_cast<size_t>(Out)].Fields))
-          Result.push_back({Out, Along(Inside)});
+        if (std::optional<llvm::StringRef> Read = readBack(Fields, Out))
+          Result.push_back({Out, *Read, Along(*Way)});
     }
   }
 }
 
 void Program::reachFromParam(int F, int P, Function &Into) {
   int Param = Nodes[static_cast<size_t>(P)].Index;
-  // Breadth first, with how each node was reached, for the steps.
+  // Breadth first, with how each state was reached, for the steps. A
+  // state is a node, the field context of the data there, and the field
+  // of the parameter's object the data came from (Entry).
   struct From {
+    int Node;
+    llvm::StringRef Context;
+    llvm::StringRef Entry;
     int Prev;
     int Edge;
     std::vector<StepRec> Steps;
   };
-  std::map<int, From> How;
-  How[P] = {-1, -1, {}};
-  std::deque<int> Work{P};
-  auto StepsTo = [&](int N, int LastEdge) {
+  std::vector<From> How;
+  llvm::DenseSet<std::tuple<int, llvm::StringRef, llvm::StringRef>> Known;
+  // Whether a state covers this one: at the node, from an enclosing
+  // field, with an enclosing context.
+  auto Covered = [&](int N, llvm::StringRef Context, llvm::StringRef Entry) {
+    bool Found = false;
+    fields::enclosing(Context, [&](llvm::StringRef C) {
+      fields::enclosing(Entry, [&](llvm::StringRef En) {
+        Found = Found || Known.contains({N, C, En});
+      });
+    });
+    return Found;
+  };
+  auto Add = [&](From State) {
+    if (Covered(State.Node, State.Context, State.Entry))
+      return;
+    Known.insert({State.Node, State.Context, State.Entry});
+    How.push_back(std::move(State));
+  };
+  How.push_back({P, "", "", -1, -1, {}});
+  auto StepsTo = [&](int S, int LastEdge) {
     std::vector<llvm::ArrayRef<StepRec>> Parts;
     Parts.push_back(steps(LastEdge));
-    for (int At = N; At >= 0;) {
-      const From &H = How[At];
+    for (int At = S; At >= 0;) {
+      const From &H = How[static_cast<size_t>(At)];
       if (H.Edge >= 0)
         Parts.push_back(steps(H.Edge));
       if (!H.Steps.empty())
@@ -910,37 +1033,43 @@ void Program::reachFromParam(int F, int P, Function &Into) {
       All.insert(All.end(), It->begin(), It->end());
     return All;
   };
-  while (!Work.empty()) {
-    int N = Work.front();
-    Work.pop_front();
+  for (size_t I = 0; I < How.size(); ++I) {
+    int S = static_cast<int>(I);
+    int N = How[I].Node;
     for (int EI : Adjacent[static_cast<size_t>(N)]) {
       if (blocked(EI))
         continue;
+      // The parameter's flows each start from a field of its object.
+      llvm::StringRef Entry = How[I].Entry;
+      llvm::StringRef Context = How[I].Context;
+      if (N == P)
+        Entry = Edges[static_cast<size_t>(EI)].RootFields;
       int To = Edges[static_cast<size_t>(EI)].To;
       const Node &T = Nodes[static_cast<size_t>(To)];
       switch (T.K) {
       case NodeKind::Return:
-        if (T.Owner == F && !Into.ReturnSteps.count(Param))
-          Into.ReturnSteps[Param] = StepsTo(N, EI);
+        if (T.Owner == F && !reaches(Into.ReturnSteps[Param], Entry))
+          Into.ReturnSteps[Param].push_back({Entry, StepsTo(S, EI)});
         break;
       case NodeKind::Out:
         if (T.Owner == F) {
-          auto Key = std::make_tuple(Param, T.Index, T.Fields.str());
-          if (!Into.OutSteps.count(Key))
-            Into.OutSteps[Key] = StepsTo(N, EI);
+          auto Key =
+              std::make_tuple(Param, T.Index, inside(T.Fields, Context).str());
+          if (std::vector<Function::Reach> &Ways = Into.OutSteps[Key];
+              !reaches(Ways, Entry))
+            Ways.push_back({Entry, StepsTo(S, EI)});
         }
         break;
       case NodeKind::CallArg: {
-        llvm::SmallVector<std::pair<int, std::vector<StepRec>>, 4> Past;
-        pastCall(To, Past);
-        for (auto &[Next, Steps] : Past) {
-          if (!How.count(Next)) {
-            // The edge into the argument, then the steps through the call.
-            std::vector<StepRec> Through = steps(EI);
-            Through.insert(Through.end(), Steps.begin(), Steps.end());
-            How[Next] = {N, -1, std::move(Through)};
-            Work.push_back(Next);
-          }
+        llvm::SmallVector<Past, 4> Beyond;
+        pastCall(To, Context, Beyond);
+        for (Past &Next : Beyond) {
+          if (Covered(Next.Node, Next.Context, Entry))
+            continue;
+          // The edge into the argument, then the steps through the call.
+          std::vector<StepRec> Through = steps(EI);
+          Through.insert(Through.end(), Next.Steps.begin(), Next.Steps.end());
+          Add({Next.Node, Next.Context, Entry, S, -1, std::move(Through)});
         }
         break;
       }
@@ -957,6 +1086,12 @@ void Program::summarise() {
   std::vector<bool> Queued(Functions.size(), true);
   for (size_t I = 0; I < Functions.size(); ++I)
     Work.push_back(static_cast<int>(I));
+  auto Ways = [](const auto &Summary) {
+    size_t N = 0;
+    for (const auto &Entry : Summary)
+      N += Entry.second.size();
+    return N;
+  };
   // The sets only grow, so this ends: each function is summarised again
   // only when a callee's summary grew.
   while (!Work.empty()) {
@@ -967,8 +1102,8 @@ void Program::summarise() {
     Function Next;
     for (int P : Fn.ParamNodes)
       reachFromParam(F, P, Next);
-    if (Next.ReturnSteps.size() == Fn.ReturnSteps.size() &&
-        Next.OutSteps.size() == Fn.OutSteps.size())
+    if (Ways(Next.ReturnSteps) == Ways(Fn.ReturnSteps) &&
+        Ways(Next.OutSteps) == Ways(Fn.OutSteps))
       continue;
     Fn.ReturnSteps = std::move(Next.ReturnSteps);
     Fn.OutSteps = std::move(Next.OutSteps);
@@ -982,17 +1117,39 @@ void Program::summarise() {
   }
 }
 
-void Program::push(int Node, Mode How, int Prev, int Via,
-                   std::vector<StepRec> Steps) {
-  std::array<int, 3> &S = Seen[static_cast<size_t>(Node)];
+int Program::covering(int Node, llvm::StringRef Context, int How) const {
+  int Found = Seen[static_cast<size_t>(Node)][static_cast<size_t>(How)];
+  if (Found >= 0 || Context.empty() || SeenIn.empty())
+    return Found;
+  fields::enclosing(Context, [&](llvm::StringRef C) {
+    if (Found >= 0 || C.empty())
+      return;
+    auto It = SeenIn.find({Node, C});
+    if (It != SeenIn.end())
+      Found = It->second[static_cast<size_t>(How)];
+  });
+  return Found;
+}
+
+void Program::push(int Node, Mode How, llvm::StringRef Context, int Prev,
+                   int Via, std::vector<StepRec> Steps) {
   // Reached from a source directly, a node may also return to every caller
   // of its function: that covers what reaching it through a call does; an
-  // unbounded entry covers a bounded one.
+  // unbounded entry covers a bounded one; the data at a field, the data at
+  // a field inside it.
   for (int M = How; M <= Free; ++M)
-    if (S[static_cast<size_t>(M)] >= 0)
+    if (covering(Node, Context, M) >= 0)
       return;
-  States.push_back({Node, How, Prev, Via, std::move(Steps)});
-  S[How] = static_cast<int>(States.size() - 1);
+  States.push_back({Node, How, Context, Prev, Via, std::move(Steps)});
+  int State = static_cast<int>(States.size() - 1);
+  if (Context.empty())
+    Seen[static_cast<size_t>(Node)][How] = State;
+  else
+    SeenIn.try_emplace({Node, Context}, std::array<int, 3>{-1, -1, -1})
+        .first->second[How] = State;
+  int &Any = SeenAny[static_cast<size_t>(Node)][How];
+  if (Any < 0)
+    Any = State;
 }
 
 std::string Program::describeSource(const SourceRec &S, const Place &At) const {
@@ -1095,17 +1252,20 @@ void Program::findings(const KnownFindings &Known) {
   Existing = &Known;
   CurrentStrings = &Strings;
   Seen.assign(Nodes.size(), {-1, -1, -1});
+  SeenAny.assign(Nodes.size(), {-1, -1, -1});
+  SeenIn.clear();
   for (int EI : SourceEdges)
     if (!blocked(EI))
-      push(Edges[static_cast<size_t>(EI)].To, Free, -1, EI);
+      push(Edges[static_cast<size_t>(EI)].To, Free, "", -1, EI);
   for (size_t I = 0; I < States.size(); ++I) {
     int S = static_cast<int>(I);
     int N = States[I].Node;
     Mode How = States[I].How;
+    llvm::StringRef Context = States[I].Context;
     // A state reached entered and later free: the free one does the work.
     bool Covered = false;
     for (int M = How + 1; M <= Free; ++M)
-      Covered |= Seen[static_cast<size_t>(N)][static_cast<size_t>(M)] >= 0;
+      Covered |= covering(N, Context, M) >= 0;
     if (Covered)
       continue;
     const Node &Nd = Nodes[static_cast<size_t>(N)];
@@ -1118,19 +1278,20 @@ void Program::findings(const KnownFindings &Known) {
         for (int C : Functions[static_cast<size_t>(Nd.Owner)].Callers) {
           int R = find(NodeKind::CallResult, C);
           if (R >= 0)
-            push(R, Free, S, -1);
+            push(R, Free, Context, S, -1);
         }
       }
       break;
     case NodeKind::Out:
       if (How == Free) {
+        llvm::StringRef Stored = inside(Nd.Fields, Context);
         for (int C : Functions[static_cast<size_t>(Nd.Owner)].Callers) {
           auto It = CallOuts.find({C, Nd.Index});
           if (It == CallOuts.end())
             continue;
           for (int O : It->second)
-            if (overlaps(Nd.Fields, Nodes[static_cast<size_t>(O)].Fields))
-              push(O, Free, S, -1);
+            if (std::optional<llvm::StringRef> Read = readBack(Stored, O))
+              push(O, Free, *Read, S, -1);
         }
       }
       break;
@@ -1143,12 +1304,12 @@ void Program::findings(const KnownFindings &Known) {
       for (int Callee : C.Callees) {
         int P = find(NodeKind::Param, Callee, Nd.Index);
         if (P >= 0)
-          push(P, Into, S, -1, {passedStep(C, Callee, Nd.Index)});
+          push(P, Into, Context, S, -1, {passedStep(C, Callee, Nd.Index)});
       }
-      llvm::SmallVector<std::pair<int, std::vector<StepRec>>, 4> Past;
-      pastCall(N, Past);
-      for (auto &[Next, Steps] : Past)
-        push(Next, How, S, -1, std::move(Steps));
+      llvm::SmallVector<Past, 4> Beyond;
+      pastCall(N, Context, Beyond);
+      for (Past &Next : Beyond)
+        push(Next.Node, How, Next.Context, S, -1, std::move(Next.Steps));
       break;
     }
     case NodeKind::Param:
@@ -1157,11 +1318,13 @@ void Program::findings(const KnownFindings &Known) {
     case NodeKind::Global:
     case NodeKind::GlobalIn:
       for (int EI : Adjacent[static_cast<size_t>(N)]) {
-        if (!blocked(EI)) {
+        if (blocked(EI))
+          continue;
+        if (std::optional<llvm::StringRef> Next = along(N, EI, Context)) {
           push(Edges[static_cast<size_t>(EI)].To,
                Nd.K == NodeKind::Global || Nd.K == NodeKind::GlobalIn ? Free
                                                                       : How,
-               S, EI);
+               *Next, S, EI);
         }
       }
       break;
@@ -1180,15 +1343,16 @@ const llvm::SmallVector<int, 4> &Program::sinksFrom(int P, int Depth) {
     if (Found.size() < Most && !llvm::is_contained(Found, SinkNode))
       Found.push_back(SinkNode);
   };
-  llvm::DenseSet<int> Visited{P};
-  std::vector<int> Work{P};
+  // Nodes with the field context of the data there (as in findings()).
+  llvm::DenseSet<std::pair<int, llvm::StringRef>> Visited{{P, ""}};
+  std::vector<std::pair<int, llvm::StringRef>> Work{{P, ""}};
   size_t Budget = 4096;
   while (!Work.empty() && Found.size() < Most && Budget-- > 0) {
-    int N = Work.back();
+    auto [N, Context] = Work.back();
     Work.pop_back();
-    auto Visit = [&](int To) {
-      if (Visited.insert(To).second)
-        Work.push_back(To);
+    auto Visit = [&](int To, llvm::StringRef C) {
+      if (!Visited.contains({To, ""}) && Visited.insert({To, C}).second)
+        Work.push_back({To, C});
     };
     const Node &Nd = Nodes[static_cast<size_t>(N)];
     if (Nd.K == NodeKind::Sink) {
@@ -1203,26 +1367,29 @@ const llvm::SmallVector<int, 4> &Program::sinksFrom(int P, int Depth) {
         if (CP < 0)
           continue;
         // What a callee's parameter reaches is the same from every
-        // caller: found once (unless it is on the way, a recursion).
-        if (Depth < 64 && !paramSinks(CP).Busy) {
-          if (Visited.insert(CP).second)
+        // caller: found once (unless it is on the way, a recursion, or
+        // only some fields of what is passed hold the data).
+        if (Context.empty() && Depth < 64 && !paramSinks(CP).Busy) {
+          if (Visited.insert({CP, ""}).second)
             for (int S : sinksFrom(CP, Depth + 1))
               Add(S);
           continue;
         }
-        Visit(CP);
+        Visit(CP, Context);
       }
-      llvm::SmallVector<std::pair<int, std::vector<StepRec>>, 4> Past;
-      pastCall(N, Past, /*WithSteps=*/false);
-      for (auto &Entry : Past)
-        Visit(Entry.first);
+      llvm::SmallVector<Past, 4> Beyond;
+      pastCall(N, Context, Beyond, /*WithSteps=*/false);
+      for (const Past &Next : Beyond)
+        Visit(Next.Node, Next.Context);
       continue;
     }
-    if (Nd.K == NodeKind::Param || Nd.K == NodeKind::CallResult ||
-        Nd.K == NodeKind::CallOut)
-      for (int EI : Adjacent[static_cast<size_t>(N)])
-        if (!blocked(EI))
-          Visit(Edges[static_cast<size_t>(EI)].To);
+    if (Nd.K != NodeKind::Param && Nd.K != NodeKind::CallResult &&
+        Nd.K != NodeKind::CallOut)
+      continue;
+    for (int EI : Adjacent[static_cast<size_t>(N)])
+      if (!blocked(EI))
+        if (std::optional<llvm::StringRef> Next = along(N, EI, Context))
+          Visit(Edges[static_cast<size_t>(EI)].To, *Next);
   }
   ParamSinkState &Done = paramSinks(P);
   Done.Busy = false;
@@ -1261,9 +1428,12 @@ Program::linkedSummaries(std::vector<store::LinkedBinding> &Bindings) {
     const Function &F = Functions[static_cast<size_t>(Self)];
     engine::LinkedFunction L;
     // Untrusted data it returns to every caller.
+    // (Data at a field of what it returns too: the hosts see no fields.)
     int R = find(NodeKind::Return, Self);
-    if (R >= 0 && Seen[static_cast<size_t>(R)][Free] >= 0) {
-      int S = Seen[static_cast<size_t>(R)][Free];
+    int S = R < 0 ? -1 : Seen[static_cast<size_t>(R)][Free];
+    if (R >= 0 && S < 0)
+      S = SeenAny[static_cast<size_t>(R)][Free];
+    if (S >= 0) {
       while (States[static_cast<size_t>(S)].Prev >= 0)
         S = States[static_cast<size_t>(S)].Prev;
       int Via = States[static_cast<size_t>(S)].Via;

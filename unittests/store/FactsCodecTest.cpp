@@ -83,6 +83,7 @@ private:
     case RootKind::Param:
       Root["kind"] = "param";
       Root["param"] = R.integer();
+      Root["fields"] = string();
       break;
     case RootKind::Call:
       Root["kind"] = "call";
@@ -252,7 +253,8 @@ constexpr llvm::StringLiteral Facts = R"json([{
     "usr": "c:@F@main", "name": "main", "at": [0, 2, 5, 20],
     "signature": "iint;iint;pchar**", "params": ["argc", "argv"],
     "validates": [1],
-    "returns": [{"root": {"kind": "param", "param": 0},
+    "returns": [{"root": {"kind": "param", "param": 0,
+                          "fields": "reader.len"},
                  "steps": [[1, 4, 3, 50, "assigned to 'x'"]],
                  "guards": [[0, 1]]}],
     "outs": [{"param": 1, "fields": "a.b", "flows": [
@@ -298,7 +300,8 @@ constexpr llvm::StringLiteral Decoded = R"json([{
     "usr": "c:@F@main", "name": "main", "at": ["/src/a.c", 2, 5, 20],
     "signature": "iint;iint;pchar**", "params": ["argc", "argv"],
     "validates": [1],
-    "returns": [{"root": {"kind": "param", "param": 0},
+    "returns": [{"root": {"kind": "param", "param": 0,
+                          "fields": "reader.len"},
                  "steps": [["/src/b.h", 4, 3, 50, "assigned to 'x'"]],
                  "guards": [[0, 1]]}],
     "outs": [{"param": 1, "fields": "a.b", "flows": [
@@ -324,7 +327,8 @@ constexpr llvm::StringLiteral Decoded = R"json([{
                       "at": ["/src/b.h", 7, 2, 0]}, "steps": [],
              "guards": []}}],
   "sourceCalls": [{"call": 0, "arg": 2, "bounded": false,
-                   "flow": {"root": {"kind": "param", "param": 1},
+                   "flow": {"root": {"kind": "param", "param": 1,
+                                     "fields": ""},
                             "steps": [], "guards": []}}]
 }])json";
 
