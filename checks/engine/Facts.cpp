@@ -402,6 +402,7 @@ llvm::json::Object TaintEngine::facts(
       continue;
     bool CallableFn = Callable(FD);
     size_t ParamFlows = 0;
+    std::set<std::tuple<const void *, const void *, int>> ParamSinks;
     // Command sinks first.
     std::vector<const SinkHit *> Hits;
     for (bool Commands : {true, false})
@@ -439,11 +440,12 @@ llvm::json::Object TaintEngine::facts(
       const SinkHit &Hit = *HitP;
       const void *Where =
           Hit.Call ? static_cast<const void *>(Hit.Call) : Hit.Indexing.Use;
-      // Counted once per sink and parameter (its fields are one to the
-      // link).
+      // The bound counts sinks per parameter, however many of its fields
+      // reach one.
       if (!Keep(Hit.Path, Where, Hit.Arg, CallableFn))
         continue;
       if (Hit.Path->Root->K == Origin::Parameter &&
+          ParamSinks.insert({Where, Hit.Arg, Hit.Path->Root->Param}).second &&
           ++ParamFlows > MaxParamSinks)
         continue;
       if (Hit.K == SinkHit::ExternalArg) {
