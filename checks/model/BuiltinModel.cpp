@@ -49,7 +49,25 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::source("pread", {1}, File).counting(1),
       Rule::source("recv", {1}, Net).counting(1),
       Rule::source("recvfrom", {1}, Net).counting(1),
-      Rule::source("recvmsg", {1}, Net),
+      // recvmsg fills the buffers of the iovecs its msghdr points to (and
+      // the peer's address and control data); readv those of its iovecs.
+      Rule::source("recvmsg", {1}, Net).fillingPointees(),
+      Rule::source("readv", {1}, File).fillingPointees(),
+      // TLS and OpenSSL's I/O abstraction: a count of what they stored,
+      // or at most 0 on failure. A BIO is a socket, a TLS stream or a
+      // memory buffer of one, most often: classed as Network.
+      Rule::source("SSL_read", {1}, Net).counting(1),
+      Rule::source("SSL_peek", {1}, Net).counting(1),
+      Rule::source("BIO_read", {1}, Net).counting(1),
+      Rule::source("BIO_gets", {1}, Net).counting(1),
+      // Negative error codes other than -1 on failure: a count once a
+      // negative result is excluded, as read's.
+      Rule::source("gnutls_record_recv", {1}, Net).counting(1),
+      // BSD's fgetln returns a pointer to the line (not NUL-terminated).
+      Rule::source("fgetln", {Ret}, File),
+      // Both read the terminal, as a user types it.
+      Rule::source("getpass", {Ret}, Stdin),
+      Rule::source("readline", {Ret}, Stdin),
       // scanf-family: every output argument.
       Rule::source("scanf", ArgSet::variadicFrom(1), Stdin),
       Rule::source("fscanf", ArgSet::variadicFrom(2), File),
@@ -99,6 +117,11 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::sink("pread", {2}, Size).bounding(1),
       Rule::sink("recv", {2}, Size).bounding(1),
       Rule::sink("recvfrom", {2}, Size).bounding(1),
+      Rule::sink("SSL_read", {2}, Size).bounding(1),
+      Rule::sink("SSL_peek", {2}, Size).bounding(1),
+      Rule::sink("BIO_read", {2}, Size).bounding(1),
+      Rule::sink("BIO_gets", {2}, Size).bounding(1),
+      Rule::sink("gnutls_record_recv", {2}, Size).bounding(1),
       // fread's size times count: each bounded on its own; the count by
       // the buffer's size in elements.
       Rule::sink("fread", {1, 2}, Size).bounding(0),
