@@ -145,6 +145,12 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::sink("strtoull", {0}, Conv),
       Rule::sink("strtoimax", {0}, Conv),
       Rule::sink("strtoumax", {0}, Conv),
+      // Floating point: atof as atoi (no failure to report), strtod and
+      // friends as strtol (errno and the end pointer).
+      Rule::sink("atof", {0}, Conv),
+      Rule::sink("strtod", {0}, Conv),
+      Rule::sink("strtof", {0}, Conv),
+      Rule::sink("strtold", {0}, Conv),
       Rule::sink("sscanf", {0}, Conv),
 
       // --- C strings: copies. The destination takes the source's text. ---
@@ -380,6 +386,10 @@ static std::vector<Rule> makeBuiltinRules() {
   //   only for the range checks, which look at it there. (Their TextTest
   //   rows above say what a comparison of the result vouches for.)
   // - printf/fprintf/puts: output, not a sink for command injection.
+  // - propagators for atof, strtod, strtof and strtold: the range checks
+  //   read no bound from a comparison of a floating-point number, so a
+  //   double checked before it sizes or indexes would still be reported.
+  //   Their conversion sinks above need only the text.
   // - strncmp: a prefix comparison does not vouch for the rest of the text,
   //   so it is no Equal test, unlike strcmp == 0.
 }
