@@ -20,6 +20,7 @@ char *getpass(const char *prompt);
 int getopt(int argc, char *const argv[], const char *optstring);
 extern char *optarg;
 extern int optind;
+extern char **environ;
 #ifdef __cplusplus
 }
 #endif
