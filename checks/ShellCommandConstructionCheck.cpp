@@ -3,6 +3,7 @@
 #include "ShellCommandConstructionCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "engine/CommandAssembly.h"
+#include "engine/ExecArguments.h"
 #include "model/Model.h"
 #include "model/ModelLoading.h"
 #include "clang/AST/ASTContext.h"
@@ -112,21 +113,27 @@ void ShellCommandConstructionCheck::registerMatchers(MatchFinder *Finder) {
 
 namespace {
 
-/// Calls in \p S to functions with shell-command sink rules, outside nested
+/// Whether \p R is a sink that can hand a shell a command line: a command
+/// (system, popen, wordexp), or a program and its arguments (exec*,
+/// posix_spawn*), which may be a shell given -c.
+bool isShellSink(const ::sinkguard::model::Rule &R) {
+  namespace model = ::sinkguard::model;
+  return R.Kind == model::RuleKind::Sink &&
+         (R.Sink == model::SinkKind::ShellCommand ||
+          R.Sink == model::SinkKind::ExecList ||
+          R.Sink == model::SinkKind::ExecVector);
+}
+
+/// Calls in \p S to functions with shell sink rules, outside nested
 /// lambdas (whose bodies are functions of their own).
 void collectSinkCalls(const Stmt *S, const ::sinkguard::model::Model &M,
                       llvm::SmallVectorImpl<const CallExpr *> &Out) {
   if (!S || isa<LambdaExpr>(S))
     return;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    for (const ::sinkguard::model::Rule *R :
-         M.rulesFor(Call->getDirectCallee())) {
-      if (R->Kind == ::sinkguard::model::RuleKind::Sink &&
-          R->Sink == ::sinkguard::model::SinkKind::ShellCommand) {
-        Out.push_back(Call);
-        break;
-      }
-    }
+    if (llvm::any_of(M.rulesFor(Call->getDirectCallee()),
+                     [](const auto *R) { return isShellSink(*R); }))
+      Out.push_back(Call);
   }
   for (const Stmt *Child : S->children())
     collectSinkCalls(Child, M, Out);
@@ -163,41 +170,56 @@ void ShellCommandConstructionCheck::check(
     return;
   engine::CommandAssemblyAnalyzer &Analyzer = Cache->analyzerFor(Fn);
   for (const CallExpr *Call : Sinks)
-    reportSink(Call, Analyzer, Ctx);
+    reportSink(Call, Fn->getBody(), Analyzer, Ctx);
 }
 
 void ShellCommandConstructionCheck::reportSink(
-    const CallExpr *Call,
+    const CallExpr *Call, const Stmt *Body,
     ::sinkguard::engine::CommandAssemblyAnalyzer &Analyzer, ASTContext &Ctx) {
   namespace model = ::sinkguard::model;
   namespace engine = ::sinkguard::engine;
-  const FunctionDecl *Sink = Call->getDirectCallee();
-  for (const model::Rule *R : TUModel->rulesFor(Sink)) {
-    if (R->Kind != model::RuleKind::Sink ||
-        R->Sink != model::SinkKind::ShellCommand)
+  for (const model::Rule *R : TUModel->rulesFor(Call->getDirectCallee())) {
+    if (!isShellSink(*R))
       continue;
+    if (R->Sink != model::SinkKind::ShellCommand) {
+      // exec* and posix_spawn*: the command line of a shell given -c.
+      engine::ExecArguments X =
+          engine::execArguments(Call, *R, *TUModel, Ctx, Body);
+      if (!X.Shell || X.CommandAt < 0 ||
+          static_cast<size_t>(X.CommandAt) >= X.Elements.size())
+        continue;
+      for (const Expr *Command : X.Elements[X.CommandAt])
+        if (reportAssembly(Call, Command, Analyzer.analyze(Command, Call), Ctx))
+          return;
+      continue;
+    }
     for (int Pos : R->In.expand(Call->getNumArgs())) {
       const Expr *Command = engine::ruleArg(Call, Pos);
-      if (!Command)
-        continue;
-      engine::CommandAssembly A = Analyzer.analyze(Command, Call);
-      if (A.Steps.empty())
-        continue;
-      diag(Call->getBeginLoc(),
-           "shell command passed to '%0' is assembled from non-constant "
-           "data (%1); run the program with an argument vector (execv, "
-           "posix_spawn) instead of a shell")
-          << Sink->getName() << partsList(A.Parts, Ctx)
-          << Command->getSourceRange();
-      for (const engine::AssemblyStep &S : A.Steps) {
-        diag(S.Where->getExprLoc(), "'%0' %1 %2 into the command",
-             DiagnosticIDs::Note)
-            << S.Operation << stepVerb(S.How) << partsList(S.Parts, Ctx)
-            << S.Where->getSourceRange();
-      }
-      return;
+      if (Command &&
+          reportAssembly(Call, Command, Analyzer.analyze(Command, Call), Ctx))
+        return;
     }
   }
+}
+
+bool ShellCommandConstructionCheck::reportAssembly(
+    const CallExpr *Call, const Expr *Command,
+    const ::sinkguard::engine::CommandAssembly &A, ASTContext &Ctx) {
+  if (A.Steps.empty())
+    return false;
+  diag(Call->getBeginLoc(),
+       "shell command passed to '%0' is assembled from non-constant "
+       "data (%1); run the program with an argument vector (execv, "
+       "posix_spawn) instead of a shell")
+      << Call->getDirectCallee()->getName() << partsList(A.Parts, Ctx)
+      << Command->getSourceRange();
+  for (const ::sinkguard::engine::AssemblyStep &S : A.Steps) {
+    diag(S.Where->getExprLoc(), "'%0' %1 %2 into the command",
+         DiagnosticIDs::Note)
+        << S.Operation << stepVerb(S.How) << partsList(S.Parts, Ctx)
+        << S.Where->getSourceRange();
+  }
+  return true;
 }
 
 } // namespace clang::tidy::sinkguard

@@ -14,6 +14,7 @@
 namespace sinkguard::engine {
 class CommandAssemblyAnalyzer;
 class CommandAssemblyCache;
+struct CommandAssembly;
 } // namespace sinkguard::engine
 
 namespace clang::tidy::sinkguard {
@@ -34,9 +35,16 @@ public:
 
 private:
   bool isAllowedWrapper(const FunctionDecl *Fn) const;
-  void reportSink(const CallExpr *Call,
+  /// Reports \p Call, a shell sink in the function whose body is \p Body,
+  /// when its command was assembled from non-constant parts.
+  void reportSink(const CallExpr *Call, const Stmt *Body,
                   ::sinkguard::engine::CommandAssemblyAnalyzer &Analyzer,
                   ASTContext &Ctx);
+  /// Reports that \p Command, passed to \p Call, was assembled as \p A
+  /// says; false when \p A has no step (a constant command).
+  bool reportAssembly(const CallExpr *Call, const Expr *Command,
+                      const ::sinkguard::engine::CommandAssembly &A,
+                      ASTContext &Ctx);
 
   /// The option's text; AllowedWrappers points into it.
   const std::string RawAllowedWrappers;

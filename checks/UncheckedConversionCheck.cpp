@@ -352,10 +352,11 @@ void UncheckedConversionCheck::report(const engine::SinkHit &Hit,
   SourceLocation At = SM.getFileLoc(Hit.Call->getBeginLoc());
   std::string Origin = "data " + describeOrigin(*Hit.Path->Root, At, SM);
   StringRef Name = Hit.Sink->getName();
-  if (Name == "atoi" || Name == "atol" || Name == "atoll") {
+  if (Name == "atoi" || Name == "atol" || Name == "atoll" || Name == "atof") {
     finding(At, "'%0' converts %1 and cannot report failure or overflow; use "
-                "'strtol' and check errno and the end pointer")
-        << Name << Origin << Hit.Call->getSourceRange();
+                "'%2' and check errno and the end pointer")
+        << Name << Origin << (Name == "atof" ? "strtod" : "strtol")
+        << Hit.Call->getSourceRange();
     notePath(Hit);
     return;
   }

@@ -103,6 +103,109 @@ std::optional<int> FunctionAnalysis::copiesObject(const CallExpr *Call,
   return Out.front();
 }
 
+namespace {
+
+/// The variable \p Ex is, or is an element, a field or the pointee of:
+/// `iov` for `iov[1].iov_base`, `msg` for `&msg` and `msg.msg_iov`.
+const VarDecl *containingVariable(const Expr *Ex) {
+  while (Ex) {
+    Ex = Ex->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(Ex)) {
+      Ex = ME->getBase();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Ex)) {
+      Ex = AS->getBase();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(Ex);
+               UO &&
+               (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref)) {
+      Ex = UO->getSubExpr();
+    } else {
+      const auto *DRE = dyn_cast<DeclRefExpr>(Ex);
+      return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    }
+  }
+  return nullptr;
+}
+
+/// The step a source makes where it fills \p Buffer.
+std::string readsInto(llvm::StringRef Fn, const Expr *Buffer) {
+  std::string Into = objectName(Buffer);
+  return "'" + Fn.str() + "' reads untrusted data" +
+         (Into.empty() ? std::string() : " into '" + Into + "'");
+}
+
+bool isDataPointer(QualType T) {
+  return T->isPointerType() && !T->isFunctionPointerType();
+}
+
+/// The pointers an initialiser stores: `{buf, sizeof buf}`, and those of
+/// each element of `{{head, 16}, {body, 128}}`.
+void pointersIn(const Expr *Init, llvm::SmallVectorImpl<const Expr *> &Out) {
+  const auto *IL = dyn_cast<InitListExpr>(Init->IgnoreParenImpCasts());
+  if (!IL) {
+    if (isDataPointer(Init->getType()))
+      Out.push_back(Init);
+    return;
+  }
+  if (const InitListExpr *Semantic = IL->getSemanticForm())
+    IL = Semantic;
+  for (const Expr *Element : IL->inits())
+    if (Element)
+      pointersIn(Element, Out);
+}
+
+/// What the pointer fields of \p Obj were set to before \p Until, in
+/// source order: its initialiser's pointers, `Obj.f = buf`,
+/// `Obj[i].f = &x`, `Obj->f = p`.
+void storedPointers(const Stmt *S, const VarDecl *Obj, SourceLocation Until,
+                    const SourceManager &SM,
+                    llvm::SmallVectorImpl<const Expr *> &Out) {
+  if (!S || isa<LambdaExpr>(S) ||
+      !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(S->getBeginLoc()),
+                                    SM.getExpansionLoc(Until)))
+    return;
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (D == Obj && Obj->getInit())
+        pointersIn(Obj->getInit(), Out);
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(S);
+             BO && BO->getOpcode() == BO_Assign) {
+    const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
+    if (ME && isDataPointer(ME->getType()) && containingVariable(ME) == Obj)
+      Out.push_back(BO->getRHS());
+  }
+  for (const Stmt *Child : S->children())
+    storedPointers(Child, Obj, Until, SM, Out);
+}
+
+} // namespace
+
+void FunctionAnalysis::fillPointees(const Expr *Obj, const CallExpr *Call,
+                                    const Origin *O, llvm::StringRef Fn,
+                                    State &S, unsigned Depth) {
+  // msghdr -> iovec -> buffer is as deep as the C library goes.
+  constexpr unsigned MaxDepth = 2;
+  const VarDecl *Var = containingVariable(Obj);
+  if (!Var || !FD || !FD->getBody() || Depth >= MaxDepth)
+    return;
+  llvm::SmallVector<const Expr *, 4> Stored;
+  storedPointers(FD->getBody(), Var, Call->getBeginLoc(), SM, Stored);
+  for (const Expr *P : Stored) {
+    // A field that points to more descriptors (msg_iov): what they
+    // designate. (P's type is the field's: a `void *iov_base = &hdr`
+    // designates a buffer, whatever hdr is.)
+    if (P->getType()->getPointeeType()->isRecordType()) {
+      fillPointees(P, Call, O, Fn, S, Depth + 1);
+      continue;
+    }
+    Location L = locOf(P, S);
+    if (!L.valid() || L.Base == Var)
+      continue;
+    // Weak: the descriptor may have designated it on some paths only.
+    write(L, {E.makeStep(nullptr, O, Call->getExprLoc(), readsInto(Fn, P))}, S,
+          /*Strong=*/false);
+  }
+}
+
 TaintSet FunctionAnalysis::applyRule(
     const CallExpr *Call, const FunctionDecl *Callee, const model::Rule &R,
     llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S, bool &Handled) {
@@ -126,12 +229,10 @@ TaintSet FunctionAnalysis::applyRule(
       const Expr *A = ArgExpr(Pos);
       if (!A)
         continue;
-      std::string Into = objectName(A);
-      const Step *St = E.makeStep(
-          nullptr, O, At,
-          "'" + Fn + "' reads untrusted data" +
-              (Into.empty() ? std::string() : " into '" + Into + "'"));
+      const Step *St = E.makeStep(nullptr, O, At, readsInto(Fn, A));
       write(locOf(A, S), {St}, S, /*Strong=*/true);
+      if (R.FillsPointees)
+        fillPointees(A, Call, O, Fn, S, 0);
     }
     if (R.ReturnsArg != model::NoArg)
       if (const Expr *A = ArgExpr(R.ReturnsArg))

@@ -185,6 +185,11 @@ private:
   bool definedElsewhere(const FunctionDecl *Callee) const;
   TaintSet formatInputs(const CallExpr *Call, const model::Rule &R,
                         llvm::ArrayRef<std::pair<int, TaintSet>> Args);
+  /// A source that fills \p Obj, a descriptor of buffers (recvmsg's
+  /// msghdr, readv's iovecs), fills the buffers its pointer fields were set
+  /// to designate before \p Call, \p Depth descriptors down.
+  void fillPointees(const Expr *Obj, const CallExpr *Call, const Origin *O,
+                    llvm::StringRef Fn, State &S, unsigned Depth);
   void checkExecSink(const CallExpr *Call, const FunctionDecl *Callee,
                      const model::Rule &R, State &S);
   /// Adds \p Hit (its path from a parameter or from what only the link

@@ -9,6 +9,7 @@
 #include "../model/Model.h"
 #include "AstQueries.h"
 #include "CommandAssembly.h"
+#include "ExecArguments.h"
 #include "FunctionAnalysis.h"
 #include "State.h"
 #include "Taint.h"
@@ -91,97 +92,57 @@ void FunctionAnalysis::checkExecSink(const CallExpr *Call,
                                      const model::Rule &R, State &S) {
   if (!Judging)
     return;
-  llvm::SmallVector<int, 4> In = R.In.expand(Call->getNumArgs());
-  if (In.size() < 2)
+  ExecArguments X =
+      execArguments(Call, R, M, Ctx, FD ? FD->getBody() : nullptr);
+  if (!X.Program)
     return;
-  const Expr *Program = ruleArg(Call, In[0]);
-  if (!Program)
-    return;
-  std::optional<llvm::StringRef> ProgramText = literalText(Program);
   // The program itself.
   if (E.options().ReportExecArguments) {
-    TaintSet P = eval(Program, S);
+    TaintSet P = eval(X.Program, S);
     if (!P.empty()) {
+      sinkHit(SinkHit::ExecProgram, Call, Callee, X.Program, P);
       // Whoever picks the program controls its arguments' meaning too: one
-      // finding for the call.
-      sinkHit(SinkHit::ExecProgram, Call, Callee, Program, P);
-      return;
+      // finding for the call. A program from a parameter is the callers'
+      // to judge: most pass a fixed one (a login shell), so the arguments
+      // are judged too.
+      if (fromSource(P))
+        return;
     }
   }
-  bool Shell = ProgramText && M.isShell(*ProgramText);
-
-  // The arguments: a list (execl) or the elements of a vector (execv).
-  llvm::SmallVector<const Expr *, 8> Elements;
-  const Expr *Vector = nullptr;
-  if (R.Sink == model::SinkKind::ExecList) {
-    for (unsigned I = static_cast<unsigned>(In[1]); I < Call->getNumArgs();
-         ++I) {
-      const Expr *A = Call->getArg(I);
-      if (isNullLike(A, Ctx))
-        break;
-      Elements.push_back(A);
-    }
-  } else {
-    Vector = ruleArg(Call, In[1]);
-    if (!Vector)
-      return;
-    // Look through to a local array's initializer for its literal parts.
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(stripToValue(Vector))) {
-      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
-        if (const auto *IL = dyn_cast_or_null<InitListExpr>(VD->getInit())) {
-          for (const Expr *Init : IL->inits()) {
-            if (isNullLike(Init, Ctx))
-              break;
-            Elements.push_back(Init);
-          }
-        }
-      }
-    }
-  }
-  // argv[0] is the program's name; a shell's command follows "-c".
-  int CommandAt = -1;
-  int OptionsEnd = -1;
-  for (size_t I = 1; I < Elements.size(); ++I) {
-    std::optional<llvm::StringRef> Text = literalText(Elements[I]);
-    if (!Text)
-      continue;
-    if (Shell && Text->starts_with("-") && !Text->starts_with("--") &&
-        Text->contains('c') && CommandAt < 0)
-      CommandAt = static_cast<int>(I) + 1;
-    if (*Text == "--" && OptionsEnd < 0)
-      OptionsEnd = static_cast<int>(I);
-  }
-  if (Vector && Elements.empty()) {
+  if (X.VectorCall && !X.Vector)
+    return;
+  if (X.Vector && X.Elements.empty()) {
     // An argument vector we cannot see into.
-    TaintSet T = read(locOf(Vector, S), S, QualType());
+    TaintSet T = read(locOf(X.Vector, S), S, QualType());
     if (!T.empty() && E.options().ReportExecArguments)
-      sinkHit(SinkHit::ExecArgument, Call, Callee, Vector, T);
+      sinkHit(SinkHit::ExecArgument, Call, Callee, X.Vector, T);
     return;
   }
-  for (size_t I = 1; I < Elements.size(); ++I) {
-    bool IsCommand = static_cast<int>(I) == CommandAt;
+  for (size_t I = 1; I < X.Elements.size(); ++I) {
+    bool IsCommand = static_cast<int>(I) == X.CommandAt;
     // A shell's arguments after the command are $0, $1...: data, not code.
-    if (Shell && !IsCommand)
+    if (X.Shell && !IsCommand)
       continue;
     // After "--" an argument cannot be taken for an option.
-    if (!IsCommand && OptionsEnd >= 0 && static_cast<int>(I) > OptionsEnd)
+    if (!IsCommand && X.OptionsEnd >= 0 && static_cast<int>(I) > X.OptionsEnd)
       continue;
     TaintSet T;
-    if (Vector) {
+    for (const Expr *Value : X.Elements[I])
+      addAll(T, eval(Value, S));
+    if (X.Vector) {
       // The vector's single cell: everything stored in it.
-      T = eval(Elements[I], S);
-      addAll(T, read(locOf(Vector, S), S, QualType()));
-      if (literalText(Elements[I]))
+      addAll(T, read(locOf(X.Vector, S), S, QualType()));
+      if (elementText(X.Elements[I]))
         continue;
-    } else {
-      T = eval(Elements[I], S);
     }
     if (T.empty())
       continue;
+    // The place to show: the argument, or the value stored in the vector.
+    const Expr *At = X.Elements[I].front();
     if (IsCommand)
-      sinkHit(SinkHit::ShellCommand, Call, Callee, Elements[I], T);
+      sinkHit(SinkHit::ShellCommand, Call, Callee, At, T);
     else if (E.options().ReportExecArguments)
-      sinkHit(SinkHit::ExecArgument, Call, Callee, Elements[I], T);
+      sinkHit(SinkHit::ExecArgument, Call, Callee, At, T);
   }
 }
 

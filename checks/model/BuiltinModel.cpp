@@ -49,7 +49,25 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::source("pread", {1}, File).counting(1),
       Rule::source("recv", {1}, Net).counting(1),
       Rule::source("recvfrom", {1}, Net).counting(1),
-      Rule::source("recvmsg", {1}, Net),
+      // recvmsg fills the buffers of the iovecs its msghdr points to (and
+      // the peer's address and control data); readv those of its iovecs.
+      Rule::source("recvmsg", {1}, Net).fillingPointees(),
+      Rule::source("readv", {1}, File).fillingPointees(),
+      // TLS and OpenSSL's I/O abstraction: a count of what they stored,
+      // or at most 0 on failure. A BIO is a socket, a TLS stream or a
+      // memory buffer of one, most often: classed as Network.
+      Rule::source("SSL_read", {1}, Net).counting(1),
+      Rule::source("SSL_peek", {1}, Net).counting(1),
+      Rule::source("BIO_read", {1}, Net).counting(1),
+      Rule::source("BIO_gets", {1}, Net).counting(1),
+      // Negative error codes other than -1 on failure: a count once a
+      // negative result is excluded, as read's.
+      Rule::source("gnutls_record_recv", {1}, Net).counting(1),
+      // BSD's fgetln returns a pointer to the line (not NUL-terminated).
+      Rule::source("fgetln", {Ret}, File),
+      // Both read the terminal, as a user types it.
+      Rule::source("getpass", {Ret}, Stdin),
+      Rule::source("readline", {Ret}, Stdin),
       // scanf-family: every output argument.
       Rule::source("scanf", ArgSet::variadicFrom(1), Stdin),
       Rule::source("fscanf", ArgSet::variadicFrom(2), File),
@@ -99,6 +117,11 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::sink("pread", {2}, Size).bounding(1),
       Rule::sink("recv", {2}, Size).bounding(1),
       Rule::sink("recvfrom", {2}, Size).bounding(1),
+      Rule::sink("SSL_read", {2}, Size).bounding(1),
+      Rule::sink("SSL_peek", {2}, Size).bounding(1),
+      Rule::sink("BIO_read", {2}, Size).bounding(1),
+      Rule::sink("BIO_gets", {2}, Size).bounding(1),
+      Rule::sink("gnutls_record_recv", {2}, Size).bounding(1),
       // fread's size times count: each bounded on its own; the count by
       // the buffer's size in elements.
       Rule::sink("fread", {1, 2}, Size).bounding(0),
@@ -122,6 +145,12 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::sink("strtoull", {0}, Conv),
       Rule::sink("strtoimax", {0}, Conv),
       Rule::sink("strtoumax", {0}, Conv),
+      // Floating point: atof as atoi (no failure to report), strtod and
+      // friends as strtol (errno and the end pointer).
+      Rule::sink("atof", {0}, Conv),
+      Rule::sink("strtod", {0}, Conv),
+      Rule::sink("strtof", {0}, Conv),
+      Rule::sink("strtold", {0}, Conv),
       Rule::sink("sscanf", {0}, Conv),
 
       // --- C strings: copies. The destination takes the source's text. ---
@@ -357,6 +386,10 @@ static std::vector<Rule> makeBuiltinRules() {
   //   only for the range checks, which look at it there. (Their TextTest
   //   rows above say what a comparison of the result vouches for.)
   // - printf/fprintf/puts: output, not a sink for command injection.
+  // - propagators for atof, strtod, strtof and strtold: the range checks
+  //   read no bound from a comparison of a floating-point number, so a
+  //   double checked before it sizes or indexes would still be reported.
+  //   Their conversion sinks above need only the text.
   // - strncmp: a prefix comparison does not vouch for the rest of the text,
   //   so it is no Equal test, unlike strcmp == 0.
 }

@@ -217,6 +217,10 @@ struct Rule {
   /// count is at most that sink's length; without one (getline), it is
   /// below the buffer's size (a terminator follows).
   int CountedBuffer = NoArg;
+  /// For a source whose Out object describes the buffers it fills by
+  /// pointers (recvmsg's msghdr and its iovecs, readv's iovec array): what
+  /// the object's pointer fields designate is filled too.
+  bool FillsPointees = false;
   /// For a source: Function names a global variable (getopt's optarg) whose
   /// every read is untrusted data, not a function.
   bool Global = false;
@@ -264,6 +268,12 @@ struct Rule {
   /// For a source: the result counts what it stored at \p Pos.
   Rule &counting(int Pos) {
     CountedBuffer = Pos;
+    return *this;
+  }
+  /// For a source: the buffers the Out object's pointer fields designate
+  /// are filled too.
+  Rule &fillingPointees() {
+    FillsPointees = true;
     return *this;
   }
   /// The result is the argument \p P picks.

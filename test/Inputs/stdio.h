@@ -28,6 +28,9 @@ int getc(FILE *f);
 int getchar(void);
 size_t fread(void *p, size_t size, size_t n, FILE *f);
 ssize_t getline(char **line, size_t *n, FILE *f);
+ssize_t getdelim(char **line, size_t *n, int delim, FILE *f);
+/* BSD: a pointer to the next line, not NUL-terminated, and its length. */
+char *fgetln(FILE *f, size_t *len);
 FILE *fopen(const char *path, const char *mode);
 int fclose(FILE *f);
 FILE *popen(const char *command, const char *mode);

@@ -16,9 +16,11 @@ int execv(const char *path, char *const argv[]);
 int execvp(const char *file, char *const argv[]);
 int execve(const char *path, char *const argv[], char *const envp[]);
 pid_t fork(void);
+char *getpass(const char *prompt);
 int getopt(int argc, char *const argv[], const char *optstring);
 extern char *optarg;
 extern int optind;
+extern char **environ;
 #ifdef __cplusplus
 }
 #endif

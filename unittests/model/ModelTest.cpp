@@ -84,6 +84,34 @@ TEST(BuiltinModel, GetcharReturnsAByteOrEof) {
   EXPECT_EQ(R->ResultRange, std::optional<Range>(Range(-1, 255)));
 }
 
+TEST(BuiltinModel, TlsReadsCountWhatTheyStoreInTheirBuffer) {
+  for (const char *Fn :
+       {"SSL_read", "SSL_peek", "BIO_read", "BIO_gets", "gnutls_record_recv"}) {
+    SCOPED_TRACE(Fn);
+    const Rule *Source = builtinRule(Fn, RuleKind::Source);
+    ASSERT_NE(Source, nullptr);
+    EXPECT_EQ(args(Source->Out), std::vector<int>{1});
+    EXPECT_EQ(Source->Source, SourceKind::Network);
+    EXPECT_EQ(Source->CountedBuffer, 1);
+    const Rule *Size = builtinRule(Fn, RuleKind::Sink);
+    ASSERT_NE(Size, nullptr);
+    EXPECT_EQ(args(Size->In), std::vector<int>{2});
+    EXPECT_EQ(Size->Buffer, 1);
+  }
+}
+
+TEST(BuiltinModel, ScatterReadsFillWhatTheirDescriptorsPointTo) {
+  for (const char *Fn : {"recvmsg", "readv"}) {
+    SCOPED_TRACE(Fn);
+    const Rule *R = builtinRule(Fn, RuleKind::Source);
+    ASSERT_NE(R, nullptr);
+    EXPECT_TRUE(R->FillsPointees);
+  }
+  const Rule *Read = builtinRule("read", RuleKind::Source);
+  ASSERT_NE(Read, nullptr);
+  EXPECT_FALSE(Read->FillsPointees);
+}
+
 TEST(BuiltinModel, RegexecValidatesWhenItReturnsZero) {
   const Rule *R = builtinRule("regexec", RuleKind::Validator);
   ASSERT_NE(R, nullptr);

@@ -2,13 +2,22 @@
 #ifndef SINKGUARD_MOCK_SYS_SOCKET_H
 #define SINKGUARD_MOCK_SYS_SOCKET_H
 #include <stddef.h>
+#include <sys/uio.h>
 #ifdef __cplusplus
 extern "C" {
 #endif
 typedef long ssize_t;
 typedef unsigned socklen_t;
 struct sockaddr { unsigned short sa_family; char sa_data[14]; };
-struct msghdr { void *msg_name; socklen_t msg_namelen; void *msg_iov; size_t msg_iovlen; };
+struct msghdr {
+  void *msg_name;
+  socklen_t msg_namelen;
+  struct iovec *msg_iov;
+  size_t msg_iovlen;
+  void *msg_control;
+  size_t msg_controllen;
+  int msg_flags;
+};
 ssize_t recv(int fd, void *buf, size_t n, int flags);
 ssize_t recvfrom(int fd, void *buf, size_t n, int flags, struct sockaddr *a,
                  socklen_t *l);
