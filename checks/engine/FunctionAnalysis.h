@@ -268,6 +268,9 @@ private:
   void constrain(const Expr *Subject, BinaryOperatorKind Op, const Expr *Other,
                  bool UnsignedCompare, State &S, std::int64_t Shift = 0);
   void forgetRange(Location L, State &S);
+  /// Whether \p Ex reads variables (or fields) and no untrusted data: a
+  /// bound of the program's own, like a comparison with it.
+  bool trustedBound(const Expr *Ex, State &S);
   /// The values the elements of a local integer array can hold (the range
   /// at the array's location): none stored yet when it is declared without
   /// initialiser, its initialiser's constants, then each store's range.

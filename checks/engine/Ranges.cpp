@@ -120,6 +120,19 @@ const Expr *FunctionAnalysis::rangeSubject(const Expr *Ex) const {
   return Ex;
 }
 
+bool FunctionAnalysis::trustedBound(const Expr *Ex, State &S) {
+  Ex = stripToValue(Ex);
+  // `n - 1`, `size + 1`: the value the constant moves.
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Ex);
+      BO && BO->isAdditiveOp() && constantOf(BO->getRHS()))
+    Ex = stripToValue(BO->getLHS());
+  if (!Ex || !isInt(Ex->getType()) || !preciseLocation(Ex))
+    return false;
+  return llvm::none_of(read(locOf(Ex, S), S, QualType()), [](const Step *St) {
+    return St->Root->K == Origin::Source || St->Root->symbolic();
+  });
+}
+
 void FunctionAnalysis::forgetRange(Location L, State &S) {
   eraseWithin(S.Ranges, L, FieldBases.contains(L.Base));
   if (PairsOf.empty() || !L.valid())
@@ -192,6 +205,18 @@ IntRange FunctionAnalysis::binaryRange(BinaryOperatorKind Op, const Expr *L,
         M.Lo = 0;
         M.Hi = M.Hi && !M.HiFromType ? std::min(*M.Hi, *X->Hi) : *X->Hi;
         M.HiFromType = false;
+      }
+    }
+    // `hash & t->mask`, `i & (n - 1)`: at most the mask, a value of the
+    // program (a table's size less one) as a comparison with it would be,
+    // unless the mask itself is untrusted.
+    if (!M.Hi && Unsigned && !M.Symbolic) {
+      for (const Expr *Mask : {L, R}) {
+        if (!trustedBound(Mask, S))
+          continue;
+        M.Lo = 0;
+        M.Symbolic = true;
+        break;
       }
     }
     return M;

@@ -1,7 +1,8 @@
 // Checks the way projects write them: a length checked against the size of
 // the array it then ends (`user[ulen] = '\0'`), a clamp to that size, an
 // offset checked as `pos + 1 < len` before `buf[pos + 1]`, a character
-// checked against the table's count before it indexes the table.
+// checked against the table's count before it indexes the table, a hash
+// masked with the table's own mask (not with an untrusted one).
 //
 // RUN: %check_sinkguard %s sinkguard-unchecked-index %t
 
@@ -73,4 +74,25 @@ int level(int fd) {
     return levels[ch];
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: index 'ch' read by 'read' at line [[#@LINE-5]] may be 16, past the end of 'levels' (16 elements)
   return 0;
+}
+
+struct table {
+  int *buckets;
+  size_t mask;
+  size_t size;
+};
+
+int masked_by_table(struct table *t, int fd) {
+  unsigned hash;
+  read(fd, &hash, sizeof hash);
+  return t->buckets[hash & t->mask] + t->buckets[hash & (t->size - 1)];
+}
+
+int masked_by_input(struct table *t, int fd) {
+  unsigned hash;
+  size_t m;
+  read(fd, &hash, sizeof hash);
+  read(fd, &m, sizeof m);
+  return t->buckets[hash & m];
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: index 'hash & m' read by 'read' at line [[#@LINE-3]] has no upper bound
 }
