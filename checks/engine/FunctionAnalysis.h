@@ -153,6 +153,11 @@ private:
   /// objects or a global of the whole program, or the two overlap.
   bool copyObject(Location Dst, Location Src, State &S, bool Strong,
                   llvm::function_ref<TaintSet(const TaintSet &)> Extend);
+  /// Writes what each initialiser of \p IL holds into its field of
+  /// \p Object (nested lists into nested fields); false when the list is
+  /// not one for a struct's fields (a union, an array range).
+  bool initFields(Location Object, const clang::InitListExpr *IL, State &S,
+                  llvm::function_ref<TaintSet(const TaintSet &)> Extend);
   /// Whether values of \p T are objects copied field by field: records
   /// other than text and library containers.
   static bool copiedByField(QualType T);

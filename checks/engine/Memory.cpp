@@ -265,6 +265,35 @@ bool FunctionAnalysis::copiedByField(QualType T) {
   return true;
 }
 
+bool FunctionAnalysis::initFields(
+    Location Object, const InitListExpr *IL, State &S,
+    llvm::function_ref<TaintSet(const TaintSet &)> Extend) {
+  if (IL->isSyntacticForm())
+    if (const InitListExpr *Semantic = IL->getSemanticForm())
+      IL = Semantic;
+  const RecordDecl *RD = IL->getType()->getAsRecordDecl();
+  if (!RD || RD->isUnion() || IL->hadArrayRangeDesignator())
+    return false;
+  unsigned I = 0;
+  for (const FieldDecl *F : RD->fields()) {
+    if (I >= IL->getNumInits())
+      break;
+    const Expr *Init = IL->getInit(I++);
+    if (F->isUnnamedBitField())
+      continue;
+    FieldBases.insert(Object.Base);
+    Location Field{Object.Base, child(Object.Path, F)};
+    const auto *Inner = dyn_cast<InitListExpr>(stripToValue(Init));
+    if (Inner && copiedByField(F->getType()) &&
+        initFields(Field, Inner, S, Extend))
+      continue;
+    TaintSet T = eval(Init, S);
+    if (!T.empty())
+      write(Field, Extend(T), S, /*Strong=*/false);
+  }
+  return true;
+}
+
 bool FunctionAnalysis::copyObject(
     Location Dst, Location Src, State &S, bool Strong,
     llvm::function_ref<TaintSet(const TaintSet &)> Extend) {

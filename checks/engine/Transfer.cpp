@@ -151,14 +151,26 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
     }
   }
   TaintSet T = eval(Init, S);
+  auto Assigned = [&](const TaintSet &X) {
+    return extendAt(X, VD->getLocation(), {VD, nullptr, 0},
+                    [&] { return "assigned to '" + declName(VD) + "'"; });
+  };
   // `struct conn tmp = *conn`: field by field.
   if (const Expr *From = copiedByField(Ty) ? copiedObject(Init) : nullptr) {
-    auto Assigned = [&](const TaintSet &X) {
-      return extendAt(X, VD->getLocation(), {VD, nullptr, 0},
-                      [&] { return "assigned to '" + declName(VD) + "'"; });
-    };
     if (copyObject(varLoc(VD), locOf(From, S), S, /*Strong=*/true, Assigned))
       return;
+  }
+  // `struct hdr h = { .sid = uuid(), .len = 4 }`: each field what its
+  // initialiser holds.
+  if (const auto *IL = dyn_cast<InitListExpr>(stripToValue(Init));
+      IL && copiedByField(Ty)) {
+    clean(varLoc(VD), S);
+    if (TrackRanges)
+      forgetRange(varLoc(VD), S);
+    if (initFields(varLoc(VD), IL, S, Assigned))
+      return;
+    write(varLoc(VD), Assigned(T), S, /*Strong=*/true);
+    return;
   }
   if (Ty->isFunctionPointerType()) {
     if (const auto *Target = dyn_cast<DeclRefExpr>(stripToValue(Init)))
