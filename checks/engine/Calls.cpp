@@ -193,7 +193,8 @@ void FunctionAnalysis::fillPointees(const Expr *Obj, const CallExpr *Call,
     // A field that points to more descriptors (msg_iov): what they
     // designate. (P's type is the field's: a `void *iov_base = &hdr`
     // designates a buffer, whatever hdr is.)
-    if (P->getType()->getPointeeType()->isRecordType()) {
+    QualType PT = P->getType();
+    if (PT->isPointerType() && PT->getPointeeType()->isRecordType()) {
       fillPointees(P, Call, O, Fn, S, Depth + 1);
       continue;
     }
