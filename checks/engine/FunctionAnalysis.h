@@ -129,8 +129,13 @@ private:
   Location locOf(const Expr *E, State &S);
   TaintSet read(Location L, const State &S, QualType T, int Depth = 0);
   /// \p Rel, a field path relative to some object (a pointer's target, a
-  /// callee's parameter), re-rooted under \p Target.
-  Location rebase(Location Target, const FieldPath *Rel);
+  /// callee's parameter) or below \p From, re-rooted under \p Target.
+  Location rebase(Location Target, const FieldPath *Rel,
+                  const FieldPath *From = nullptr);
+  /// \p Inner, a path below \p Outer, re-rooted under \p Under (the
+  /// path from Outer down to Inner, appended to Under).
+  const FieldPath *moved(const FieldPath *Under, const FieldPath *Inner,
+                         const FieldPath *Outer) const;
   /// What a read of field path \p Inner sees of taint \p T stored at
   /// its enclosing \p Outer: what an external call or a global may hold
   /// there is narrowed to the fields read, for the link phase; a

@@ -59,12 +59,11 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
   if (isa<CXXThisExpr>(Ex))
     return {ThisBase, nullptr};
   if (const auto *ME = dyn_cast<MemberExpr>(Ex)) {
-    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
-    Location Base = locOf(ME->getBase(), S);
-    if (!Base.valid() || !Field)
-      return Base;
-    FieldBases.insert(Base.Base);
-    Location Here{Base.Base, child(Base.Path, Field)};
+    if (!isa<FieldDecl>(ME->getMemberDecl()))
+      return locOf(ME->getBase(), S);
+    Location Here = fieldOf(ME, S);
+    if (!Here.valid())
+      return Here;
     // `c.reader` set to `&r`: the field designates r.
     if (!S.FieldAlias.empty())
       if (auto It = S.FieldAlias.find(Here); It != S.FieldAlias.end())
@@ -115,13 +114,21 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
   return {};
 }
 
-Location FunctionAnalysis::rebase(Location Target, const FieldPath *Rel) {
+const FieldPath *FunctionAnalysis::moved(const FieldPath *Under,
+                                         const FieldPath *Inner,
+                                         const FieldPath *Outer) const {
   llvm::SmallVector<const FieldDecl *, 4> Fields;
-  for (const FieldPath *P = Rel; P; P = P->Parent)
+  for (const FieldPath *P = Inner; P != Outer; P = P->Parent)
     Fields.push_back(P->Field);
-  const FieldPath *Path = Target.Path;
+  const FieldPath *Path = Under;
   for (const FieldDecl *F : llvm::reverse(Fields))
-    Path = child(Path, F);
+    Path = E.fieldPath(Path, F);
+  return Path;
+}
+
+Location FunctionAnalysis::rebase(Location Target, const FieldPath *Rel,
+                                  const FieldPath *From) {
+  const FieldPath *Path = moved(Target.Path, Rel, From);
   if (Path)
     FieldBases.insert(Target.Base);
   return {Target.Base, Path};
@@ -193,7 +200,7 @@ TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T,
     if (Depth < 2 && !S.FieldAlias.empty()) {
       llvm::SmallVector<std::pair<const FieldPath *, Location>, 2> Targets;
       for (const auto &[K, V] : S.FieldAlias)
-        if (K.Base == L.Base && K.Path != L.Path && pathWithin(L.Path, K.Path))
+        if (strictlyWithin(L, K))
           Targets.push_back({K.Path, V});
       llvm::sort(Targets, [](const auto &A, const auto &B) {
         return pathBefore(A.first, B.first);
@@ -215,11 +222,7 @@ TaintSet FunctionAnalysis::narrowed(const TaintSet &T, const FieldPath *Outer,
     // argument (applySummary).
     if (R->K == Origin::Parameter && !R->Path && !St->Prev) {
       Origin O = *R;
-      llvm::SmallVector<const FieldDecl *, 4> Chain;
-      for (const FieldPath *P = Inner; P != Outer; P = P->Parent)
-        Chain.push_back(P->Field);
-      for (const FieldDecl *F : llvm::reverse(Chain))
-        O.Path = E.fieldPath(O.Path, F);
+      O.Path = moved(nullptr, Inner, Outer);
       Result.push_back(
           E.makeStep(nullptr, E.makeOrigin(O), St->Loc, St->Message));
       continue;
@@ -319,16 +322,12 @@ bool FunctionAnalysis::copyObject(
   llvm::SmallVector<std::pair<const FieldPath *, TaintSet>, 8> Fields;
   llvm::SmallVector<std::pair<const FieldPath *, IntRange>, 4> Ranges;
   if (FieldBases.contains(Src.Base)) {
-    auto Inside = [&](Location K) {
-      return K.Base == Src.Base && K.Path != Src.Path &&
-             pathWithin(Src.Path, K.Path);
-    };
     for (const auto &[K, V] : S.Cells) {
-      if (Inside(K))
+      if (strictlyWithin(Src, K))
         Fields.push_back({K.Path, V});
     }
     for (const auto &[K, R] : S.Ranges) {
-      if (TrackRanges && Inside(K))
+      if (TrackRanges && strictlyWithin(Src, K))
         Ranges.push_back({K.Path, R});
     }
   }
@@ -337,14 +336,7 @@ bool FunctionAnalysis::copyObject(
   });
   // The field path of \p Inner below Src, re-rooted under Dst.
   auto Moved = [&](const FieldPath *Inner) {
-    llvm::SmallVector<const FieldDecl *, 4> Chain;
-    for (const FieldPath *P = Inner; P != Src.Path; P = P->Parent)
-      Chain.push_back(P->Field);
-    const FieldPath *Path = Dst.Path;
-    for (const FieldDecl *F : llvm::reverse(Chain))
-      Path = child(Path, F);
-    FieldBases.insert(Dst.Base);
-    return Location{Dst.Base, Path};
+    return rebase(Dst, Inner, Src.Path);
   };
   write(Dst, Whole.empty() ? Whole : Extend(Whole), S, Strong);
   for (const auto &[Path, T] : Fields)
@@ -355,8 +347,7 @@ bool FunctionAnalysis::copyObject(
   if (Strong && !S.FieldAlias.empty()) {
     llvm::SmallVector<std::pair<const FieldPath *, Location>, 2> Aliases;
     for (const auto &[K, V] : S.FieldAlias)
-      if (K.Base == Src.Base && K.Path != Src.Path &&
-          pathWithin(Src.Path, K.Path))
+      if (strictlyWithin(Src, K))
         Aliases.push_back({K.Path, V});
     for (const auto &[Path, V] : Aliases)
       S.FieldAlias[Moved(Path)] = V;

@@ -183,6 +183,12 @@ struct State {
                          Widening Widen = nullptr);
 };
 
+/// Whether \p Inner is a field (at any depth) of the object at \p Outer.
+inline bool strictlyWithin(Location Outer, Location Inner) {
+  return Inner.Base == Outer.Base && Inner.Path != Outer.Path &&
+         pathWithin(Outer.Path, Inner.Path);
+}
+
 /// Removes from \p Map the entries of \p L and of everything inside it.
 /// \p HasFields: whether some location of L's base may have a field path;
 /// when none does, L is the only entry there can be.
