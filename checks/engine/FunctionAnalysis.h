@@ -289,6 +289,9 @@ private:
                          std::optional<IntRange> Held, State &S);
   /// The local integer array \p AS indexes, if it is one.
   const VarDecl *elementsOf(const clang::ArraySubscriptExpr *AS) const;
+  /// What the elements of the local array \p AS indexes hold, if known.
+  std::optional<IntRange> elementRange(const clang::ArraySubscriptExpr *AS,
+                                       const State &S) const;
   /// The location that stands for `A + B` or `A - B` of two integer
   /// objects (\p Ex), whose range a check of the expression itself
   /// (`len - off >= sizeof name`) or a comparison of the two (`off <=

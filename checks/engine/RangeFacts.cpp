@@ -88,6 +88,18 @@ FunctionAnalysis::elementsOf(const ArraySubscriptExpr *AS) const {
   return localIntArray(VD, Ctx) ? VD : nullptr;
 }
 
+std::optional<IntRange>
+FunctionAnalysis::elementRange(const ArraySubscriptExpr *AS,
+                               const State &S) const {
+  const VarDecl *Array = elementsOf(AS);
+  if (!Array)
+    return std::nullopt;
+  auto It = S.Ranges.find(varLoc(Array));
+  if (It == S.Ranges.end())
+    return std::nullopt;
+  return It->second;
+}
+
 void FunctionAnalysis::storeElementRange(const ArraySubscriptExpr *AS,
                                          const Expr *RHS,
                                          std::optional<IntRange> Held,

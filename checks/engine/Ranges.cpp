@@ -376,9 +376,8 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
   }
   // An element of a local array: what its stores put there.
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Ex))
-    if (const VarDecl *Array = elementsOf(AS))
-      if (auto It = S.Ranges.find(varLoc(Array)); It != S.Ranges.end())
-        return IntRange::meet(It->second, typeRange(T));
+    if (std::optional<IntRange> Elements = elementRange(AS, S))
+      return IntRange::meet(*Elements, typeRange(T));
   if (const auto *BO = dyn_cast<BinaryOperator>(Ex)) {
     if (BO->getOpcode() == BO_Comma)
       return rangeOf(BO->getRHS(), S);

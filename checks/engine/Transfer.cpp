@@ -104,9 +104,7 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
   std::optional<IntRange> Elements;
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(L);
       TrackRanges && RHS && AS)
-    if (const VarDecl *Array = elementsOf(AS))
-      if (auto It = S.Ranges.find(varLoc(Array)); It != S.Ranges.end())
-        Elements = It->second;
+    Elements = elementRange(AS, S);
   // `*conn = tmp`: a struct is copied field by field.
   if (const Expr *From =
           RHS && copiedByField(L->getType()) ? copiedObject(RHS) : nullptr) {
