@@ -196,6 +196,9 @@ public:
         Guards.push_back(llvm::json::Array{S->GuardCall, S->GuardArg});
     if (!Guards.empty())
       Flow["guards"] = std::move(Guards);
+    // A distance measured in the data (Step::Positional).
+    if (Tip->Positional)
+      Flow["positional"] = true;
     return Flow;
   }
 
@@ -461,6 +464,7 @@ llvm::json::Object TaintEngine::facts(
           {"kind", static_cast<int>(Hit.K)},
           {"sink", Hit.Sink ? declName(Hit.Sink) : std::string()},
           {"paramExact", Hit.Indexing.ParamExact},
+          {"fixed", Hit.Indexing.Extent.has_value()},
           {"findings", std::move(Findings)}});
     }
     llvm::json::Array Validates;
@@ -507,9 +511,13 @@ llvm::json::Object TaintEngine::facts(
   GuardedSinks.reserve(Guarded.size());
   for (const SinkHit &Hit : Guarded) {
     llvm::json::Array Findings = Describe(Hit);
-    if (!Findings.empty())
-      GuardedSinks.push_back(llvm::json::Object{
-          {"flow", W.flow(Hit.Path)}, {"findings", std::move(Findings)}});
+    if (!Findings.empty()) {
+      GuardedSinks.push_back(
+          llvm::json::Object{{"flow", W.flow(Hit.Path)},
+                             {"kind", static_cast<int>(Hit.K)},
+                             {"fixed", Hit.Indexing.Extent.has_value()},
+                             {"findings", std::move(Findings)}});
+    }
   }
   llvm::json::Array FieldTable;
   for (const auto &[Field, Fn] : fieldTargets())

@@ -26,7 +26,9 @@ namespace sinkguard::engine {
 /// The version of the facts' format; a store with another is ignored.
 /// 2: signatures, the unit's main file, several definitions of a name.
 /// 3: a parameter's flow names the field of its object it starts from.
-constexpr int FactsFormatVersion = 3;
+/// 4: a flow says whether it carries a distance measured in the data, a
+/// sink whether its extent is known (positionalOnly).
+constexpr int FactsFormatVersion = 4;
 
 /// Where a finding's message that the link phase completes names the
 /// origin of the data (a message is text, and a diagnostic formatter

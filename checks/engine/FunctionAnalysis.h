@@ -163,6 +163,17 @@ private:
   /// not one for a struct's fields (a union, an array range).
   bool initFields(Location Object, const clang::InitListExpr *IL, State &S,
                   llvm::function_ref<TaintSet(const TaintSet &)> Extend);
+  /// What a constructor defined here (\p CE) stores in each field of the
+  /// object it makes, written into that field of \p Object (`Frame
+  /// f(bytes)`: the field it keeps bytes in, not every field of f); false
+  /// when the constructor's summary is not known.
+  bool constructFields(Location Object, const clang::CXXConstructExpr *CE,
+                       State &S,
+                       llvm::function_ref<TaintSet(const TaintSet &)> Extend);
+  /// What the constructor \p CE calls stores in the object at field path
+  /// \p Path of its summary's flow \p From, with the arguments' paths.
+  TaintSet constructed(const clang::CXXConstructExpr *CE, const TaintSet &From,
+                       State &S);
   /// Whether values of \p T are objects copied field by field: records
   /// other than text and library containers.
   static bool copiedByField(QualType T);

@@ -163,6 +163,8 @@ const Step *TaintEngine::replay(const Step *Onto, const Step *Inner) {
       std::make_unique<Step>(Step{Onto, Onto->Root, lastRealStep(Inner)->Loc,
                                   std::string(), Onto->Length + 1}));
   Steps.back()->Guarded = Onto->Guarded;
+  // A distance taken in the callee is one in the caller too.
+  Steps.back()->Positional = Onto->Positional || Inner->Positional;
   Steps.back()->Replay = Inner;
   Known = Steps.back().get();
   return Known;
@@ -184,19 +186,22 @@ const Origin *TaintEngine::makeOrigin(Origin O) {
 }
 
 const Step *TaintEngine::makeStep(const Step *Prev, const Origin *Root,
-                                  SourceLocation Loc, std::string Message) {
+                                  SourceLocation Loc, std::string Message,
+                                  bool Positional) {
   // The fixpoint evaluates a statement again on every round: the same step
   // is made once, so memory grows with the program, not with the rounds.
   auto Key = std::make_tuple(Prev, Root, Loc.getRawEncoding(),
                              static_cast<unsigned>(llvm::hash_value(Message)));
   auto &Bucket = StepIndex[Key];
+  Positional = Positional || (Prev && Prev->Positional);
   for (const Step *Known : Bucket)
-    if (Known->Message == Message)
+    if (Known->Message == Message && Known->Positional == Positional)
       return Known;
   unsigned Length = Prev ? Prev->Length + 1 : 1;
   Steps.push_back(std::make_unique<Step>(
       Step{Prev, Root, Loc, std::move(Message), Length}));
   Steps.back()->Guarded = Prev && Prev->Guarded;
+  Steps.back()->Positional = Positional;
   Bucket.push_back(Steps.back().get());
   return Steps.back().get();
 }
@@ -215,6 +220,7 @@ const Step *TaintEngine::makeGuardStep(const Step *Prev, SourceLocation Loc,
   Steps.push_back(std::make_unique<Step>(Step{
       Prev, Prev->Root, Loc, std::move(Message), Prev->Length + 1, Call, Arg}));
   Steps.back()->Guarded = true;
+  Steps.back()->Positional = Prev->Positional;
   Bucket.push_back(Steps.back().get());
   return Steps.back().get();
 }

@@ -23,12 +23,14 @@
 #include "clang/AST/TypeBase.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/LLVM.h"
+#include "clang/Basic/LangOptions.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -198,6 +200,17 @@ const Expr *FunctionAnalysis::valueAsWritten(const Expr *Ex) const {
 
 namespace {
 
+/// Whether \p E is a struct's last field declared as an array of zero or
+/// one element (or without a size), the C idiom for data that runs past
+/// the struct (`XML_Char s[1]` in a block allocated larger): its declared
+/// size is no limit. Stricter with -fstrict-flex-arrays=2 or 3.
+bool flexibleArray(const Expr *E, const ASTContext &Ctx) {
+  using Level = LangOptions::StrictFlexArraysLevelKind;
+  Level L = std::max(Level::OneZeroOrIncomplete,
+                     Ctx.getLangOpts().getStrictFlexArraysLevel());
+  return isa<MemberExpr>(E) && E->isFlexibleArrayMemberLike(Ctx, L);
+}
+
 /// The sizes of the allocations \p S assigns to the pointer \p Ptr:
 /// `p = malloc(n + 1)`, `char *p = new char[n]` give `n + 1` and `n`.
 void allocationSizes(const Stmt *S, const ValueDecl *Ptr, const model::Model &M,
@@ -315,6 +328,7 @@ void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
         B = UO->getSubExpr()->IgnoreParenImpCasts();
     QualType BT = B->getType();
     if (!BT->isIncompleteType() && !BT->isDependentType() &&
+        !flexibleArray(B, Ctx) &&
         (BT->isConstantArrayType() ||
          (BT->isRecordType() &&
           isa<UnaryOperator>(Buffer->IgnoreParenImpCasts()))))
@@ -550,7 +564,8 @@ void FunctionAnalysis::checkIndex(SinkHit::Kind K, const Expr *Use,
   U.Range = rangeOf(valueAsWritten(Idx), S);
   const Expr *B = Base->IgnoreParenImpCasts();
   if (const ConstantArrayType *CAT = Ctx.getAsConstantArrayType(B->getType())) {
-    U.Extent = CAT->getZExtSize();
+    if (!flexibleArray(B, Ctx))
+      U.Extent = CAT->getZExtSize();
   } else if (const auto *Spec =
                  dyn_cast_or_null<ClassTemplateSpecializationDecl>(
                      B->getType()->getAsCXXRecordDecl())) {
@@ -585,6 +600,11 @@ void FunctionAnalysis::noteIndexHit(const SinkHit &Hit) {
     Deferring->push_back({Deferred::Note, Hit});
     return;
   }
+  // A distance measured in a buffer is no larger than that buffer: it
+  // matters where the sink's own extent is known, not for an allocation, a
+  // loop or a buffer of unknown size.
+  if (positionalOnly(Hit))
+    return;
   SinkHit &Noted = IndexHits[{Hit.Indexing.Use, Hit.Path->Root}] = Hit;
   // Bounded by a parameter's value: no bound for what that parameter
   // brings in from a caller.

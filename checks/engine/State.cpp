@@ -69,6 +69,17 @@ IntRange IntRange::meet(const IntRange &A, const IntRange &B) {
   return R;
 }
 
+namespace {
+/// Whether path \p Known, of the same origin as \p S, says less than \p S:
+/// a distance in the data where \p S is the data, or a path past another
+/// unit's check where \p S passed none.
+bool weaker(const Step *Known, const Step *S) {
+  if (Known->Positional != S->Positional)
+    return Known->Positional;
+  return Known->Guarded && !S->Guarded;
+}
+} // namespace
+
 /// Adds \p From's paths to \p Into; returns whether \p Into changed.
 bool addAll(TaintSet &Into, const TaintSet &From) {
   bool Changed = false;
@@ -76,9 +87,11 @@ bool addAll(TaintSet &Into, const TaintSet &From) {
     auto *Known =
         llvm::find_if(Into, [&](const Step *T) { return T->Root == S->Root; });
     if (Known != Into.end()) {
-      // A path past no check by another unit's function is the one to keep:
-      // the link phase may find that check a validator.
-      if ((*Known)->Guarded && !S->Guarded) {
+      // A path of the data itself is the one to keep over a distance
+      // measured in it (Step::Positional), and one past no check by
+      // another unit's function over one past such a check: the link phase
+      // may find that check a validator.
+      if (weaker(*Known, S)) {
         *Known = S;
         Changed = true;
       }
@@ -110,6 +123,12 @@ bool fromSource(const TaintSet &T) {
       T, [](const Step *St) { return St->Root->K == Origin::Source; });
 }
 
+bool mayBeUntrusted(const TaintSet &T) {
+  return llvm::any_of(T, [](const Step *St) {
+    return St->Root->K == Origin::Source || St->Root->symbolic();
+  });
+}
+
 bool sameOrigins(const TaintSet &A, const TaintSet &B) {
   if (A.size() != B.size())
     return false;
@@ -124,7 +143,7 @@ bool coveredBy(const TaintSet &Into, const TaintSet &From) {
     const auto *Known =
         llvm::find_if(Into, [&](const Step *T) { return T->Root == S->Root; });
     if (Known != Into.end()) {
-      if ((*Known)->Guarded && !S->Guarded)
+      if (weaker(*Known, S))
         return false;
       continue;
     }

@@ -80,6 +80,10 @@ bool addAll(TaintSet &Into, const TaintSet &From);
 /// Whether some path in \p T starts at a real source (not at a parameter
 /// of the function being summarised).
 bool fromSource(const TaintSet &T);
+/// Whether some path in \p T starts at a real source or at what only the
+/// link phase can judge (Origin::symbolic): data that may be untrusted,
+/// whose size no check here bounds.
+bool mayBeUntrusted(const TaintSet &T);
 bool sameOrigins(const TaintSet &A, const TaintSet &B);
 
 } // namespace sinkguard::engine

@@ -218,6 +218,9 @@ TaintSet FunctionAnalysis::applyLinked(
             continue;
         }
         for (const Step *St : Passed) {
+          // A distance measured in the data (positionalOnly).
+          if (St->Positional && !PS.Fixed)
+            continue;
           SinkHit Hit{PS.Kind, Call, Callee, A, St};
           Hit.Indexing.Use = A;
           Hit.Indexing.Problem = IndexProblem::NoUpperBound;
@@ -232,11 +235,20 @@ TaintSet FunctionAnalysis::applyLinked(
   }
   TaintSet Result;
   for (int P : L.ToReturn) {
+    std::string Returned = "returned by '" + Fn + "' (defined in another file)";
+    bool Distance = llvm::is_contained(L.PositionalReturn, P);
     for (const auto &[Pos, T] : Args) {
-      if (Pos == P)
-        addAll(Result,
-               extend(T, At,
-                      "returned by '" + Fn + "' (defined in another file)"));
+      if (Pos != P)
+        continue;
+      if (!Distance) {
+        addAll(Result, extend(T, At, Returned));
+        continue;
+      }
+      // Only a distance measured in the data comes back.
+      for (const Step *St : T)
+        addAll(Result, {E.makeStep(St, St->Root, At,
+                                   Returned + ", a distance measured in it",
+                                   /*Positional=*/true)});
     }
   }
   if (!L.ReturnsSource.empty()) {

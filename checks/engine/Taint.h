@@ -101,6 +101,12 @@ struct Step {
   int GuardArg = 0;
   /// Some step up to this one is such a check.
   bool Guarded = false;
+  /// The data is a position in a buffer: some step up to this one took
+  /// the distance between two pointers into it (`end - start`). Such a
+  /// value is no larger than the buffer it was measured in; it matters at
+  /// a range sink only where the sink's own extent is known (a copy into
+  /// a fixed array), not for an allocation, a loop or a heap buffer.
+  bool Positional = false;
   /// A callee's path replayed after Prev: this step stands for the steps of
   /// Replay's path after its origin (a caller's data going through the
   /// callee), which pathTo() lists in its place. Loc is the last of them;
@@ -241,6 +247,15 @@ struct SinkHit {
   }
 };
 
+/// Whether \p Hit brings only a distance measured in a buffer
+/// (Step::Positional) to a range sink whose own extent is unknown (an
+/// allocation, a loop, a pointer): no larger than the buffer it was
+/// measured in, it is no finding there.
+inline bool positionalOnly(const SinkHit &Hit) {
+  return SinkHit::isRange(Hit.K) && Hit.Path && Hit.Path->Positional &&
+         !Hit.Indexing.Extent;
+}
+
 class LinkedProgram;
 
 struct TaintOptions {
@@ -274,12 +289,17 @@ struct LinkedFunction {
   std::string ReturnsSource;
   /// Parameters whose data it returns.
   llvm::SmallVector<int, 2> ToReturn;
+  /// Those of ToReturn of which it returns only a distance measured in the
+  /// data (Step::Positional).
+  llvm::SmallVector<int, 1> PositionalReturn;
   /// Parameters whose data reaches a sink, in it or in what it calls.
   struct ParamSink {
     int Param;
     SinkHit::Kind Kind;
     /// "'system' at run.c:4".
     std::string Where;
+    /// A range sink's extent is known (positionalOnly).
+    bool Fixed = false;
   };
   std::vector<ParamSink> Sinks;
   /// Parameters that are safe when it returns non-zero.
@@ -346,7 +366,8 @@ private:
   const FieldPath *fieldPath(const FieldPath *Parent,
                              const clang::FieldDecl *F);
   const Step *makeStep(const Step *Prev, const Origin *Root,
-                       clang::SourceLocation Loc, std::string Message);
+                       clang::SourceLocation Loc, std::string Message,
+                       bool Positional = false);
   /// The steps of \p Inner after its origin, on top of \p Onto.
   const Step *replay(const Step *Onto, const Step *Inner);
   /// A step past a check by a function defined elsewhere (whole-program).

@@ -114,7 +114,7 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
   }
   write(locOf(L, S), Stepped, S, Strong && !isa<ArraySubscriptExpr>(L));
   if (TrackRanges && RHS && !isa<ArraySubscriptExpr>(L))
-    setRange(L, RHS, !fromSource(T), !T.empty(), S);
+    setRange(L, RHS, !mayBeUntrusted(T), !T.empty(), S);
   if (Elements)
     storeElementRange(cast<ArraySubscriptExpr>(L), RHS, Elements, S);
 }
@@ -158,6 +158,10 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
     if (copyObject(varLoc(VD), locOf(From, S), S, /*Strong=*/true, Assigned))
       return;
   }
+  // `Frame f(bytes)`: each field what the constructor stores there.
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
+      CE && constructFields(varLoc(VD), CE, S, Assigned))
+    return;
   // `struct hdr h = { .sid = uuid(), .len = 4 }`: each field what its
   // initialiser holds.
   if (const auto *IL = dyn_cast<InitListExpr>(stripToValue(Init));
@@ -191,7 +195,7 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
     forgetRange(varLoc(VD), S);
     IntRange R = IntRange::meet(rangeOf(Init, S), typeRange(Ty));
     // A trusted value of unknown size: as good as a comparison with it.
-    if (!fromSource(T) && !R.hasUpper()) {
+    if (!mayBeUntrusted(T) && !R.hasUpper()) {
       R.Symbolic = true;
       R.FromParameter = !T.empty();
     }
@@ -360,6 +364,16 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
     if (BO->getOpcode() == BO_Comma)
       return R;
     addAll(L, R);
+    // `end - start`: a place in the data, not the data (Step::Positional).
+    if (BO->getOpcode() == BO_Sub && BO->getLHS()->getType()->isPointerType() &&
+        BO->getRHS()->getType()->isPointerType()) {
+      TaintSet D;
+      for (const Step *St : L)
+        D.push_back(E.makeStep(St, St->Root, BO->getOperatorLoc(),
+                               "the distance between two places in it",
+                               /*Positional=*/true));
+      return D;
+    }
     return L;
   }
 
@@ -498,24 +512,51 @@ TaintSet FunctionAnalysis::evalConstruct(const CXXConstructExpr *CE, State &S) {
       !isStdStringType(CE->getType()) && !Ctor->isInStdNamespace()) {
     if (const TaintEngine::Summary *Sum = E.summaryFor(Ctor)) {
       TaintSet Held;
-      for (const auto &F : Sum->Out) {
-        if (F.Param != model::ThisObject)
-          continue;
-        for (const Step *St : F.From) {
-          if (St->Root->K != Origin::Parameter) {
-            Held.push_back(St);
-            continue;
-          }
-          unsigned I = static_cast<unsigned>(St->Root->Param);
-          if (I < CE->getNumArgs())
-            for (const Step *A : eval(CE->getArg(I), S))
-              Held.push_back(E.replay(A, St));
-        }
-      }
+      for (const auto &F : Sum->Out)
+        if (F.Param == model::ThisObject)
+          Held.append(constructed(CE, F.From, S));
       return Held;
     }
   }
   return T;
+}
+
+TaintSet FunctionAnalysis::constructed(const CXXConstructExpr *CE,
+                                       const TaintSet &From, State &S) {
+  TaintSet Held;
+  for (const Step *St : From) {
+    if (St->Root->K != Origin::Parameter) {
+      Held.push_back(St);
+      continue;
+    }
+    unsigned I = static_cast<unsigned>(St->Root->Param);
+    if (I < CE->getNumArgs())
+      for (const Step *A : eval(CE->getArg(I), S))
+        Held.push_back(E.replay(A, St));
+  }
+  return Held;
+}
+
+bool FunctionAnalysis::constructFields(
+    Location Object, const CXXConstructExpr *CE, State &S,
+    llvm::function_ref<TaintSet(const TaintSet &)> Extend) {
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  if (!Ctor || !Ctor->hasBody() || Ctor->isCopyOrMoveConstructor() ||
+      isStdStringType(CE->getType()) || Ctor->isInStdNamespace() ||
+      !Object.valid())
+    return false;
+  const TaintEngine::Summary *Sum = E.summaryFor(Ctor);
+  if (!Sum)
+    return false;
+  clean(Object, S);
+  for (const auto &F : Sum->Out) {
+    if (F.Param != model::ThisObject)
+      continue;
+    TaintSet Held = constructed(CE, F.From, S);
+    if (!Held.empty())
+      write(rebase(Object, F.Path), Extend(Held), S, /*Strong=*/false);
+  }
+  return true;
 }
 
 void FunctionAnalysis::transfer(const CFGBlock &B, State &S) {

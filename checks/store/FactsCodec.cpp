@@ -258,6 +258,7 @@ private:
       W.integer(Call);
       W.integer(Arg);
     }
+    W.flag(Flow->getBoolean("positional").value_or(false));
   }
 
   void flows(const json::Array *A) {
@@ -275,6 +276,7 @@ private:
       const json::Object *SO = S.getAsObject();
       if (!SO) {
         W.flag(false);
+        W.flag(false);
         W.integer(0);
         W.string("");
         W.count(0);
@@ -282,6 +284,7 @@ private:
         continue;
       }
       W.flag(SO->getBoolean("paramExact").value_or(false));
+      W.flag(SO->getBoolean("fixed").value_or(false));
       W.integer(SO->getInteger("kind").value_or(0));
       W.string(SO->getString("sink").value_or(""));
       const json::Array *Fs = SO->getArray("findings");

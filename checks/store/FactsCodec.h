@@ -32,8 +32,10 @@ namespace sinkguard::store {
 /// The version of this encoding (with the engine's facts version, it keys
 /// the store's entries). 3: a finding has the function it is in. 4: the
 /// unit's main file, a function's place and signature, a call's signature.
-/// 5: a parameter root's field path.
-constexpr int FactsCodecVersion = 5;
+/// 5: a parameter root's field path. 6: whether a flow carries a distance
+/// measured in the data (engine::Step::Positional), whether a sink's extent
+/// is known.
+constexpr int FactsCodecVersion = 6;
 
 /// The kinds of a flow's root, as encoded.
 enum class RootKind : std::uint8_t {

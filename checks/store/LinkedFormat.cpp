@@ -63,6 +63,7 @@ engine::LinkedFunction readFunction(const json::Object &F) {
   L.ReturnsSource = F.getString("returnsSource").value_or("").str();
   L.Signature = F.getString("signature").value_or("").str();
   readParams(F.getArray("toReturn"), L.ToReturn);
+  readParams(F.getArray("positionalReturn"), L.PositionalReturn);
   readParams(F.getArray("validates"), L.Validates);
   if (const json::Array *A = F.getArray("sinks")) {
     for (const json::Value &SV : *A) {
@@ -73,7 +74,8 @@ engine::LinkedFunction readFunction(const json::Object &F) {
           continue;
         L.Sinks.push_back({static_cast<int>(S->getInteger("param").value_or(0)),
                            static_cast<engine::SinkHit::Kind>(Kind),
-                           S->getString("where").value_or("").str()});
+                           S->getString("where").value_or("").str(),
+                           S->getBoolean("fixed").value_or(false)});
       }
     }
   }
@@ -101,6 +103,8 @@ void LinkedWriter::function(const engine::LinkedFunction &F) {
             J.attribute("kind", static_cast<int>(S.Kind));
             J.attribute("param", S.Param);
             J.attribute("where", S.Where);
+            if (S.Fixed)
+              J.attribute("fixed", true);
           });
         }
       });
@@ -108,6 +112,12 @@ void LinkedWriter::function(const engine::LinkedFunction &F) {
     if (!F.ToReturn.empty()) {
       J.attributeArray("toReturn", [&] {
         for (int P : F.ToReturn)
+          J.value(P);
+      });
+    }
+    if (!F.PositionalReturn.empty()) {
+      J.attributeArray("positionalReturn", [&] {
+        for (int P : F.PositionalReturn)
           J.value(P);
       });
     }

@@ -41,6 +41,7 @@
 #include "UnitResult.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "engine/Facts.h"
+#include "engine/Taint.h"
 #include "store/FactsCodec.h"
 #include "store/LinkedFormat.h"
 #include "llvm/ADT/DenseMap.h"
@@ -115,6 +116,9 @@ struct Edge {
   /// Checks by functions of other units on the way: (call, argument). The
   /// edge holds unless one of them is a validator.
   std::vector<std::pair<int, int>> Guards;
+  /// The flow carries a distance measured in the data
+  /// (engine::Step::Positional).
+  bool Positional = false;
 };
 
 /// A finding a sink gives, as the unit's check rendered it.
@@ -135,6 +139,9 @@ struct SinkRec {
   llvm::StringRef Name;
   Place At;
   bool ParamExact = false;
+  /// The sink's extent is known (a fixed array): a distance measured in
+  /// other data may exceed it (engine::positionalOnly).
+  bool Fixed = false;
   /// A path inside one unit that passed a check by a function of another:
   /// the unit left it to the link.
   bool Deferred = false;
@@ -181,6 +188,9 @@ struct Function {
   struct Reach {
     llvm::StringRef Entry;
     std::vector<StepRec> Steps;
+    /// What reaches is a distance measured in the data
+    /// (engine::Step::Positional).
+    bool Positional = false;
   };
   /// Pass 1: parameters that reach the return value; (parameter, out
   /// parameter, fields) that reach an out-parameter: the ways each does,
@@ -217,17 +227,21 @@ using fields::overlaps;
 /// none.
 const Function::Reach *reachFrom(const std::vector<Function::Reach> &Ways,
                                  llvm::StringRef Context) {
+  // The data itself before a distance measured in it.
+  const Function::Reach *Found = nullptr;
   for (const Function::Reach &W : Ways)
-    if (overlaps(Context, W.Entry))
-      return &W;
-  return nullptr;
+    if (overlaps(Context, W.Entry) && (!Found || Found->Positional))
+      Found = &W;
+  return Found;
 }
 
-/// Whether \p Ways has one from \p Entry or a field that encloses it: one
+/// Whether \p Ways has one from \p Entry or a field that encloses it that
+/// says as much (the data itself, or a distance as \p Positional is): one
 /// from \p Entry would add nothing.
-bool reaches(const std::vector<Function::Reach> &Ways, llvm::StringRef Entry) {
+bool reaches(const std::vector<Function::Reach> &Ways, llvm::StringRef Entry,
+             bool Positional) {
   return llvm::any_of(Ways, [&](const Function::Reach &W) {
-    return fields::encloses(W.Entry, Entry);
+    return fields::encloses(W.Entry, Entry) && (!W.Positional || Positional);
   });
 }
 
@@ -397,6 +411,8 @@ private:
     int Node;
     llvm::StringRef Context;
     std::vector<StepRec> Steps;
+    /// A distance measured in the data passed (engine::Step::Positional).
+    bool Positional = false;
   };
   /// The nodes a call's argument, holding data at field \p Context of
   /// what it passes, reaches past the call (pass 1's summary of the
@@ -443,8 +459,9 @@ private:
         static_cast<int>(K), Owner, Index, static_cast<const char *>(nullptr)));
     return It == NodeIndex.end() ? -1 : It->second;
   }
+  /// (\p Positional: the transition measures a distance in the data.)
   void push(int Node, Mode How, llvm::StringRef Context, int Prev, int Via,
-            std::vector<StepRec> Steps = {});
+            std::vector<StepRec> Steps = {}, bool Positional = false);
   /// The state at \p Node in mode \p How whose field context encloses
   /// \p Context (it goes everywhere a state at \p Context would); -1 for
   /// none.
@@ -507,6 +524,9 @@ private:
     int Prev;                   // state index, -1 for the start
     int Via;                    // edge index, or -1 for a transition
     std::vector<StepRec> Steps; // for a transition
+    /// The data is a distance measured in the data of the source
+    /// (engine::Step::Positional): some edge on the way says so.
+    bool Positional = false;
   };
   std::vector<Visit> States;
   std::set<std::pair<std::string, unsigned>> Reported;
@@ -635,6 +655,7 @@ void Program::addFlow(FactsReader &R, int Fn, int CallBase,
     if (Call >= CallBase && Call < static_cast<int>(Calls.size()))
       E.Guards.push_back({Call, Arg});
   }
+  E.Positional = R.flag();
   if (From == -2 || To < 0 || !R.ok()) {
     StepPool.resize(PoolSize);
     return;
@@ -664,6 +685,7 @@ void Program::addSink(FactsReader &R, int Fn, int CallBase,
   SinkRec Rec;
   Rec.Deferred = Deferred;
   Rec.ParamExact = R.flag();
+  Rec.Fixed = R.flag();
   Rec.Kind = R.index();
   Rec.Name = text(R);
   size_t N = R.count();
@@ -967,7 +989,7 @@ void Program::pastCall(int CallArg, llvm::StringRef Context,
       int R = find(NodeKind::CallResult, N.Owner);
       if (const Function::Reach *Way = reachFrom(Ret->second, Context);
           Way && R >= 0)
-        Result.push_back({R, "", Along(*Way)});
+        Result.push_back({R, "", Along(*Way), Way->Positional});
     }
     for (const auto &[Key, Ways] : F.OutSteps) {
       const auto &[From, Param, Fields] = Key;
@@ -979,7 +1001,7 @@ void Program::pastCall(int CallArg, llvm::StringRef Context,
         continue;
       for (int Out : It->second)
         if (std::optional<llvm::StringRef> Read = readBack(Fields, Out))
-          Result.push_back({Out, *Read, Along(*Way)});
+          Result.push_back({Out, *Read, Along(*Way), Way->Positional});
     }
   }
 }
@@ -996,24 +1018,31 @@ void Program::reachFromParam(int F, int P, Function &Into) {
     int Prev;
     int Edge;
     std::vector<StepRec> Steps;
+    /// A distance measured in the data (engine::Step::Positional).
+    bool Positional = false;
   };
   std::vector<From> How;
-  llvm::DenseSet<std::tuple<int, llvm::StringRef, llvm::StringRef>> Known;
+  // (DenseMapInfo has no bool: the last element is 1 for a distance.)
+  llvm::DenseSet<std::tuple<int, llvm::StringRef, llvm::StringRef, int>> Known;
   // Whether a state covers this one: at the node, from an enclosing
-  // field, with an enclosing context.
-  auto Covered = [&](int N, llvm::StringRef Context, llvm::StringRef Entry) {
+  // field, with an enclosing context, the data itself or a distance as
+  // this one is.
+  auto Covered = [&](int N, llvm::StringRef Context, llvm::StringRef Entry,
+                     bool Positional) {
     bool Found = false;
     fields::enclosing(Context, [&](llvm::StringRef C) {
       fields::enclosing(Entry, [&](llvm::StringRef En) {
-        Found = Found || Known.contains({N, C, En});
+        Found = Found || Known.contains({N, C, En, 0}) ||
+                (Positional && Known.contains({N, C, En, 1}));
       });
     });
     return Found;
   };
   auto Add = [&](From State) {
-    if (Covered(State.Node, State.Context, State.Entry))
+    if (Covered(State.Node, State.Context, State.Entry, State.Positional))
       return;
-    Known.insert({State.Node, State.Context, State.Entry});
+    Known.insert(
+        {State.Node, State.Context, State.Entry, State.Positional ? 1 : 0});
     How.push_back(std::move(State));
   };
   How.push_back({P, "", "", -1, -1, {}});
@@ -1046,30 +1075,36 @@ void Program::reachFromParam(int F, int P, Function &Into) {
         Entry = Edges[static_cast<size_t>(EI)].RootFields;
       int To = Edges[static_cast<size_t>(EI)].To;
       const Node &T = Nodes[static_cast<size_t>(To)];
+      bool Positional =
+          How[I].Positional || Edges[static_cast<size_t>(EI)].Positional;
       switch (T.K) {
       case NodeKind::Return:
-        if (T.Owner == F && !reaches(Into.ReturnSteps[Param], Entry))
-          Into.ReturnSteps[Param].push_back({Entry, StepsTo(S, EI)});
+        if (T.Owner == F &&
+            !reaches(Into.ReturnSteps[Param], Entry, Positional))
+          Into.ReturnSteps[Param].push_back(
+              {Entry, StepsTo(S, EI), Positional});
         break;
       case NodeKind::Out:
         if (T.Owner == F) {
           auto Key =
               std::make_tuple(Param, T.Index, inside(T.Fields, Context).str());
           if (std::vector<Function::Reach> &Ways = Into.OutSteps[Key];
-              !reaches(Ways, Entry))
-            Ways.push_back({Entry, StepsTo(S, EI)});
+              !reaches(Ways, Entry, Positional))
+            Ways.push_back({Entry, StepsTo(S, EI), Positional});
         }
         break;
       case NodeKind::CallArg: {
         llvm::SmallVector<Past, 4> Beyond;
         pastCall(To, Context, Beyond);
         for (Past &Next : Beyond) {
-          if (Covered(Next.Node, Next.Context, Entry))
+          bool Through = Positional || Next.Positional;
+          if (Covered(Next.Node, Next.Context, Entry, Through))
             continue;
           // The edge into the argument, then the steps through the call.
-          std::vector<StepRec> Through = steps(EI);
-          Through.insert(Through.end(), Next.Steps.begin(), Next.Steps.end());
-          Add({Next.Node, Next.Context, Entry, S, -1, std::move(Through)});
+          std::vector<StepRec> Steps = steps(EI);
+          Steps.insert(Steps.end(), Next.Steps.begin(), Next.Steps.end());
+          Add({Next.Node, Next.Context, Entry, S, -1, std::move(Steps),
+               Through});
         }
         break;
       }
@@ -1132,15 +1167,21 @@ int Program::covering(int Node, llvm::StringRef Context, int How) const {
 }
 
 void Program::push(int Node, Mode How, llvm::StringRef Context, int Prev,
-                   int Via, std::vector<StepRec> Steps) {
+                   int Via, std::vector<StepRec> Steps, bool Positional) {
   // Reached from a source directly, a node may also return to every caller
   // of its function: that covers what reaching it through a call does; an
   // unbounded entry covers a bounded one; the data at a field, the data at
-  // a field inside it.
+  // a field inside it. The data itself covers a distance measured in it
+  // (Visit::Positional), not the other way round.
+  Positional = Positional ||
+               (Prev >= 0 && States[static_cast<size_t>(Prev)].Positional) ||
+               (Via >= 0 && Edges[static_cast<size_t>(Via)].Positional);
   for (int M = How; M <= Free; ++M)
-    if (covering(Node, Context, M) >= 0)
+    if (int F = covering(Node, Context, M);
+        F >= 0 && (Positional || !States[static_cast<size_t>(F)].Positional))
       return;
-  States.push_back({Node, How, Context, Prev, Via, std::move(Steps)});
+  States.push_back(
+      {Node, How, Context, Prev, Via, std::move(Steps), Positional});
   int State = static_cast<int>(States.size() - 1);
   if (Context.empty())
     Seen[static_cast<size_t>(Node)][How] = State;
@@ -1167,6 +1208,11 @@ void Program::reportSink(int State) {
   const Visit &Last = States[static_cast<size_t>(State)];
   const SinkRec &Sink =
       Sinks[static_cast<size_t>(Nodes[static_cast<size_t>(Last.Node)].Owner)];
+  // A distance measured in the data, at a range sink of unknown extent
+  // (engine::positionalOnly).
+  if (Last.Positional && !Sink.Fixed &&
+      engine::SinkHit::isRange(static_cast<engine::SinkHit::Kind>(Sink.Kind)))
+    return;
   // A range sink on a parameter the callee uses unchanged: the caller's
   // check of its argument holds there.
   if (Sink.ParamExact && Last.How == EnteredBounded && Last.Via >= 0) {
@@ -1203,8 +1249,16 @@ void Program::reportSink(int State) {
                      return S.At.File != Steps.front().At.File;
                    }) ||
       llvm::any_of(Chain, [&](const Visit *V) {
+        // Through a global, or through a call the link resolved (into the
+        // callee, or past it): a function defined in another unit, whose
+        // steps may all be in the caller's file (`return atoi(s)` has
+        // none of its own), which the caller's unit could not follow.
         return V->Node >= 0 &&
-               Nodes[static_cast<size_t>(V->Node)].K == NodeKind::Global;
+               (Nodes[static_cast<size_t>(V->Node)].K == NodeKind::Global ||
+                (V->Prev >= 0 &&
+                 Nodes[static_cast<size_t>(
+                           States[static_cast<size_t>(V->Prev)].Node)]
+                         .K == NodeKind::CallArg));
       });
   for (int FI : Sink.Findings) {
     const FindingRec &F = FindingTable[static_cast<size_t>(FI)];
@@ -1264,8 +1318,12 @@ void Program::findings(const KnownFindings &Known) {
     llvm::StringRef Context = States[I].Context;
     // A state reached entered and later free: the free one does the work.
     bool Covered = false;
-    for (int M = How + 1; M <= Free; ++M)
-      Covered |= covering(N, Context, M) >= 0;
+    for (int M = How + 1; M <= Free; ++M) {
+      if (int F = covering(N, Context, M);
+          F >= 0 &&
+          (States[I].Positional || !States[static_cast<size_t>(F)].Positional))
+        Covered = true;
+    }
     if (Covered)
       continue;
     const Node &Nd = Nodes[static_cast<size_t>(N)];
@@ -1309,7 +1367,8 @@ void Program::findings(const KnownFindings &Known) {
       llvm::SmallVector<Past, 4> Beyond;
       pastCall(N, Context, Beyond);
       for (Past &Next : Beyond)
-        push(Next.Node, How, Next.Context, S, -1, std::move(Next.Steps));
+        push(Next.Node, How, Next.Context, S, -1, std::move(Next.Steps),
+             Next.Positional);
       break;
     }
     case NodeKind::Param:
@@ -1339,26 +1398,37 @@ const llvm::SmallVector<int, 4> &Program::sinksFrom(int P, int Depth) {
     return State.Sinks;
   State.Busy = true;
   llvm::SmallVector<int, 4> Found;
-  auto Add = [&](int SinkNode) {
+  // A distance measured in the data (Pos) reaches only range sinks of
+  // known extent (engine::positionalOnly).
+  auto Add = [&](int SinkNode, bool Pos) {
+    const SinkRec &Sink =
+        Sinks[static_cast<size_t>(Nodes[static_cast<size_t>(SinkNode)].Owner)];
+    if (Pos && !Sink.Fixed &&
+        engine::SinkHit::isRange(static_cast<engine::SinkHit::Kind>(Sink.Kind)))
+      return;
     if (Found.size() < Most && !llvm::is_contained(Found, SinkNode))
       Found.push_back(SinkNode);
   };
-  // Nodes with the field context of the data there (as in findings()).
-  llvm::DenseSet<std::pair<int, llvm::StringRef>> Visited{{P, ""}};
-  std::vector<std::pair<int, llvm::StringRef>> Work{{P, ""}};
+  // Nodes with the field context of the data there (as in findings()), and
+  // whether it is a distance measured in the data.
+  // (DenseMapInfo has no bool: Pos is 0 or 1.)
+  using Item = std::tuple<int, llvm::StringRef, int>;
+  llvm::DenseSet<Item> Visited{{P, "", 0}};
+  std::vector<Item> Work{{P, "", 0}};
   size_t Budget = 4096;
   while (!Work.empty() && Found.size() < Most && Budget-- > 0) {
-    auto [N, Context] = Work.back();
+    auto [N, Context, Pos] = Work.back();
     Work.pop_back();
-    auto Visit = [&](int To, llvm::StringRef C) {
-      if (!Visited.contains({To, ""}) && Visited.insert({To, C}).second)
-        Work.push_back({To, C});
+    auto Visit = [&](int To, llvm::StringRef C, bool ToPos) {
+      int K = ToPos ? 1 : 0;
+      if (!Visited.contains({To, "", K}) && Visited.insert({To, C, K}).second)
+        Work.push_back({To, C, K});
     };
     const Node &Nd = Nodes[static_cast<size_t>(N)];
     if (Nd.K == NodeKind::Sink) {
       const SinkRec &Sink = Sinks[static_cast<size_t>(Nd.Owner)];
       if (!Sink.Deferred && Sink.At.valid())
-        Add(N);
+        Add(N, Pos != 0);
       continue;
     }
     if (Nd.K == NodeKind::CallArg) {
@@ -1370,26 +1440,29 @@ const llvm::SmallVector<int, 4> &Program::sinksFrom(int P, int Depth) {
         // caller: found once (unless it is on the way, a recursion, or
         // only some fields of what is passed hold the data).
         if (Context.empty() && Depth < 64 && !paramSinks(CP).Busy) {
-          if (Visited.insert({CP, ""}).second)
+          if (Visited.insert({CP, "", Pos}).second)
             for (int S : sinksFrom(CP, Depth + 1))
-              Add(S);
+              Add(S, Pos != 0);
           continue;
         }
-        Visit(CP, Context);
+        Visit(CP, Context, Pos != 0);
       }
       llvm::SmallVector<Past, 4> Beyond;
       pastCall(N, Context, Beyond, /*WithSteps=*/false);
       for (const Past &Next : Beyond)
-        Visit(Next.Node, Next.Context);
+        Visit(Next.Node, Next.Context, Pos != 0 || Next.Positional);
       continue;
     }
     if (Nd.K != NodeKind::Param && Nd.K != NodeKind::CallResult &&
         Nd.K != NodeKind::CallOut)
       continue;
-    for (int EI : Adjacent[static_cast<size_t>(N)])
-      if (!blocked(EI))
-        if (std::optional<llvm::StringRef> Next = along(N, EI, Context))
-          Visit(Edges[static_cast<size_t>(EI)].To, *Next);
+    for (int EI : Adjacent[static_cast<size_t>(N)]) {
+      if (blocked(EI))
+        continue;
+      if (std::optional<llvm::StringRef> Next = along(N, EI, Context))
+        Visit(Edges[static_cast<size_t>(EI)].To, *Next,
+              Pos != 0 || Edges[static_cast<size_t>(EI)].Positional);
+    }
   }
   ParamSinkState &Done = paramSinks(P);
   Done.Busy = false;
@@ -1457,11 +1530,16 @@ Program::linkedSummaries(std::vector<store::LinkedBinding> &Bindings) {
             std::to_string(Sink.At.Line);
         L.Sinks.push_back({Nodes[static_cast<size_t>(P)].Index,
                            static_cast<engine::SinkHit::Kind>(Sink.Kind),
-                           std::move(Where)});
+                           std::move(Where), Sink.Fixed});
       }
     }
-    for (const auto &Entry : F.ReturnSteps)
+    for (const auto &Entry : F.ReturnSteps) {
       L.ToReturn.push_back(Entry.first);
+      // Every way to the return measures a distance in the data.
+      if (llvm::all_of(Entry.second,
+                       [](const Function::Reach &W) { return W.Positional; }))
+        L.PositionalReturn.push_back(Entry.first);
+    }
     L.Validates.append(F.Validates.begin(), F.Validates.end());
     L.Signature = F.Signature.str();
     Entries.push_back({F.Usr, std::move(L)});

@@ -113,9 +113,13 @@ private:
       std::int64_t Call = R.integer();
       return json::Array{Call, R.integer()};
     });
-    return json::Object{{"root", std::move(Root)},
-                        {"steps", std::move(Steps)},
-                        {"guards", std::move(Guards)}};
+    json::Object Flow{{"root", std::move(Root)},
+                      {"steps", std::move(Steps)},
+                      {"guards", std::move(Guards)}};
+    // Said only when it is so, as the engine writes it.
+    if (R.flag())
+      Flow["positional"] = true;
+    return Flow;
   }
 
   json::Array flows() {
@@ -126,6 +130,8 @@ private:
     return list([&] {
       json::Object S;
       S["paramExact"] = R.flag();
+      if (R.flag())
+        S["fixed"] = true;
       S["kind"] = R.integer();
       S["sink"] = string();
       S["findings"] = list([&]() -> json::Value {
@@ -256,7 +262,7 @@ constexpr llvm::StringLiteral Facts = R"json([{
     "returns": [{"root": {"kind": "param", "param": 0,
                           "fields": "reader.len"},
                  "steps": [[1, 4, 3, 50, "assigned to 'x'"]],
-                 "guards": [[0, 1]]}],
+                 "guards": [[0, 1]], "positional": true}],
     "outs": [{"param": 1, "fields": "a.b", "flows": [
       {"root": {"kind": "source", "what": "getenv", "byCall": true,
                 "at": ["/src/a.c", 2, 1, 10]}, "steps": []}]}],
@@ -273,7 +279,8 @@ constexpr llvm::StringLiteral Facts = R"json([{
                "flow": {"root": {"kind": "global", "global": 0,
                                  "fields": "x"}}}]
   }],
-  "guardedSinks": [{"paramExact": false, "kind": 3, "sink": "memcpy",
+  "guardedSinks": [{"paramExact": false, "fixed": true, "kind": 3,
+    "sink": "memcpy",
     "findings": [{"check": "sinkguard-tainted-shell-command",
                   "at": [0, 5, 3, 60], "message": "runs {{origin}}",
                   "ranges": [[60, 6], "not a pair"],
@@ -303,7 +310,7 @@ constexpr llvm::StringLiteral Decoded = R"json([{
     "returns": [{"root": {"kind": "param", "param": 0,
                           "fields": "reader.len"},
                  "steps": [["/src/b.h", 4, 3, 50, "assigned to 'x'"]],
-                 "guards": [[0, 1]]}],
+                 "guards": [[0, 1]], "positional": true}],
     "outs": [{"param": 1, "fields": "a.b", "flows": [
       {"root": {"kind": "source", "what": "getenv", "byCall": true,
                 "at": ["/src/a.c", 2, 1, 10]}, "steps": [], "guards": []}]}],
@@ -319,7 +326,8 @@ constexpr llvm::StringLiteral Decoded = R"json([{
                "flow": {"root": {"kind": "global", "global": 0,
                                  "fields": "x"}, "steps": [], "guards": []}}]
   }],
-  "guardedSinks": [{"paramExact": false, "kind": 3, "sink": "memcpy",
+  "guardedSinks": [{"paramExact": false, "fixed": true, "kind": 3,
+    "sink": "memcpy",
     "findings": [{"check": "sinkguard-tainted-shell-command",
                   "at": ["/src/a.c", 5, 3, 60], "message": "runs {{origin}}",
                   "ranges": [[60, 6]], "function": "main"}],
