@@ -246,6 +246,18 @@ static const Expr *innermostObject(const Expr *Ex) {
 
 /// Whether \p Ex designates one integer object exactly: a variable, a field,
 /// a dereferenced pointer; not an array element (arrays are one cell).
+bool stepsBackToObject(const BinaryOperator *BO) {
+  if (BO->getOpcode() != BO_Sub || !BO->getLHS()->getType()->isPointerType())
+    return false;
+  const Expr *K = BO->getRHS()->IgnoreParenImpCasts();
+  if (const auto *Off = dyn_cast<OffsetOfExpr>(K))
+    return Off->getTypeSourceInfo()->getType()->isRecordType();
+  if (const auto *Size = dyn_cast<UnaryExprOrTypeTraitExpr>(K))
+    return Size->getKind() == UETT_SizeOf &&
+           Size->getTypeOfArgument()->isRecordType();
+  return false;
+}
+
 bool preciseLocation(const Expr *Ex) {
   return isa_and_nonnull<DeclRefExpr, CXXThisExpr>(innermostObject(Ex));
 }

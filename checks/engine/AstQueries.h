@@ -40,6 +40,13 @@ using clang::SourceManager;
 using clang::Stmt;
 using clang::ValueDecl;
 
+/// Whether \p BO steps back from a pointer by the size of a struct or the
+/// offset of a member in one (`s - sizeof *sh`, `(char *)p -
+/// offsetof(struct conn, node)`): the header a string library keeps before
+/// its data, the object a member belongs to (container_of). What is there
+/// is the program's own object, not the data the pointer points to.
+bool stepsBackToObject(const clang::BinaryOperator *BO);
+
 /// Peels the nodes that do not change which object or value is meant.
 inline const Expr *stripToValue(const Expr *E) {
   while (E) {

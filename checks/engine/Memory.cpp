@@ -79,6 +79,9 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
     return {};
   }
   if (const auto *BO = dyn_cast<BinaryOperator>(Ex)) {
+    // A struct header before the data, the object a member is in.
+    if (stepsBackToObject(BO))
+      return {};
     if (BO->isAdditiveOp() || BO->isCompoundAssignmentOp() ||
         BO->getOpcode() == BO_Assign) {
       return locOf(BO->getLHS()->getType()->isPointerType() ||

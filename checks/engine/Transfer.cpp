@@ -363,6 +363,9 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
       return {};
     if (BO->getOpcode() == BO_Comma)
       return R;
+    // `s - sizeof *hdr`: the program's own header, not the data.
+    if (stepsBackToObject(BO))
+      return {};
     addAll(L, R);
     // `end - start`: a place in the data, not the data (Step::Positional).
     if (BO->getOpcode() == BO_Sub && BO->getLHS()->getType()->isPointerType() &&
