@@ -445,6 +445,10 @@ private:
     return {C.At, intern(("passed to '" + C.Name + "'" + As).str())};
   }
   void reportSink(int State);
+  /// The unit's table of functions stored in fields, stored by \p Unit.
+  void readFieldTargets(FactsReader &R, int Unit);
+  /// The unit of the function or call node \p N is in; -1 for others.
+  int unitOf(int N) const;
   /// Whether a function of another unit that the edge's data passed
   /// validates it.
   bool blocked(int EdgeIndex) const;
@@ -512,7 +516,10 @@ private:
   llvm::DenseSet<int> DirectReferences;
   std::vector<std::string> GlobalNames;
   llvm::StringMap<int> GlobalIndex;
-  llvm::StringMap<std::vector<llvm::StringRef>> FieldTargets;
+  /// The functions stored in each field (by USR), with the units that
+  /// store them there.
+  llvm::StringMap<std::vector<std::pair<llvm::StringRef, std::vector<int>>>>
+      FieldTargets;
   /// CallOut nodes by (call, argument).
   std::map<std::pair<int, int>, std::vector<int>> CallOuts;
 
@@ -716,6 +723,23 @@ void Program::addCallArg(FactsReader &R, int Fn, int CallBase,
   addFlow(R, Fn, CallBase, Globals, To, Bounded);
 }
 
+void Program::readFieldTargets(FactsReader &R, int Unit) {
+  size_t N = R.count();
+  for (size_t I = 0; I < N && R.ok(); ++I) {
+    llvm::StringRef Field = text(R);
+    llvm::StringRef Fn = text(R);
+    if (Field.empty() || Fn.empty())
+      continue;
+    auto &List = FieldTargets[Field];
+    auto Known =
+        llvm::find_if(List, [&](const auto &E) { return E.first == Fn; });
+    if (Known == List.end())
+      List.push_back({Fn, {Unit}});
+    else if (!llvm::is_contained(Known->second, Unit))
+      Known->second.push_back(Unit);
+  }
+}
+
 void Program::addUnit(FactsReader &R, llvm::StringRef UnitFile) {
   CurrentStrings = &Strings;
   UnitStrings.assign(R.stringCount(), llvm::StringRef());
@@ -749,14 +773,7 @@ void Program::addUnit(FactsReader &R, llvm::StringRef UnitFile) {
   N = R.count();
   for (size_t I = 0; I < N && R.ok(); ++I)
     Globals.push_back(global(text(R)));
-  N = R.count();
-  for (size_t I = 0; I < N && R.ok(); ++I) {
-    llvm::StringRef Field = text(R);
-    llvm::StringRef Fn = text(R);
-    auto &List = FieldTargets[Field];
-    if (!Field.empty() && !Fn.empty() && !llvm::is_contained(List, Fn))
-      List.push_back(Fn);
-  }
+  readFieldTargets(R, Unit);
   FindingBase = FindingTable.size();
   N = R.count();
   for (size_t I = 0; I < N && R.ok(); ++I) {
@@ -890,7 +907,8 @@ void Program::resolve() {
   }
   // Each call's references (one per function it may call), then the
   // programs, then what each call binds to.
-  std::vector<std::pair<int, int>> CallReferences;
+  // (For a call through a field, the units that stored the function there.)
+  std::vector<std::tuple<int, int, const std::vector<int> *>> CallReferences;
   for (size_t I = 0; I < Calls.size(); ++I) {
     Call &C = Calls[I];
     int Index = static_cast<int>(I);
@@ -898,32 +916,59 @@ void Program::resolve() {
       C.Caller = function(CallerUsrs[I]);
     if (C.Caller >= 0)
       Functions[static_cast<size_t>(C.Caller)].Calls.push_back(Index);
-    std::vector<llvm::StringRef> Targets;
+    std::vector<std::pair<llvm::StringRef, const std::vector<int> *>> Targets;
     if (C.Field) {
       auto It = FieldTargets.find(C.Target);
       if (It != FieldTargets.end())
-        Targets = It->second;
+        for (const auto &[Fn, StoredBy] : It->second)
+          Targets.push_back({Fn, &StoredBy});
     } else {
-      Targets.push_back(C.Target);
+      Targets.push_back({C.Target, nullptr});
     }
-    for (llvm::StringRef T : Targets) {
+    for (const auto &[T, StoredBy] : Targets) {
       if (!FunctionIndex.count(T))
         continue;
-      int Ref = Grouping.addReference(C.Unit, T, C.Signature);
-      CallReferences.push_back({Index, Ref});
+      int Ref = Grouping.addReference(C.Unit, T, C.Signature, !C.Field);
+      CallReferences.push_back({Index, Ref, StoredBy});
       if (!C.Field)
         DirectReferences.insert(Ref);
     }
   }
   Grouping.group();
-  for (const auto &[Index, Ref] : CallReferences) {
+  for (const auto &[Index, Ref, StoredBy] : CallReferences) {
     Call &C = Calls[static_cast<size_t>(Index)];
+    // A function stored in a field is called through it only in the
+    // programs of a unit that stores it there: a library's dispatch loop
+    // calls the handlers of the program it is linked into, not every
+    // program's.
+    if (StoredBy && llvm::none_of(*StoredBy, [&](int U) {
+          return Grouping.together(U, C.Unit);
+        }))
+      continue;
     for (int F : Grouping.bound(Ref)) {
       if (llvm::is_contained(C.Callees, F))
         continue;
       C.Callees.push_back(F);
       Functions[static_cast<size_t>(F)].Callers.push_back(Index);
     }
+  }
+}
+
+int Program::unitOf(int N) const {
+  if (N < 0)
+    return -1;
+  const Node &Nd = Nodes[static_cast<size_t>(N)];
+  switch (Nd.K) {
+  case NodeKind::Param:
+  case NodeKind::Return:
+  case NodeKind::Out:
+    return Functions[static_cast<size_t>(Nd.Owner)].Unit;
+  case NodeKind::CallArg:
+  case NodeKind::CallResult:
+  case NodeKind::CallOut:
+    return Calls[static_cast<size_t>(Nd.Owner)].Unit;
+  default:
+    return -1;
   }
 }
 
@@ -1224,6 +1269,24 @@ void Program::reportSink(int State) {
   for (int S = State; S >= 0; S = States[static_cast<size_t>(S)].Prev)
     Chain.push_back(&States[static_cast<size_t>(S)]);
   std::reverse(Chain.begin(), Chain.end());
+  // A path runs in one program: the units of the functions it goes through
+  // must share one (a library's dispatch loop, in every program, does not
+  // carry one program's data into another's handlers).
+  if (Grouping.programCount() > 1) {
+    llvm::BitVector Common;
+    for (const Visit *V : Chain) {
+      int U = unitOf(V->Node);
+      if (U < 0)
+        continue;
+      llvm::BitVector In = Grouping.programsOf(U);
+      if (Common.empty())
+        Common = std::move(In);
+      else
+        Common &= In;
+      if (Common.none())
+        return;
+    }
+  }
   const Visit &First = *Chain.front();
   if (First.Via < 0)
     return;

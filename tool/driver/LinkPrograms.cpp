@@ -48,12 +48,13 @@ void ProgramGrouping::addDefinition(int Def, llvm::StringRef Usr, int Unit,
 }
 
 int ProgramGrouping::addReference(int Unit, llvm::StringRef Usr,
-                                  llvm::StringRef Signature) {
+                                  llvm::StringRef Signature, bool ByName) {
   auto [It, New] =
       ReferenceIndex.try_emplace(std::make_tuple(Unit, id(Usr), id(Signature)),
                                  static_cast<int>(References.size()));
   if (New)
-    References.push_back({Unit, Usr, Signature, {}, {}});
+    References.push_back({Unit, Usr, Signature, false, {}, {}});
+  References[static_cast<size_t>(It->second)].ByName |= ByName;
   return It->second;
 }
 
@@ -199,6 +200,10 @@ void ProgramGrouping::group() {
       continue;
     }
     R.Bound.assign(R.Candidates.begin(), R.Candidates.end());
+    // A call through a function pointer pulls nothing in: the unit that
+    // stores the function there names it, if it is in the program.
+    if (!R.ByName)
+      continue;
     for (int D : R.Candidates)
       if (int U = home(D); U >= 0 && U != R.Unit)
         From.Pulls.push_back(U);
@@ -242,6 +247,30 @@ void ProgramGrouping::group() {
       }
     }
   }
+}
+
+bool ProgramGrouping::together(int A, int B) const {
+  bool AnyA = false;
+  bool AnyB = false;
+  for (const Program &P : Programs) {
+    bool InA = P.In.test(static_cast<unsigned>(A));
+    bool InB = P.In.test(static_cast<unsigned>(B));
+    if (InA && InB)
+      return true;
+    AnyA |= InA;
+    AnyB |= InB;
+  }
+  return !AnyA || !AnyB;
+}
+
+llvm::BitVector ProgramGrouping::programsOf(int U) const {
+  llvm::BitVector In(static_cast<unsigned>(Programs.size()));
+  for (size_t I = 0; I < Programs.size(); ++I)
+    if (Programs[I].In.test(static_cast<unsigned>(U)))
+      In.set(static_cast<unsigned>(I));
+  if (In.none())
+    In.set();
+  return In;
 }
 
 } // namespace sinkguard::driver

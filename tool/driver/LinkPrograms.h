@@ -63,8 +63,10 @@ public:
   void addDefinition(int Def, llvm::StringRef Usr, int Unit,
                      llvm::StringRef Signature = "");
   /// The reference of \p Unit's calls to \p Usr through \p Signature (the
-  /// same number for the same three).
-  int addReference(int Unit, llvm::StringRef Usr, llvm::StringRef Signature);
+  /// same number for the same three); \p ByName false for a call through
+  /// a function pointer, which pulls no unit into a program.
+  int addReference(int Unit, llvm::StringRef Usr, llvm::StringRef Signature,
+                   bool ByName = true);
   /// Infers the programs; then bound() answers.
   void group();
   /// The definitions reference \p Ref binds to.
@@ -84,6 +86,12 @@ public:
     return It != Definitions.end() && It->second.size() > 1;
   }
   size_t programCount() const { return Programs.size(); }
+  /// Whether units \p A and \p B may run in one program: some program
+  /// took in both, or one of them is in none (nothing is known of it).
+  bool together(int A, int B) const;
+  /// The programs unit \p U is in (bit per program, in the order of
+  /// programCount()); all of them when it is in none.
+  llvm::BitVector programsOf(int U) const;
 
 private:
   /// An interned string by its address.
@@ -103,6 +111,8 @@ private:
     int Unit;
     llvm::StringRef Usr;
     llvm::StringRef Signature;
+    /// Some call names it (not only through a function pointer).
+    bool ByName = false;
     /// The definitions the call fits (of several, those that fit best).
     llvm::SmallVector<int, 2> Candidates;
     llvm::SmallVector<int, 1> Bound;
