@@ -534,7 +534,15 @@ private:
     /// The data is a distance measured in the data of the source
     /// (engine::Step::Positional): some edge on the way says so.
     bool Positional = false;
+    /// The programs the path may run in (a bit per program of the
+    /// grouping; all when there are more than 64 or none), and those the
+    /// states at this node and mode explored so far were in.
+    std::uint64_t Programs = ~0ULL;
+    std::uint64_t Covers = ~0ULL;
   };
+  /// The programs of the unit of node \p N, as Visit::Programs.
+  std::uint64_t programMask(int N);
+  std::vector<std::uint64_t> UnitMasks;
   std::vector<Visit> States;
   std::set<std::pair<std::string, unsigned>> Reported;
 
@@ -954,6 +962,24 @@ void Program::resolve() {
   }
 }
 
+std::uint64_t Program::programMask(int N) {
+  int U = unitOf(N);
+  size_t Count = Grouping.programCount();
+  if (U < 0 || Count < 2 || Count > 64)
+    return ~0ULL;
+  if (UnitMasks.empty()) {
+    UnitMasks.resize(UnitFiles.size(), 0);
+    for (size_t I = 0; I < UnitMasks.size(); ++I) {
+      llvm::BitVector In = Grouping.programsOf(static_cast<int>(I));
+      for (unsigned B : In.set_bits())
+        UnitMasks[I] |= std::uint64_t(1) << B;
+    }
+  }
+  return static_cast<size_t>(U) < UnitMasks.size()
+             ? UnitMasks[static_cast<size_t>(U)]
+             : ~0ULL;
+}
+
 int Program::unitOf(int N) const {
   if (N < 0)
     return -1;
@@ -1221,12 +1247,30 @@ void Program::push(int Node, Mode How, llvm::StringRef Context, int Prev,
   Positional = Positional ||
                (Prev >= 0 && States[static_cast<size_t>(Prev)].Positional) ||
                (Via >= 0 && Edges[static_cast<size_t>(Via)].Positional);
-  for (int M = How; M <= Free; ++M)
-    if (int F = covering(Node, Context, M);
-        F >= 0 && (Positional || !States[static_cast<size_t>(F)].Positional))
+  // A path runs in one program (Visit::Programs): the programs it may be
+  // in so far, and this node's. States of some programs do not cover
+  // another's: a library function reached from one program's main first
+  // is reached again from another's.
+  std::uint64_t Programs =
+      (Prev >= 0 ? States[static_cast<size_t>(Prev)].Programs : ~0ULL) &
+      programMask(Node);
+  if (!Programs)
+    return;
+  std::uint64_t Inherit = 0;
+  for (int M = How; M <= Free; ++M) {
+    int F = covering(Node, Context, M);
+    if (F < 0)
+      continue;
+    const Visit &Old = States[static_cast<size_t>(F)];
+    if (!Positional && Old.Positional)
+      continue;
+    if ((Old.Covers & Programs) == Programs)
       return;
-  States.push_back(
-      {Node, How, Context, Prev, Via, std::move(Steps), Positional});
+    if (M == How)
+      Inherit = Old.Covers;
+  }
+  States.push_back({Node, How, Context, Prev, Via, std::move(Steps), Positional,
+                    Programs, Programs | Inherit});
   int State = static_cast<int>(States.size() - 1);
   if (Context.empty())
     Seen[static_cast<size_t>(Node)][How] = State;
@@ -1382,9 +1426,12 @@ void Program::findings(const KnownFindings &Known) {
     // A state reached entered and later free: the free one does the work.
     bool Covered = false;
     for (int M = How + 1; M <= Free; ++M) {
-      if (int F = covering(N, Context, M);
-          F >= 0 &&
-          (States[I].Positional || !States[static_cast<size_t>(F)].Positional))
+      int F = covering(N, Context, M);
+      if (F < 0)
+        continue;
+      const Visit &Old = States[static_cast<size_t>(F)];
+      if ((States[I].Positional || !Old.Positional) &&
+          (Old.Covers & States[I].Programs) == States[I].Programs)
         Covered = true;
     }
     if (Covered)
