@@ -381,6 +381,14 @@ bool UncheckedConversionCheck::checkStrtol(const CallExpr *Call,
   if (const auto *UO = dyn_cast<UnaryOperator>(EndArg))
     if (UO->getOpcode() == UO_AddrOf)
       End = variableOf(UO->getSubExpr());
+  // `strtoull(s, tail, 0)` with the caller's `char **tail`: the caller's
+  // end pointer, which this function may check through `*tail`.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(EndArg)) {
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl());
+        PVD && PVD->getType()->isPointerType() &&
+        PVD->getType()->getPointeeType()->isPointerType())
+      End = PVD;
+  }
   bool NoEnd =
       EndArg->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
   // The variable the result goes to.
