@@ -461,6 +461,29 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
   return {};
 }
 
+FunctionAnalysis::ObjectParts FunctionAnalysis::objectParts(const Expr *A,
+                                                            State &S) {
+  ObjectParts Out;
+  QualType T = A->getType();
+  bool Object = (T->isPointerType() && T->getPointeeType()->isRecordType()) ||
+                (A->isGLValue() && T->isRecordType());
+  if (!Object || isStdStringType(T.getNonReferenceType()))
+    return Out;
+  Location L = locOf(A, S);
+  if (!L.valid())
+    return Out;
+  Out.Object = true;
+  for (const auto &[K, V] : S.Cells)
+    if (K.Base == L.Base && strictlyWithin(L, K) && !V.empty())
+      Out.Fields.push_back({moved(nullptr, K.Path, L.Path), &V});
+  llvm::sort(Out.Fields, [](const auto &X, const auto &Y) {
+    return pathBefore(X.first, Y.first);
+  });
+  for (const auto &Part : Out.Fields)
+    Out.InAField.insert(Part.second->begin(), Part.second->end());
+  return Out;
+}
+
 bool FunctionAnalysis::definedElsewhere(const FunctionDecl *Callee) const {
   if (!E.options().WholeProgram || !Callee)
     return false;
@@ -488,8 +511,14 @@ FunctionAnalysis::callElsewhere(const CallExpr *Call, const Decl *Target,
     const Expr *A = ruleArg(Call, P);
     if (!A)
       continue;
-    for (const Step *St : T) {
+    // An object passed: a source's data in one of its fields goes to the
+    // link with that field (`run(&ctx)` after `ctx.argv = argv`), each
+    // field's path of it; what the object holds as a whole, whole. (A
+    // parameter's data keeps its own field paths, Origin::Path.)
+    ObjectParts Parts = objectParts(A, S);
+    auto Pass = [&](const Step *St, const FieldPath *Fields) {
       SinkHit Hit{SinkHit::ExternalArg, Call, Callee, A, St};
+      Hit.ArgFields = Fields;
       if (TrackRanges && isInt(A->getType()))
         Hit.Indexing.Range = rangeOf(A, S);
       if (St->Root->K == Origin::Source)
@@ -499,7 +528,14 @@ FunctionAnalysis::callElsewhere(const CallExpr *Call, const Decl *Target,
                         F.Hit.Path->Root == St->Root;
                }))
         keepSink(Hit);
-    }
+    };
+    for (const Step *St : T)
+      if (St->Root->K != Origin::Source || !Parts.InAField.contains(St))
+        Pass(St, nullptr);
+    for (const auto &[Fields, Held] : Parts.Fields)
+      for (const Step *St : *Held)
+        if (St->Root->K == Origin::Source)
+          Pass(St, Fields);
   }
   // What the callee may leave in the objects passed to it (a call through a
   // function pointer: only what it returns, or every object passed to a

@@ -342,6 +342,9 @@ llvm::json::Object TaintEngine::facts(
     llvm::json::Object C{{"call", It->second},
                          {"arg", ParamOf(Hit)},
                          {"flow", W.flow(Hit.Path)}};
+    // The field of the object passed that holds the data.
+    if (Hit.ArgFields)
+      C["fields"] = fieldNames(Hit.ArgFields, nullptr);
     if (Opts.RangeChecks && isInt(Hit.Arg->getType()))
       C["range"] = FactsWriter::range(Hit.Indexing.Range);
     return C;

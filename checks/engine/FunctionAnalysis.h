@@ -174,6 +174,16 @@ private:
   /// \p Path of its summary's flow \p From, with the arguments' paths.
   TaintSet constructed(const clang::CXXConstructExpr *CE, const TaintSet &From,
                        State &S);
+  /// What an argument that designates an object (a pointer to a struct, a
+  /// struct by reference) holds in its fields: each field's path relative
+  /// to the object with its cell, in field order, and every path some
+  /// field holds.
+  struct ObjectParts {
+    bool Object = false;
+    llvm::SmallVector<std::pair<const FieldPath *, const TaintSet *>, 4> Fields;
+    llvm::DenseSet<const Step *> InAField;
+  };
+  ObjectParts objectParts(const Expr *A, State &S);
   /// Whether values of \p T are objects copied field by field: records
   /// other than text and library containers.
   static bool copiedByField(QualType T);

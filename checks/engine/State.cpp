@@ -11,6 +11,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
 #include <algorithm>
 #include <cstdint>
 #include <utility>
@@ -121,6 +122,12 @@ bool addAll(TaintSet &Into, const TaintSet &From) {
 bool fromSource(const TaintSet &T) {
   return llvm::any_of(
       T, [](const Step *St) { return St->Root->K == Origin::Source; });
+}
+
+bool fieldPathsOverlap(llvm::StringRef A, llvm::StringRef B) {
+  if (A.size() > B.size())
+    std::swap(A, B);
+  return A.empty() || B == A || (B.starts_with(A) && B[A.size()] == '.');
 }
 
 bool mayBeUntrusted(const TaintSet &T) {

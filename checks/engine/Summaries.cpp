@@ -203,8 +203,22 @@ TaintSet FunctionAnalysis::applyLinked(
     const Expr *A = ruleArg(Call, PS.Param);
     if (!A)
       continue;
-    for (const auto &[P, T] : Args) {
-      if (P != PS.Param || T.empty())
+    // Of an object passed, only what lies in the field that reaches the
+    // sink (or in the whole object) reaches it.
+    ObjectParts Parts;
+    if (!PS.Fields.empty())
+      Parts = objectParts(A, S);
+    for (const auto &[P, All] : Args) {
+      if (P != PS.Param || All.empty())
+        continue;
+      TaintSet T;
+      for (const Step *St : All)
+        if (!Parts.InAField.contains(St))
+          T.push_back(St);
+      for (const auto &[Fields, Held] : Parts.Fields)
+        if (fieldPathsOverlap(fieldNames(Fields, nullptr), PS.Fields))
+          addAll(T, *Held);
+      if (T.empty())
         continue;
       TaintSet Passed = extend(
           T, At,

@@ -30,7 +30,7 @@ bool TaintEngine::isTrusted(model::SourceKind K) const {
 
 void TaintEngine::report(const SinkHit &Hit) {
   const Expr *Where = Hit.Call ? Hit.Call : Hit.Indexing.Use;
-  if (!Reported.insert({Where, Hit.Arg}).second)
+  if (!Reported.insert({Where, Hit.Arg, Hit.ArgFields}).second)
     return;
   // A source passed to a function defined elsewhere: the link phase
   // follows it.

@@ -240,6 +240,10 @@ struct SinkHit {
   /// For Index, Offset, Size and LoopBound: the use and what is known of
   /// the value there.
   IndexUse Indexing = {};
+  /// For ExternalArg of an object (a pointer to a struct, a struct passed
+  /// by reference): the field of it the data lies in, when only one does
+  /// (`run(&ctx)` after `ctx.argv = argv`: argv); null for the whole.
+  const FieldPath *ArgFields = nullptr;
 
   /// Whether the hit is about an integer's range rather than text.
   static bool isRange(Kind K) {
@@ -300,6 +304,9 @@ struct LinkedFunction {
     std::string Where;
     /// A range sink's extent is known (positionalOnly).
     bool Fixed = false;
+    /// The field of the parameter's object whose data reaches the sink,
+    /// dot-separated ("" the whole, or not known).
+    std::string Fields = {};
   };
   std::vector<ParamSink> Sinks;
   /// Parameters that are safe when it returns non-zero.
@@ -454,7 +461,9 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, Scan> ProducesSource;
   llvm::DenseMap<const clang::FunctionDecl *, bool> Exports;
   llvm::DenseSet<const clang::FunctionDecl *> Recursive;
-  llvm::DenseSet<std::pair<const clang::Expr *, const clang::Expr *>> Reported;
+  llvm::DenseSet<
+      std::tuple<const clang::Expr *, const clang::Expr *, const FieldPath *>>
+      Reported;
   std::vector<SinkHit> Pending;
   std::vector<ExternalCall> Calls;
   llvm::DenseMap<const clang::CallExpr *, int> CallIndex;

@@ -34,8 +34,8 @@ namespace sinkguard::store {
 /// unit's main file, a function's place and signature, a call's signature.
 /// 5: a parameter root's field path. 6: whether a flow carries a distance
 /// measured in the data (engine::Step::Positional), whether a sink's extent
-/// is known.
-constexpr int FactsCodecVersion = 6;
+/// is known. 7: the field of an object argument that holds a source's data.
+constexpr int FactsCodecVersion = 7;
 
 /// The kinds of a flow's root, as encoded.
 enum class RootKind : std::uint8_t {

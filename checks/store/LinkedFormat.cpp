@@ -75,7 +75,8 @@ engine::LinkedFunction readFunction(const json::Object &F) {
         L.Sinks.push_back({static_cast<int>(S->getInteger("param").value_or(0)),
                            static_cast<engine::SinkHit::Kind>(Kind),
                            S->getString("where").value_or("").str(),
-                           S->getBoolean("fixed").value_or(false)});
+                           S->getBoolean("fixed").value_or(false),
+                           S->getString("fields").value_or("").str()});
       }
     }
   }
@@ -105,6 +106,8 @@ void LinkedWriter::function(const engine::LinkedFunction &F) {
             J.attribute("where", S.Where);
             if (S.Fixed)
               J.attribute("fixed", true);
+            if (!S.Fields.empty())
+              J.attribute("fields", S.Fields);
           });
         }
       });

@@ -113,6 +113,9 @@ struct Edge {
   /// For a flow from a parameter: the field of its object the flow starts
   /// from ("" the parameter itself); interned.
   llvm::StringRef RootFields;
+  /// For a source's flow into an object passed to a call: the field of the
+  /// object that holds the data ("" the whole); interned.
+  llvm::StringRef ArgFields;
   /// Checks by functions of other units on the way: (call, argument). The
   /// edge holds unless one of them is a validator.
   std::vector<std::pair<int, int>> Guards;
@@ -394,8 +397,11 @@ private:
   /// A flow into node \p To (-1: read and drop it).
   /// Adds \p E, an edge from a node or (From -1) from a source.
   void addEdge(Edge E);
+  /// (\p ArgFields: the field of an object argument that holds a source's
+  /// data, Edge::ArgFields.)
   void addFlow(FactsReader &R, int Fn, int CallBase,
-               const std::vector<int> &Globals, int To, bool Bounded = false);
+               const std::vector<int> &Globals, int To, bool Bounded = false,
+               llvm::StringRef ArgFields = "");
   /// A sink of function \p Fn (-1: of the unit), and the flow into it;
   /// \p Deferred for a path inside the unit that passed a check by another
   /// unit's function.
@@ -550,11 +556,14 @@ private:
   struct ParamSinkState {
     bool Busy = false;
     bool Done = false;
-    llvm::SmallVector<int, 4> Sinks; // sink nodes
+    /// Sink nodes, each with the field of the parameter's object whose
+    /// data reaches it ("" the whole, or not known); interned.
+    llvm::SmallVector<std::pair<int, llvm::StringRef>, 4> Sinks;
   };
   /// The sinks (at most 4) parameter node \p P reaches, in its function
   /// or below it.
-  const llvm::SmallVector<int, 4> &sinksFrom(int P, int Depth);
+  const llvm::SmallVector<std::pair<int, llvm::StringRef>, 4> &
+  sinksFrom(int P, int Depth);
   /// Of each parameter node (ParamSinkIndex: node -> index, -1 for the
   /// other nodes; both made when the summaries are).
   std::vector<ParamSinkState> ParamSinks;
@@ -643,7 +652,8 @@ int Program::rootNode(FactsReader &R, int Fn, int CallBase,
 }
 
 void Program::addFlow(FactsReader &R, int Fn, int CallBase,
-                      const std::vector<int> &Globals, int To, bool Bounded) {
+                      const std::vector<int> &Globals, int To, bool Bounded,
+                      llvm::StringRef ArgFields) {
   int Source = -1;
   llvm::StringRef ParamFields;
   int From = rootNode(R, Fn, CallBase, Globals, Source, ParamFields);
@@ -655,6 +665,7 @@ void Program::addFlow(FactsReader &R, int Fn, int CallBase,
   E.Source = Source;
   E.Bounded = Bounded;
   E.RootFields = ParamFields;
+  E.ArgFields = ArgFields;
   size_t Steps = R.count();
   size_t PoolSize = StepPool.size();
   for (size_t I = 0; I < Steps && R.ok(); ++I) {
@@ -724,11 +735,12 @@ void Program::addCallArg(FactsReader &R, int Fn, int CallBase,
   int Call = CallBase + R.index();
   int Arg = R.index();
   bool Bounded = R.flag();
+  llvm::StringRef Fields = text(R);
   int To = -1;
   if (!Discarding && Call >= CallBase &&
       Call < static_cast<int>(Calls.size()) && R.ok())
     To = node(NodeKind::CallArg, Call, Arg);
-  addFlow(R, Fn, CallBase, Globals, To, Bounded);
+  addFlow(R, Fn, CallBase, Globals, To, Bounded, Fields);
 }
 
 void Program::readFieldTargets(FactsReader &R, int Unit) {
@@ -1415,9 +1427,11 @@ void Program::findings(const KnownFindings &Known) {
   Seen.assign(Nodes.size(), {-1, -1, -1});
   SeenAny.assign(Nodes.size(), {-1, -1, -1});
   SeenIn.clear();
+  // A source's data starts where it lies in the object passed.
   for (int EI : SourceEdges)
     if (!blocked(EI))
-      push(Edges[static_cast<size_t>(EI)].To, Free, "", -1, EI);
+      push(Edges[static_cast<size_t>(EI)].To, Free,
+           Edges[static_cast<size_t>(EI)].ArgFields, -1, EI);
   for (size_t I = 0; I < States.size(); ++I) {
     int S = static_cast<int>(I);
     int N = States[I].Node;
@@ -1501,44 +1515,55 @@ void Program::findings(const KnownFindings &Known) {
   }
 }
 
-const llvm::SmallVector<int, 4> &Program::sinksFrom(int P, int Depth) {
+const llvm::SmallVector<std::pair<int, llvm::StringRef>, 4> &
+Program::sinksFrom(int P, int Depth) {
   constexpr size_t Most = 4;
   ParamSinkState &State = paramSinks(P);
   if (State.Done || State.Busy)
     return State.Sinks;
   State.Busy = true;
-  llvm::SmallVector<int, 4> Found;
+  llvm::SmallVector<std::pair<int, llvm::StringRef>, 4> Found;
   // A distance measured in the data (Pos) reaches only range sinks of
-  // known extent (engine::positionalOnly).
-  auto Add = [&](int SinkNode, bool Pos) {
+  // known extent (engine::positionalOnly). A sink reached from several
+  // fields of the parameter's object is reached from the whole.
+  auto Add = [&](int SinkNode, bool Pos, llvm::StringRef Entry) {
     const SinkRec &Sink =
         Sinks[static_cast<size_t>(Nodes[static_cast<size_t>(SinkNode)].Owner)];
     if (Pos && !Sink.Fixed &&
         engine::SinkHit::isRange(static_cast<engine::SinkHit::Kind>(Sink.Kind)))
       return;
-    if (Found.size() < Most && !llvm::is_contained(Found, SinkNode))
-      Found.push_back(SinkNode);
+    auto *Known = llvm::find_if(
+        Found, [&](const auto &F) { return F.first == SinkNode; });
+    if (Known != Found.end()) {
+      if (Known->second != Entry)
+        Known->second = "";
+      return;
+    }
+    if (Found.size() < Most)
+      Found.push_back({SinkNode, Entry});
   };
-  // Nodes with the field context of the data there (as in findings()), and
-  // whether it is a distance measured in the data.
+  // Nodes with the field context of the data there (as in findings()),
+  // whether it is a distance measured in the data, and the field of the
+  // parameter's object the data came from (as the first flow read it).
   // (DenseMapInfo has no bool: Pos is 0 or 1.)
-  using Item = std::tuple<int, llvm::StringRef, int>;
-  llvm::DenseSet<Item> Visited{{P, "", 0}};
-  std::vector<Item> Work{{P, "", 0}};
+  using Item = std::tuple<int, llvm::StringRef, int, llvm::StringRef>;
+  llvm::DenseSet<std::tuple<int, llvm::StringRef, int>> Visited{{P, "", 0}};
+  std::vector<Item> Work{{P, "", 0, ""}};
   size_t Budget = 4096;
   while (!Work.empty() && Found.size() < Most && Budget-- > 0) {
-    auto [N, Context, Pos] = Work.back();
+    auto [N, Context, Pos, Entry] = Work.back();
     Work.pop_back();
-    auto Visit = [&](int To, llvm::StringRef C, bool ToPos) {
+    auto Visit = [&](int To, llvm::StringRef C, bool ToPos,
+                     llvm::StringRef From) {
       int K = ToPos ? 1 : 0;
       if (!Visited.contains({To, "", K}) && Visited.insert({To, C, K}).second)
-        Work.push_back({To, C, K});
+        Work.push_back({To, C, K, From});
     };
     const Node &Nd = Nodes[static_cast<size_t>(N)];
     if (Nd.K == NodeKind::Sink) {
       const SinkRec &Sink = Sinks[static_cast<size_t>(Nd.Owner)];
       if (!Sink.Deferred && Sink.At.valid())
-        Add(N, Pos != 0);
+        Add(N, Pos != 0, Entry);
       continue;
     }
     if (Nd.K == NodeKind::CallArg) {
@@ -1551,16 +1576,16 @@ const llvm::SmallVector<int, 4> &Program::sinksFrom(int P, int Depth) {
         // only some fields of what is passed hold the data).
         if (Context.empty() && Depth < 64 && !paramSinks(CP).Busy) {
           if (Visited.insert({CP, "", Pos}).second)
-            for (int S : sinksFrom(CP, Depth + 1))
-              Add(S, Pos != 0);
+            for (const auto &[S, Inner] : sinksFrom(CP, Depth + 1))
+              Add(S, Pos != 0, N == P || Entry.empty() ? Inner : Entry);
           continue;
         }
-        Visit(CP, Context, Pos != 0);
+        Visit(CP, Context, Pos != 0, Entry);
       }
       llvm::SmallVector<Past, 4> Beyond;
       pastCall(N, Context, Beyond, /*WithSteps=*/false);
       for (const Past &Next : Beyond)
-        Visit(Next.Node, Next.Context, Pos != 0 || Next.Positional);
+        Visit(Next.Node, Next.Context, Pos != 0 || Next.Positional, Entry);
       continue;
     }
     if (Nd.K != NodeKind::Param && Nd.K != NodeKind::CallResult &&
@@ -1571,7 +1596,8 @@ const llvm::SmallVector<int, 4> &Program::sinksFrom(int P, int Depth) {
         continue;
       if (std::optional<llvm::StringRef> Next = along(N, EI, Context))
         Visit(Edges[static_cast<size_t>(EI)].To, *Next,
-              Pos != 0 || Edges[static_cast<size_t>(EI)].Positional);
+              Pos != 0 || Edges[static_cast<size_t>(EI)].Positional,
+              N == P ? Edges[static_cast<size_t>(EI)].RootFields : Entry);
     }
   }
   ParamSinkState &Done = paramSinks(P);
@@ -1627,7 +1653,7 @@ Program::linkedSummaries(std::vector<store::LinkedBinding> &Bindings) {
     }
     // The sinks each parameter reaches, in it or below it.
     for (int P : F.ParamNodes) {
-      for (int SinkNode : sinksFrom(P, 0)) {
+      for (const auto &[SinkNode, Entry] : sinksFrom(P, 0)) {
         const SinkRec &Sink = Sinks[static_cast<size_t>(
             Nodes[static_cast<size_t>(SinkNode)].Owner)];
         // A kind the engine does not have comes only from corrupt facts.
@@ -1640,7 +1666,7 @@ Program::linkedSummaries(std::vector<store::LinkedBinding> &Bindings) {
             std::to_string(Sink.At.Line);
         L.Sinks.push_back({Nodes[static_cast<size_t>(P)].Index,
                            static_cast<engine::SinkHit::Kind>(Sink.Kind),
-                           std::move(Where), Sink.Fixed});
+                           std::move(Where), Sink.Fixed, Entry.str()});
       }
     }
     for (const auto &Entry : F.ReturnSteps) {

@@ -152,6 +152,9 @@ private:
       C["call"] = R.integer();
       C["arg"] = R.integer();
       C["bounded"] = R.flag();
+      // Said only when a field holds the data, as the engine writes it.
+      if (std::string Fields = string(); !Fields.empty())
+        C["fields"] = Fields;
       C["flow"] = flow();
       return C;
     });
@@ -288,6 +291,7 @@ constexpr llvm::StringLiteral Facts = R"json([{
     "flow": {"root": {"kind": "source", "what": "fgets", "byCall": true,
                       "at": [1, 7, 2, -5]}}}],
   "sourceCalls": [{"call": 0, "arg": 2, "range": {"lo": -1, "hi": 3},
+                   "fields": "opts.argv",
                    "flow": {"root": {"kind": "param", "param": 1}}}]
 }])json";
 
@@ -335,6 +339,7 @@ constexpr llvm::StringLiteral Decoded = R"json([{
                       "at": ["/src/b.h", 7, 2, 0]}, "steps": [],
              "guards": []}}],
   "sourceCalls": [{"call": 0, "arg": 2, "bounded": false,
+                   "fields": "opts.argv",
                    "flow": {"root": {"kind": "param", "param": 1,
                                      "fields": ""},
                             "steps": [], "guards": []}}]
