@@ -249,6 +249,16 @@ TaintSet FunctionAnalysis::applyRule(
         if (R.In.contains(P))
           addAll(In, T);
     }
+    // strtok: the text of the last call, kept in a cell of the function's
+    // own (its hidden state), is what a call with NULL goes on in.
+    if (R.Continues && Call->getNumArgs() > 0) {
+      Location Kept{Call->getDirectCallee()->getCanonicalDecl(), nullptr};
+      if (Call->getArg(0)->IgnoreParenImpCasts()->isNullPointerConstant(
+              Ctx, Expr::NPC_ValueDependentIsNotNull))
+        addAll(In, read(Kept, S, QualType()));
+      else
+        write(Kept, In, S, /*Strong=*/true);
+    }
     // `memcpy(&a, &b, sizeof a)` of structs of one type: field by field.
     std::optional<int> ByField = copiesObject(Call, R);
     for (int Pos : R.Out.expand(Call->getNumArgs())) {

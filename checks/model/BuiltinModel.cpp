@@ -168,8 +168,11 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::propagator("strrchr", {0}, {Ret}),
       Rule::propagator("strstr", {0}, {Ret}),
       Rule::propagator("strpbrk", {0}, {Ret}),
-      Rule::propagator("strtok", {0}, {Ret}),
-      Rule::propagator("strtok_r", {0}, {Ret}),
+      // strtok(NULL, d) goes on in the text of the last call; strtok_r
+      // keeps its place in *saveptr.
+      Rule::propagator("strtok", {0}, {Ret}).continuing(),
+      Rule::propagator("strtok_r", {0, 2}, {Ret}),
+      Rule::propagator("strtok_r", {0}, {2}),
       Rule::propagator("strsep", {0}, {Ret}),
       Rule::propagator("basename", {0}, {Ret}),
       Rule::propagator("dirname", {0}, {Ret}),

@@ -221,6 +221,9 @@ struct Rule {
   /// pointers (recvmsg's msghdr and its iovecs, readv's iovec array): what
   /// the object's pointer fields designate is filled too.
   bool FillsPointees = false;
+  /// For a propagator: called with a null first argument, it goes on in
+  /// the text of its last call (strtok).
+  bool Continues = false;
   /// For a source: Function names a global variable (getopt's optarg) whose
   /// every read is untrusted data, not a function.
   bool Global = false;
@@ -274,6 +277,12 @@ struct Rule {
   /// are filled too.
   Rule &fillingPointees() {
     FillsPointees = true;
+    return *this;
+  }
+  /// Called with a null first argument, it goes on where its last call
+  /// left off (strtok's hidden state).
+  Rule &continuing() {
+    Continues = true;
     return *this;
   }
   /// The result is the argument \p P picks.

@@ -21,6 +21,7 @@ char *strndup(const char *s, size_t n);
 char *strchr(const char *s, int c);
 size_t strspn(const char *s, const char *accept);
 char *strtok(char *s, const char *delim);
+char *strtok_r(char *s, const char *delim, char **saveptr);
 #ifdef __cplusplus
 }
 #endif
