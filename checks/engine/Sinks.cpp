@@ -214,7 +214,9 @@ bool flexibleArray(const Expr *E, const ASTContext &Ctx) {
 /// The sizes of the allocations \p S assigns to the pointer \p Ptr:
 /// `p = malloc(n + 1)`, `char *p = new char[n]` give `n + 1` and `n`.
 void allocationSizes(const Stmt *S, const ValueDecl *Ptr, const model::Model &M,
+                     const ASTContext &Ctx,
                      llvm::SmallVectorImpl<const Expr *> &Out) {
+  const SourceManager &SM = Ctx.getSourceManager();
   if (!S)
     return;
   auto SizedBy = [&](const Expr *Init) {
@@ -226,8 +228,9 @@ void allocationSizes(const Stmt *S, const ValueDecl *Ptr, const model::Model &M,
         Out.push_back(*N);
     } else if (const auto *Call = dyn_cast<CallExpr>(Init)) {
       const FunctionDecl *F = Call->getDirectCallee();
-      for (const model::Rule *R :
-           F ? M.rulesFor(F) : llvm::ArrayRef<const model::Rule *>()) {
+      llvm::ArrayRef<const model::Rule *> Rules =
+          F ? M.rulesFor(F) : llvm::ArrayRef<const model::Rule *>();
+      for (const model::Rule *R : Rules) {
         if (R->Kind == model::RuleKind::Sink &&
             R->Sink == model::SinkKind::Size && R->Buffer == model::NoArg) {
           llvm::ArrayRef<int> In = R->In.explicitArgs();
@@ -238,6 +241,17 @@ void allocationSizes(const Stmt *S, const ValueDecl *Ptr, const model::Model &M,
           return;
         }
       }
+      // A function of the program that is given a length and hands back a
+      // pointer (`dst = ofpbuf_put_uninit(b, n)`, `buf = XML_GetBuffer(p,
+      // len)`, `p = reserve(s, n)`): it made room for that length, as an
+      // allocation does. The library's functions have rules and are not
+      // this (strchr's character is no length).
+      if (F && Rules.empty() && !F->getBuiltinID() &&
+          !SM.isInSystemHeader(F->getLocation()) &&
+          Call->getType()->isPointerType())
+        for (const Expr *A : Call->arguments())
+          if (A->getType()->isIntegerType() && !A->isEvaluatable(Ctx))
+            Out.push_back(A);
     }
   };
   if (const auto *DS = dyn_cast<DeclStmt>(S))
@@ -249,7 +263,7 @@ void allocationSizes(const Stmt *S, const ValueDecl *Ptr, const model::Model &M,
         isa<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
       SizedBy(BO->getRHS());
   for (const Stmt *Child : S->children())
-    allocationSizes(Child, Ptr, M, Out);
+    allocationSizes(Child, Ptr, M, Ctx, Out);
 }
 
 /// Whether index \p Idx is below \p Size: `n` below `n + 1`, `n - 1`
@@ -282,7 +296,7 @@ llvm::ArrayRef<const Expr *>
 FunctionAnalysis::allocationsOf(const ValueDecl *Ptr) {
   auto [Sizes, First] = AllocationSizes.try_emplace(Ptr);
   if (First)
-    allocationSizes(FD->getBody(), Ptr, M, Sizes->second);
+    allocationSizes(FD->getBody(), Ptr, M, Ctx, Sizes->second);
   return Sizes->second;
 }
 
