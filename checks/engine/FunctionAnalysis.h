@@ -184,6 +184,9 @@ private:
     llvm::DenseSet<const Step *> InAField;
   };
   ObjectParts objectParts(const Expr *A, State &S);
+  /// Whether \p L is `*p` with p designating an array (`char *p = buf`,
+  /// moved along it by `p++`): a store there writes one element.
+  bool elementThroughPointer(const Expr *L, State &S);
   /// Whether values of \p T are objects copied field by field: records
   /// other than text and library containers.
   static bool copiedByField(QualType T);
@@ -387,6 +390,8 @@ private:
   /// Bases of the locations with a field path made in this function: the
   /// others have one location each (clean and forgetRange look it up).
   llvm::SmallPtrSet<const void *, 8> FieldBases;
+  /// The local and parameter arrays declared so far (elementThroughPointer).
+  llvm::SmallPtrSet<const void *, 8> ArrayBases;
   llvm::DenseMap<const Expr *, std::optional<std::int64_t>> Constants;
   /// pairLocation's bases: one per operator and pair of objects; and per
   /// object's base, the pairs that read it (forgetRange forgets them).

@@ -43,6 +43,14 @@ TaintSet FunctionAnalysis::eval(const Expr *Ex, State &S) {
   return T;
 }
 
+bool FunctionAnalysis::elementThroughPointer(const Expr *L, State &S) {
+  const auto *UO = dyn_cast<UnaryOperator>(L);
+  if (!UO || UO->getOpcode() != UO_Deref)
+    return false;
+  Location At = locOf(UO->getSubExpr(), S);
+  return At.valid() && !At.Path && ArrayBases.contains(At.Base);
+}
+
 void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
                               const TaintSet &T, State &S, bool Strong,
                               SourceLocation At) {
@@ -55,6 +63,11 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
                     });
   };
   TaintSet Stepped = Assigned(T);
+  // `buf[i] = c`, and `*p = 0` where p points into an array (`*p++ = c`
+  // accumulating a line, then its terminator): one element, not the
+  // whole array, is overwritten.
+  if (isa<ArraySubscriptExpr>(L) || elementThroughPointer(L, S))
+    Strong = false;
   // `p = buf`: p now designates buf.
   if (const auto *DRE = dyn_cast<DeclRefExpr>(L)) {
     QualType Ty = DRE->getType();
@@ -108,11 +121,10 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
   // `*conn = tmp`: a struct is copied field by field.
   if (const Expr *From =
           RHS && copiedByField(L->getType()) ? copiedObject(RHS) : nullptr) {
-    if (copyObject(locOf(L, S), locOf(From, S), S,
-                   Strong && !isa<ArraySubscriptExpr>(L), Assigned))
+    if (copyObject(locOf(L, S), locOf(From, S), S, Strong, Assigned))
       return;
   }
-  write(locOf(L, S), Stepped, S, Strong && !isa<ArraySubscriptExpr>(L));
+  write(locOf(L, S), Stepped, S, Strong);
   if (TrackRanges && RHS && !isa<ArraySubscriptExpr>(L))
     setRange(L, RHS, !mayBeUntrusted(T), !T.empty(), S);
   if (Elements)
@@ -120,6 +132,8 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
 }
 
 void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
+  if (VD->getType()->isArrayType())
+    ArrayBases.insert(VD);
   // `char buf[n]`: a variable-length array of n elements on the stack.
   if (TrackRanges) {
     if (const VariableArrayType *VAT =
