@@ -60,6 +60,12 @@ FactsCollector::~FactsCollector() = default;
 
 FactsCollector *currentFactsCollector() { return Current; }
 
+bool fieldPathsOverlap(llvm::StringRef A, llvm::StringRef B) {
+  if (A.size() > B.size())
+    std::swap(A, B);
+  return A.empty() || B == A || (B.starts_with(A) && B[A.size()] == '.');
+}
+
 FactsCollectorScope::FactsCollectorScope(FactsCollector *C)
     : Previous(Current) {
   Current = C;

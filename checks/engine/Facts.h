@@ -35,6 +35,12 @@ constexpr int FactsFormatVersion = 4;
 /// escapes control characters).
 constexpr llvm::StringLiteral OriginPlaceholder = "{{origin}}";
 
+/// Whether field paths \p A and \p B, dot-separated as the facts write
+/// them ("reader.buf"), overlap: one is the other or a field inside it (""
+/// is the whole object). The link's field contexts and the per-file hosts'
+/// linked summaries compare paths with it.
+bool fieldPathsOverlap(llvm::StringRef A, llvm::StringRef B);
+
 /// Receives the facts of the unit parsed on this thread.
 class FactsCollector {
 public:

@@ -170,8 +170,13 @@ private:
   bool constructFields(Location Object, const clang::CXXConstructExpr *CE,
                        State &S,
                        llvm::function_ref<TaintSet(const TaintSet &)> Extend);
-  /// What the constructor \p CE calls stores in the object at field path
-  /// \p Path of its summary's flow \p From, with the arguments' paths.
+  /// The summary of the constructor \p CE calls when it is defined here
+  /// (and is neither a copy or move nor the library's), or null.
+  const TaintEngine::Summary *
+  constructorSummary(const clang::CXXConstructExpr *CE);
+  /// What the constructor \p CE calls stores in the object through one
+  /// flow \p From of its summary into *this: the paths of the arguments it
+  /// comes from, continued through the constructor.
   TaintSet constructed(const clang::CXXConstructExpr *CE, const TaintSet &From,
                        State &S);
   /// What an argument that designates an object (a pointer to a struct, a

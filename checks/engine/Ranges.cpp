@@ -128,9 +128,7 @@ bool FunctionAnalysis::trustedBound(const Expr *Ex, State &S) {
     Ex = stripToValue(BO->getLHS());
   if (!Ex || !isInt(Ex->getType()) || !preciseLocation(Ex))
     return false;
-  return llvm::none_of(read(locOf(Ex, S), S, QualType()), [](const Step *St) {
-    return St->Root->K == Origin::Source || St->Root->symbolic();
-  });
+  return !mayBeUntrusted(read(locOf(Ex, S), S, QualType()));
 }
 
 void FunctionAnalysis::forgetRange(Location L, State &S) {

@@ -124,12 +124,6 @@ bool fromSource(const TaintSet &T) {
       T, [](const Step *St) { return St->Root->K == Origin::Source; });
 }
 
-bool fieldPathsOverlap(llvm::StringRef A, llvm::StringRef B) {
-  if (A.size() > B.size())
-    std::swap(A, B);
-  return A.empty() || B == A || (B.starts_with(A) && B[A.size()] == '.');
-}
-
 bool mayBeUntrusted(const TaintSet &T) {
   return llvm::any_of(T, [](const Step *St) {
     return St->Root->K == Origin::Source || St->Root->symbolic();

@@ -45,9 +45,6 @@ bool pathWithin(const FieldPath *Outer, const FieldPath *Inner);
 /// allocated: by the fields' positions in their records, outermost first.
 /// (Output that followed pointer order changed from run to run.)
 bool pathBefore(const FieldPath *A, const FieldPath *B);
-/// Whether dot-separated field paths \p A and \p B overlap: one is the
-/// other or a field inside it ("" is the whole object).
-bool fieldPathsOverlap(llvm::StringRef A, llvm::StringRef B);
 
 // ---------------------------------------------------------------------------
 // Abstract memory: a location is a base (a variable, the return value, the

@@ -10,6 +10,7 @@
 #include "../model/Model.h"
 #include "AstQueries.h"
 #include "CommandAssembly.h"
+#include "Facts.h"
 #include "FunctionAnalysis.h"
 #include "Signatures.h"
 #include "State.h"

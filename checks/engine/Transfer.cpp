@@ -525,17 +525,23 @@ TaintSet FunctionAnalysis::evalConstruct(const CXXConstructExpr *CE, State &S) {
   }
   // A constructor defined here: what it stores in the object is what the
   // object holds; without a definition, the object holds its arguments.
-  if (Ctor && Ctor->hasBody() && !Ctor->isCopyOrMoveConstructor() &&
-      !isStdStringType(CE->getType()) && !Ctor->isInStdNamespace()) {
-    if (const TaintEngine::Summary *Sum = E.summaryFor(Ctor)) {
-      TaintSet Held;
-      for (const auto &F : Sum->Out)
-        if (F.Param == model::ThisObject)
-          Held.append(constructed(CE, F.From, S));
-      return Held;
-    }
+  if (const TaintEngine::Summary *Sum = constructorSummary(CE)) {
+    TaintSet Held;
+    for (const auto &F : Sum->Out)
+      if (F.Param == model::ThisObject)
+        Held.append(constructed(CE, F.From, S));
+    return Held;
   }
   return T;
+}
+
+const TaintEngine::Summary *
+FunctionAnalysis::constructorSummary(const CXXConstructExpr *CE) {
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  if (!Ctor || !Ctor->hasBody() || Ctor->isCopyOrMoveConstructor() ||
+      isStdStringType(CE->getType()) || Ctor->isInStdNamespace())
+    return nullptr;
+  return E.summaryFor(Ctor);
 }
 
 TaintSet FunctionAnalysis::constructed(const CXXConstructExpr *CE,
@@ -557,12 +563,8 @@ TaintSet FunctionAnalysis::constructed(const CXXConstructExpr *CE,
 bool FunctionAnalysis::constructFields(
     Location Object, const CXXConstructExpr *CE, State &S,
     llvm::function_ref<TaintSet(const TaintSet &)> Extend) {
-  const CXXConstructorDecl *Ctor = CE->getConstructor();
-  if (!Ctor || !Ctor->hasBody() || Ctor->isCopyOrMoveConstructor() ||
-      isStdStringType(CE->getType()) || Ctor->isInStdNamespace() ||
-      !Object.valid())
-    return false;
-  const TaintEngine::Summary *Sum = E.summaryFor(Ctor);
+  const TaintEngine::Summary *Sum =
+      Object.valid() ? constructorSummary(CE) : nullptr;
   if (!Sum)
     return false;
   clean(Object, S);

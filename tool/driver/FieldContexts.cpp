@@ -1,12 +1,13 @@
 //===--- FieldContexts.cpp ------------------------------------------------===//
 
 #include "FieldContexts.h"
+#include "engine/Facts.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace sinkguard::driver::fields {
 
 bool overlaps(llvm::StringRef A, llvm::StringRef B) {
-  return encloses(A, B) || encloses(B, A);
+  return engine::fieldPathsOverlap(A, B);
 }
 
 bool encloses(llvm::StringRef Outer, llvm::StringRef Inner) {

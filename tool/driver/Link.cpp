@@ -145,6 +145,13 @@ struct SinkRec {
   /// The sink's extent is known (a fixed array): a distance measured in
   /// other data may exceed it (engine::positionalOnly).
   bool Fixed = false;
+  /// Whether a distance measured in the data (Visit::Positional) is a
+  /// finding here: only at a range sink of known extent, or at one that is
+  /// no range sink.
+  bool takesDistance() const {
+    return Fixed ||
+           !engine::SinkHit::isRange(static_cast<engine::SinkHit::Kind>(Kind));
+  }
   /// A path inside one unit that passed a check by a function of another:
   /// the unit left it to the link.
   bool Deferred = false;
@@ -541,11 +548,14 @@ private:
     /// (engine::Step::Positional): some edge on the way says so.
     bool Positional = false;
     /// The programs the path may run in (a bit per program of the
-    /// grouping; all when there are more than 64 or none), and those the
-    /// states at this node and mode explored so far were in.
+    /// grouping; all when there are more than MaskedPrograms or none), and
+    /// those the states at this node and mode explored so far were in.
     std::uint64_t Programs = ~0ULL;
     std::uint64_t Covers = ~0ULL;
   };
+  /// The most programs a state's 64-bit set tells apart; with more, every
+  /// state is in all and reportSink checks the path's units instead.
+  static constexpr size_t MaskedPrograms = 64;
   /// The programs of the unit of node \p N, as Visit::Programs.
   std::uint64_t programMask(int N);
   std::vector<std::uint64_t> UnitMasks;
@@ -977,7 +987,7 @@ void Program::resolve() {
 std::uint64_t Program::programMask(int N) {
   int U = unitOf(N);
   size_t Count = Grouping.programCount();
-  if (U < 0 || Count < 2 || Count > 64)
+  if (U < 0 || Count < 2 || Count > MaskedPrograms)
     return ~0ULL;
   if (UnitMasks.empty()) {
     UnitMasks.resize(UnitFiles.size(), 0);
@@ -1311,8 +1321,7 @@ void Program::reportSink(int State) {
       Sinks[static_cast<size_t>(Nodes[static_cast<size_t>(Last.Node)].Owner)];
   // A distance measured in the data, at a range sink of unknown extent
   // (engine::positionalOnly).
-  if (Last.Positional && !Sink.Fixed &&
-      engine::SinkHit::isRange(static_cast<engine::SinkHit::Kind>(Sink.Kind)))
+  if (Last.Positional && !Sink.takesDistance())
     return;
   // A range sink on a parameter the callee uses unchanged: the caller's
   // check of its argument holds there.
@@ -1327,8 +1336,9 @@ void Program::reportSink(int State) {
   std::reverse(Chain.begin(), Chain.end());
   // A path runs in one program: the units of the functions it goes through
   // must share one (a library's dispatch loop, in every program, does not
-  // carry one program's data into another's handlers).
-  if (Grouping.programCount() > 1) {
+  // carry one program's data into another's handlers). Up to MaskedPrograms
+  // programs, each state carries that already (Visit::Programs).
+  if (Grouping.programCount() > MaskedPrograms) {
     llvm::BitVector Common;
     for (const Visit *V : Chain) {
       int U = unitOf(V->Node);
@@ -1529,8 +1539,7 @@ Program::sinksFrom(int P, int Depth) {
   auto Add = [&](int SinkNode, bool Pos, llvm::StringRef Entry) {
     const SinkRec &Sink =
         Sinks[static_cast<size_t>(Nodes[static_cast<size_t>(SinkNode)].Owner)];
-    if (Pos && !Sink.Fixed &&
-        engine::SinkHit::isRange(static_cast<engine::SinkHit::Kind>(Sink.Kind)))
+    if (Pos && !Sink.takesDistance())
       return;
     auto *Known = llvm::find_if(
         Found, [&](const auto &F) { return F.first == SinkNode; });
