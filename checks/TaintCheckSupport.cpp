@@ -179,9 +179,36 @@ SharedEngine::hitsFor(const FunctionDecl *Fn, ASTContext &Ctx,
     Context = &Ctx;
   }
   auto [It, New] = Hits.try_emplace(Fn);
-  if (New)
+  if (New) {
     It->second = Engine->analyze(Fn);
+    Order.push_back(Fn);
+  }
   return It->second;
+}
+
+const std::vector<engine::SinkHit> &SharedEngine::lateHits() {
+  if (LateDone || !Engine)
+    return Late;
+  LateDone = true;
+  // A function that read a global before the functions that store
+  // untrusted data there were analysed missed it: once more, with what is
+  // known now (twice for a global stored from another global).
+  for (int Round = 0; Round < 2 && Engine->unitGlobalsStale(); ++Round) {
+    Engine->restartUnit();
+    for (const FunctionDecl *Fn : Order)
+      for (const engine::SinkHit &Hit : Engine->analyze(Fn))
+        Late.push_back(Hit);
+  }
+  return Late;
+}
+
+void SharedEngine::finishUnit(TaintCheckBase *Check) {
+  if (!llvm::is_contained(Finished, Check))
+    Finished.push_back(Check);
+  if (llvm::all_of(Users, [&](TaintCheckBase *User) {
+        return llvm::is_contained(Finished, User);
+      }))
+    reset();
 }
 
 void SharedEngine::addUser(TaintCheckBase *Check) {
@@ -195,8 +222,9 @@ void SharedEngine::removeUser(TaintCheckBase *Check) {
 
 void SharedEngine::exportFacts() {
   engine::FactsCollector *Collector = engine::currentFactsCollector();
-  if (!Collector || !Engine || !Context)
+  if (!Collector || !Engine || !Context || Exported)
     return;
+  Exported = true;
   ASTContext &Ctx = const_cast<ASTContext &>(*Context);
   const SourceManager &SM = Ctx.getSourceManager();
   // The files the unit read, for the summary store's key.
@@ -242,6 +270,11 @@ std::string SharedEngine::configurationKey() const {
 
 void SharedEngine::reset() {
   Hits.clear();
+  Order.clear();
+  Late.clear();
+  LateDone = false;
+  Exported = false;
+  Finished.clear();
   Engine.reset();
   Model.reset();
   Context = nullptr;
@@ -303,10 +336,13 @@ void TaintCheckBase::check(const MatchFinder::MatchResult &Result) {
 }
 
 void TaintCheckBase::onEndOfTranslationUnit() {
-  if (Engine) {
-    Engine->exportFacts();
-    Engine->reset();
-  }
+  if (!Engine)
+    return;
+  if (const ASTContext *Ctx = Engine->context())
+    for (const engine::SinkHit &Hit : Engine->lateHits())
+      report(Hit, const_cast<ASTContext &>(*Ctx));
+  Engine->exportFacts();
+  Engine->finishUnit(this);
 }
 
 TaintCheckBase::~TaintCheckBase() {

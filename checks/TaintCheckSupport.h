@@ -70,6 +70,15 @@ public:
   const std::vector<::sinkguard::engine::SinkHit> &
   hitsFor(const FunctionDecl *Fn, ASTContext &Ctx,
           llvm::function_ref<void(llvm::StringRef)> ReportModelError);
+  /// The hits a second round over the unit's functions finds that the
+  /// first did not (one file at a time: a global read by a function
+  /// defined before those that store in it), found once per unit.
+  const std::vector<::sinkguard::engine::SinkHit> &lateHits();
+  /// \p Check is done with the unit: once every check is, the engine and
+  /// the hits are dropped.
+  void finishUnit(class TaintCheckBase *Check);
+  /// The unit being analysed, if any.
+  const ASTContext *context() const { return Context; }
   /// Drops the engine and the hits at the end of a translation unit.
   void reset();
   /// A check that reports this engine's hits: it renders the findings the
@@ -102,6 +111,13 @@ private:
                  std::vector<::sinkguard::engine::SinkHit>>
       Hits;
   std::vector<class TaintCheckBase *> Users;
+  /// The functions analysed, in order (lateHits() goes over them again).
+  std::vector<const FunctionDecl *> Order;
+  std::vector<::sinkguard::engine::SinkHit> Late;
+  bool LateDone = false;
+  bool Exported = false;
+  /// The users done with the unit (finishUnit).
+  std::vector<class TaintCheckBase *> Finished;
 };
 
 /// A check that runs the taint engine over every function definition and

@@ -143,7 +143,13 @@ private:
   TaintSet narrowed(const TaintSet &T, const FieldPath *Outer,
                     const FieldPath *Inner) const;
 
-  void write(Location L, const TaintSet &T, State &S, bool Strong);
+  /// Writes \p T at \p L (replacing what it held when \p Strong);
+  /// \p Stored is the range of the value stored, when known.
+  void write(Location L, const TaintSet &T, State &S, bool Strong,
+             std::optional<IntRange> Stored = std::nullopt);
+  /// Per location of a global: whether every store of data there left a
+  /// number in a range (a summary does not carry such a store).
+  llvm::DenseMap<Location, bool> GlobalStoresBounded;
   void clean(Location L, State &S);
   /// The location of the field \p ME itself (locOf gives the object it
   /// designates when it is a pointer set to one).

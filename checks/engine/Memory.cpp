@@ -43,17 +43,9 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
     auto It = S.Alias.find(VD);
     if (It != S.Alias.end() && It->second.Base != MixedBase)
       return It->second;
-    if (E.options().WholeProgram) {
-      if (const auto *Var = dyn_cast<VarDecl>(VD)) {
-        if (Var->hasGlobalStorage() && !Var->isStaticLocal() &&
-            !Var->getType().isConstQualified() &&
-            !SM.isInSystemHeader(Var->getLocation())) {
-          // One cell per global, whichever of its declarations is named.
-          E.global(Var);
-          return varLoc(Var->getCanonicalDecl());
-        }
-      }
-    }
+    // One cell per global, whichever of its declarations is named.
+    if (E.trackedGlobal(VD) >= 0)
+      return varLoc(cast<VarDecl>(VD)->getCanonicalDecl());
     return varLoc(VD);
   }
   if (isa<CXXThisExpr>(Ex))
@@ -177,6 +169,12 @@ TaintSet FunctionAnalysis::read(Location L, const State &S, QualType T,
       addAll(Result, {E.makeStep(nullptr, E.makeOrigin(O), Var->getLocation(),
                                  "global variable '" + O.What + "'")});
     }
+  } else if (int G = E.globalAt(L.Base); G >= 0) {
+    // One file at a time: what the unit's functions store there.
+    const auto *Var = static_cast<const VarDecl *>(L.Base);
+    for (const Step *St : E.globalContents(G, L.Path))
+      addAll(Result, {E.makeStep(St, St->Root, Var->getLocation(),
+                                 "global variable '" + declName(Var) + "'")});
   }
   // Reading a whole struct reads its fields.
   if (!T.isNull() && T.getNonReferenceType()->isRecordType() &&
@@ -359,7 +357,7 @@ bool FunctionAnalysis::copyObject(
 }
 
 void FunctionAnalysis::write(Location L, const TaintSet &T, State &S,
-                             bool Strong) {
+                             bool Strong, std::optional<IntRange> Stored) {
   if (!L.valid())
     return;
   if (TrackRanges)
@@ -368,6 +366,18 @@ void FunctionAnalysis::write(Location L, const TaintSet &T, State &S,
     clean(L, S);
   if (T.empty())
     return;
+  if (int G = E.globalAt(L.Base); G >= 0) {
+    // Whether every store of untrusted data here left a number in a range
+    // (extractSummary).
+    bool Bounded = Stored && boundedNumber(*Stored);
+    auto [Known, New] = GlobalStoresBounded.try_emplace(L, Bounded);
+    if (!New)
+      Known->second = Known->second && Bounded;
+    // One file at a time, what a global receives is what every function
+    // of the unit reads there (whole-program mode: the link's).
+    if (!E.options().WholeProgram)
+      E.storeInGlobal(G, L.Path, T, Stored);
+  }
   if (auto Known = S.Cells.find(L);
       Known == S.Cells.end() || !coveredBy(Known->second, T))
     addAll(S.Cells[L], T);
@@ -379,6 +389,82 @@ void FunctionAnalysis::write(Location L, const TaintSet &T, State &S,
       if (!S.Mixed.contains(Target.Base))
         write(rebase(Target, L.Path), T, S, /*Strong=*/false);
   }
+}
+
+} // namespace sinkguard::engine
+
+namespace sinkguard::engine {
+
+int TaintEngine::trackedGlobal(const ValueDecl *VD) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(VD);
+  if (!Var || !Var->hasGlobalStorage() || Var->isStaticLocal() ||
+      Var->getType().isConstQualified() ||
+      Ctx.getSourceManager().isInSystemHeader(Var->getLocation()))
+    return -1;
+  return global(Var);
+}
+
+namespace {
+bool overlaps(const FieldPath *A, const FieldPath *B) {
+  return pathWithin(A, B) || pathWithin(B, A);
+}
+} // namespace
+
+void TaintEngine::storeInGlobal(int G, const FieldPath *Path, const TaintSet &T,
+                                std::optional<IntRange> Range) {
+  // A number checked into a range before it is stored stays in it.
+  if (Range && boundedNumber(*Range))
+    return;
+  TaintSet Sourced;
+  for (const Step *St : T)
+    if (St->Root->K == Origin::Source)
+      Sourced.push_back(St);
+  if (Sourced.empty())
+    return;
+  std::vector<UnitStore> &Stores = UnitStores[G];
+  auto It =
+      llvm::find_if(Stores, [&](const UnitStore &U) { return U.Path == Path; });
+  bool Changed = false;
+  if (It == Stores.end()) {
+    Stores.push_back({Path, Sourced});
+    Changed = true;
+  } else {
+    Changed = addAll(It->Data, Sourced);
+  }
+  if (Changed)
+    ++StoreChanges[G];
+}
+
+TaintSet TaintEngine::globalContents(int G, const FieldPath *Path) {
+  auto Changes = StoreChanges.find(G);
+  FirstRead.try_emplace(G, Changes == StoreChanges.end() ? 0 : Changes->second);
+  TaintSet Result;
+  auto It = UnitStores.find(G);
+  if (It == UnitStores.end())
+    return Result;
+  for (const UnitStore &U : It->second)
+    if (overlaps(U.Path, Path))
+      addAll(Result, U.Data);
+  return Result;
+}
+
+bool TaintEngine::unitGlobalsStale() const {
+  for (const auto &[G, Seen] : FirstRead) {
+    auto Changes = StoreChanges.find(G);
+    if (Changes != StoreChanges.end() && Changes->second > Seen)
+      return true;
+  }
+  return false;
+}
+
+void TaintEngine::restartUnit() {
+  Summaries.clear();
+  InProgress.clear();
+  ProducesSource.clear();
+  Exports.clear();
+  Recursive.clear();
+  Pending.clear();
+  FirstRead.clear();
 }
 
 } // namespace sinkguard::engine

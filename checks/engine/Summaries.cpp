@@ -151,6 +151,24 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
     });
     write(To, T, S, /*Strong=*/false);
   }
+  // What the callee leaves in globals, given these arguments.
+  for (const auto &Flow : Sum.Globals) {
+    if (Flow.Global < 0 ||
+        static_cast<size_t>(Flow.Global) >= E.globals().size())
+      continue;
+    TaintSet T;
+    for (const Step *St : Flow.From)
+      if (St->Root->K == Origin::Parameter)
+        addAll(T, Mapped(St));
+    if (T.empty())
+      continue;
+    const VarDecl *Var = E.globals()[static_cast<size_t>(Flow.Global)];
+    T = extendAt(T, At, {Call, Var, model::NoArg}, [&] {
+      return "'" + Fn + "' stores it in global variable '" + declName(Var) +
+             "'";
+    });
+    write({Var, Flow.Path}, T, S, /*Strong=*/false);
+  }
   TaintSet Result;
   for (const Step *St : Sum.Return)
     addAll(Result, Mapped(St));
@@ -229,7 +247,7 @@ TaintSet FunctionAnalysis::applyLinked(
         // The caller's check of its argument holds in the callee.
         if (TrackRanges && isInt(A->getType())) {
           IntRange R = rangeOf(A, S);
-          if (R.hasUpper() && R.Lo && *R.Lo >= 0)
+          if (boundedNumber(R))
             continue;
         }
         for (const Step *St : Passed) {
@@ -316,19 +334,22 @@ void FunctionAnalysis::extractSummary(const State &Exit) {
       return A.Param < B.Param;
     return pathBefore(A.Path, B.Path);
   });
-  if (E.options().WholeProgram) {
-    for (const auto &[L, T] : Exit.Cells) {
-      int G = E.globalAt(L.Base);
-      if (G < 0)
-        continue;
-      TaintSet From;
-      for (const Step *St : T)
-        if (!(St->Root->K == Origin::Global && St->Root->Param == G &&
-              !St->Prev))
-          From.push_back(St);
-      if (!From.empty())
-        Out.Globals.push_back({G, L.Path, From});
-    }
+  // What it leaves in globals: its callers' analyses store it there too
+  // (a helper that keeps its argument in a global). A number it left in a
+  // range stays in it.
+  for (const auto &[L, T] : Exit.Cells) {
+    int G = E.globalAt(L.Base);
+    if (G < 0)
+      continue;
+    if (auto B = GlobalStoresBounded.find(L);
+        B != GlobalStoresBounded.end() && B->second)
+      continue;
+    TaintSet From;
+    for (const Step *St : T)
+      if (!(St->Root->K == Origin::Global && St->Root->Param == G && !St->Prev))
+        From.push_back(St);
+    if (!From.empty())
+      Out.Globals.push_back({G, L.Path, From});
   }
   llvm::sort(Out.Globals, [](const auto &A, const auto &B) {
     if (A.Global != B.Global)
@@ -495,6 +516,11 @@ bool TaintEngine::readsSource(const Stmt *S) {
         if (Var->hasGlobalStorage() && !Var->isStaticLocal() &&
             Var->isExternallyVisible() && !Var->getType().isConstQualified())
           return true;
+    } else if (int G = trackedGlobal(DRE->getDecl()); G >= 0) {
+      // One file at a time: a global some function of the unit stored
+      // untrusted data in.
+      if (!globalContents(G, nullptr).empty())
+        return true;
     }
     // A function named here: called directly, or through a pointer set to
     // it in this function (the analysis follows such a pointer).

@@ -162,6 +162,12 @@ struct IntRange {
   static IntRange meet(const IntRange &A, const IntRange &B);
 };
 
+/// Whether \p R keeps a number within bounds on both sides, as an index or
+/// a size needs: an upper bound, and no value below zero.
+inline bool boundedNumber(const IntRange &R) {
+  return R.hasUpper() && R.Lo && *R.Lo >= 0;
+}
+
 /// Why an untrusted index or offset is out of bounds.
 enum class IndexProblem : std::uint8_t {
   None,
@@ -363,6 +369,16 @@ public:
   llvm::json::Object
   facts(llvm::function_ref<llvm::json::Array(const SinkHit &)> Describe);
 
+  /// One file at a time (not whole-program): whether a function read a
+  /// global before the unit's functions had stored all they store there
+  /// (a reader defined before its writer). restartUnit() then analyses
+  /// again with what is now known.
+  bool unitGlobalsStale() const;
+  /// Forgets the summaries and scans of the unit, keeps what its functions
+  /// store in globals and which sinks were reported: analyze() again
+  /// returns only the sinks the first round missed.
+  void restartUnit();
+
 private:
   // The engine's implementation (FunctionAnalysis and the files of
   // checks/engine/) uses what follows; the checks see only the above.
@@ -411,6 +427,21 @@ private:
   const std::vector<const clang::VarDecl *> &globals() const {
     return GlobalVars;
   }
+  /// The index of \p VD when the analysis follows it as a global (of the
+  /// program, not const, not a system header's), else -1; made on first
+  /// use.
+  int trackedGlobal(const clang::ValueDecl *VD);
+
+  // One file at a time: what the unit's functions store in its globals.
+  /// Untrusted data \p T (paths from sources) stored at \p Path of global
+  /// \p G, with the range of the stored value when known (an integer):
+  /// a number in a range (boundedNumber) is not kept.
+  void storeInGlobal(int G, const FieldPath *Path,
+                     const llvm::SmallVector<const Step *, 2> &T,
+                     std::optional<IntRange> Range);
+  /// What reads of global \p G at \p Path see: paths from sources.
+  llvm::SmallVector<const Step *, 2> globalContents(int G,
+                                                    const FieldPath *Path);
   /// Function pointers stored in struct fields anywhere in the unit
   /// (`ops.run = do_run`, `{.run = do_run}`), found once.
   const std::vector<
@@ -474,6 +505,18 @@ private:
   /// Paths from real sources into sinks that passed a check by a function
   /// defined elsewhere: the link phase reports them unless it validates.
   std::vector<SinkHit> Guarded;
+
+  /// What the unit's functions store in a global (one file at a time),
+  /// per field path: the paths from sources (numbers checked into a range
+  /// before they were stored are not kept).
+  struct UnitStore {
+    const FieldPath *Path;
+    llvm::SmallVector<const Step *, 2> Data;
+  };
+  llvm::DenseMap<int, std::vector<UnitStore>> UnitStores;
+  /// Per global: the count of changes to what is stored in it, and what
+  /// that count was when a function first read it.
+  llvm::DenseMap<int, unsigned> StoreChanges, FirstRead;
 
   bool FieldTargetsKnown = false;
   /// unitNames(), found on first use.

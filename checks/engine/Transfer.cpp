@@ -79,7 +79,8 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
             S.Callee[DRE->getDecl()] = {Fn};
       return;
     }
-    if (Ty->isPointerType() && RHS) {
+    // (A global outlives what it may point to here: it keeps the data.)
+    if (Ty->isPointerType() && RHS && E.trackedGlobal(DRE->getDecl()) < 0) {
       Location Target = locOf(RHS, S);
       if (Target.valid() && Target.Base != DRE->getDecl()) {
         S.Alias[DRE->getDecl()] = Target;
@@ -124,7 +125,12 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
     if (copyObject(locOf(L, S), locOf(From, S), S, Strong, Assigned))
       return;
   }
-  write(locOf(L, S), Stepped, S, Strong);
+  // The stored value's range goes with it into a global (one file at a
+  // time: what every function of the unit reads there).
+  std::optional<IntRange> Stored;
+  if (TrackRanges && RHS && isInt(L->getType()))
+    Stored = IntRange::meet(rangeOf(RHS, S), typeRange(L->getType()));
+  write(locOf(L, S), Stepped, S, Strong, Stored);
   if (TrackRanges && RHS && !isa<ArraySubscriptExpr>(L))
     setRange(L, RHS, !mayBeUntrusted(T), !T.empty(), S);
   if (Elements)
