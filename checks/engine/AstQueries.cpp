@@ -106,10 +106,14 @@ std::string objectName(const Expr *E) {
 }
 
 /// The struct field holding the function pointer \p Call goes through
-/// (`ops->run(cmd)`), or null.
+/// (`ops->run(cmd)`, `(*ops->run)(cmd)`), or null.
 const FieldDecl *calledField(const CallExpr *Call) {
-  const auto *ME =
-      dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  // `(*h->input)(...)` calls what the field holds, as `h->input(...)` does.
+  if (const auto *UO = dyn_cast<UnaryOperator>(Callee);
+      UO && UO->getOpcode() == UO_Deref)
+    Callee = UO->getSubExpr()->IgnoreParenImpCasts();
+  const auto *ME = dyn_cast<MemberExpr>(Callee);
   return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
 }
 

@@ -405,10 +405,13 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
   }
   if (!Callee) {
     // A function pointer held in a struct field: the link phase knows
-    // which functions are stored in that field across the program.
-    if (E.options().WholeProgram)
-      if (const FieldDecl *Field = calledField(Call))
+    // which functions are stored in that field across the program; one
+    // file at a time, those the file stores there.
+    if (const FieldDecl *Field = calledField(Call)) {
+      if (E.options().WholeProgram)
         return callElsewhere(Call, Field, Args, S);
+      return callStored(Call, Field, Args, S);
+    }
     return {};
   }
 
@@ -492,6 +495,23 @@ FunctionAnalysis::ObjectParts FunctionAnalysis::objectParts(const Expr *A,
   for (const auto &Part : Out.Fields)
     Out.InAField.insert(Part.second->begin(), Part.second->end());
   return Out;
+}
+
+TaintSet
+FunctionAnalysis::callStored(const CallExpr *Call, const FieldDecl *Field,
+                             llvm::ArrayRef<std::pair<int, TaintSet>> Args,
+                             State &S) {
+  bool AnyTaint =
+      llvm::any_of(Args, [](const auto &A) { return !A.second.empty(); });
+  TaintSet Result;
+  for (const FunctionDecl *Def : E.storedIn(Field, Call->getNumArgs())) {
+    if (!AnyTaint && !E.exportsSource(Def))
+      continue;
+    if (const TaintEngine::Summary *Sum = E.summaryFor(Def))
+      addAll(Result, applySummary(Call, Def, *Sum, Args, S,
+                                  /*ThroughPointer=*/true));
+  }
+  return Result;
 }
 
 bool FunctionAnalysis::definedElsewhere(const FunctionDecl *Callee) const {

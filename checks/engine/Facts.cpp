@@ -296,6 +296,28 @@ TaintEngine::fieldTargets() {
   return StoredTargets;
 }
 
+llvm::SmallVector<const FunctionDecl *, 2>
+TaintEngine::storedIn(const FieldDecl *Field, unsigned Args) {
+  // As many as the link binds a call through a field to in one program.
+  constexpr size_t MaxFieldCallees = 8;
+  llvm::SmallVector<const FunctionDecl *, 2> Out;
+  for (const auto &[F, Fn] : fieldTargets()) {
+    if (F != Field)
+      continue;
+    const FunctionDecl *Def = Fn->getDefinition();
+    if (!Def || !Def->hasBody() ||
+        Ctx.getSourceManager().isInSystemHeader(Def->getLocation()) ||
+        (Def->getNumParams() != Args &&
+         !(Def->isVariadic() && Def->getNumParams() <= Args)) ||
+        llvm::is_contained(Out, Def))
+      continue;
+    Out.push_back(Def);
+    if (Out.size() == MaxFieldCallees)
+      break;
+  }
+  return Out;
+}
+
 bool TaintEngine::callableElsewhere(const FunctionDecl *FD) {
   if (FD->isExternallyVisible())
     return true;

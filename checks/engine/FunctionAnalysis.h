@@ -214,14 +214,20 @@ private:
                      const model::Rule &R,
                      llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S,
                      bool &Handled);
+  /// \p ThroughPointer: a call through a function pointer, which leaves
+  /// nothing in the objects passed (as the link's callElsewhere).
   TaintSet applySummary(const CallExpr *Call, const FunctionDecl *Callee,
                         const TaintEngine::Summary &Sum,
-                        llvm::ArrayRef<std::pair<int, TaintSet>> Args,
-                        State &S);
+                        llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S,
+                        bool ThroughPointer = false);
   TaintSet applyLinked(const CallExpr *Call, const FunctionDecl *Callee,
                        const LinkedFunction &L,
                        llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S);
 
+  /// A call through struct field \p Field, one file at a time: each
+  /// function the file stores in that field (TaintEngine::storedIn).
+  TaintSet callStored(const CallExpr *Call, const FieldDecl *Field,
+                      llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S);
   TaintSet callElsewhere(const CallExpr *Call, const Decl *Target,
                          llvm::ArrayRef<std::pair<int, TaintSet>> Args,
                          State &S);

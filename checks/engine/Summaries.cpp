@@ -46,7 +46,7 @@ TaintSet
 FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
                                const TaintEngine::Summary &Sum,
                                llvm::ArrayRef<std::pair<int, TaintSet>> Args,
-                               State &S) {
+                               State &S, bool ThroughPointer) {
   std::string Fn = nameOf(Callee);
   SourceLocation At = Call->getExprLoc();
   auto ParamName = [&](int P) -> std::string {
@@ -130,7 +130,9 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
         keepSink(Hit);
     }
   }
-  for (const auto &Flow : Sum.Out) {
+  for (const auto &Flow : ThroughPointer
+                              ? llvm::ArrayRef<TaintEngine::Summary::OutFlow>()
+                              : llvm::ArrayRef(Sum.Out)) {
     const Expr *Target = ruleArg(Call, Flow.Param);
     if (!Target)
       continue;
@@ -537,13 +539,16 @@ bool TaintEngine::readsSource(const Stmt *S) {
       // (A member call's callee expression holds its object.)
       if (isa<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
         NamedCallee = Call->getCallee();
-    } else if (Whole) {
+    } else if (const FieldDecl *Field = calledField(Call)) {
       // Through a pointer held in a struct field: the link knows which
-      // functions are stored there. Through any other pointer the analysis
-      // knows nothing of the result (it is not assumed tainted), as
-      // evalCall says.
-      if (calledField(Call))
+      // functions are stored there; one file at a time, those the file
+      // stores. Through any other pointer the analysis knows nothing of
+      // the result (it is not assumed tainted), as evalCall says.
+      if (Whole)
         return true;
+      for (const FunctionDecl *Fn : storedIn(Field, Call->getNumArgs()))
+        if (handsOverSource(Fn))
+          return true;
     }
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(S))

@@ -447,6 +447,11 @@ private:
   const std::vector<
       std::pair<const clang::FieldDecl *, const clang::FunctionDecl *>> &
   fieldTargets();
+  /// The functions defined in the unit that it stores in \p Field and that
+  /// a call with \p Args arguments fits (at most MaxFieldCallees, first
+  /// stored first).
+  llvm::SmallVector<const clang::FunctionDecl *, 2>
+  storedIn(const clang::FieldDecl *Field, unsigned Args);
   /// Whether another unit may call \p FD: by name, or through a function
   /// pointer stored in a field.
   bool callableElsewhere(const clang::FunctionDecl *FD);
