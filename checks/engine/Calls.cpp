@@ -433,11 +433,17 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
   const FunctionDecl *Def = Callee->getDefinition();
   bool AnyTaint =
       llvm::any_of(Args, [](const auto &A) { return !A.second.empty(); });
-  if (Def && Def->hasBody() && !SM.isInSystemHeader(Def->getLocation()) &&
-      (AnyTaint || E.exportsSource(Def))) {
-    if (const TaintEngine::Summary *Sum = E.summaryFor(Def))
-      return applySummary(Call, Def, *Sum, Args, S);
-    return {};
+  if (Def && Def->hasBody() && !SM.isInSystemHeader(Def->getLocation())) {
+    // Functions passed to function-pointer parameters it calls: its
+    // summary with those calls bound (`run_child(child_main, cmd)`).
+    TaintEngine::Callbacks Bound = callbacksOf(Call, Def, S);
+    bool BoundSource = llvm::any_of(
+        Bound, [&](const auto &B) { return E.handsOverSource(B.second); });
+    if (AnyTaint || BoundSource || E.exportsSource(Def)) {
+      if (const TaintEngine::Summary *Sum = E.summaryFor(Def, Bound))
+        return applySummary(Call, Def, *Sum, Args, S);
+      return {};
+    }
   }
   if (Rules.empty()) {
     llvm::SmallVector<const LinkedFunction *, 1> Linked =

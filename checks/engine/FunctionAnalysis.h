@@ -116,9 +116,10 @@ BlockOrder orderBlocks(const clang::CFG &Cfg);
 class FunctionAnalysis {
 public:
   FunctionAnalysis(TaintEngine &E, const FunctionDecl *FD,
-                   TaintEngine::Summary &Out)
+                   TaintEngine::Summary &Out, TaintEngine::Callbacks Bound = {})
       : E(E), M(E.model()), Ctx(E.context()), SM(Ctx.getSourceManager()),
-        FD(FD), Out(Out), TrackRanges(E.options().RangeChecks) {}
+        FD(FD), Out(Out), TrackRanges(E.options().RangeChecks),
+        Bound(std::move(Bound)) {}
 
   void run();
 
@@ -433,6 +434,12 @@ private:
                  const Step *>
       PassedThrough;
   bool TrackRanges = false;
+  /// Function-pointer parameters bound to the functions the caller passes.
+  TaintEngine::Callbacks Bound;
+  /// The functions \p Call passes to function-pointer parameters of
+  /// \p Def that it calls through.
+  TaintEngine::Callbacks callbacksOf(const CallExpr *Call,
+                                     const FunctionDecl *Def, const State &S);
   /// Whether sinks are judged: only over converged states, in the pass
   /// that follows the fixpoint (Solver.cpp), or in the fixpoint's one pass
   /// over a function without loops. While a fixpoint over loops runs, the

@@ -183,6 +183,9 @@ void FunctionAnalysis::run() {
 
   State Entry;
   Entry.Reachable = true;
+  for (const auto &[P, Fn] : Bound)
+    if (P < FD->getNumParams())
+      Entry.Callee[FD->getParamDecl(P)] = {Fn};
   IsMain = FD->isMain();
   KeepReturnStates = FD->getReturnType()->isBooleanType() ||
                      FD->getReturnType()->isIntegerType();

@@ -486,6 +486,85 @@ const TaintEngine::Summary *TaintEngine::summaryFor(const FunctionDecl *FD) {
   return Summaries[FD].get();
 }
 
+const TaintEngine::Summary *TaintEngine::summaryFor(const FunctionDecl *FD,
+                                                    const Callbacks &Bound) {
+  FD = FD->getDefinition() ? FD->getDefinition() : FD;
+  if (Bound.empty() || InProgress.contains(FD))
+    return summaryFor(FD);
+  auto Key = std::make_pair(FD, Bound);
+  auto It = Specialized.find(Key);
+  if (It != Specialized.end())
+    return It->second.get();
+  constexpr size_t MaxSummaryDepth = 384;
+  // Each binding is analysed once: a function passing its callback on
+  // binds the next one (bounded by the depth, like plain summaries).
+  if (InProgress.size() >= MaxSummaryDepth || Specialized.size() >= 4096)
+    return summaryFor(FD);
+  auto Sum = std::make_unique<Summary>();
+  InProgress.insert(FD);
+  FunctionAnalysis(*this, FD, *Sum, Bound).run();
+  InProgress.erase(FD);
+  Sum->Done = true;
+  return (Specialized[Key] = std::move(Sum)).get();
+}
+
+bool TaintEngine::callsThrough(const FunctionDecl *FD, unsigned P) {
+  auto [It, New] = CallsThrough.try_emplace({FD, P}, false);
+  if (!New || !FD->hasBody() || P >= FD->getNumParams())
+    return It->second;
+  const ParmVarDecl *PD = FD->getParamDecl(P);
+  class Finder : public DynamicRecursiveASTVisitor {
+  public:
+    explicit Finder(const ParmVarDecl *PD) : PD(PD) {}
+    bool VisitCallExpr(CallExpr *Call) override {
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(stripToValue(Call->getCallee())))
+        Found |= Ref->getDecl() == PD;
+      // Passed on to another function (which may call it).
+      for (const Expr *A : Call->arguments())
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(stripToValue(A)))
+          Found |= Ref->getDecl() == PD;
+      return !Found;
+    }
+    const ParmVarDecl *PD;
+    bool Found = false;
+  } F(PD);
+  F.TraverseStmt(FD->getBody());
+  CallsThrough[{FD, P}] = F.Found;
+  return F.Found;
+}
+
+TaintEngine::Callbacks FunctionAnalysis::callbacksOf(const CallExpr *Call,
+                                                     const FunctionDecl *Def,
+                                                     const State &S) {
+  TaintEngine::Callbacks Out;
+  unsigned N = std::min(Call->getNumArgs(), Def->getNumParams());
+  for (unsigned I = 0; I < N; ++I) {
+    QualType PT = Def->getParamDecl(I)->getType();
+    if (!PT->isFunctionPointerType() && !PT->isFunctionReferenceType())
+      continue;
+    const Expr *A = Call->getArg(I)->IgnoreParenCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(A);
+        UO && UO->getOpcode() == UO_AddrOf)
+      A = UO->getSubExpr()->IgnoreParenCasts();
+    const auto *Ref = dyn_cast<DeclRefExpr>(A);
+    if (!Ref)
+      continue;
+    const FunctionDecl *Fn = dyn_cast<FunctionDecl>(Ref->getDecl());
+    // A pointer known to hold one function here (a bound parameter passed
+    // on).
+    if (!Fn)
+      if (auto Known = S.Callee.find(Ref->getDecl());
+          Known != S.Callee.end() && Known->second.size() == 1)
+        Fn = Known->second.front();
+    if (!Fn || !Fn->getDefinition() || !Fn->getDefinition()->hasBody() ||
+        SM.isInSystemHeader(Fn->getLocation()) || !E.callsThrough(Def, I))
+      continue;
+    Out.push_back({I, Fn->getDefinition()});
+  }
+  return Out;
+}
+
 /// Whether a call to \p Callee may give its caller untrusted data when
 /// given none: a source, a function of the program that exports one, or
 /// (whole-program mode, or with the last link's summaries) a function of

@@ -385,6 +385,17 @@ private:
   friend class FunctionAnalysis;
   struct Summary;
   const Summary *summaryFor(const clang::FunctionDecl *FD);
+  /// Function-pointer parameters bound to the functions a call passes
+  /// (`run_child(child_main, cmd)`): parameter index, function.
+  using Callbacks =
+      llvm::SmallVector<std::pair<unsigned, const clang::FunctionDecl *>, 1>;
+  /// The summary of \p FD when its parameters \p Bound hold those
+  /// functions: the calls through them go to them (one per binding, made
+  /// on first use; the plain summary while \p FD is being analysed).
+  const Summary *summaryFor(const clang::FunctionDecl *FD,
+                            const Callbacks &Bound);
+  /// Whether \p FD calls through its parameter \p P (found once).
+  bool callsThrough(const clang::FunctionDecl *FD, unsigned P);
   const Origin *makeOrigin(Origin O);
   const FieldPath *fieldPath(const FieldPath *Parent,
                              const clang::FieldDecl *F);
@@ -493,6 +504,11 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<Summary>>
       Summaries;
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
+  std::map<std::pair<const clang::FunctionDecl *, Callbacks>,
+           std::unique_ptr<Summary>>
+      Specialized;
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool>
+      CallsThrough;
   enum class Scan : std::uint8_t { Running, No, Yes };
   llvm::DenseMap<const clang::FunctionDecl *, Scan> ProducesSource;
   llvm::DenseMap<const clang::FunctionDecl *, bool> Exports;
