@@ -41,6 +41,53 @@ void FunctionAnalysis::validate(const Expr *Subject, State &S) {
   // clean s itself when p was set from it in this function.
 }
 
+bool FunctionAnalysis::fixedObject(const CallExpr *Call) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+  const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
+  if (!Obj)
+    return false;
+  Obj = Obj->IgnoreParenImpCasts();
+  if (Obj->getType().isConstQualified())
+    return true;
+  // Named through a pointer or reference to const, or a const variable.
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Obj))
+    return Ref->getDecl()->getType().getNonReferenceType().isConstQualified();
+  return false;
+}
+
+void FunctionAnalysis::validateFound(const CallExpr *Find, State &S) {
+  const FunctionDecl *Callee = Find->getDirectCallee();
+  if (!Callee)
+    return;
+  for (const model::Rule *R : M.rulesFor(Callee)) {
+    if (R->Kind != model::RuleKind::Validator ||
+        (R->FixedObject && !fixedObject(Find)))
+      continue;
+    for (int Pos : R->In.expand(Find->getNumArgs()))
+      if (const Expr *A = ruleArg(Find, Pos))
+        validate(A, S);
+  }
+}
+
+const CallExpr *
+FunctionAnalysis::foundUnlessEnd(const CXXOperatorCallExpr *Op) {
+  for (int Swap = 0; Swap < 2; ++Swap) {
+    const auto *Find =
+        dyn_cast<CXXMemberCallExpr>(stripToValue(Op->getArg(Swap)));
+    const auto *End =
+        dyn_cast<CXXMemberCallExpr>(stripToValue(Op->getArg(1 - Swap)));
+    if (!Find || !End || !End->getMethodDecl() ||
+        End->getMethodDecl()->getName() != "end" || !Find->getMethodDecl() ||
+        Find->getMethodDecl()->getName() != "find")
+      continue;
+    const auto *A = baseVariable(Find->getImplicitObjectArgument());
+    const auto *B = baseVariable(End->getImplicitObjectArgument());
+    if (A && A == B)
+      return Find;
+  }
+  return nullptr;
+}
+
 void FunctionAnalysis::refineZero(const Expr *Ex, bool IsZero, State &S) {
   Ex = stripToValue(Ex);
   const auto *Call = dyn_cast_or_null<CallExpr>(Ex);
@@ -66,7 +113,9 @@ void FunctionAnalysis::refineZero(const Expr *Ex, bool IsZero, State &S) {
     }
   }
   for (const model::Rule *R : M.rulesFor(Callee)) {
-    if (R->Kind == model::RuleKind::Validator && R->ValidWhenZero == IsZero)
+    if (R->Kind == model::RuleKind::Validator && R->ValidWhenZero == IsZero &&
+        (!R->FixedObject || fixedObject(Call)) &&
+        Callee->getReturnType()->isScalarType())
       for (int Pos : R->In.expand(Call->getNumArgs()))
         if (const Expr *A = ruleArg(Call, Pos))
           validate(A, S);
@@ -149,6 +198,25 @@ void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
     }
     if (TrackRanges && BO->isComparisonOp())
       refineRange(BO, Truth, S);
+    // `inet_pton(...) == 1`, `> 0`, `<= 0` on the false edge: the call
+    // returned non-zero.
+    if (const auto *Call = BO->isComparisonOp()
+                               ? dyn_cast<CallExpr>(stripToValue(BO->getLHS()))
+                               : nullptr) {
+      Expr::EvalResult K;
+      const Expr *Lit = BO->getRHS();
+      if (!Lit->isValueDependent() && Lit->EvaluateAsInt(K, Ctx)) {
+        llvm::APSInt V = K.Val.getInt();
+        bool NonZero = (Op == BO_EQ && Truth && V != 0) ||
+                       (Op == BO_NE && !Truth && V != 0) ||
+                       (Op == BO_GT && Truth && V >= 0) ||
+                       (Op == BO_GE && Truth && V >= 1) ||
+                       (Op == BO_LE && !Truth && V >= 0) ||
+                       (Op == BO_LT && !Truth && V >= 1);
+        if (NonZero)
+          refineZero(Call, /*IsZero=*/false, S);
+      }
+    }
     if (Op != BO_EQ && Op != BO_NE)
       return;
     bool Holds = (Op == BO_EQ) == Truth;
@@ -223,6 +291,9 @@ void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
          Op->getOperator() == OO_ExclaimEqual) &&
         Op->getNumArgs() == 2) {
       bool Holds = (Op->getOperator() == OO_EqualEqual) == Truth;
+      // `allowed.find(s) != allowed.end()`: found in a fixed allow-list.
+      if (const CallExpr *Find = Holds ? nullptr : foundUnlessEnd(Op))
+        validateFound(Find, S);
       bool L0 = literalText(Op->getArg(0)).has_value();
       bool L1 = literalText(Op->getArg(1)).has_value();
       if (Holds && L0 != L1)

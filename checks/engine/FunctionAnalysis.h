@@ -359,6 +359,13 @@ private:
 
   // Branches.
   void refine(const Expr *Cond, bool Truth, State &S);
+  /// Whether \p Call's object is a fixed (const) allow-list.
+  bool fixedObject(const CallExpr *Call);
+  /// The `X.find(v)` of `X.find(v) != X.end()` (either order), or null.
+  const CallExpr *foundUnlessEnd(const clang::CXXOperatorCallExpr *Op);
+  /// Validates what the validator rules of \p Find (a container's find
+  /// whose result is not its end()) name.
+  void validateFound(const CallExpr *Find, State &S);
   void refineZero(const Expr *E, bool IsZero, State &S);
   void validate(const Expr *Subject, State &S);
   const Expr *validationLoopSubject(const Stmt *Loop);

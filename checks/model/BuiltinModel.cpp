@@ -323,6 +323,25 @@ static std::vector<Rule> makeBuiltinRules() {
       // --- Validators: a successful match against an allow-list pattern.
       // regexec returns 0 on a match; the engine reads `== 0` and `!`.
       validWhenZero(Rule::validator("regexec", {1})),
+      // std::regex_match matches the whole text (regex_search does not).
+      Rule::validator("std::regex_match", {0}),
+      // An address in numeric form only (1 on success).
+      Rule::validator("inet_pton", {1}),
+      // Membership in a fixed allow-list: `allowed.count(s)`,
+      // `allowed.contains(s)`, `allowed.find(s) != allowed.end()`, on a
+      // const set or map.
+      Rule::validator("std::set::count", {0}).onFixedObject(),
+      Rule::validator("std::set::contains", {0}).onFixedObject(),
+      Rule::validator("std::set::find", {0}).onFixedObject(),
+      Rule::validator("std::unordered_set::count", {0}).onFixedObject(),
+      Rule::validator("std::unordered_set::contains", {0}).onFixedObject(),
+      Rule::validator("std::unordered_set::find", {0}).onFixedObject(),
+      Rule::validator("std::map::count", {0}).onFixedObject(),
+      Rule::validator("std::map::contains", {0}).onFixedObject(),
+      Rule::validator("std::map::find", {0}).onFixedObject(),
+      Rule::validator("std::unordered_map::count", {0}).onFixedObject(),
+      Rule::validator("std::unordered_map::contains", {0}).onFixedObject(),
+      Rule::validator("std::unordered_map::find", {0}).onFixedObject(),
 
       // --- Tests on text, whose meaning the engine reads from the
       // comparison around the call. ---

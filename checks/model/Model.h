@@ -235,6 +235,8 @@ struct Rule {
   /// name that matches a member function of that name in any class (a
   /// container's size(), whoever wrote the container).
   bool AnyClass = false;
+  /// For validators: only on a const object (onFixedObject).
+  bool FixedObject = false;
   /// Where the rule was declared: "built-in", or "file:line" of a model
   /// file, or "annotation".
   std::string Origin = "built-in";
@@ -293,6 +295,13 @@ struct Rule {
   /// For a TextTest: the character set is the argument at \p Pos.
   Rule &inSet(int Pos) {
     SetArg = Pos;
+    return *this;
+  }
+  /// For a validator that is a member function (a container's count,
+  /// contains or find): it validates only when its object is a fixed
+  /// allow-list, declared const (`static const std::set<std::string>`).
+  Rule &onFixedObject() {
+    FixedObject = true;
     return *this;
   }
   /// Matches a member function named Function in any class.
