@@ -433,6 +433,14 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
   const FunctionDecl *Def = Callee->getDefinition();
   bool AnyTaint =
       llvm::any_of(Args, [](const auto &A) { return !A.second.empty(); });
+  // A virtual call through a pointer or reference of a base type: each
+  // override the unit defines may run, besides what follows (the base's
+  // own, or, whole-program, what the link binds).
+  TaintSet Overridden;
+  for (const FunctionDecl *Over : overridesCalled(Call))
+    if (AnyTaint || E.exportsSource(Over))
+      if (const TaintEngine::Summary *Sum = E.summaryFor(Over))
+        addAll(Overridden, applySummary(Call, Over, *Sum, Args, S));
   if (Def && Def->hasBody() && !SM.isInSystemHeader(Def->getLocation())) {
     // Functions passed to function-pointer parameters it calls: its
     // summary with those calls bound (`run_child(child_main, cmd)`).
@@ -440,9 +448,11 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
     bool BoundSource = llvm::any_of(
         Bound, [&](const auto &B) { return E.handsOverSource(B.second); });
     if (AnyTaint || BoundSource || E.exportsSource(Def)) {
+      TaintSet Result;
       if (const TaintEngine::Summary *Sum = E.summaryFor(Def, Bound))
-        return applySummary(Call, Def, *Sum, Args, S);
-      return {};
+        Result = applySummary(Call, Def, *Sum, Args, S);
+      addAll(Result, Overridden);
+      return Result;
     }
   }
   if (Rules.empty()) {
@@ -450,7 +460,7 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
         E.linkedSummaries(Callee, Call);
     if (!Linked.empty()) {
       // Several when the unit is in several programs, each with its own.
-      TaintSet Result;
+      TaintSet Result = Overridden;
       for (const LinkedFunction *L : Linked)
         addAll(Result, applyLinked(Call, Callee, *L, Args, S));
       return Result;
@@ -466,7 +476,9 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
                 MC->getImplicitObjectArgument(), /*IsAppleKext=*/false))
           Target = Exact;
     }
-    return callElsewhere(Call, Target, Args, S);
+    TaintSet Result = callElsewhere(Call, Target, Args, S);
+    addAll(Result, Overridden);
+    return Result;
   }
 
   // `*it`, `it->x`, `c[i]` on classes without rules: the object's data.
@@ -477,7 +489,21 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
       return read(locOf(Op->getArg(0), S), S, QualType());
   }
   // A function we know nothing about: its result is not assumed tainted.
-  return {};
+  return Overridden;
+}
+
+llvm::ArrayRef<const FunctionDecl *>
+FunctionAnalysis::overridesCalled(const CallExpr *Call) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+  const CXXMethodDecl *Method = MC ? MC->getMethodDecl() : nullptr;
+  // (A qualified call, `Base::run()`, calls that one.)
+  const auto *ME = MC ? dyn_cast<MemberExpr>(MC->getCallee()) : nullptr;
+  if (!Method || !Method->isVirtual() || !ME || ME->hasQualifier() ||
+      Method->getDevirtualizedMethod(MC->getImplicitObjectArgument(),
+                                     /*IsAppleKext=*/false))
+    return {};
+  llvm::ArrayRef<const FunctionDecl *> All = E.overridersOf(Method);
+  return All.take_front(MaxCallTargets * 2);
 }
 
 FunctionAnalysis::ObjectParts FunctionAnalysis::objectParts(const Expr *A,

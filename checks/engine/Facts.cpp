@@ -281,7 +281,55 @@ public:
   std::vector<std::pair<const FieldDecl *, const FunctionDecl *>> Pairs;
 };
 
+/// The methods defined in the unit that override another, by the
+/// methods they override (directly or not).
+class Overriders : public DynamicRecursiveASTVisitor {
+public:
+  Overriders(const SourceManager &SM) : SM(SM) {
+    ShouldVisitTemplateInstantiations = true;
+  }
+
+  bool VisitCXXMethodDecl(CXXMethodDecl *MD) override {
+    if (!MD->isVirtual() || !MD->doesThisDeclarationHaveABody() ||
+        MD->isDependentContext() || SM.isInSystemHeader(MD->getLocation()))
+      return true;
+    llvm::SmallVector<const CXXMethodDecl *, 4> Work(
+        MD->overridden_methods().begin(), MD->overridden_methods().end());
+    llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen;
+    while (!Work.empty()) {
+      const CXXMethodDecl *Base = Work.pop_back_val()->getCanonicalDecl();
+      if (!Seen.insert(Base).second)
+        continue;
+      auto &List = By[Base];
+      if (!llvm::is_contained(List, MD))
+        List.push_back(MD);
+      Work.append(Base->overridden_methods().begin(),
+                  Base->overridden_methods().end());
+    }
+    return true;
+  }
+
+  const SourceManager &SM;
+  llvm::DenseMap<const CXXMethodDecl *,
+                 llvm::SmallVector<const FunctionDecl *, 2>>
+      By;
+};
+
 } // namespace
+
+llvm::ArrayRef<const FunctionDecl *>
+TaintEngine::overridersOf(const CXXMethodDecl *MD) {
+  if (!OverridersKnown) {
+    Overriders Found(Ctx.getSourceManager());
+    Found.TraverseDecl(Ctx.getTranslationUnitDecl());
+    OverridersBy = std::move(Found.By);
+    OverridersKnown = true;
+  }
+  auto It = OverridersBy.find(MD->getCanonicalDecl());
+  if (It == OverridersBy.end())
+    return {};
+  return It->second;
+}
 
 const std::vector<std::pair<const FieldDecl *, const FunctionDecl *>> &
 TaintEngine::fieldTargets() {

@@ -225,6 +225,10 @@ private:
                        const LinkedFunction &L,
                        llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S);
 
+  /// The overrides the unit defines of the virtual method \p Call calls
+  /// through a pointer or reference of a base type (none when the dynamic
+  /// type is known or the call names its class).
+  llvm::ArrayRef<const FunctionDecl *> overridesCalled(const CallExpr *Call);
   /// A call through struct field \p Field, one file at a time: each
   /// function the file stores in that field (TaintEngine::storedIn).
   TaintSet callStored(const CallExpr *Call, const FieldDecl *Field,

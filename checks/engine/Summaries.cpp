@@ -614,6 +614,12 @@ bool TaintEngine::readsSource(const Stmt *S) {
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       if (handsOverSource(Callee))
         return true;
+      // An override the unit defines of a virtual method called.
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+          MD && MD->isVirtual() && isa<CXXMemberCallExpr>(Call))
+        for (const FunctionDecl *Over : overridersOf(MD))
+          if (handsOverSource(Over))
+            return true;
       // A plain call names its callee: no need to look at the name again.
       // (A member call's callee expression holds its object.)
       if (isa<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))

@@ -41,6 +41,7 @@
 namespace clang {
 class ASTContext;
 class CallExpr;
+class CXXMethodDecl;
 class Decl;
 class Expr;
 class FieldDecl;
@@ -463,6 +464,10 @@ private:
   /// stored first).
   llvm::SmallVector<const clang::FunctionDecl *, 2>
   storedIn(const clang::FieldDecl *Field, unsigned Args);
+  /// The methods defined in the unit that override \p MD (directly or
+  /// through another override), found once.
+  llvm::ArrayRef<const clang::FunctionDecl *>
+  overridersOf(const clang::CXXMethodDecl *MD);
   /// Whether another unit may call \p FD: by name, or through a function
   /// pointer stored in a field.
   bool callableElsewhere(const clang::FunctionDecl *FD);
@@ -540,6 +545,10 @@ private:
   llvm::DenseMap<int, unsigned> StoreChanges, FirstRead;
 
   bool FieldTargetsKnown = false;
+  bool OverridersKnown = false;
+  llvm::DenseMap<const clang::CXXMethodDecl *,
+                 llvm::SmallVector<const clang::FunctionDecl *, 2>>
+      OverridersBy;
   /// unitNames(), found on first use.
   mutable std::vector<std::string> UnitNames;
   std::vector<std::pair<const clang::FieldDecl *, const clang::FunctionDecl *>>
