@@ -544,8 +544,12 @@ TaintSet FunctionAnalysis::evalConstruct(const CXXConstructExpr *CE, State &S) {
 const TaintEngine::Summary *
 FunctionAnalysis::constructorSummary(const CXXConstructExpr *CE) {
   const CXXConstructorDecl *Ctor = CE->getConstructor();
+  // (Library code in system headers is described by the model, as at
+  // calls: `std::vector<std::string> args(argv + 1, argv + argc)` holds
+  // what its arguments designate.)
   if (!Ctor || !Ctor->hasBody() || Ctor->isCopyOrMoveConstructor() ||
-      isStdStringType(CE->getType()) || Ctor->isInStdNamespace())
+      isStdStringType(CE->getType()) || Ctor->isInStdNamespace() ||
+      SM.isInSystemHeader(Ctor->getLocation()))
     return nullptr;
   return E.summaryFor(Ctor);
 }
