@@ -404,6 +404,9 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
     }
   }
   if (!Callee) {
+    // What the pointer is read from (`handlers[n].fn`: an index).
+    if (TrackRanges)
+      eval(Call->getCallee(), S);
     // A function pointer held in a struct field: the link phase knows
     // which functions are stored in that field across the program; one
     // file at a time, those the file stores there.

@@ -266,8 +266,14 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
   }
 
   if (const auto *ME = dyn_cast<MemberExpr>(Ex)) {
-    if (isa<FieldDecl>(ME->getMemberDecl()))
+    if (isa<FieldDecl>(ME->getMemberDecl())) {
+      // `table[n].fn`, `conns[i]->fd`: the element's index is a use too.
+      if (TrackRanges)
+        if (const auto *AS = dyn_cast<ArraySubscriptExpr>(
+                ME->getBase()->IgnoreParenImpCasts()))
+          eval(AS, S);
       return read(locOf(ME, S), S, ME->getType());
+    }
     eval(ME->getBase(), S);
     return {};
   }
