@@ -97,6 +97,10 @@ const FieldPath *TaintEngine::fieldPath(const FieldPath *Parent,
   // up (a list's next, a tree's child) is folded into its first
   // occurrence; past MaxFieldDepth fields the parent stands for all.
   constexpr unsigned MaxFieldDepth = 8;
+  // The members of a union are one object: what is written through one is
+  // read through another.
+  if (F->getParent()->isUnion())
+    return Parent;
   unsigned Depth = 0;
   for (const FieldPath *P = Parent; P; P = P->Parent, ++Depth)
     if (P->Field == F)
