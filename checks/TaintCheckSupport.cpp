@@ -193,9 +193,12 @@ const std::vector<engine::SinkHit> &SharedEngine::lateHits() {
   // A function that read a global before the functions that store
   // untrusted data there were analysed missed it: once more, with what is
   // known now (twice for a global stored from another global).
-  for (int Round = 0; Round < 2 && Engine->unitGlobalsStale(); ++Round) {
+  for (int Round = 0; Round < 2; ++Round) {
+    std::vector<const FunctionDecl *> Stale = Engine->staleReaders(Order);
+    if (Stale.empty())
+      break;
     Engine->restartUnit();
-    for (const FunctionDecl *Fn : Order)
+    for (const FunctionDecl *Fn : Stale)
       for (const engine::SinkHit &Hit : Engine->analyze(Fn))
         Late.push_back(Hit);
   }

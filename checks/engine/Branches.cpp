@@ -41,6 +41,31 @@ void FunctionAnalysis::validate(const Expr *Subject, State &S) {
   // clean s itself when p was set from it in this function.
 }
 
+bool FunctionAnalysis::fixedText(const Expr *Ex) const {
+  if (literalText(Ex))
+    return true;
+  // An element of an array of literals (`allowed[i]` in a loop over
+  // `static const char *allowed[] = {"start", "stop", NULL}`).
+  const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(stripToValue(Ex));
+  const auto *Ref =
+      AS ? dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts())
+         : nullptr;
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const auto *Init = Var && Var->getType()->isArrayType()
+                         ? dyn_cast_or_null<InitListExpr>(Var->getInit())
+                         : nullptr;
+  if (!Init || Init->getNumInits() == 0)
+    return false;
+  // Pointers to const text, every one a literal (or the null that ends
+  // the list).
+  QualType Elem = QualType(Var->getType()->getArrayElementTypeNoTypeQual(), 0);
+  if (!Elem->isPointerType() || !Elem->getPointeeType().isConstQualified())
+    return false;
+  return llvm::all_of(Init->inits(), [&](const Expr *E) {
+    return literalText(E) || isNullLike(E, Ctx);
+  });
+}
+
 bool FunctionAnalysis::fixedObject(const CallExpr *Call) {
   const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
   const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
@@ -104,8 +129,8 @@ void FunctionAnalysis::refineZero(const Expr *Ex, bool IsZero, State &S) {
       const Expr *A = Texts.size() == 2 ? ruleArg(Call, Texts[0]) : nullptr;
       const Expr *B = Texts.size() == 2 ? ruleArg(Call, Texts[1]) : nullptr;
       if (A && B) {
-        bool L0 = literalText(A).has_value();
-        bool L1 = literalText(B).has_value();
+        bool L0 = fixedText(A);
+        bool L1 = fixedText(B);
         if (L0 != L1)
           validate(L0 ? B : A, S);
         return;
@@ -294,8 +319,8 @@ void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
       // `allowed.find(s) != allowed.end()`: found in a fixed allow-list.
       if (const CallExpr *Find = Holds ? nullptr : foundUnlessEnd(Op))
         validateFound(Find, S);
-      bool L0 = literalText(Op->getArg(0)).has_value();
-      bool L1 = literalText(Op->getArg(1)).has_value();
+      bool L0 = fixedText(Op->getArg(0));
+      bool L1 = fixedText(Op->getArg(1));
       if (Holds && L0 != L1)
         validate(Op->getArg(L0 ? 1 : 0), S);
       return;

@@ -229,7 +229,13 @@ public:
 /// may call.
 class FieldTargets : public DynamicRecursiveASTVisitor {
 public:
-  FieldTargets(const SourceManager &SM) : SM(SM) {}
+  FieldTargets(const SourceManager &SM) : SM(SM) {
+    ShouldWalkTypesOfTypeLocs = false;
+  }
+
+  // Types hold no assignment: not walked.
+  bool TraverseTypeLoc(TypeLoc, bool) override { return true; }
+  bool TraverseType(QualType, bool) override { return true; }
 
   static const FunctionDecl *function(const Expr *E) {
     if (!E)
@@ -243,19 +249,29 @@ public:
     return nullptr;
   }
 
+  // (The cheap tests first: every assignment and initializer list of the
+  // unit comes here.)
   bool VisitBinaryOperator(BinaryOperator *BO) override {
-    if (BO->getOpcode() != BO_Assign || SM.isInSystemHeader(BO->getExprLoc()))
+    if (BO->getOpcode() != BO_Assign || !BO->getType()->isFunctionPointerType())
       return true;
-    if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenCasts()))
-      if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-        if (const FunctionDecl *Fn = function(BO->getRHS()))
-          Pairs.push_back({Field, Fn});
+    const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenCasts());
+    const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    const FunctionDecl *Fn = Field ? function(BO->getRHS()) : nullptr;
+    if (Fn && !SM.isInSystemHeader(BO->getExprLoc()))
+      Pairs.push_back({Field, Fn});
     return true;
   }
 
-  bool VisitInitListExpr(InitListExpr *ILE) override {
-    if (SM.isInSystemHeader(ILE->getBeginLoc()))
+  // Nothing to find in a statement without a function pointer in it: the
+  // bodies of system headers' inline functions are skipped whole.
+  bool TraverseDecl(Decl *D) override {
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(D->getLocation()))
       return true;
+    return DynamicRecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitInitListExpr(InitListExpr *ILE) override {
     const InitListExpr *Sem =
         ILE->isSemanticForm() ? ILE : ILE->getSemanticForm();
     if (!Sem)
@@ -271,7 +287,8 @@ public:
       if (I >= Sem->getNumInits())
         break;
       if (const FunctionDecl *Fn = function(Sem->getInit(I)))
-        Pairs.push_back({Field, Fn});
+        if (!SM.isInSystemHeader(ILE->getBeginLoc()))
+          Pairs.push_back({Field, Fn});
       ++I;
     }
     return true;

@@ -79,6 +79,9 @@ struct TaintEngine::Summary {
     TaintSet From;
   };
   std::vector<GlobalFlow> Globals;
+  /// One file at a time: the globals it (or a callee) read, each with the
+  /// count of changes made to it then (TaintEngine::staleReaders).
+  llvm::SmallVector<std::pair<int, unsigned>, 1> ReadGlobals;
   bool Done = false;
 
   bool sameAs(const Summary &O) const {
@@ -363,6 +366,9 @@ private:
 
   // Branches.
   void refine(const Expr *Cond, bool Truth, State &S);
+  /// Whether \p Ex is fixed text: a literal, or an element of an array of
+  /// literals of `const char *`.
+  bool fixedText(const Expr *Ex) const;
   /// Whether \p Call's object is a fixed (const) allow-list.
   bool fixedObject(const CallExpr *Call);
   /// The `X.find(v)` of `X.find(v) != X.end()` (either order), or null.

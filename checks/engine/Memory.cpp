@@ -431,13 +431,30 @@ void TaintEngine::storeInGlobal(int G, const FieldPath *Path, const TaintSet &T,
   } else {
     Changed = addAll(It->Data, Sourced);
   }
-  if (Changed)
+  if (Changed) {
     ++StoreChanges[G];
+  }
+}
+
+void TaintEngine::noteRead(int G, unsigned Count) {
+  auto Add = [&](auto &Reads) {
+    for (auto &[Global, Seen] : Reads) {
+      if (Global == G) {
+        Seen = std::min(Seen, Count);
+        return;
+      }
+    }
+    Reads.push_back({G, Count});
+  };
+  if (CurrentTop)
+    Add(TopReads[CurrentTop]);
+  for (Summary *S : Computing)
+    Add(S->ReadGlobals);
 }
 
 TaintSet TaintEngine::globalContents(int G, const FieldPath *Path) {
   auto Changes = StoreChanges.find(G);
-  FirstRead.try_emplace(G, Changes == StoreChanges.end() ? 0 : Changes->second);
+  noteRead(G, Changes == StoreChanges.end() ? 0 : Changes->second);
   TaintSet Result;
   auto It = UnitStores.find(G);
   if (It == UnitStores.end())
@@ -448,23 +465,55 @@ TaintSet TaintEngine::globalContents(int G, const FieldPath *Path) {
   return Result;
 }
 
-bool TaintEngine::unitGlobalsStale() const {
-  for (const auto &[G, Seen] : FirstRead) {
-    auto Changes = StoreChanges.find(G);
-    if (Changes != StoreChanges.end() && Changes->second > Seen)
-      return true;
+std::vector<const FunctionDecl *>
+TaintEngine::staleReaders(llvm::ArrayRef<const FunctionDecl *> Analysed) const {
+  std::vector<const FunctionDecl *> Stale;
+  auto Changed = [&](const GlobalReads &Reads) {
+    return llvm::any_of(Reads, [&](const auto &Read) {
+      auto Changes = StoreChanges.find(Read.first);
+      return Changes != StoreChanges.end() && Changes->second > Read.second;
+    });
+  };
+  for (const FunctionDecl *FD : Analysed) {
+    const FunctionDecl *Def = FD->getDefinition() ? FD->getDefinition() : FD;
+    auto Reads = TopReads.find(FD);
+    auto Scanned = ScanReads.find(Def);
+    if ((Reads != TopReads.end() && Changed(Reads->second)) ||
+        (Scanned != ScanReads.end() && Changed(Scanned->second)))
+      Stale.push_back(FD);
   }
-  return false;
+  return Stale;
 }
 
 void TaintEngine::restartUnit() {
-  Summaries.clear();
+  // Only what read a global whose stores changed since is found again (a
+  // summary, through its callees' too; a scan, in its own body): the rest
+  // of the unit's work stands.
+  auto Changed = [&](llvm::ArrayRef<std::pair<int, unsigned>> Reads) {
+    return llvm::any_of(Reads, [&](const auto &Read) {
+      auto Changes = StoreChanges.find(Read.first);
+      return Changes != StoreChanges.end() && Changes->second > Read.second;
+    });
+  };
+  llvm::SmallVector<const FunctionDecl *, 16> Redo;
+  for (const auto &[FD, Sum] : Summaries)
+    if (!Sum->Done || Changed(Sum->ReadGlobals))
+      Redo.push_back(FD);
+  for (const auto &[FD, Reads] : ScanReads)
+    if (Changed(Reads))
+      Redo.push_back(FD);
+  for (const FunctionDecl *FD : Redo) {
+    Summaries.erase(FD);
+    ProducesSource.erase(FD);
+    Exports.erase(FD);
+    ScanReads.erase(FD);
+  }
+  for (auto It = Specialized.begin(); It != Specialized.end();)
+    It = Changed(It->second->ReadGlobals) ? Specialized.erase(It)
+                                          : std::next(It);
   InProgress.clear();
-  ProducesSource.clear();
-  Exports.clear();
   Recursive.clear();
   Pending.clear();
-  FirstRead.clear();
 }
 
 } // namespace sinkguard::engine

@@ -47,6 +47,9 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
                                const TaintEngine::Summary &Sum,
                                llvm::ArrayRef<std::pair<int, TaintSet>> Args,
                                State &S, bool ThroughPointer) {
+  // What the callee read of globals, this analysis read too.
+  for (const auto &[G, Count] : Sum.ReadGlobals)
+    E.noteRead(G, Count);
   std::string Fn = nameOf(Callee);
   SourceLocation At = Call->getExprLoc();
   auto ParamName = [&](int P) -> std::string {
@@ -475,7 +478,9 @@ const TaintEngine::Summary *TaintEngine::summaryFor(const FunctionDecl *FD) {
   InProgress.insert(FD);
   for (int Round = 0; Round < 4; ++Round) {
     auto Next = std::make_unique<Summary>();
+    Computing.push_back(Next.get());
     FunctionAnalysis(*this, FD, *Next).run();
+    Computing.pop_back();
     bool Stable = Next->sameAs(*Summaries[FD]);
     Summaries[FD] = std::move(Next);
     if (!Recursive.contains(FD) || Stable)
@@ -502,7 +507,9 @@ const TaintEngine::Summary *TaintEngine::summaryFor(const FunctionDecl *FD,
     return summaryFor(FD);
   auto Sum = std::make_unique<Summary>();
   InProgress.insert(FD);
+  Computing.push_back(Sum.get());
   FunctionAnalysis(*this, FD, *Sum, Bound).run();
+  Computing.pop_back();
   InProgress.erase(FD);
   Sum->Done = true;
   return (Specialized[Key] = std::move(Sum)).get();
@@ -599,8 +606,16 @@ bool TaintEngine::readsSource(const Stmt *S) {
           return true;
     } else if (int G = trackedGlobal(DRE->getDecl()); G >= 0) {
       // One file at a time: a global some function of the unit stored
-      // untrusted data in.
-      if (!globalContents(G, nullptr).empty())
+      // untrusted data in (the function scanned depends on what is known
+      // of it now: staleReaders).
+      auto Changes = StoreChanges.find(G);
+      unsigned Count = Changes == StoreChanges.end() ? 0 : Changes->second;
+      if (Scanning) {
+        GlobalReads &Reads = ScanReads[Scanning];
+        if (llvm::none_of(Reads, [&](const auto &R) { return R.first == G; }))
+          Reads.push_back({G, Count});
+      }
+      if (Count > 0 && UnitStores.count(G))
         return true;
     }
     // A function named here: called directly, or through a pointer set to
@@ -631,9 +646,6 @@ bool TaintEngine::readsSource(const Stmt *S) {
       // the result (it is not assumed tainted), as evalCall says.
       if (Whole)
         return true;
-      for (const FunctionDecl *Fn : storedIn(Field, Call->getNumArgs()))
-        if (handsOverSource(Fn))
-          return true;
     }
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
@@ -655,7 +667,10 @@ bool TaintEngine::mayProduceSource(const FunctionDecl *FD) {
     It->second = Scan::No;
     return false;
   }
+  const FunctionDecl *Outer = Scanning;
+  Scanning = FD;
   bool Result = readsSource(FD->getBody());
+  Scanning = Outer;
   ProducesSource[FD] = Result ? Scan::Yes : Scan::No;
   return Result;
 }

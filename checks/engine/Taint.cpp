@@ -49,10 +49,20 @@ std::vector<SinkHit> TaintEngine::analyze(const FunctionDecl *FD) {
   // In whole-program mode, a function other units can call is described
   // for the link phase whatever it is given; one they cannot (static) only
   // when it is analysed for its callers here.
+  CurrentTop = FD;
+  TopReads.erase(FD);
   if (FD && FD->hasBody() &&
       ((Opts.WholeProgram && callableElsewhere(FD)) || FD->isMain() ||
        mayProduceSource(FD)))
     summaryFor(FD);
+  // A summary computed before (for a caller) read what it read.
+  if (FD && !Opts.WholeProgram) {
+    auto It = Summaries.find(FD->getDefinition() ? FD->getDefinition() : FD);
+    if (It != Summaries.end())
+      for (const auto &[G, Count] : It->second->ReadGlobals)
+        noteRead(G, Count);
+  }
+  CurrentTop = nullptr;
   std::vector<SinkHit> Out;
   Out.swap(Pending);
   return Out;

@@ -370,11 +370,12 @@ public:
   llvm::json::Object
   facts(llvm::function_ref<llvm::json::Array(const SinkHit &)> Describe);
 
-  /// One file at a time (not whole-program): whether a function read a
-  /// global before the unit's functions had stored all they store there
-  /// (a reader defined before its writer). restartUnit() then analyses
-  /// again with what is now known.
-  bool unitGlobalsStale() const;
+  /// One file at a time (not whole-program): those of \p Analysed (in
+  /// order) whose analysis read a global before the unit's functions had
+  /// stored all they store there (a reader defined before its writer).
+  /// restartUnit(), then analyze() of these, finds what they missed.
+  std::vector<const clang::FunctionDecl *>
+  staleReaders(llvm::ArrayRef<const clang::FunctionDecl *> Analysed) const;
   /// Forgets the summaries and scans of the unit, keeps what its functions
   /// store in globals and which sinks were reported: analyze() again
   /// returns only the sinks the first round missed.
@@ -540,9 +541,24 @@ private:
     llvm::SmallVector<const Step *, 2> Data;
   };
   llvm::DenseMap<int, std::vector<UnitStore>> UnitStores;
-  /// Per global: the count of changes to what is stored in it, and what
-  /// that count was when a function first read it.
-  llvm::DenseMap<int, unsigned> StoreChanges, FirstRead;
+  /// Per global: the count of changes to what is stored in it.
+  llvm::DenseMap<int, unsigned> StoreChanges;
+  /// Which globals (and at which count of changes, the first time) each
+  /// function analyze() was given read, in it or in its callees.
+  using GlobalReads = llvm::SmallVector<std::pair<int, unsigned>, 2>;
+  llvm::DenseMap<const clang::FunctionDecl *, GlobalReads> TopReads;
+  const clang::FunctionDecl *CurrentTop = nullptr;
+  /// The globals each function's own body names, as mayProduceSource's scan
+  /// found them (with the count of changes then), and the function whose
+  /// body is being scanned.
+  llvm::DenseMap<const clang::FunctionDecl *, GlobalReads> ScanReads;
+  const clang::FunctionDecl *Scanning = nullptr;
+  /// The summaries being computed, innermost last: each records the
+  /// globals read while it is.
+  std::vector<Summary *> Computing;
+  /// Records that global \p G was read with \p Count changes made to it,
+  /// for the function being analysed and the summaries being computed.
+  void noteRead(int G, unsigned Count);
 
   bool FieldTargetsKnown = false;
   bool OverridersKnown = false;

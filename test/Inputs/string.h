@@ -20,6 +20,7 @@ char *strdup(const char *s);
 char *strndup(const char *s, size_t n);
 char *strchr(const char *s, int c);
 size_t strspn(const char *s, const char *accept);
+size_t strcspn(const char *s, const char *reject);
 char *strtok(char *s, const char *delim);
 char *strtok_r(char *s, const char *delim, char **saveptr);
 #ifdef __cplusplus

@@ -1382,12 +1382,8 @@ void Program::reportSink(int State) {
         // callee, or past it): a function defined in another unit, whose
         // steps may all be in the caller's file (`return atoi(s)` has
         // none of its own), which the caller's unit could not follow.
-        // Or back out of such a call (a function stored in a struct field
-        // of the same file, called through it).
         return V->Node >= 0 &&
                (Nodes[static_cast<size_t>(V->Node)].K == NodeKind::Global ||
-                Nodes[static_cast<size_t>(V->Node)].K == NodeKind::CallResult ||
-                Nodes[static_cast<size_t>(V->Node)].K == NodeKind::CallOut ||
                 (V->Prev >= 0 &&
                  Nodes[static_cast<size_t>(
                            States[static_cast<size_t>(V->Prev)].Node)]
