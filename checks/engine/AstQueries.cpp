@@ -45,6 +45,9 @@ bool isStdStringType(QualType T) {
 }
 
 bool carriesText(QualType T, TextObjects Objects) {
+  // (An expression of broken code may have no type.)
+  if (T.isNull())
+    return false;
   T = T.getCanonicalType().getNonReferenceType();
   if (T->isAnyCharacterType())
     return true;
