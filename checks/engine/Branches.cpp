@@ -80,18 +80,22 @@ bool FunctionAnalysis::fixedObject(const CallExpr *Call) {
   return false;
 }
 
+void FunctionAnalysis::validateArgs(const CallExpr *Call, const model::Rule &R,
+                                    State &S) {
+  if (R.FixedObject && !fixedObject(Call))
+    return;
+  for (int Pos : R.In.expand(Call->getNumArgs()))
+    if (const Expr *A = ruleArg(Call, Pos))
+      validate(A, S);
+}
+
 void FunctionAnalysis::validateFound(const CallExpr *Find, State &S) {
   const FunctionDecl *Callee = Find->getDirectCallee();
   if (!Callee)
     return;
-  for (const model::Rule *R : M.rulesFor(Callee)) {
-    if (R->Kind != model::RuleKind::Validator ||
-        (R->FixedObject && !fixedObject(Find)))
-      continue;
-    for (int Pos : R->In.expand(Find->getNumArgs()))
-      if (const Expr *A = ruleArg(Find, Pos))
-        validate(A, S);
-  }
+  for (const model::Rule *R : M.rulesFor(Callee))
+    if (R->Kind == model::RuleKind::Validator)
+      validateArgs(Find, *R, S);
 }
 
 const CallExpr *
@@ -139,11 +143,8 @@ void FunctionAnalysis::refineZero(const Expr *Ex, bool IsZero, State &S) {
   }
   for (const model::Rule *R : M.rulesFor(Callee)) {
     if (R->Kind == model::RuleKind::Validator && R->ValidWhenZero == IsZero &&
-        (!R->FixedObject || fixedObject(Call)) &&
         Callee->getReturnType()->isScalarType())
-      for (int Pos : R->In.expand(Call->getNumArgs()))
-        if (const Expr *A = ruleArg(Call, Pos))
-          validate(A, S);
+      validateArgs(Call, *R, S);
   }
   if (IsZero)
     return;

@@ -373,6 +373,9 @@ private:
   bool fixedObject(const CallExpr *Call);
   /// The `X.find(v)` of `X.find(v) != X.end()` (either order), or null.
   const CallExpr *foundUnlessEnd(const clang::CXXOperatorCallExpr *Op);
+  /// Validates the arguments validator rule \p R of \p Call names (on a
+  /// fixed object only, when the rule says so).
+  void validateArgs(const CallExpr *Call, const model::Rule &R, State &S);
   /// Validates what the validator rules of \p Find (a container's find
   /// whose result is not its end()) name.
   void validateFound(const CallExpr *Find, State &S);

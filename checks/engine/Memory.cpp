@@ -391,10 +391,6 @@ void FunctionAnalysis::write(Location L, const TaintSet &T, State &S,
   }
 }
 
-} // namespace sinkguard::engine
-
-namespace sinkguard::engine {
-
 int TaintEngine::trackedGlobal(const ValueDecl *VD) {
   const auto *Var = dyn_cast_or_null<VarDecl>(VD);
   if (!Var || !Var->hasGlobalStorage() || Var->isStaticLocal() ||
@@ -409,6 +405,30 @@ bool overlaps(const FieldPath *A, const FieldPath *B) {
   return pathWithin(A, B) || pathWithin(B, A);
 }
 } // namespace
+
+unsigned TaintEngine::storeCount(int G) const {
+  auto Changes = StoreChanges.find(G);
+  return Changes == StoreChanges.end() ? 0 : Changes->second;
+}
+
+bool TaintEngine::changedSince(
+    llvm::ArrayRef<std::pair<int, unsigned>> Reads) const {
+  return llvm::any_of(Reads, [&](const std::pair<int, unsigned> &Read) {
+    return storeCount(Read.first) > Read.second;
+  });
+}
+
+void TaintEngine::addRead(
+    llvm::SmallVectorImpl<std::pair<int, unsigned>> &Reads, int G,
+    unsigned Count) {
+  for (auto &[Global, Seen] : Reads) {
+    if (Global == G) {
+      Seen = std::min(Seen, Count);
+      return;
+    }
+  }
+  Reads.push_back({G, Count});
+}
 
 void TaintEngine::storeInGlobal(int G, const FieldPath *Path, const TaintSet &T,
                                 std::optional<IntRange> Range) {
@@ -437,24 +457,14 @@ void TaintEngine::storeInGlobal(int G, const FieldPath *Path, const TaintSet &T,
 }
 
 void TaintEngine::noteRead(int G, unsigned Count) {
-  auto Add = [&](auto &Reads) {
-    for (auto &[Global, Seen] : Reads) {
-      if (Global == G) {
-        Seen = std::min(Seen, Count);
-        return;
-      }
-    }
-    Reads.push_back({G, Count});
-  };
   if (CurrentTop)
-    Add(TopReads[CurrentTop]);
+    addRead(TopReads[CurrentTop], G, Count);
   for (Summary *S : Computing)
-    Add(S->ReadGlobals);
+    addRead(S->ReadGlobals, G, Count);
 }
 
 TaintSet TaintEngine::globalContents(int G, const FieldPath *Path) {
-  auto Changes = StoreChanges.find(G);
-  noteRead(G, Changes == StoreChanges.end() ? 0 : Changes->second);
+  noteRead(G, storeCount(G));
   TaintSet Result;
   auto It = UnitStores.find(G);
   if (It == UnitStores.end())
@@ -468,18 +478,13 @@ TaintSet TaintEngine::globalContents(int G, const FieldPath *Path) {
 std::vector<const FunctionDecl *>
 TaintEngine::staleReaders(llvm::ArrayRef<const FunctionDecl *> Analysed) const {
   std::vector<const FunctionDecl *> Stale;
-  auto Changed = [&](const GlobalReads &Reads) {
-    return llvm::any_of(Reads, [&](const auto &Read) {
-      auto Changes = StoreChanges.find(Read.first);
-      return Changes != StoreChanges.end() && Changes->second > Read.second;
-    });
+  auto Changed = [&](const auto &Map, const FunctionDecl *Key) {
+    auto It = Map.find(Key);
+    return It != Map.end() && changedSince(It->second);
   };
   for (const FunctionDecl *FD : Analysed) {
     const FunctionDecl *Def = FD->getDefinition() ? FD->getDefinition() : FD;
-    auto Reads = TopReads.find(FD);
-    auto Scanned = ScanReads.find(Def);
-    if ((Reads != TopReads.end() && Changed(Reads->second)) ||
-        (Scanned != ScanReads.end() && Changed(Scanned->second)))
+    if (Changed(TopReads, FD) || Changed(ScanReads, Def))
       Stale.push_back(FD);
   }
   return Stale;
@@ -489,18 +494,12 @@ void TaintEngine::restartUnit() {
   // Only what read a global whose stores changed since is found again (a
   // summary, through its callees' too; a scan, in its own body): the rest
   // of the unit's work stands.
-  auto Changed = [&](llvm::ArrayRef<std::pair<int, unsigned>> Reads) {
-    return llvm::any_of(Reads, [&](const auto &Read) {
-      auto Changes = StoreChanges.find(Read.first);
-      return Changes != StoreChanges.end() && Changes->second > Read.second;
-    });
-  };
   llvm::SmallVector<const FunctionDecl *, 16> Redo;
   for (const auto &[FD, Sum] : Summaries)
-    if (!Sum->Done || Changed(Sum->ReadGlobals))
+    if (!Sum->Done || changedSince(Sum->ReadGlobals))
       Redo.push_back(FD);
   for (const auto &[FD, Reads] : ScanReads)
-    if (Changed(Reads))
+    if (changedSince(Reads))
       Redo.push_back(FD);
   for (const FunctionDecl *FD : Redo) {
     Summaries.erase(FD);
@@ -509,8 +508,8 @@ void TaintEngine::restartUnit() {
     ScanReads.erase(FD);
   }
   for (auto It = Specialized.begin(); It != Specialized.end();)
-    It = Changed(It->second->ReadGlobals) ? Specialized.erase(It)
-                                          : std::next(It);
+    It = changedSince(It->second->ReadGlobals) ? Specialized.erase(It)
+                                               : std::next(It);
   InProgress.clear();
   Recursive.clear();
   Pending.clear();

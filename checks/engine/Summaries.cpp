@@ -42,6 +42,12 @@ using namespace clang;
 
 namespace sinkguard::engine {
 
+// Summaries are computed inside their callers' analyses: a call chain of
+// thousands of functions would nest that deep. Past this depth a callee
+// is left unsummarised (nothing flows through it), so the stack stays
+// bounded.
+constexpr size_t MaxSummaryDepth = 384;
+
 TaintSet
 FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
                                const TaintEngine::Summary &Sum,
@@ -468,11 +474,6 @@ const TaintEngine::Summary *TaintEngine::summaryFor(const FunctionDecl *FD) {
   }
   if (It == Summaries.end())
     It = Summaries.try_emplace(FD, std::make_unique<Summary>()).first;
-  // Summaries are computed inside their callers' analyses: a call chain of
-  // thousands of functions would nest that deep. Past this depth a callee
-  // is left unsummarised (nothing flows through it), so the stack stays
-  // bounded.
-  constexpr size_t MaxSummaryDepth = 384;
   if (InProgress.size() >= MaxSummaryDepth)
     return It->second.get();
   InProgress.insert(FD);
@@ -500,7 +501,6 @@ const TaintEngine::Summary *TaintEngine::summaryFor(const FunctionDecl *FD,
   auto It = Specialized.find(Key);
   if (It != Specialized.end())
     return It->second.get();
-  constexpr size_t MaxSummaryDepth = 384;
   // Each binding is analysed once: a function passing its callback on
   // binds the next one (bounded by the depth, like plain summaries).
   if (InProgress.size() >= MaxSummaryDepth || Specialized.size() >= 4096)
@@ -608,13 +608,9 @@ bool TaintEngine::readsSource(const Stmt *S) {
       // One file at a time: a global some function of the unit stored
       // untrusted data in (the function scanned depends on what is known
       // of it now: staleReaders).
-      auto Changes = StoreChanges.find(G);
-      unsigned Count = Changes == StoreChanges.end() ? 0 : Changes->second;
-      if (Scanning) {
-        GlobalReads &Reads = ScanReads[Scanning];
-        if (llvm::none_of(Reads, [&](const auto &R) { return R.first == G; }))
-          Reads.push_back({G, Count});
-      }
+      unsigned Count = storeCount(G);
+      if (Scanning)
+        addRead(ScanReads[Scanning], G, Count);
       if (Count > 0 && UnitStores.count(G))
         return true;
     }

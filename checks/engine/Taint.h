@@ -559,6 +559,13 @@ private:
   /// Records that global \p G was read with \p Count changes made to it,
   /// for the function being analysed and the summaries being computed.
   void noteRead(int G, unsigned Count);
+  /// Adds (\p G, \p Count) to \p Reads, keeping the first (least) count.
+  static void addRead(llvm::SmallVectorImpl<std::pair<int, unsigned>> &Reads,
+                      int G, unsigned Count);
+  /// The count of changes made so far to what global \p G holds.
+  unsigned storeCount(int G) const;
+  /// Whether a global of \p Reads changed since it was read.
+  bool changedSince(llvm::ArrayRef<std::pair<int, unsigned>> Reads) const;
 
   bool FieldTargetsKnown = false;
   bool OverridersKnown = false;

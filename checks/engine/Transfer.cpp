@@ -125,12 +125,13 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
     if (copyObject(locOf(L, S), locOf(From, S), S, Strong, Assigned))
       return;
   }
-  // The stored value's range goes with it into a global (one file at a
-  // time: what every function of the unit reads there).
+  // The stored value's range goes with a number into a global (only
+  // there does write() keep it: what every function reads there).
+  Location To = locOf(L, S);
   std::optional<IntRange> Stored;
-  if (TrackRanges && RHS && isInt(L->getType()))
+  if (TrackRanges && RHS && isInt(L->getType()) && E.globalAt(To.Base) >= 0)
     Stored = IntRange::meet(rangeOf(RHS, S), typeRange(L->getType()));
-  write(locOf(L, S), Stepped, S, Strong, Stored);
+  write(To, Stepped, S, Strong, Stored);
   if (TrackRanges && RHS && !isa<ArraySubscriptExpr>(L))
     setRange(L, RHS, !mayBeUntrusted(T), !T.empty(), S);
   if (Elements)
