@@ -304,10 +304,34 @@ private:
 
   // Integer ranges (range checks only).
   IntRange rangeOf(const Expr *Ex, State &S);
+  /// A value that is a length of the object \p Owner (IntRange::LenOwn).
+  static IntRange ownLength(Location Owner);
+  /// The field \p F returns when it is a getter of the object its first
+  /// parameter points to (`return b->size_;`), as a path in that object.
+  const FieldPath *getterField(const FunctionDecl *F);
+  /// The object whose buffer \p Buffer is: the object of a pointer field
+  /// (`ds->string`, or a pointer set from one) or the first argument of a
+  /// function of the program handing one out (`dp_packet_data(b)`).
+  Location ownerOf(const Expr *Buffer, State &S);
+  /// \p R gets the length of the object \p Ex, at \p L, is a field of,
+  /// when it is one (IntRange::LenOwn).
+  static void ownField(const Expr *Ex, Location L, IntRange &R);
+  /// \p Sub, at \p L, is known to be in \p C now, as well as before.
+  void narrowRange(const Expr *Sub, Location L, IntRange C, State &S);
+  /// The range of a getter's result (getterField): that field's length.
+  std::optional<IntRange> getterRange(const CallExpr *Call, State &S);
+  /// \p C, of a value compared by \p Op with one of range \p O (moved by
+  /// \p Shift), gets O's object length (IntRange::LenBase).
+  static void boundByLength(BinaryOperatorKind Op, const IntRange &O,
+                            std::int64_t Shift, IntRange &C);
   /// \p R moved by \p Delta in type \p T (`n++`, `n--`); none when the
   /// value may wrap or nothing is known.
   std::optional<IntRange> stepped(const IntRange &R, std::int64_t Delta,
                                   QualType T) const;
+  /// A + B or A - B of \p Op, when A (or B of a sum) is below an object's
+  /// length: \p Out is too, moved by the constant or reduced.
+  static void carryLength(BinaryOperatorKind Op, const IntRange &A,
+                          const IntRange &B, IntRange &Out);
   /// A + B or A - B in type \p T, each end moved by B's matching one;
   /// none when the result may leave the type (unsigned wrap).
   std::optional<IntRange> sumRange(BinaryOperatorKind Op, const IntRange &A,

@@ -120,6 +120,110 @@ const Expr *FunctionAnalysis::rangeSubject(const Expr *Ex) const {
   return Ex;
 }
 
+IntRange FunctionAnalysis::ownLength(Location Owner) {
+  IntRange R;
+  R.LenBase = Owner.Base;
+  R.LenPath = Owner.Path;
+  R.LenOwn = true;
+  return R;
+}
+
+const FieldPath *FunctionAnalysis::getterField(const FunctionDecl *F) {
+  if (!F || F->getNumParams() == 0 || !M.rulesFor(F).empty())
+    return nullptr;
+  const FunctionDecl *Def = F->getDefinition();
+  const auto *Body =
+      Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
+  if (!Body || Body->size() != 1)
+    return nullptr;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  const Expr *V = Ret ? Ret->getRetValue() : nullptr;
+  if (!V || !isInt(V->getType()))
+    return nullptr;
+  // `return b->mbuf.pkt_len;`: fields of what the first parameter points
+  // to, innermost last.
+  llvm::SmallVector<const FieldDecl *, 4> Fields;
+  V = V->IgnoreParenImpCasts();
+  while (const auto *ME = dyn_cast<MemberExpr>(V)) {
+    const auto *FDecl = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FDecl)
+      return nullptr;
+    Fields.push_back(FDecl);
+    V = ME->getBase()->IgnoreParenImpCasts();
+    if (ME->isArrow())
+      break;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(V);
+  if (Fields.empty() || !DRE || DRE->getDecl() != Def->getParamDecl(0) ||
+      !DRE->getType()->isPointerType())
+    return nullptr;
+  const FieldPath *Path = nullptr;
+  for (const FieldDecl *FDecl : llvm::reverse(Fields))
+    Path = E.fieldPath(Path, FDecl);
+  return Path;
+}
+
+Location FunctionAnalysis::ownerOf(const Expr *Buffer, State &S) {
+  Buffer = Buffer->IgnoreParenCasts();
+  // `dp_packet_data(b)`: a function of the program handing out b's
+  // buffer.
+  if (const auto *Call = dyn_cast<CallExpr>(Buffer)) {
+    const FunctionDecl *F = Call->getDirectCallee();
+    if (!F || Call->getNumArgs() == 0 || !M.rulesFor(F).empty() ||
+        !F->getDefinition() || SM.isInSystemHeader(F->getLocation()))
+      return {};
+    const Expr *Obj = Call->getArg(0);
+    QualType T = Obj->getType();
+    if (!T->isPointerType() || !T->getPointeeType()->isRecordType())
+      return {};
+    return locOf(Obj, S);
+  }
+  // `ds->string`, or a pointer set from one (`data = frame->data + off`).
+  // Not an array field: a struct laid over received bytes (`evt->data +
+  // evt->data_len`) holds its data, and that length is data too.
+  Location L = locOf(Buffer, S);
+  if (!L.valid() || !L.Path || !L.Path->Field ||
+      !L.Path->Field->getType()->isPointerType())
+    return {};
+  return {L.Base, L.Path->Parent};
+}
+
+std::optional<IntRange> FunctionAnalysis::getterRange(const CallExpr *Call,
+                                                      State &S) {
+  // `dp_packet_size(b)`, a function returning one of b's fields: that
+  // field.
+  const FieldPath *Field = getterField(Call->getDirectCallee());
+  if (!Field)
+    return std::nullopt;
+  Location Obj = locOf(Call->getArg(0), S);
+  if (!Obj.valid())
+    return std::nullopt;
+  IntRange Out = typeRange(Call->getType());
+  Out.lengthFrom(
+      ownLength({Obj.Base, moved(Obj.Path, Field->Parent, nullptr)}));
+  return Out;
+}
+
+void FunctionAnalysis::ownField(const Expr *Ex, Location L, IntRange &R) {
+  // An integer field this function has not set: at most itself, a length
+  // of the object it is in.
+  if (L.Path && isa<MemberExpr>(Ex->IgnoreParenImpCasts()))
+    R.lengthFrom(ownLength({L.Base, L.Path->Parent}));
+}
+
+void FunctionAnalysis::boundByLength(BinaryOperatorKind Op, const IntRange &O,
+                                     std::int64_t Shift, IntRange &C) {
+  // `consumed < size - 2` with size a length of frame: below it by 3,
+  // whoever set it (it describes frame's own buffer).
+  std::int64_t D;
+  if (!O.LenBase || (Op != BO_LT && Op != BO_LE && Op != BO_EQ) ||
+      __builtin_sub_overflow(O.LenDelta, Shift + (Op == BO_LT ? 1 : 0), &D))
+    return;
+  C.lengthFrom(O);
+  C.LenDelta = D;
+  C.LenOwn = Op == BO_EQ && O.LenOwn;
+}
+
 bool FunctionAnalysis::trustedBound(const Expr *Ex, State &S) {
   Ex = stripToValue(Ex);
   // `n - 1`, `size + 1`: the value the constant moves.
@@ -156,7 +260,7 @@ void FunctionAnalysis::setRange(const Expr *LHS, const Expr *RHS, bool Trusted,
     R.Symbolic = true;
     R.FromParameter = FromParameter;
   }
-  if (R.Lo || R.hasUpper())
+  if (R.Lo || R.hasUpper() || R.LenBase)
     S.Ranges[locOf(Sub, S)] = R;
 }
 
@@ -236,11 +340,10 @@ IntRange FunctionAnalysis::binaryRange(BinaryOperatorKind Op, const Expr *L,
   case BO_Add:
   case BO_Sub: {
     std::optional<IntRange> M = sumRange(Op, A, B, T);
-    if (!M)
-      return Result;
-    if (!M->Lo || !M->Hi)
-      return Unsigned ? Result : *M;
-    return *M;
+    if (M && ((M->Lo && M->Hi) || !Unsigned))
+      Result = *M;
+    carryLength(Op, A, B, Result);
+    return Result;
   }
   case BO_Mul: {
     // Non-negative factors with upper bounds: their product, unless it
@@ -267,6 +370,40 @@ IntRange FunctionAnalysis::binaryRange(BinaryOperatorKind Op, const Expr *L,
   default:
     return Result;
   }
+}
+
+void FunctionAnalysis::carryLength(BinaryOperatorKind Op, const IntRange &A,
+                                   const IntRange &B, IntRange &Out) {
+  auto Exact = [](const IntRange &X) -> std::optional<std::int64_t> {
+    if (X.Lo && X.Hi && *X.Lo == *X.Hi && !X.HiFromType)
+      return X.Lo;
+    return std::nullopt;
+  };
+  const IntRange *Len = A.LenBase ? &A : nullptr;
+  const IntRange *By = &B;
+  // `1 + caps->len`: the constant may come first.
+  if (!Len && Op == BO_Add && B.LenBase) {
+    Len = &B;
+    By = &A;
+  }
+  if (!Len)
+    return;
+  std::int64_t Delta;
+  if (std::optional<std::int64_t> C = Exact(*By)) {
+    // `len - 2`, `len + 1`: moved by the constant.
+    if (Op == BO_Add ? __builtin_add_overflow(Len->LenDelta, *C, &Delta)
+                     : __builtin_sub_overflow(Len->LenDelta, *C, &Delta))
+      return;
+  } else if (Op == BO_Sub && By->Lo && *By->Lo >= 0) {
+    // `frame->size - offset`: no more than the length (a difference that
+    // wraps below zero is not followed).
+    if (__builtin_sub_overflow(Len->LenDelta, *By->Lo, &Delta))
+      return;
+  } else {
+    return;
+  }
+  Out.lengthFrom(*Len);
+  Out.LenDelta = Delta;
 }
 
 std::optional<IntRange> FunctionAnalysis::sumRange(BinaryOperatorKind Op,
@@ -309,6 +446,12 @@ std::optional<IntRange> FunctionAnalysis::stepped(const IntRange &R,
     M->Symbolic = true;
     M->SizeOf = R.SizeOf;
     M->FromParameter = R.FromParameter;
+  }
+  // Below an object's length by as much less (or more).
+  if (R.LenBase && !__builtin_add_overflow(R.LenDelta, Delta, &M->LenDelta)) {
+    std::int64_t D = M->LenDelta;
+    M->lengthFrom(R);
+    M->LenDelta = D;
   }
   if (T->isUnsignedIntegerOrEnumerationType() && (!M->Lo || !M->hasUpper()))
     return std::nullopt;
@@ -365,11 +508,18 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
     // A signed value made unsigned: fine once it is known not negative.
     if (!FromUnsigned && ToUnsigned && WT >= WF && In.Lo && *In.Lo >= 0)
       return In;
-    return typeRange(T);
+    // `uint16_t size = frame->size - offset`: still the object's length
+    // (a wrap is not followed).
+    IntRange Out = typeRange(T);
+    Out.lengthFrom(In);
+    return Out;
   }
   if (preciseLocation(Ex)) {
-    auto It = S.Ranges.find(locOf(Ex, S));
+    Location L = locOf(Ex, S);
+    auto It = S.Ranges.find(L);
     IntRange Known = It != S.Ranges.end() ? It->second : IntRange();
+    if (It == S.Ranges.end())
+      ownField(Ex, L, Known);
     return IntRange::meet(Known, typeRange(T));
   }
   // An element of a local array: what its stores put there.
@@ -433,6 +583,8 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
   if (const auto *Call = dyn_cast<CallExpr>(Ex)) {
     const FunctionDecl *F = Call->getDirectCallee();
     unsigned N = Call->getNumArgs();
+    if (std::optional<IntRange> Field = getterRange(Call, S))
+      return *Field;
     for (const model::Rule *Rule : M.rulesFor(F)) {
       if (Rule->CountedBuffer != model::NoArg)
         return countRange(Call, *Rule, S);
@@ -684,6 +836,7 @@ void FunctionAnalysis::constrain(const Expr *Subject, BinaryOperatorKind Op,
   default:
     return;
   }
+  boundByLength(Op, O, Shift, C);
   if (UnsignedCompare && Sub->getType()->isSignedIntegerOrEnumerationType()) {
     // Compared as unsigned, a negative value is huge: an upper bound also
     // proves it is not negative, and a lower bound proves nothing.
@@ -692,10 +845,22 @@ void FunctionAnalysis::constrain(const Expr *Subject, BinaryOperatorKind Op,
     if (C.hasUpper())
       C.Lo = 0;
   }
-  if (!C.Lo && !C.hasUpper())
+  if (!C.Lo && !C.hasUpper() && !C.LenBase)
     return;
+  narrowRange(Sub, L, C, S);
+}
+
+void FunctionAnalysis::narrowRange(const Expr *Sub, Location L, IntRange C,
+                                   State &S) {
   auto It = S.Ranges.find(L);
-  S.Ranges[L] = It != S.Ranges.end() ? IntRange::meet(It->second, C) : C;
+  if (It != S.Ranges.end()) {
+    It->second = IntRange::meet(It->second, C);
+    return;
+  }
+  // `array->n > 0` checks the object's count, which stays its own.
+  if (!C.LenBase)
+    ownField(Sub, L, C);
+  S.Ranges[L] = C;
 }
 
 } // namespace sinkguard::engine

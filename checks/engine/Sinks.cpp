@@ -170,6 +170,19 @@ IndexProblem FunctionAnalysis::judge(IndexUse &U, SinkHit::Kind K) const {
   // not keep an index inside a smaller array.
   bool TypeBoundCounts =
       (K == SinkHit::Size || K == SinkHit::LoopBound) && !Limit;
+  // Below the length of the object whose buffer is indexed (`consumed <
+  // frame->size - 2` before `data[consumed + 1]` with data frame's), or
+  // that object's own bookkeeping (`ds->string[ds->length]`): the object
+  // describes its buffer, whoever filled it. A known extent (an array
+  // field) is the limit instead.
+  if (!Limit && U.OwnerBase && R.LenBase == U.OwnerBase &&
+      (pathWithin(R.LenPath, U.OwnerPath) ||
+       pathWithin(U.OwnerPath, R.LenPath)) &&
+      R.LenDelta <= (Offset || R.LenOwn ? 0 : -1) &&
+      (R.LenOwn || (R.Lo && *R.Lo >= 0))) {
+    U.OwnLength = true;
+    return U.Problem = IndexProblem::None;
+  }
   if (!R.hasUpper() ||
       (R.Hi && R.HiFromType && !TypeBoundCounts && (!Limit || *R.Hi >= *Limit)))
     return U.Problem = IndexProblem::NoUpperBound;
@@ -337,6 +350,11 @@ void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
     U.Base = Buffer;
     const Expr *B = Buffer->IgnoreParenImpCasts();
     U.BaseObject = locOf(B, S).Base;
+    if (U.Range.LenBase) {
+      Location Owner = ownerOf(B, S);
+      U.OwnerBase = Owner.Base;
+      U.OwnerPath = Owner.Path;
+    }
     if (const auto *UO = dyn_cast<UnaryOperator>(B))
       if (UO->getOpcode() == UO_AddrOf)
         B = UO->getSubExpr()->IgnoreParenImpCasts();
@@ -459,6 +477,38 @@ bool exitsOnCounter(const Stmt *S, llvm::ArrayRef<const ValueDecl *> Counters,
   return false;
 }
 
+/// Whether \p Limit reads an integer field of an object whose pointer
+/// field \p Body indexes with one of the loop's \p Counters (`i <
+/// array->n` over `array->elems[i]`): the count of what that pointer
+/// holds, not a number laid over received bytes or kept for another use.
+bool walksWhatItHolds(const Expr *Limit, const Stmt *Body,
+                      llvm::ArrayRef<const ValueDecl *> Counters,
+                      const ASTContext &Ctx) {
+  const auto *ME = dyn_cast<MemberExpr>(Limit->IgnoreParenImpCasts());
+  if (!ME || !Body || Counters.empty())
+    return false;
+  const Expr *Obj = ME->getBase();
+  llvm::SmallVector<const Stmt *, 16> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(S)) {
+      const auto *Buf =
+          dyn_cast<MemberExpr>(AS->getBase()->IgnoreParenImpCasts());
+      const auto *Idx =
+          dyn_cast<DeclRefExpr>(AS->getIdx()->IgnoreParenImpCasts());
+      if (Buf && Idx && Buf->getType()->isPointerType() &&
+          llvm::is_contained(Counters, Idx->getDecl()) &&
+          sameExpr(Buf->getBase(), Obj, Ctx))
+        return true;
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
 } // namespace
 
 void FunctionAnalysis::checkLoopBound(const Stmt *Loop, State S) {
@@ -555,6 +605,14 @@ void FunctionAnalysis::checkLoopBound(const Stmt *Loop, State S) {
                  isa<DeclRefExpr>(Limit->IgnoreParenImpCasts()) &&
                  !writesVariable(FD->getBody(), PD, Loop);
   judge(U, SinkHit::LoopBound);
+  // `i < array->n` over `array->elems[i]`, `i <= hmap->mask` over
+  // `hmap->buckets[i]`: a count an object keeps of what its pointer holds
+  // bounds a walk over it.
+  if (U.Range.LenOwn && U.Range.LenDelta <= 0 &&
+      walksWhatItHolds(Limit, Body, Counters, Ctx)) {
+    U.OwnLength = true;
+    U.Problem = IndexProblem::None;
+  }
   for (const Step *St : T) {
     SinkHit Hit{SinkHit::LoopBound, nullptr, nullptr, Limit, St, U};
     noteIndexHit(Hit);
@@ -576,6 +634,11 @@ void FunctionAnalysis::checkIndex(SinkHit::Kind K, const Expr *Use,
   U.Base = Base;
   U.BaseObject = locOf(Base, S).Base;
   U.Range = rangeOf(valueAsWritten(Idx), S);
+  if (U.Range.LenBase) {
+    Location Owner = ownerOf(Base, S);
+    U.OwnerBase = Owner.Base;
+    U.OwnerPath = Owner.Path;
+  }
   const Expr *B = Base->IgnoreParenImpCasts();
   if (const ConstantArrayType *CAT = Ctx.getAsConstantArrayType(B->getType())) {
     if (!flexibleArray(B, Ctx))
@@ -623,7 +686,8 @@ void FunctionAnalysis::noteIndexHit(const SinkHit &Hit) {
   // Bounded by a parameter's value: no bound for what that parameter
   // brings in from a caller.
   const IntRange &R = Noted.Indexing.Range;
-  if ((Noted.Indexing.Problem == IndexProblem::None ||
+  if (!Noted.Indexing.OwnLength &&
+      (Noted.Indexing.Problem == IndexProblem::None ||
        Noted.Indexing.Problem == IndexProblem::NoLowerBound) &&
       Noted.Path->Root->K == Origin::Parameter && !R.Hi && R.Symbolic &&
       R.FromParameter)

@@ -38,6 +38,11 @@ IntRange IntRange::hull(const IntRange &A, const IntRange &B) {
     else
       R.SizeOf = A.Hi ? B.SizeOf : A.SizeOf;
   }
+  // Below one object's length on both paths: by the larger distance.
+  if (A.LenBase && A.LenBase == B.LenBase && A.LenPath == B.LenPath) {
+    R.lengthFrom(A.LenDelta >= B.LenDelta ? A : B);
+    R.LenOwn = A.LenOwn && B.LenOwn;
+  }
   return R;
 }
 
@@ -67,6 +72,12 @@ IntRange IntRange::meet(const IntRange &A, const IntRange &B) {
     R.FromParameter =
         (!A.Symbolic || A.FromParameter) && (!B.Symbolic || B.FromParameter);
   }
+  // Both hold: the closer bound below an object's length.
+  if (A.LenBase && B.LenBase && A.LenBase == B.LenBase &&
+      A.LenPath == B.LenPath)
+    R.lengthFrom(A.LenDelta <= B.LenDelta ? A : B);
+  else if (A.LenBase || B.LenBase)
+    R.lengthFrom(A.LenBase ? A : B);
   return R;
 }
 

@@ -150,12 +150,33 @@ struct IntRange {
   /// The range of a local array's elements (the hull of what was stored):
   /// a loop widens it to the next power of two, not to nothing.
   bool Elements = false;
+  /// The value is at most an integer field of an object (its length, size
+  /// or count) plus LenDelta: `i < frame->size - 2` gives frame and -3.
+  /// The object is LenBase with the path LenPath (null: the variable).
+  /// It bounds an index into a pointer field of that same object, whatever
+  /// the field holds: the object describes its own buffer.
+  const void *LenBase = nullptr;
+  const FieldPath *LenPath = nullptr;
+  std::int64_t LenDelta = 0;
+  /// The value is that field itself, moved by a constant or reduced
+  /// (`ds->length`, `b->size - n`): the object's own bookkeeping, not
+  /// a check.
+  bool LenOwn = false;
 
   bool hasUpper() const { return Hi || Symbolic; }
   bool operator==(const IntRange &O) const {
     return Lo == O.Lo && Hi == O.Hi && HiFromType == O.HiFromType &&
            Symbolic == O.Symbolic && SizeOf == O.SizeOf &&
-           FromParameter == O.FromParameter && Elements == O.Elements;
+           FromParameter == O.FromParameter && Elements == O.Elements &&
+           LenBase == O.LenBase && LenPath == O.LenPath &&
+           LenDelta == O.LenDelta && LenOwn == O.LenOwn;
+  }
+  /// Copies \p From's object length (LenBase to LenOwn).
+  void lengthFrom(const IntRange &From) {
+    LenBase = From.LenBase;
+    LenPath = From.LenPath;
+    LenDelta = From.LenDelta;
+    LenOwn = From.LenOwn;
   }
   /// What holds on either of two paths.
   static IntRange hull(const IntRange &A, const IntRange &B);
@@ -203,6 +224,12 @@ struct IndexUse {
   /// The index is a parameter the function never modifies, so a caller's
   /// check on its argument applies at the use.
   bool ParamExact = false;
+  /// The object whose pointer field (or getter) Base is, if any: an index
+  /// bounded by that object's own length is in range (IntRange::LenBase).
+  const void *OwnerBase = nullptr;
+  const FieldPath *OwnerPath = nullptr;
+  /// Judged in range by the owner's length.
+  bool OwnLength = false;
   /// The use is in a function defined in another file, known from the
   /// summary store: Use is the argument passed to it, and Base is null.
   bool InCallee = false;

@@ -220,7 +220,7 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
       R.Symbolic = true;
       R.FromParameter = !T.empty();
     }
-    if (R.Lo || R.hasUpper())
+    if (R.Lo || R.hasUpper() || R.LenBase)
       S.Ranges[varLoc(VD)] = R;
   }
   if (T.empty())
@@ -346,11 +346,17 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
         // `n += 2`: the range of `n + 2`.
         After = binaryRange(BO->getOpcode() == BO_AddAssign ? BO_Add : BO_Sub,
                             BO->getLHS(), BO->getRHS(), S);
+        // `ds->length += n`: an object growing its own length keeps it its
+        // own (a length set from elsewhere, `ds->length = n`, does not).
+        IntRange Was = rangeOf(BO->getLHS(), S);
+        if (Was.LenOwn && Was.LenDelta == 0 &&
+            isa<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+          After->lengthFrom(Was);
       }
       addAll(T, L);
       assign(BO->getLHS(), nullptr, T, S, /*Strong=*/false,
              BO->getOperatorLoc());
-      if (After && (After->Lo || After->hasUpper()))
+      if (After && (After->Lo || After->hasUpper() || After->LenBase))
         S.Ranges[locOf(BO->getLHS(), S)] = *After;
       return T;
     }
