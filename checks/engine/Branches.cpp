@@ -15,6 +15,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DynamicRecursiveASTVisitor.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/OperationKinds.h"
@@ -24,6 +25,7 @@
 #include "clang/Basic/LLVM.h"
 #include "clang/Basic/OperatorKinds.h"
 #include "clang/Index/USRGeneration.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
@@ -80,10 +82,152 @@ bool FunctionAnalysis::fixedObject(const CallExpr *Call) {
   return false;
 }
 
+namespace {
+
+/// Whether the regular expression \p P matches only whole texts: `^`
+/// first, an unescaped `$` last, no `|` outside brackets and groups
+/// (`^a|b$` is anchored at one end per branch).
+bool anchoredText(llvm::StringRef P) {
+  if (P.size() < 2 || P.front() != '^' || P.back() != '$')
+    return false;
+  size_t Escapes = 0;
+  for (size_t I = P.size() - 1; I > 0 && P[I - 1] == '\\'; --I)
+    ++Escapes;
+  if (Escapes % 2 != 0)
+    return false;
+  int Depth = 0;
+  bool InSet = false;
+  for (size_t I = 0; I < P.size(); ++I) {
+    char C = P[I];
+    if (C == '\\') {
+      ++I;
+    } else if (InSet) {
+      InSet = C != ']';
+    } else if (C == '[') {
+      InSet = true;
+      // `[^]...]`, `[]...]`: the first `]` is a member.
+      if (I + 1 < P.size() && P[I + 1] == '^')
+        ++I;
+      if (I + 1 < P.size() && P[I + 1] == ']')
+        ++I;
+    } else if (C == '(') {
+      ++Depth;
+    } else if (C == ')') {
+      --Depth;
+    } else if (C == '|' && Depth == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Whether the source text of \p Flags names \p Flag (`REG_NEWLINE`,
+/// `std::regex::multiline`), however the flags are combined.
+bool namesFlag(const Expr *Flags, llvm::StringRef Flag, const ASTContext &Ctx) {
+  if (!Flags)
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange R = CharSourceRange::getTokenRange(
+      SM.getExpansionRange(Flags->getSourceRange()).getAsRange());
+  return Lexer::getSourceText(R, SM, Ctx.getLangOpts()).contains(Flag);
+}
+
+/// The declaration naming the regex_t object \p E points to (`&re`,
+/// `&ctx->re`), if any.
+const Decl *regexObject(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  const auto *UO = dyn_cast<UnaryOperator>(E);
+  if (!UO || UO->getOpcode() != UO_AddrOf)
+    return nullptr;
+  E = UO->getSubExpr()->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl();
+  return nullptr;
+}
+
+/// The regcomp calls of the unit that compile into \p Object.
+class RegcompCalls : public DynamicRecursiveASTVisitor {
+public:
+  explicit RegcompCalls(const Decl *Object) : Object(Object) {}
+  bool VisitCallExpr(CallExpr *Call) override {
+    const FunctionDecl *F = Call->getDirectCallee();
+    if (F && F->getIdentifier() && F->getName() == "regcomp" &&
+        Call->getNumArgs() >= 3 && regexObject(Call->getArg(0)) == Object)
+      Found.push_back(Call);
+    return true;
+  }
+  const Decl *Object;
+  llvm::SmallVector<const CallExpr *, 2> Found;
+};
+
+} // namespace
+
+std::optional<bool> FunctionAnalysis::patternAnchored(const CallExpr *Call) {
+  for (const Expr *A : Call->arguments()) {
+    QualType T = A->getType().getNonReferenceType();
+    // std::regex: built from a literal here or where its variable is.
+    if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+        RD && RD->getIdentifier() &&
+        (RD->getName() == "basic_regex" || RD->getName() == "regex")) {
+      const Expr *E = stripToValue(A);
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          E = stripToValue(VD->getInit());
+      const auto *Make = dyn_cast_or_null<CXXConstructExpr>(E);
+      std::optional<llvm::StringRef> Text = Make && Make->getNumArgs() > 0
+                                                ? literalText(Make->getArg(0))
+                                                : std::nullopt;
+      if (!Text)
+        return std::nullopt;
+      return anchoredText(*Text) &&
+             !(Make->getNumArgs() > 1 &&
+               namesFlag(Make->getArg(1), "multiline", Ctx));
+    }
+    // regex_t: what regcomp compiled into it, anywhere in the unit.
+    const auto *TT = T->isPointerType()
+                         ? T->getPointeeType()->getAs<TypedefType>()
+                         : nullptr;
+    if (!TT || TT->getDecl()->getName() != "regex_t")
+      continue;
+    const Decl *Object = regexObject(A);
+    if (!Object)
+      return std::nullopt;
+    auto [It, New] = PatternOf.try_emplace(Object);
+    if (New) {
+      RegcompCalls Calls(Object);
+      Calls.TraverseDecl(Ctx.getTranslationUnitDecl());
+      std::optional<bool> All;
+      for (const CallExpr *Comp : Calls.Found) {
+        std::optional<llvm::StringRef> Text = literalText(Comp->getArg(1));
+        if (!Text) {
+          All.reset();
+          break;
+        }
+        bool Anchored = anchoredText(*Text) &&
+                        !namesFlag(Comp->getArg(2), "REG_NEWLINE", Ctx);
+        All = All.value_or(true) && Anchored;
+      }
+      It->second = All;
+    }
+    return It->second;
+  }
+  return std::nullopt;
+}
+
 void FunctionAnalysis::validateArgs(const CallExpr *Call, const model::Rule &R,
                                     State &S) {
   if (R.FixedObject && !fixedObject(Call))
     return;
+  // A regular expression that may match a part of the text validates
+  // nothing.
+  if (R.Pattern != model::Rule::PatternNeed::Any) {
+    std::optional<bool> Anchored = patternAnchored(Call);
+    if (R.Pattern == model::Rule::PatternNeed::Anchored ? Anchored != true
+                                                        : Anchored == false)
+      return;
+  }
   for (int Pos : R.In.expand(Call->getNumArgs()))
     if (const Expr *A = ruleArg(Call, Pos))
       validate(A, S);

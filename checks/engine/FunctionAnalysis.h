@@ -395,6 +395,10 @@ private:
   bool fixedText(const Expr *Ex) const;
   /// Whether \p Call's object is a fixed (const) allow-list.
   bool fixedObject(const CallExpr *Call);
+  /// Whether the regular expression \p Call matches with (its std::regex
+  /// or regex_t argument) is anchored at both ends; none when its text is
+  /// not known here.
+  std::optional<bool> patternAnchored(const CallExpr *Call);
   /// The `X.find(v)` of `X.find(v) != X.end()` (either order), or null.
   const CallExpr *foundUnlessEnd(const clang::CXXOperatorCallExpr *Op);
   /// Validates the arguments validator rule \p R of \p Call names (on a
@@ -442,6 +446,8 @@ private:
 
   llvm::DenseMap<const Expr *, TaintSet> Cache;
   llvm::DenseMap<const Stmt *, const Expr *> LoopSubjects;
+  /// patternAnchored's answer per regex_t object.
+  llvm::DenseMap<const Decl *, std::optional<bool>> PatternOf;
   /// States at `return` statements, for summaries and validators.
   std::vector<std::pair<const ReturnStmt *, State>> Returns;
   llvm::DenseMap<const ParmVarDecl *, const Origin *> ParamOrigins;

@@ -321,10 +321,16 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::sanitizer("g_shell_quote", {Ret}),
 
       // --- Validators: a successful match against an allow-list pattern.
-      // regexec returns 0 on a match; the engine reads `== 0` and `!`.
-      validWhenZero(Rule::validator("regexec", {1})),
-      // std::regex_match matches the whole text (regex_search does not).
+      // regexec returns 0 on a match; the engine reads `== 0` and `!`. A
+      // pattern regcomp compiled from a literal must be anchored (`^...$`,
+      // without REG_NEWLINE): otherwise a part of the text matched.
+      validWhenZero(Rule::validator("regexec", {1})
+                        .withPattern(Rule::PatternNeed::NotUnanchored)),
+      // std::regex_match matches the whole text; regex_search only with a
+      // pattern anchored at both ends (and not multiline).
       Rule::validator("std::regex_match", {0}),
+      Rule::validator("std::regex_search", {0})
+          .withPattern(Rule::PatternNeed::Anchored),
       // An address in numeric form only (1 on success).
       Rule::validator("inet_pton", {1}),
       // Membership in a fixed allow-list: `allowed.count(s)`,

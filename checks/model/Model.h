@@ -237,6 +237,18 @@ struct Rule {
   bool AnyClass = false;
   /// For validators: only on a const object (onFixedObject).
   bool FixedObject = false;
+  /// For regular-expression validators: what the pattern (the call's
+  /// regex_t or std::regex argument, when the program shows its text)
+  /// must be for the match to validate the whole text.
+  enum class PatternNeed : std::uint8_t {
+    Any,
+    /// Not visibly unanchored: a pattern the analysis cannot see counts
+    /// (regexec, with the pattern compiled elsewhere).
+    NotUnanchored,
+    /// Visibly anchored at both ends, `^...$` (std::regex_search).
+    Anchored,
+  };
+  PatternNeed Pattern = PatternNeed::Any;
   /// Where the rule was declared: "built-in", or "file:line" of a model
   /// file, or "annotation".
   std::string Origin = "built-in";
@@ -302,6 +314,11 @@ struct Rule {
   /// allow-list, declared const (`static const std::set<std::string>`).
   Rule &onFixedObject() {
     FixedObject = true;
+    return *this;
+  }
+  /// For a regular-expression validator: what its pattern must be.
+  Rule &withPattern(PatternNeed P) {
+    Pattern = P;
     return *this;
   }
   /// Matches a member function named Function in any class.
