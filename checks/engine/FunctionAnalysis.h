@@ -315,7 +315,10 @@ private:
   Location ownerOf(const Expr *Buffer, State &S);
   /// \p R gets the length of the object \p Ex, at \p L, is a field of,
   /// when it is one (IntRange::LenOwn).
-  static void ownField(const Expr *Ex, Location L, IntRange &R);
+  void ownField(const Expr *Ex, Location L, IntRange &R);
+  /// The pointer parameter whose length \p Ex, a parameter of this
+  /// function right after it, is (`(const uint8_t *data, uint16_t size)`).
+  const ParmVarDecl *pairedBuffer(const Expr *Ex) const;
   /// \p Sub, at \p L, is known to be in \p C now, as well as before.
   void narrowRange(const Expr *Sub, Location L, IntRange C, State &S);
   /// The range of a getter's result (getterField): that field's length.

@@ -182,6 +182,12 @@ Location FunctionAnalysis::ownerOf(const Expr *Buffer, State &S) {
   // Not an array field: a struct laid over received bytes (`evt->data +
   // evt->data_len`) holds its data, and that length is data too.
   Location L = locOf(Buffer, S);
+  // A pointer parameter the function has not moved, whose length follows
+  // it (pairedBuffer).
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Buffer);
+      DRE && isa<ParmVarDecl>(DRE->getDecl()) && L == varLoc(DRE->getDecl()) &&
+      isUnmodifiedParam(DRE))
+    return L;
   if (!L.valid() || !L.Path || !L.Path->Field ||
       !L.Path->Field->getType()->isPointerType())
     return {};
@@ -207,8 +213,33 @@ std::optional<IntRange> FunctionAnalysis::getterRange(const CallExpr *Call,
 void FunctionAnalysis::ownField(const Expr *Ex, Location L, IntRange &R) {
   // An integer field this function has not set: at most itself, a length
   // of the object it is in.
-  if (L.Path && isa<MemberExpr>(Ex->IgnoreParenImpCasts()))
+  Ex = Ex->IgnoreParenImpCasts();
+  if (L.Path && isa<MemberExpr>(Ex)) {
     R.lengthFrom(ownLength({L.Base, L.Path->Parent}));
+    return;
+  }
+  // `(const uint8_t *data, uint16_t size)`: a parameter right after a
+  // pointer parameter is its length. Not the object's own bookkeeping: an
+  // index must stay below it.
+  if (const ParmVarDecl *Buf = pairedBuffer(Ex);
+      Buf && L == varLoc(cast<DeclRefExpr>(Ex)->getDecl())) {
+    R.lengthFrom(ownLength(varLoc(Buf)));
+    R.LenOwn = false;
+  }
+}
+
+const ParmVarDecl *FunctionAnalysis::pairedBuffer(const Expr *Ex) const {
+  const auto *DRE = dyn_cast<DeclRefExpr>(Ex);
+  const auto *PD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  if (!PD || PD->getDeclContext() != FD || PD->getFunctionScopeIndex() == 0 ||
+      !isInt(PD->getType()))
+    return nullptr;
+  // A buffer of bytes or elements, not an object (`struct ofpbuf *b, size_t
+  // size` asks for size bytes of b's data: the caller's business).
+  const ParmVarDecl *Prev = FD->getParamDecl(PD->getFunctionScopeIndex() - 1);
+  QualType T = Prev->getType();
+  return T->isPointerType() && !T->getPointeeType()->isRecordType() ? Prev
+                                                                    : nullptr;
 }
 
 void FunctionAnalysis::boundByLength(BinaryOperatorKind Op, const IntRange &O,

@@ -8,6 +8,7 @@
 // RUN: %check_sinkguard %s sinkguard-unchecked-index %t
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <sys/socket.h>
 
 struct frame {
@@ -88,6 +89,28 @@ void receive_report(int fd) {
   if (recv(fd, buf, sizeof buf, 0) <= 0)
     return;
   print_report(buf);
+}
+
+// A length parameter right after a buffer parameter is that buffer's
+// length: `data + size - 2` after `size < 4` is inside it; `data[size]` is
+// one past it.
+static void print_trailer(const unsigned char *data, unsigned int size) {
+  if (size < 4)
+    return;
+  sink_byte = *(data + size - 2);
+  sink_byte = data[size - 1];
+  sink_byte = data[size];
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: index 'size' read by 'recv' at line [[#@LINE+6]] has no upper bound [sinkguard-unchecked-index]
+}
+
+void receive_trailer(int fd) {
+  unsigned int len;
+  unsigned char *buf;
+  if (recv(fd, &len, sizeof len, 0) != sizeof len || !(buf = malloc(len)))
+    return;
+  if (recv(fd, buf, len, 0) == (ssize_t)len)
+    print_trailer(buf, len);
+  free(buf);
 }
 
 // --- An object's own bookkeeping ---
