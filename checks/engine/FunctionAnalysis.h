@@ -398,6 +398,13 @@ private:
   bool fixedText(const Expr *Ex) const;
   /// Whether \p Call's object is a fixed (const) allow-list.
   bool fixedObject(const CallExpr *Call);
+  /// \p Call made to each of \p Targets, the states joined.
+  TaintSet callEach(const CallExpr *Call,
+                    llvm::ArrayRef<const FunctionDecl *> Targets, State &S);
+  /// The functions a table's initializer names, when \p Callee is an
+  /// element of it (`handlers[type]`, `*verbs[i]`): at most MaxCallTargets.
+  void tableTargets(const Expr *Callee,
+                    llvm::SmallVectorImpl<const FunctionDecl *> &Out);
   /// Whether the regular expression \p Call matches with (its std::regex
   /// or regex_t argument) is anchored at both ends; none when its text is
   /// not known here.

@@ -468,20 +468,20 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
         if (It != S.Callee.end() && It->second.size() == 1)
           Callee = It->second.front();
         if (It != S.Callee.end() && It->second.size() > 1) {
-          // A pointer that holds one of several functions here: each is
-          // called on a state of its own, and the states join.
+          // A pointer that holds one of several functions here.
           llvm::SmallVector<const FunctionDecl *, 4> Targets(It->second.begin(),
                                                              It->second.end());
-          TaintSet Result;
-          State Joined;
-          for (const FunctionDecl *Target : Targets) {
-            State Path = S;
-            addAll(Result, evalCall(Call, Target, Path));
-            Joined.join(std::move(Path));
-          }
-          S = std::move(Joined);
-          return Result;
+          return callEach(Call, Targets, S);
         }
+      }
+      // `handlers[type](msg)`, `(*verbs[i])(arg)`: a table of the
+      // functions its initializer names; the subscript is an index.
+      llvm::SmallVector<const FunctionDecl *, 4> Targets;
+      tableTargets(Call->getCallee(), Targets);
+      if (!Targets.empty()) {
+        if (TrackRanges)
+          eval(Call->getCallee(), S);
+        return callEach(Call, Targets, S);
       }
     }
     return evalCall(Call, Callee, S);
@@ -640,6 +640,52 @@ void FunctionAnalysis::transfer(const CFGBlock &B, State &S) {
     }
     if (const auto *Ex = dyn_cast<Expr>(St))
       eval(Ex, S);
+  }
+}
+
+TaintSet
+FunctionAnalysis::callEach(const CallExpr *Call,
+                           llvm::ArrayRef<const FunctionDecl *> Targets,
+                           State &S) {
+  if (Targets.size() == 1)
+    return evalCall(Call, Targets.front(), S);
+  // Each is called on a state of its own, and the states join.
+  TaintSet Result;
+  State Joined;
+  for (const FunctionDecl *Target : Targets) {
+    State Path = S;
+    addAll(Result, evalCall(Call, Target, Path));
+    Joined.join(std::move(Path));
+  }
+  S = std::move(Joined);
+  return Result;
+}
+
+void FunctionAnalysis::tableTargets(
+    const Expr *Callee, llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
+  Callee = Callee->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Callee);
+      UO && UO->getOpcode() == UO_Deref)
+    Callee = UO->getSubExpr()->IgnoreParenImpCasts();
+  const auto *AS = dyn_cast<ArraySubscriptExpr>(Callee);
+  const auto *Ref =
+      AS ? dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts())
+         : nullptr;
+  const auto *Table = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const VarDecl *Def = nullptr;
+  const Expr *Init = Table ? Table->getAnyInitializer(Def) : nullptr;
+  const auto *List = dyn_cast_or_null<InitListExpr>(Init);
+  if (!List)
+    return;
+  for (const Expr *Elem : List->inits()) {
+    Elem = Elem->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(Elem);
+        UO && UO->getOpcode() == UO_AddrOf)
+      Elem = UO->getSubExpr()->IgnoreParenImpCasts();
+    const auto *Fn = dyn_cast<DeclRefExpr>(Elem);
+    const auto *FDecl = Fn ? dyn_cast<FunctionDecl>(Fn->getDecl()) : nullptr;
+    if (FDecl && !llvm::is_contained(Out, FDecl) && Out.size() < MaxCallTargets)
+      Out.push_back(FDecl);
   }
 }
 
