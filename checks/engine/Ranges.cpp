@@ -553,6 +553,13 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
       ownField(Ex, L, Known);
     return IntRange::meet(Known, typeRange(T));
   }
+  // `conns[i].pos`: a field of one element, not tracked, still a length of
+  // that element (its `conns[i].buf`).
+  if (isa<MemberExpr>(Ex)) {
+    IntRange Out = typeRange(T);
+    ownField(Ex, locOf(Ex, S), Out);
+    return Out;
+  }
   // An element of a local array: what its stores put there.
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Ex))
     if (std::optional<IntRange> Elements = elementRange(AS, S))
