@@ -316,6 +316,9 @@ private:
   /// \p R gets the length of the object \p Ex, at \p L, is a field of,
   /// when it is one (IntRange::LenOwn).
   void ownField(const Expr *Ex, Location L, IntRange &R);
+  /// The range of the variable or field \p Ex reads: what this function
+  /// set or checked, else the length it is of its object (ownField).
+  IntRange storedRange(const Expr *Ex, State &S);
   /// The pointer parameter whose length \p Ex, a parameter of this
   /// function right after it, is (`(const uint8_t *data, uint16_t size)`).
   const ParmVarDecl *pairedBuffer(const Expr *Ex) const;

@@ -210,6 +210,16 @@ std::optional<IntRange> FunctionAnalysis::getterRange(const CallExpr *Call,
   return Out;
 }
 
+IntRange FunctionAnalysis::storedRange(const Expr *Ex, State &S) {
+  Location L = locOf(Ex, S);
+  // What this function set or checked (only where the place is precise).
+  auto It = preciseLocation(Ex) ? S.Ranges.find(L) : S.Ranges.end();
+  IntRange Known = It != S.Ranges.end() ? It->second : IntRange();
+  if (It == S.Ranges.end())
+    ownField(Ex, L, Known);
+  return IntRange::meet(Known, typeRange(Ex->getType()));
+}
+
 void FunctionAnalysis::ownField(const Expr *Ex, Location L, IntRange &R) {
   // An integer field this function has not set: at most itself, a length
   // of the object it is in.
@@ -545,21 +555,9 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
     Out.lengthFrom(In);
     return Out;
   }
-  if (preciseLocation(Ex)) {
-    Location L = locOf(Ex, S);
-    auto It = S.Ranges.find(L);
-    IntRange Known = It != S.Ranges.end() ? It->second : IntRange();
-    if (It == S.Ranges.end())
-      ownField(Ex, L, Known);
-    return IntRange::meet(Known, typeRange(T));
-  }
-  // `conns[i].pos`: a field of one element, not tracked, still a length of
-  // that element (its `conns[i].buf`).
-  if (isa<MemberExpr>(Ex)) {
-    IntRange Out = typeRange(T);
-    ownField(Ex, locOf(Ex, S), Out);
-    return Out;
-  }
+  // A variable or field (`conns[i].pos`, one element's field, untracked).
+  if (preciseLocation(Ex) || isa<MemberExpr>(Ex))
+    return storedRange(Ex, S);
   // An element of a local array: what its stores put there.
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Ex))
     if (std::optional<IntRange> Elements = elementRange(AS, S))
