@@ -635,7 +635,7 @@ bool TaintEngine::readsSource(const Stmt *S) {
       // (A member call's callee expression holds its object.)
       if (isa<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
         NamedCallee = Call->getCallee();
-    } else if (const FieldDecl *Field = calledField(Call)) {
+    } else if (calledField(Call)) {
       // Through a pointer held in a struct field: the link knows which
       // functions are stored there; one file at a time, those the file
       // stores. Through any other pointer the analysis knows nothing of
