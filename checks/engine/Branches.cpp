@@ -192,28 +192,27 @@ std::optional<bool> FunctionAnalysis::patternAnchored(const CallExpr *Call) {
     if (!TT || TT->getDecl()->getName() != "regex_t")
       continue;
     const Decl *Object = regexObject(A);
-    if (!Object)
-      return std::nullopt;
-    auto [It, New] = PatternOf.try_emplace(Object);
-    if (New) {
-      RegcompCalls Calls(Object);
-      Calls.TraverseDecl(Ctx.getTranslationUnitDecl());
-      std::optional<bool> All;
-      for (const CallExpr *Comp : Calls.Found) {
-        std::optional<llvm::StringRef> Text = literalText(Comp->getArg(1));
-        if (!Text) {
-          All.reset();
-          break;
-        }
-        bool Anchored = anchoredText(*Text) &&
-                        !namesFlag(Comp->getArg(2), "REG_NEWLINE", Ctx);
-        All = All.value_or(true) && Anchored;
-      }
-      It->second = All;
-    }
-    return It->second;
+    return Object ? E.compiledAnchored(Object) : std::nullopt;
   }
   return std::nullopt;
+}
+
+std::optional<bool> TaintEngine::compiledAnchored(const Decl *Object) {
+  auto [It, New] = CompiledPatterns.try_emplace(Object);
+  if (!New)
+    return It->second;
+  RegcompCalls Calls(Object);
+  Calls.TraverseDecl(Ctx.getTranslationUnitDecl());
+  std::optional<bool> All;
+  for (const CallExpr *Comp : Calls.Found) {
+    std::optional<llvm::StringRef> Text = literalText(Comp->getArg(1));
+    if (!Text)
+      return It->second = std::nullopt;
+    bool Anchored =
+        anchoredText(*Text) && !namesFlag(Comp->getArg(2), "REG_NEWLINE", Ctx);
+    All = All.value_or(true) && Anchored;
+  }
+  return It->second = All;
 }
 
 void FunctionAnalysis::validateArgs(const CallExpr *Call, const model::Rule &R,

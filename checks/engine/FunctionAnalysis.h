@@ -313,6 +313,9 @@ private:
   /// (`ds->string`, or a pointer set from one) or the first argument of a
   /// function of the program handing one out (`dp_packet_data(b)`).
   Location ownerOf(const Expr *Buffer, State &S);
+  /// Records in \p U the object whose buffer \p Buffer is, when U's value
+  /// is below some object's length (ownerOf).
+  void noteOwner(IndexUse &U, const Expr *Buffer, State &S);
   /// \p R gets the length of the object \p Ex, at \p L, is a field of,
   /// when it is one (IntRange::LenOwn).
   void ownField(const Expr *Ex, Location L, IntRange &R);
@@ -459,8 +462,6 @@ private:
 
   llvm::DenseMap<const Expr *, TaintSet> Cache;
   llvm::DenseMap<const Stmt *, const Expr *> LoopSubjects;
-  /// patternAnchored's answer per regex_t object.
-  llvm::DenseMap<const Decl *, std::optional<bool>> PatternOf;
   /// States at `return` statements, for summaries and validators.
   std::vector<std::pair<const ReturnStmt *, State>> Returns;
   llvm::DenseMap<const ParmVarDecl *, const Origin *> ParamOrigins;

@@ -178,9 +178,6 @@ Location FunctionAnalysis::ownerOf(const Expr *Buffer, State &S) {
       return {};
     return locOf(Obj, S);
   }
-  // `ds->string`, or a pointer set from one (`data = frame->data + off`).
-  // Not an array field: a struct laid over received bytes (`evt->data +
-  // evt->data_len`) holds its data, and that length is data too.
   Location L = locOf(Buffer, S);
   // A pointer parameter the function has not moved, whose length follows
   // it (pairedBuffer).
@@ -188,6 +185,9 @@ Location FunctionAnalysis::ownerOf(const Expr *Buffer, State &S) {
       DRE && isa<ParmVarDecl>(DRE->getDecl()) && L == varLoc(DRE->getDecl()) &&
       isUnmodifiedParam(DRE))
     return L;
+  // `ds->string`, or a pointer set from one (`data = frame->data + off`).
+  // Not an array field: a struct laid over received bytes (`evt->data +
+  // evt->data_len`) holds its data, and that length is data too.
   if (!L.valid() || !L.Path || !L.Path->Field ||
       !L.Path->Field->getType()->isPointerType())
     return {};
@@ -260,8 +260,7 @@ void FunctionAnalysis::boundByLength(BinaryOperatorKind Op, const IntRange &O,
   if (!O.LenBase || (Op != BO_LT && Op != BO_LE && Op != BO_EQ) ||
       __builtin_sub_overflow(O.LenDelta, Shift + (Op == BO_LT ? 1 : 0), &D))
     return;
-  C.lengthFrom(O);
-  C.LenDelta = D;
+  C.lengthFrom(O, D);
   C.LenOwn = Op == BO_EQ && O.LenOwn;
 }
 
@@ -443,8 +442,7 @@ void FunctionAnalysis::carryLength(BinaryOperatorKind Op, const IntRange &A,
   } else {
     return;
   }
-  Out.lengthFrom(*Len);
-  Out.LenDelta = Delta;
+  Out.lengthFrom(*Len, Delta);
 }
 
 std::optional<IntRange> FunctionAnalysis::sumRange(BinaryOperatorKind Op,
@@ -489,11 +487,9 @@ std::optional<IntRange> FunctionAnalysis::stepped(const IntRange &R,
     M->FromParameter = R.FromParameter;
   }
   // Below an object's length by as much less (or more).
-  if (R.LenBase && !__builtin_add_overflow(R.LenDelta, Delta, &M->LenDelta)) {
-    std::int64_t D = M->LenDelta;
-    M->lengthFrom(R);
-    M->LenDelta = D;
-  }
+  if (std::int64_t D;
+      R.LenBase && !__builtin_add_overflow(R.LenDelta, Delta, &D))
+    M->lengthFrom(R, D);
   if (T->isUnsignedIntegerOrEnumerationType() && (!M->Lo || !M->hasUpper()))
     return std::nullopt;
   if (!M->Lo && !M->hasUpper())

@@ -159,6 +159,15 @@ bool FunctionAnalysis::isUnmodifiedParam(const Expr *Ex) {
   return !It->second;
 }
 
+void FunctionAnalysis::noteOwner(IndexUse &U, const Expr *Buffer, State &S) {
+  // Only a value below some object's length needs the buffer's.
+  if (!U.Range.LenBase)
+    return;
+  Location Owner = ownerOf(Buffer, S);
+  U.OwnerBase = Owner.Base;
+  U.OwnerPath = Owner.Path;
+}
+
 IndexProblem FunctionAnalysis::judge(IndexUse &U, SinkHit::Kind K) const {
   const IntRange &R = U.Range;
   // An offset or a length may reach one past the last element.
@@ -350,11 +359,7 @@ void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
     U.Base = Buffer;
     const Expr *B = Buffer->IgnoreParenImpCasts();
     U.BaseObject = locOf(B, S).Base;
-    if (U.Range.LenBase) {
-      Location Owner = ownerOf(B, S);
-      U.OwnerBase = Owner.Base;
-      U.OwnerPath = Owner.Path;
-    }
+    noteOwner(U, B, S);
     if (const auto *UO = dyn_cast<UnaryOperator>(B))
       if (UO->getOpcode() == UO_AddrOf)
         B = UO->getSubExpr()->IgnoreParenImpCasts();
@@ -634,11 +639,7 @@ void FunctionAnalysis::checkIndex(SinkHit::Kind K, const Expr *Use,
   U.Base = Base;
   U.BaseObject = locOf(Base, S).Base;
   U.Range = rangeOf(valueAsWritten(Idx), S);
-  if (U.Range.LenBase) {
-    Location Owner = ownerOf(Base, S);
-    U.OwnerBase = Owner.Base;
-    U.OwnerPath = Owner.Path;
-  }
+  noteOwner(U, Base, S);
   const Expr *B = Base->IgnoreParenImpCasts();
   if (const ConstantArrayType *CAT = Ctx.getAsConstantArrayType(B->getType())) {
     if (!flexibleArray(B, Ctx))

@@ -172,10 +172,12 @@ struct IntRange {
            LenDelta == O.LenDelta && LenOwn == O.LenOwn;
   }
   /// Copies \p From's object length (LenBase to LenOwn).
-  void lengthFrom(const IntRange &From) {
+  void lengthFrom(const IntRange &From) { lengthFrom(From, From.LenDelta); }
+  /// The same, at \p Delta from that length instead of From's.
+  void lengthFrom(const IntRange &From, std::int64_t Delta) {
     LenBase = From.LenBase;
     LenPath = From.LenPath;
-    LenDelta = From.LenDelta;
+    LenDelta = Delta;
     LenOwn = From.LenOwn;
   }
   /// What holds on either of two paths.
@@ -471,6 +473,10 @@ private:
   /// program, not const, not a system header's), else -1; made on first
   /// use.
   int trackedGlobal(const clang::ValueDecl *VD);
+  /// Whether every pattern regcomp compiles into the regex_t \p Object in
+  /// this unit is a literal anchored at both ends (without REG_NEWLINE);
+  /// none when a pattern is not a literal or none is compiled here.
+  std::optional<bool> compiledAnchored(const clang::Decl *Object);
 
   // One file at a time: what the unit's functions store in its globals.
   /// Untrusted data \p T (paths from sources) stored at \p Path of global
@@ -596,6 +602,9 @@ private:
 
   bool FieldTargetsKnown = false;
   bool OverridersKnown = false;
+  /// compiledAnchored()'s answer per regex_t object: one walk of the unit
+  /// each, whichever function asks.
+  llvm::DenseMap<const clang::Decl *, std::optional<bool>> CompiledPatterns;
   llvm::DenseMap<const clang::CXXMethodDecl *,
                  llvm::SmallVector<const clang::FunctionDecl *, 2>>
       OverridersBy;

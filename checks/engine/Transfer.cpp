@@ -348,10 +348,10 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
                             BO->getLHS(), BO->getRHS(), S);
         // `ds->length += n`: an object growing its own length keeps it its
         // own (a length set from elsewhere, `ds->length = n`, does not).
-        IntRange Was = rangeOf(BO->getLHS(), S);
-        if (Was.LenOwn && Was.LenDelta == 0 &&
-            isa<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
-          After->lengthFrom(Was);
+        if (isa<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+          if (IntRange Was = rangeOf(BO->getLHS(), S);
+              Was.LenOwn && Was.LenDelta == 0)
+            After->lengthFrom(Was);
       }
       addAll(T, L);
       assign(BO->getLHS(), nullptr, T, S, /*Strong=*/false,
