@@ -403,11 +403,10 @@ void FunctionAnalysis::extractSummary(const State &Exit) {
           Aliased != Checked.Alias.end() && Aliased->second.Base != MixedBase
               ? Aliased->second
               : varLoc(PD);
+      // Still the caller's data, or data the function stored there (a
+      // line it read into the caller's buffer): not validated.
       auto It = Checked.Cells.find(L);
-      return It != Checked.Cells.end() &&
-             llvm::any_of(It->second, [&](const Step *St) {
-               return St->Root == ParamOrigins.lookup(PD);
-             });
+      return It != Checked.Cells.end() && !It->second.empty();
     });
   }
   if (AnyFalse)
