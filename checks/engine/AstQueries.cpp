@@ -253,6 +253,18 @@ static const Expr *innermostObject(const Expr *Ex) {
 
 /// Whether \p Ex designates one integer object exactly: a variable, a field,
 /// a dereferenced pointer; not an array element (arrays are one cell).
+const Stmt *loopBody(const Stmt *Loop) {
+  if (const auto *F = dyn_cast_or_null<ForStmt>(Loop))
+    return F->getBody();
+  if (const auto *W = dyn_cast_or_null<WhileStmt>(Loop))
+    return W->getBody();
+  if (const auto *D = dyn_cast_or_null<DoStmt>(Loop))
+    return D->getBody();
+  if (const auto *R = dyn_cast_or_null<CXXForRangeStmt>(Loop))
+    return R->getBody();
+  return nullptr;
+}
+
 bool stepsBackToObject(const BinaryOperator *BO) {
   if (BO->getOpcode() != BO_Sub || !BO->getLHS()->getType()->isPointerType())
     return false;

@@ -47,6 +47,10 @@ using clang::ValueDecl;
 /// is the program's own object, not the data the pointer points to.
 bool stepsBackToObject(const clang::BinaryOperator *BO);
 
+/// The body of a loop statement (for, while, do, range-for); null for
+/// another statement.
+const clang::Stmt *loopBody(const clang::Stmt *Loop);
+
 /// Peels the nodes that do not change which object or value is meant.
 inline const Expr *stripToValue(const Expr *E) {
   while (E) {

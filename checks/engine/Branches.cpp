@@ -38,25 +38,147 @@ using namespace clang;
 namespace sinkguard::engine {
 
 void FunctionAnalysis::validate(const Expr *Subject, State &S) {
-  clean(locOf(Subject, S), S);
-  // `p` iterating over `s`: the loop validated what p designates; also
-  // clean s itself when p was set from it in this function.
+  markValidated(locOf(Subject, S), S);
 }
+
+void FunctionAnalysis::markValidated(Location L, State &S) {
+  clean(L, S);
+  if (L.valid() && !llvm::is_contained(S.Validated, L) &&
+      S.Validated.size() < MaxValidated)
+    S.Validated.push_back(L);
+}
+
+namespace {
+/// The local integers \p St assigns a non-zero constant to, into \p Out.
+void collectFlagVariables(const Stmt *St, const ASTContext &Ctx,
+                          llvm::SmallPtrSetImpl<const VarDecl *> &Out) {
+  if (!St)
+    return;
+  if (const auto *BO = dyn_cast<BinaryOperator>(St);
+      BO && BO->getOpcode() == BO_Assign) {
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+    const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    Expr::EvalResult R;
+    if (VD && VD->hasLocalStorage() && VD->getType()->isIntegerType() &&
+        !BO->getRHS()->isValueDependent() &&
+        BO->getRHS()->EvaluateAsInt(R, Ctx) && R.Val.getInt() != 0)
+      Out.insert(VD);
+  }
+  for (const Stmt *Child : St->children())
+    collectFlagVariables(Child, Ctx, Out);
+}
+} // namespace
+
+bool FunctionAnalysis::flagVariable(const VarDecl *VD) {
+  if (!FlagVars) {
+    FlagVars.emplace();
+    collectFlagVariables(FD->getBody(), Ctx, *FlagVars);
+  }
+  return FlagVars->contains(VD);
+}
+
+void FunctionAnalysis::setFlag(const VarDecl *VD, const Expr *Value, State &S) {
+  if (!S.Flags.empty())
+    S.Flags.erase(VD);
+  if (!Value || !VD->hasLocalStorage() || !VD->getType()->isIntegerType() ||
+      !flagVariable(VD))
+    return;
+  Expr::EvalResult R;
+  if (Value->isValueDependent() || !Value->EvaluateAsInt(R, Ctx))
+    return;
+  if (R.Val.getInt() == 0)
+    S.Flags[VD].Vacuous = true;
+  else if (!S.Validated.empty())
+    S.Flags[VD].Clean = S.Validated;
+}
+
+void FunctionAnalysis::applyFlag(const Expr *Ex, State &S) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Ex);
+  if (!Ref || S.Flags.empty())
+    return;
+  auto It = S.Flags.find(dyn_cast<VarDecl>(Ref->getDecl()));
+  if (It == S.Flags.end() || It->second.Vacuous || It->second.When)
+    return;
+  llvm::SmallVector<Location, 2> Vouched = It->second.Clean;
+  for (Location L : Vouched)
+    markValidated(L, S);
+}
+
+namespace {
+/// The array a range-for variable steps through (`for (const char *a :
+/// allowed)`): the variable behind `__range`; null for another variable.
+const VarDecl *rangeForArray(const VarDecl *VD) {
+  const Expr *Init = VD ? VD->getInit() : nullptr;
+  const auto *Deref = dyn_cast_or_null<UnaryOperator>(stripToValue(Init));
+  if (!Deref || Deref->getOpcode() != UO_Deref)
+    return nullptr;
+  const auto *Begin = dyn_cast<DeclRefExpr>(stripToValue(Deref->getSubExpr()));
+  const auto *BeginVar = Begin ? dyn_cast<VarDecl>(Begin->getDecl()) : nullptr;
+  if (!BeginVar || !BeginVar->isImplicit())
+    return nullptr;
+  const auto *Range =
+      dyn_cast_or_null<DeclRefExpr>(stripToValue(BeginVar->getInit()));
+  const auto *RangeVar = Range ? dyn_cast<VarDecl>(Range->getDecl()) : nullptr;
+  if (!RangeVar || !RangeVar->isImplicit())
+    return nullptr;
+  const auto *Array =
+      dyn_cast_or_null<DeclRefExpr>(stripToValue(RangeVar->getInit()));
+  return Array ? dyn_cast<VarDecl>(Array->getDecl()) : nullptr;
+}
+
+/// The initialiser of \p Var when it is an array given its elements.
+const InitListExpr *arrayInit(const VarDecl *Var) {
+  if (!Var || !Var->getType()->isArrayType())
+    return nullptr;
+  const auto *Init = dyn_cast_or_null<InitListExpr>(Var->getInit());
+  return Init && Init->getNumInits() > 0 ? Init : nullptr;
+}
+} // namespace
 
 bool FunctionAnalysis::fixedText(const Expr *Ex) const {
   if (literalText(Ex))
     return true;
+  Ex = stripToValue(Ex);
+  // A field of an element of a constant table of records (`cmds[i].name`
+  // in `static const struct cmd cmds[] = {{"start", run_start}, ...}`):
+  // that field is a literal in every element.
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Ex)) {
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    const auto *AS =
+        dyn_cast<ArraySubscriptExpr>(ME->getBase()->IgnoreParenImpCasts());
+    const auto *Ref =
+        AS ? dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts())
+           : nullptr;
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    const InitListExpr *Init = arrayInit(Var);
+    if (!Field || !Init || !Var->getType().isConstQualified() ||
+        !Field->getType()->isPointerType())
+      return false;
+    unsigned At = Field->getFieldIndex();
+    return llvm::all_of(Init->inits(), [&](const Expr *E) {
+      const auto *Elem = dyn_cast<InitListExpr>(E->IgnoreParenImpCasts());
+      if (!Elem)
+        return false;
+      if (At >= Elem->getNumInits())
+        return true; // a field not given: null
+      const Expr *F = Elem->getInit(At);
+      return literalText(F) || isNullLike(F, Ctx);
+    });
+  }
   // An element of an array of literals (`allowed[i]` in a loop over
-  // `static const char *allowed[] = {"start", "stop", NULL}`).
-  const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(stripToValue(Ex));
-  const auto *Ref =
-      AS ? dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts())
-         : nullptr;
-  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  const auto *Init = Var && Var->getType()->isArrayType()
-                         ? dyn_cast_or_null<InitListExpr>(Var->getInit())
-                         : nullptr;
-  if (!Init || Init->getNumInits() == 0)
+  // `static const char *allowed[] = {"start", "stop", NULL}`), or the
+  // variable of a range-for over one.
+  const VarDecl *Var = nullptr;
+  if (const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(Ex)) {
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts());
+    Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  } else if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Ex)) {
+    Var = rangeForArray(dyn_cast<VarDecl>(Ref->getDecl()));
+  }
+  const InitListExpr *Init = arrayInit(Var);
+  if (!Init)
     return false;
   // Pointers to const text, every one a literal (or the null that ends
   // the list).
@@ -260,8 +382,120 @@ FunctionAnalysis::foundUnlessEnd(const CXXOperatorCallExpr *Op) {
   return nullptr;
 }
 
+namespace {
+/// Whether \p St breaks out of the loop it is the body of (a `break` not
+/// inside a nested loop or switch).
+bool breaksOut(const Stmt *St) {
+  if (!St)
+    return false;
+  if (isa<BreakStmt>(St))
+    return true;
+  if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(St))
+    return false;
+  return llvm::any_of(St->children(), breaksOut);
+}
+
+/// The local integer variables \p St reads, into \p Out (at most 2).
+void localIntegers(const Stmt *St,
+                   llvm::SmallVectorImpl<const VarDecl *> &Out) {
+  if (!St || Out.size() > 1)
+    return;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(St)) {
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    if (VD && VD->hasLocalStorage() && VD->getType()->isIntegerType() &&
+        !llvm::is_contained(Out, VD))
+      Out.push_back(VD);
+    return;
+  }
+  for (const Stmt *Child : St->children())
+    localIntegers(Child, Out);
+}
+
+/// \p E as a truth test of a value: `x != 0` and `x` test x for
+/// non-zero (true), `x == NULL` and `!x` for zero (false).
+std::pair<const Expr *, bool> truthTest(const Expr *E, ASTContext &Ctx) {
+  E = stripToValue(E);
+  bool Positive = true;
+  while (const auto *UO = dyn_cast_or_null<UnaryOperator>(E)) {
+    if (UO->getOpcode() != UO_LNot)
+      break;
+    Positive = !Positive;
+    E = stripToValue(UO->getSubExpr());
+  }
+  const auto *BO = dyn_cast_or_null<BinaryOperator>(E);
+  if (!BO || (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE))
+    return {E, Positive};
+  auto IsZero = [&](const Expr *X) {
+    Expr::EvalResult R;
+    return isNullLike(X, Ctx) ||
+           (!X->isValueDependent() && X->EvaluateAsInt(R, Ctx) &&
+            R.Val.getInt() == 0);
+  };
+  bool Ne = BO->getOpcode() == BO_NE;
+  if (IsZero(BO->getRHS()))
+    return {stripToValue(BO->getLHS()), Ne == Positive};
+  if (IsZero(BO->getLHS()))
+    return {stripToValue(BO->getRHS()), Ne == Positive};
+  return {E, Positive};
+}
+
+/// Whether \p X taking \p Truth means that \p When, a loop's
+/// condition, holds (where the loop ran to its end it does not).
+bool meansLoopCondition(const Expr *X, bool Truth, const Expr *When,
+                        ASTContext &Ctx) {
+  auto [XB, XP] = truthTest(X, Ctx);
+  auto [WB, WP] = truthTest(When, Ctx);
+  if (sameExpr(XB, WB, Ctx))
+    return (Truth == XP) == WP;
+  // `i < n` or `i != n` while looping; after it, `i == n` or `i >= n`
+  // failing (or `i < n`, `i != n` holding) means it broke out.
+  const auto *W = dyn_cast<BinaryOperator>(WB);
+  const auto *C = dyn_cast<BinaryOperator>(XB);
+  if (!W || !C || !WP || (W->getOpcode() != BO_LT && W->getOpcode() != BO_NE))
+    return false;
+  if (!sameExpr(W->getLHS(), C->getLHS(), Ctx) ||
+      !sameExpr(W->getRHS(), C->getRHS(), Ctx))
+    return false;
+  bool Holds = Truth == XP;
+  switch (C->getOpcode()) {
+  case BO_EQ:
+  case BO_GE:
+    return !Holds;
+  case BO_NE:
+  case BO_LT:
+    return Holds;
+  default:
+    return false;
+  }
+}
+} // namespace
+
+void FunctionAnalysis::exitLoop(const Stmt *Loop, const Expr *Cond, State &S) {
+  auto [It, New] = LoopBreaks.try_emplace(Loop, false);
+  if (New)
+    It->second = breaksOut(loopBody(Loop));
+  if (!It->second)
+    return;
+  llvm::SmallVector<const VarDecl *, 2> Vars;
+  localIntegers(Cond, Vars);
+  if (Vars.size() != 1)
+    return;
+  S.Flags[Vars.front()] = {true, {}, Cond};
+}
+
+void FunctionAnalysis::applyLoopFlags(const Expr *Cond, bool Truth, State &S) {
+  llvm::SmallVector<Location, 4> Vouched;
+  for (const auto &[Var, F] : S.Flags)
+    if (F.When && !F.Vacuous && meansLoopCondition(Cond, Truth, F.When, Ctx))
+      Vouched.append(F.Clean.begin(), F.Clean.end());
+  for (Location L : Vouched)
+    markValidated(L, S);
+}
+
 void FunctionAnalysis::refineZero(const Expr *Ex, bool IsZero, State &S) {
   Ex = stripToValue(Ex);
+  if (!IsZero)
+    applyFlag(Ex, S);
   const auto *Call = dyn_cast_or_null<CallExpr>(Ex);
   if (!Call)
     return;
@@ -348,6 +582,8 @@ void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
   Cond = stripToValue(Cond);
   if (!Cond)
     return;
+  if (!S.Flags.empty())
+    applyLoopFlags(Cond, Truth, S);
   if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
     if (UO->getOpcode() == UO_LNot)
       refine(UO->getSubExpr(), !Truth, S);
@@ -470,9 +706,10 @@ void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
       return;
     }
   }
-  if (isa<CallExpr>(Cond))
+  // `if (ok)`: a flag (State::Flags) is non-zero on the true edge.
+  if (isa<CallExpr>(Cond) || isa<DeclRefExpr>(Cond))
     refineZero(Cond, !Truth, S);
-  else if (TrackRanges && !Truth)
+  if (!isa<CallExpr>(Cond) && TrackRanges && !Truth)
     refineRanges(Cond, Truth, S); // `if (n)`: n is zero on the false edge.
 }
 
@@ -484,17 +721,10 @@ const Expr *FunctionAnalysis::validationLoopSubject(const Stmt *Loop) {
   auto Cached = LoopSubjects.find(Loop);
   if (Cached != LoopSubjects.end())
     return Cached->second;
-  const Stmt *Body = nullptr;
+  const Stmt *Body = loopBody(Loop);
   const VarDecl *RangeVar = nullptr;
   const Expr *RangeInit = nullptr;
-  if (const auto *F = dyn_cast<ForStmt>(Loop))
-    Body = F->getBody();
-  else if (const auto *W = dyn_cast<WhileStmt>(Loop))
-    Body = W->getBody();
-  else if (const auto *D = dyn_cast<DoStmt>(Loop))
-    Body = D->getBody();
-  else if (const auto *R = dyn_cast<CXXForRangeStmt>(Loop)) {
-    Body = R->getBody();
+  if (const auto *R = dyn_cast<CXXForRangeStmt>(Loop)) {
     RangeVar = R->getLoopVariable();
     RangeInit = R->getRangeInit();
   }

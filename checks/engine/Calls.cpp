@@ -310,7 +310,7 @@ TaintSet FunctionAnalysis::applyRule(
     for (int Pos : R.Out.expand(Call->getNumArgs()))
       if (Pos != model::ReturnValue)
         if (const Expr *A = ArgExpr(Pos))
-          clean(locOf(A, S), S);
+          markValidated(locOf(A, S), S);
     return Result;
   case model::RuleKind::Sink:
     if (R.Sink == model::SinkKind::ShellCommand) {

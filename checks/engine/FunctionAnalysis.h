@@ -425,6 +425,24 @@ private:
   void validateFound(const CallExpr *Find, State &S);
   void refineZero(const Expr *E, bool IsZero, State &S);
   void validate(const Expr *Subject, State &S);
+  /// Cleans \p L and remembers that it was validated (State::Validated).
+  void markValidated(Location L, State &S);
+  /// `ok = 0`, `ok = 1`, `int ok = 0`: what the flag \p VD now means
+  /// (State::Flags), given the value stored (null when not known).
+  void setFlag(const VarDecl *VD, const Expr *Value, State &S);
+  /// `if (ok)`: \p Ex, a flag, is non-zero; what it vouches for holds.
+  void applyFlag(const Expr *Ex, State &S);
+  /// Leaving \p Loop because its condition \p Cond failed: when the loop
+  /// can also break out, its index is a flag (State::Flags) that the
+  /// condition holds only where it broke out.
+  void exitLoop(const Stmt *Loop, const Expr *Cond, State &S);
+  /// `if (!allowed[i]) return;`, `if (i == n) ...` after such a loop:
+  /// where \p Cond taking \p Truth means the loop's condition held, what
+  /// was validated where it broke out holds.
+  void applyLoopFlags(const Expr *Cond, bool Truth, State &S);
+  /// Whether \p VD is a local integer that the function sets to a
+  /// non-zero constant somewhere: the variables State::Flags tracks.
+  bool flagVariable(const VarDecl *VD);
   const Expr *validationLoopSubject(const Stmt *Loop);
 
   void transfer(const CFGBlock &B, State &S);
@@ -498,6 +516,10 @@ private:
                  const Step *>
       PassedThrough;
   bool TrackRanges = false;
+  /// flagVariable's answer, found once per function.
+  std::optional<llvm::SmallPtrSet<const VarDecl *, 2>> FlagVars;
+  /// Per loop, whether its body breaks out of it (exitLoop).
+  llvm::DenseMap<const Stmt *, bool> LoopBreaks;
   /// Function-pointer parameters bound to the functions the caller passes.
   TaintEngine::Callbacks Bound;
   /// The functions \p Call passes to function-pointer parameters of

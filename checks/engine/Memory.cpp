@@ -362,6 +362,8 @@ void FunctionAnalysis::write(Location L, const TaintSet &T, State &S,
     return;
   if (TrackRanges)
     forgetRange(L, S);
+  if (!S.Validated.empty() || !S.Flags.empty())
+    S.forgetValidated(L);
   if (Strong)
     clean(L, S);
   if (T.empty())

@@ -382,9 +382,11 @@ void FunctionAnalysis::propagate(const CFGBlock &Blk, State &&S,
         bool Truth = I == 0;
         if (Term && isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Term)) {
           // Leaving an allow-list loop normally: every character passed.
-          if (!Truth)
+          if (!Truth) {
             if (const Expr *Subject = validationLoopSubject(Term))
               validate(Subject, Edge);
+            exitLoop(Term, Cond, Edge);
+          }
           // A loop's condition bounds what it compares in the body and
           // after the loop.
           if (TrackRanges)

@@ -278,7 +278,86 @@ bool State::join(State &&O, Widening Widen) {
     }
   }
   Changed |= joinRanges(Ranges, O.Ranges, Widen);
+  Changed |= joinValidated(O);
   return Changed;
+}
+
+namespace {
+/// Keeps in \p Into only what \p O holds too; returns whether it changed.
+bool intersect(llvm::SmallVectorImpl<Location> &Into,
+               llvm::ArrayRef<Location> O) {
+  size_t Before = Into.size();
+  llvm::erase_if(Into, [&](Location L) { return !llvm::is_contained(O, L); });
+  return Into.size() != Before;
+}
+
+bool overlapping(Location A, Location B) {
+  return A.Base == B.Base &&
+         (pathWithin(A.Path, B.Path) || pathWithin(B.Path, A.Path));
+}
+} // namespace
+
+namespace {
+/// Joins flag \p From into \p Into (State::Flags); returns false when
+/// nothing is known after the join.
+bool joinFlag(State::Flag &Into, const State::Flag &From, bool &Changed) {
+  if (Into.When != From.When)
+    return false;
+  if (From.Vacuous)
+    return Into.Vacuous || !Into.Clean.empty();
+  if (Into.Vacuous) {
+    Into = From;
+    Changed = true;
+    return !Into.Clean.empty();
+  }
+  Changed |= intersect(Into.Clean, From.Clean);
+  return !Into.Clean.empty();
+}
+} // namespace
+
+bool State::joinValidated(const State &O) {
+  if (Flags.empty() && O.Flags.empty())
+    return intersect(Validated, O.Validated);
+  // A flag one side does not have means there what that side validated.
+  auto Implicit = [](const llvm::SmallVector<Location, 2> &V,
+                     const Expr *When) { return Flag{false, V, When}; };
+  const llvm::SmallVector<Location, 2> Before = Validated;
+  bool Changed = intersect(Validated, O.Validated);
+  for (auto It = Flags.begin(); It != Flags.end();) {
+    auto Cur = It++;
+    auto Other = O.Flags.find(Cur->first);
+    Flag From = Other != O.Flags.end()
+                    ? Other->second
+                    : Implicit(O.Validated, Cur->second.When);
+    if (!joinFlag(Cur->second, From, Changed)) {
+      Flags.erase(Cur);
+      Changed = true;
+    }
+  }
+  for (const auto &[Var, F] : O.Flags) {
+    if (Flags.contains(Var))
+      continue;
+    Flag Mine = Implicit(Before, F.When);
+    bool Ignored = false;
+    if (joinFlag(Mine, F, Ignored)) {
+      Flags[Var] = std::move(Mine);
+      Changed = true;
+    }
+  }
+  return Changed;
+}
+
+void State::forgetValidated(Location L) {
+  if (!L.valid())
+    return;
+  llvm::erase_if(Validated, [&](Location V) { return overlapping(V, L); });
+  for (auto It = Flags.begin(); It != Flags.end();) {
+    auto Cur = It++;
+    llvm::erase_if(Cur->second.Clean,
+                   [&](Location V) { return overlapping(V, L); });
+    if (!Cur->second.Vacuous && Cur->second.Clean.empty())
+      Flags.erase(Cur);
+  }
 }
 
 bool State::joinRanges(llvm::DenseMap<Location, IntRange> &Into,

@@ -75,6 +75,8 @@ constexpr size_t MaxCallTargets = 4;
 /// Taint of one value: at most one path per origin.
 using TaintSet = llvm::SmallVector<const Step *, 2>;
 constexpr size_t MaxOriginsPerValue = 4;
+/// Objects a state remembers as validated (State::Validated), at most.
+constexpr size_t MaxValidated = 4;
 
 /// Adds \p From's paths to \p Into; returns whether \p Into changed.
 bool addAll(TaintSet &Into, const TaintSet &From);
@@ -171,6 +173,28 @@ struct State {
       Callee;
   /// Ranges of integers known on every path here (range checks only).
   llvm::DenseMap<Location, IntRange> Ranges;
+  /// Objects a validator accepted on every path here and not written
+  /// since (at most MaxValidated of them).
+  llvm::SmallVector<Location, 2> Validated;
+  /// What a local flag's being non-zero means (`ok = 1` where s was
+  /// validated): the objects validated whenever it is non-zero. A flag
+  /// known to be zero (`int ok = 0`) means anything (Vacuous) until it is
+  /// set. Dropped when the flag is assigned otherwise, or an object of its
+  /// set is written. A loop's index after the loop is a flag too: When
+  /// is the loop's condition (`allowed[i]`, `i < n`), which fails where
+  /// the loop ran to its end (Vacuous) and may hold where it broke out
+  /// (what was validated there). A flag a path does not have means there
+  /// what that path validated anyway (Validated).
+  struct Flag {
+    bool Vacuous = false;
+    llvm::SmallVector<Location, 2> Clean;
+    const clang::Expr *When = nullptr;
+  };
+  llvm::DenseMap<const clang::VarDecl *, Flag> Flags;
+
+  /// Forgets that \p L (or what is within it, or what holds it) was
+  /// validated: it was written.
+  void forgetValidated(Location L);
 
   /// How a range that grew along a loop's back edge is widened: given the
   /// range before and the joined one (to change).
@@ -181,6 +205,10 @@ struct State {
   /// whether this state changed. The lattice only moves one way and ranges
   /// along back edges are widened (\p Widen), so this reaches a fixpoint.
   bool join(State &&O, Widening Widen = nullptr);
+
+  /// Validations and flags hold after a join only if they held on both
+  /// sides (State::Flags).
+  bool joinValidated(const State &O);
 
   /// A range holds after a join only if it held on both sides.
   static bool joinRanges(llvm::DenseMap<Location, IntRange> &Into,

@@ -70,6 +70,8 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
     Strong = false;
   // `p = buf`: p now designates buf.
   if (const auto *DRE = dyn_cast<DeclRefExpr>(L)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      setFlag(VD, RHS, S);
     QualType Ty = DRE->getType();
     if (Ty->isFunctionPointerType()) {
       S.Callee.erase(DRE->getDecl());
@@ -155,6 +157,7 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
   // A declaration makes a new variable (again on each round of a loop).
   S.Alias.erase(VD);
   S.Mixed.erase(VD);
+  setFlag(VD, VD->getInit(), S);
   if (TrackRanges)
     declareElementRange(VD, S);
   const Expr *Init = VD->getInit();
@@ -299,6 +302,12 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
     default: {
       const Expr *Sub = UO->getSubExpr();
       TaintSet T = eval(Sub, S);
+      // `ok++`, `&ok`: a flag (State::Flags) no longer means what it did.
+      if (!S.Flags.empty() &&
+          (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf))
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(stripToValue(Sub)))
+          if (const auto *VD = dyn_cast<VarDecl>(Ref->getDecl()))
+            S.Flags.erase(VD);
       if (TrackRanges && UO->isIncrementDecrementOp()) {
         // `n++`, `n--`: the range moves by one (and is lost where the type
         // may wrap).
