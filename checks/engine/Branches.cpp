@@ -337,9 +337,74 @@ std::optional<bool> TaintEngine::compiledAnchored(const Decl *Object) {
   return It->second = All;
 }
 
+namespace {
+/// Whether the source text of \p X names \p Flag, not negated.
+bool namesFlagIn(const Expr *X, llvm::StringRef Flag, const ASTContext &Ctx) {
+  return !namesFlag(X, "~", Ctx) && namesFlag(X, Flag, Ctx);
+}
+
+/// The stores into field \p Field of \p Var in \p St, in source order.
+void fieldStores(const Stmt *St, const VarDecl *Var, llvm::StringRef Field,
+                 llvm::SmallVectorImpl<const BinaryOperator *> &Out) {
+  if (!St)
+    return;
+  if (const auto *BO = dyn_cast<BinaryOperator>(St);
+      BO && BO->isAssignmentOp()) {
+    const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
+    const auto *Base =
+        ME ? dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts())
+           : nullptr;
+    if (Base && Base->getDecl() == Var &&
+        ME->getMemberDecl()->getName() == Field)
+      Out.push_back(BO);
+  }
+  for (const Stmt *C : St->children())
+    fieldStores(C, Var, Field, Out);
+}
+} // namespace
+
+bool FunctionAnalysis::flagSet(const CallExpr *Call, const model::Rule &R) {
+  const auto *UO =
+      dyn_cast_or_null<UnaryOperator>(stripToValue(ruleArg(Call, R.FlagArg)));
+  const auto *Ref = UO && UO->getOpcode() == UO_AddrOf
+                        ? dyn_cast<DeclRefExpr>(stripToValue(UO->getSubExpr()))
+                        : nullptr;
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var)
+    return false;
+  // `struct addrinfo hints = {.ai_flags = AI_NUMERICHOST}`.
+  const auto *Init = dyn_cast_or_null<InitListExpr>(Var->getInit());
+  const RecordDecl *Record = Var->getType()->getAsRecordDecl();
+  bool Set = false;
+  if (Init && Record) {
+    for (const FieldDecl *F : Record->fields())
+      if (F->getName() == R.FlagField &&
+          F->getFieldIndex() < Init->getNumInits())
+        Set = namesFlagIn(Init->getInit(F->getFieldIndex()), R.FlagName, Ctx);
+  }
+  // Then `hints.ai_flags = AI_NUMERICHOST;`, `|= AI_NUMERICHOST`, and
+  // `&= ~AI_NUMERICHOST`, in the order the function writes them.
+  llvm::SmallVector<const BinaryOperator *, 2> Stores;
+  fieldStores(FD->getBody(), Var, R.FlagField, Stores);
+  for (const BinaryOperator *BO : Stores) {
+    bool Names = namesFlagIn(BO->getRHS(), R.FlagName, Ctx);
+    if (BO->getOpcode() == BO_Assign)
+      Set = Names;
+    else if (BO->getOpcode() == BO_OrAssign)
+      Set = Set || Names;
+    else if (BO->getOpcode() != BO_AndAssign ||
+             namesFlag(BO->getRHS(), R.FlagName, Ctx))
+      Set = false;
+  }
+  return Set;
+}
+
 void FunctionAnalysis::validateArgs(const CallExpr *Call, const model::Rule &R,
                                     State &S) {
   if (R.FixedObject && !fixedObject(Call))
+    return;
+  // getaddrinfo without AI_NUMERICHOST resolves any name.
+  if (R.FlagArg != model::NoArg && !flagSet(Call, R))
     return;
   // A regular expression that may match a part of the text validates
   // nothing.

@@ -420,6 +420,9 @@ private:
   /// Validates the arguments validator rule \p R of \p Call names (on a
   /// fixed object only, when the rule says so).
   void validateArgs(const CallExpr *Call, const model::Rule &R, State &S);
+  /// Whether the program sets the flag validator \p R needs (Rule::FlagArg)
+  /// in the object \p Call passes.
+  bool flagSet(const CallExpr *Call, const model::Rule &R);
   /// Validates what the validator rules of \p Find (a container's find
   /// whose result is not its end()) name.
   void validateFound(const CallExpr *Find, State &S);

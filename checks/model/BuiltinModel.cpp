@@ -333,6 +333,10 @@ static std::vector<Rule> makeBuiltinRules() {
           .withPattern(Rule::PatternNeed::Anchored),
       // An address in numeric form only (1 on success).
       Rule::validator("inet_pton", {1}),
+      // getaddrinfo returns 0 for a host in numeric form only when its
+      // hints ask for AI_NUMERICHOST (otherwise any name resolves).
+      validWhenZero(Rule::validator("getaddrinfo", {0})
+                        .withFlag(2, "ai_flags", "AI_NUMERICHOST")),
       // Membership in a fixed allow-list: `allowed.count(s)`,
       // `allowed.contains(s)`, `allowed.find(s) != allowed.end()`, on a
       // const set or map.

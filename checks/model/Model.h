@@ -249,6 +249,13 @@ struct Rule {
     Anchored,
   };
   PatternNeed Pattern = PatternNeed::Any;
+  /// For validators whose check depends on an option (getaddrinfo only
+  /// accepts a numeric address with AI_NUMERICHOST in its hints): the
+  /// argument designating the options' object, the field, and the name of
+  /// the flag the program must set in it. FlagArg is NoArg when none.
+  int FlagArg = NoArg;
+  std::string FlagField;
+  std::string FlagName;
   /// Where the rule was declared: "built-in", or "file:line" of a model
   /// file, or "annotation".
   std::string Origin = "built-in";
@@ -319,6 +326,14 @@ struct Rule {
   /// For a regular-expression validator: what its pattern must be.
   Rule &withPattern(PatternNeed P) {
     Pattern = P;
+    return *this;
+  }
+  /// For a validator: it validates only when the program sets the flag
+  /// \p Flag in field \p Field of the object argument \p Arg designates.
+  Rule &withFlag(int Arg, llvm::StringRef Field, llvm::StringRef Flag) {
+    FlagArg = Arg;
+    FlagField = Field.str();
+    FlagName = Flag.str();
     return *this;
   }
   /// Matches a member function named Function in any class.
