@@ -559,7 +559,10 @@ llvm::json::Object TaintEngine::facts(
           {"flow", W.flow(Hit.Path)},
           {"kind", static_cast<int>(Hit.K)},
           {"sink", Hit.Sink ? declName(Hit.Sink) : std::string()},
-          {"paramExact", Hit.Indexing.ParamExact},
+          // The link drops a range sink on a parameter whose argument
+          // entered bounded: one the callee uses unchanged, or the length
+          // of a (buffer, length) pair a loop walks (IndexUse::LengthOf).
+          {"paramExact", Hit.Indexing.ParamExact || Hit.Indexing.LengthOf >= 0},
           {"fixed", Hit.Indexing.Extent.has_value()},
           {"findings", std::move(Findings)}});
     }

@@ -303,6 +303,8 @@ private:
                         const std::string &Message);
 
   // Integer ranges (range checks only).
+  /// The range of a conversion's result (rangeOf).
+  IntRange castRange(const clang::CastExpr *C, State &S);
   IntRange rangeOf(const Expr *Ex, State &S);
   /// A value that is a length of the object \p Owner (IntRange::LenOwn).
   static IntRange ownLength(Location Owner);
@@ -325,6 +327,13 @@ private:
   /// The pointer parameter whose length \p Ex, a parameter of this
   /// function right after it, is (`(const uint8_t *data, uint16_t size)`).
   const ParmVarDecl *pairedBuffer(const Expr *Ex) const;
+  /// Whether the length argument \p LenParam of \p Call is bounded, or a
+  /// length of the buffer argument \p BufParam (IndexUse::LengthOf):
+  /// LengthFitsBuffer; the
+  /// position of this function's buffer parameter when the two are this
+  /// function's own (buffer, length) pair, passed on; -1 when not known.
+  int lengthFits(const CallExpr *Call, int BufParam, int LenParam, State &S);
+  static constexpr int LengthFitsBuffer = -2;
   /// \p Sub, at \p L, is known to be in \p C now, as well as before.
   void narrowRange(const Expr *Sub, Location L, IntRange C, State &S);
   /// The range of a getter's result (getterField): that field's length.
@@ -496,6 +505,8 @@ private:
   /// The local and parameter arrays declared so far (elementThroughPointer).
   llvm::SmallPtrSet<const void *, 8> ArrayBases;
   llvm::DenseMap<const Expr *, std::optional<std::int64_t>> Constants;
+  /// The value each `n++`, `--n` last evaluated to (rangeOf).
+  llvm::DenseMap<const Expr *, IntRange> Stepped;
   /// pairLocation's bases: one per operator and pair of objects; and per
   /// object's base, the pairs that read it (forgetRange forgets them).
   llvm::DenseMap<std::tuple<int, Location, Location>, std::unique_ptr<char>>

@@ -252,6 +252,32 @@ const ParmVarDecl *FunctionAnalysis::pairedBuffer(const Expr *Ex) const {
                                                                     : nullptr;
 }
 
+int FunctionAnalysis::lengthFits(const CallExpr *Call, int BufParam,
+                                 int LenParam, State &S) {
+  const Expr *Buf = ruleArg(Call, BufParam);
+  const Expr *Len = ruleArg(Call, LenParam);
+  if (!Buf || !Len)
+    return -1;
+  // The caller's own pair, passed on: its callers judge.
+  if (const ParmVarDecl *Own = pairedBuffer(Len->IgnoreParenImpCasts())) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(Buf->IgnoreParenImpCasts());
+    if (Ref && Ref->getDecl() == Own && isUnmodifiedParam(Ref))
+      return static_cast<int>(Own->getFunctionScopeIndex());
+  }
+  // A length the caller bounded, or a length of the very object passed
+  // (`strlen(line)`, `b->size` with `b->data`).
+  IntRange R = rangeOf(Len, S);
+  if (R.hasUpper())
+    return LengthFitsBuffer;
+  Location Object = ownerOf(Buf->IgnoreParenImpCasts(), S);
+  if (!Object.valid())
+    Object = locOf(Buf, S);
+  if (R.LenBase && Object.valid() && R.LenBase == Object.Base &&
+      R.LenDelta <= 0)
+    return LengthFitsBuffer;
+  return -1;
+}
+
 void FunctionAnalysis::boundByLength(BinaryOperatorKind Op, const IntRange &O,
                                      std::int64_t Shift, IntRange &C) {
   // `consumed < size - 2` with size a length of frame: below it by 3,
@@ -508,6 +534,34 @@ std::optional<std::int64_t> FunctionAnalysis::constantOf(const Expr *Ex) {
   return It->second;
 }
 
+IntRange FunctionAnalysis::castRange(const CastExpr *C, State &S) {
+  QualType T = C->getType();
+  const Expr *Sub = C->getSubExpr();
+  if (C->getCastKind() == CK_LValueToRValue || C->getCastKind() == CK_NoOp)
+    return rangeOf(Sub, S);
+  QualType From = Sub->getType();
+  if (!isInt(From))
+    return typeRange(T);
+  IntRange In = rangeOf(Sub, S);
+  unsigned WT = Ctx.getIntWidth(T);
+  unsigned WF = Ctx.getIntWidth(From);
+  bool FromUnsigned = From->isUnsignedIntegerOrEnumerationType();
+  bool ToUnsigned = T->isUnsignedIntegerOrEnumerationType();
+  bool Preserves = (WT > WF && (FromUnsigned || !ToUnsigned)) ||
+                   (WT == WF && FromUnsigned == ToUnsigned);
+  if (Preserves ||
+      (In.Lo && In.Hi && fitsIn(*In.Lo, T, Ctx) && fitsIn(*In.Hi, T, Ctx)))
+    return In;
+  // A signed value made unsigned: fine once it is known not negative.
+  if (!FromUnsigned && ToUnsigned && WT >= WF && In.Lo && *In.Lo >= 0)
+    return In;
+  // `uint16_t size = frame->size - offset`: still the object's length
+  // (a wrap is not followed).
+  IntRange Out = typeRange(T);
+  Out.lengthFrom(In);
+  return Out;
+}
+
 IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
   if (!Ex)
     return {};
@@ -525,35 +579,18 @@ IntRange FunctionAnalysis::rangeOf(const Expr *Ex, State &S) {
     R.Hi = V;
     return R;
   }
-  if (const auto *C = dyn_cast<CastExpr>(Ex)) {
-    const Expr *Sub = C->getSubExpr();
-    if (C->getCastKind() == CK_LValueToRValue || C->getCastKind() == CK_NoOp)
-      return rangeOf(Sub, S);
-    QualType From = Sub->getType();
-    if (!isInt(From))
-      return typeRange(T);
-    IntRange In = rangeOf(Sub, S);
-    unsigned WT = Ctx.getIntWidth(T);
-    unsigned WF = Ctx.getIntWidth(From);
-    bool FromUnsigned = From->isUnsignedIntegerOrEnumerationType();
-    bool ToUnsigned = T->isUnsignedIntegerOrEnumerationType();
-    bool Preserves = (WT > WF && (FromUnsigned || !ToUnsigned)) ||
-                     (WT == WF && FromUnsigned == ToUnsigned);
-    if (Preserves ||
-        (In.Lo && In.Hi && fitsIn(*In.Lo, T, Ctx) && fitsIn(*In.Hi, T, Ctx)))
-      return In;
-    // A signed value made unsigned: fine once it is known not negative.
-    if (!FromUnsigned && ToUnsigned && WT >= WF && In.Lo && *In.Lo >= 0)
-      return In;
-    // `uint16_t size = frame->size - offset`: still the object's length
-    // (a wrap is not followed).
-    IntRange Out = typeRange(T);
-    Out.lengthFrom(In);
-    return Out;
-  }
+  if (const auto *C = dyn_cast<CastExpr>(Ex))
+    return castRange(C, S);
   // A variable or field (`conns[i].pos`, one element's field, untracked).
   if (preciseLocation(Ex) || isa<MemberExpr>(Ex))
     return storedRange(Ex, S);
+  // `buf[n++]`: n's value before the step, `buf[--n]` after it (noted
+  // when the step was evaluated).
+  if (const auto *UO = dyn_cast<UnaryOperator>(Ex);
+      UO && UO->isIncrementDecrementOp()) {
+    auto It = Stepped.find(UO);
+    return It != Stepped.end() ? It->second : typeRange(T);
+  }
   // An element of a local array: what its stores put there.
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Ex))
     if (std::optional<IntRange> Elements = elementRange(AS, S))

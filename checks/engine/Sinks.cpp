@@ -516,6 +516,27 @@ bool walksWhatItHolds(const Expr *Limit, const Stmt *Body,
 
 } // namespace
 
+namespace {
+/// Whether \p St reads the pointer \p Buf, or a local pointer set from it
+/// (`const uint8_t *p = buf`).
+bool mentionsBuffer(const Stmt *St, const ParmVarDecl *Buf) {
+  if (!St)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(St)) {
+    if (Ref->getDecl() == Buf)
+      return true;
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    const auto *From =
+        VD && VD->hasLocalStorage() && VD->getType()->isPointerType()
+            ? dyn_cast_or_null<DeclRefExpr>(stripToValue(VD->getInit()))
+            : nullptr;
+    return From && From->getDecl() == Buf;
+  }
+  return llvm::any_of(St->children(),
+                      [&](const Stmt *C) { return mentionsBuffer(C, Buf); });
+}
+} // namespace
+
 void FunctionAnalysis::checkLoopBound(const Stmt *Loop, State S) {
   if (!Judging)
     return;
@@ -618,6 +639,14 @@ void FunctionAnalysis::checkLoopBound(const Stmt *Loop, State S) {
     U.OwnLength = true;
     U.Problem = IndexProblem::None;
   }
+  // `while (count >= 64) { ...; buffer += 64; count -= 64; }` in a
+  // function taking `(const void *buffer, size_t count)`: as many rounds as
+  // the caller's buffer holds, a walk over the data it was given, if the
+  // caller's length fits its buffer (judged at each call: lengthFits).
+  if (U.Problem != IndexProblem::None)
+    if (const ParmVarDecl *Buf = pairedBuffer(Limit->IgnoreParenImpCasts());
+        Buf && mentionsBuffer(Body, Buf))
+      U.LengthOf = static_cast<int>(Buf->getFunctionScopeIndex());
   for (const Step *St : T) {
     SinkHit Hit{SinkHit::LoopBound, nullptr, nullptr, Limit, St, U};
     noteIndexHit(Hit);

@@ -106,6 +106,17 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
     TaintSet T = Mapped(Flow.Hit.Path);
     bool IsIndex = SinkHit::isRange(Flow.Hit.K);
     SinkHit Judged = Flow.Hit;
+    // A walk over a (buffer, length) pair of the callee: no finding where
+    // the length passed fits the buffer passed; the caller's callers judge
+    // when it passes its own pair on.
+    if (IsIndex && Flow.Hit.Indexing.LengthOf >= 0 &&
+        Flow.Hit.Path->Root->K == Origin::Parameter) {
+      int Fits = lengthFits(Call, Flow.Hit.Indexing.LengthOf,
+                            Flow.Hit.Path->Root->Param, S);
+      if (Fits == LengthFitsBuffer)
+        continue;
+      Judged.Indexing.LengthOf = Fits;
+    }
     if (IsIndex && Flow.Hit.Indexing.ParamExact &&
         Flow.Hit.Path->Root->K == Origin::Parameter) {
       // The callee uses the parameter itself: the caller's checks on the

@@ -232,6 +232,11 @@ struct IndexUse {
   const FieldPath *OwnerPath = nullptr;
   /// Judged in range by the owner's length.
   bool OwnLength = false;
+  /// For a loop bound that is the length parameter following a buffer
+  /// parameter, over a body that walks that buffer: the buffer parameter's
+  /// position. Whether the rounds are bounded is the callers' question: a
+  /// length they bound, or one of the buffer they pass, is no finding.
+  int LengthOf = -1;
   /// The use is in a function defined in another file, known from the
   /// summary store: Use is the argument passed to it, and Base is null.
   bool InCallee = false;

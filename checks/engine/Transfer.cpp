@@ -312,9 +312,15 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
         // `n++`, `n--`: the range moves by one (and is lost where the type
         // may wrap).
         std::optional<IntRange> Moved;
-        if (isInt(Sub->getType()) && preciseLocation(Sub))
-          Moved = stepped(rangeOf(Sub, S), UO->isIncrementOp() ? 1 : -1,
-                          Sub->getType());
+        if (isInt(Sub->getType()) && preciseLocation(Sub)) {
+          IntRange Was = rangeOf(Sub, S);
+          Moved = stepped(Was, UO->isIncrementOp() ? 1 : -1, Sub->getType());
+          // The value `n++` yields (rangeOf): n's before the step.
+          if (UO->isPostfix())
+            Stepped[UO] = Was;
+          else
+            Stepped[UO] = Moved ? *Moved : typeRange(Sub->getType());
+        }
         Location L = locOf(Sub, S);
         forgetRange(L, S);
         if (Moved && L.valid())
