@@ -348,6 +348,7 @@ TaintSet FunctionAnalysis::applyRule(
   case model::RuleKind::TextTest:
   case model::RuleKind::SizeOf:
   case model::RuleKind::UncheckedIndex:
+  case model::RuleKind::CallsBack:
     Handled = false;
     return Result;
   }
@@ -417,6 +418,9 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
     }
     return {};
   }
+
+  if (const model::Rule *CB = M.fact(Callee, model::RuleKind::CallsBack))
+    callBack(Call, *CB, Args, S);
 
   llvm::ArrayRef<const model::Rule *> Rules = M.rulesFor(Callee);
   if (!Rules.empty()) {
@@ -550,6 +554,34 @@ FunctionAnalysis::callStored(const CallExpr *Call, const FieldDecl *Field,
                                   /*ThroughPointer=*/true));
   }
   return Result;
+}
+
+void FunctionAnalysis::callBack(const CallExpr *Call, const model::Rule &R,
+                                llvm::ArrayRef<std::pair<int, TaintSet>> Args,
+                                State &S) {
+  const Expr *FnArg = ruleArg(Call, R.CallbackArg);
+  const FunctionDecl *Def = FnArg ? passedFunction(FnArg, S) : nullptr;
+  if (!Def)
+    return;
+  // Its parameters, in order: what the call passes at the rule's
+  // positions.
+  llvm::SmallVector<std::pair<int, TaintSet>, 2> Passed;
+  llvm::SmallVector<const Expr *, 2> Exprs;
+  llvm::ArrayRef<int> Positions = R.In.explicitArgs();
+  bool AnyTaint = false;
+  for (size_t I = 0; I < Positions.size() && I < Def->getNumParams(); ++I) {
+    TaintSet T;
+    for (const auto &[Pos, Taint] : Args)
+      if (Pos == Positions[I])
+        T = Taint;
+    AnyTaint |= !T.empty();
+    Passed.push_back({static_cast<int>(I), std::move(T)});
+    Exprs.push_back(ruleArg(Call, Positions[I]));
+  }
+  if (!AnyTaint && !E.exportsSource(Def))
+    return;
+  if (const TaintEngine::Summary *Sum = E.summaryFor(Def))
+    applySummary(Call, Def, *Sum, Passed, S, /*ThroughPointer=*/true, Exprs);
 }
 
 bool FunctionAnalysis::definedElsewhere(const FunctionDecl *Callee) const {

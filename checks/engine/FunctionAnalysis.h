@@ -220,10 +220,26 @@ private:
                      bool &Handled);
   /// \p ThroughPointer: a call through a function pointer, which leaves
   /// nothing in the objects passed (as the link's callElsewhere).
+  /// \p ArgExprs: for a call the library makes (callBack), the caller's
+  /// expression passed as each of the callee's parameters.
   TaintSet applySummary(const CallExpr *Call, const FunctionDecl *Callee,
                         const TaintEngine::Summary &Sum,
                         llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S,
-                        bool ThroughPointer = false);
+                        bool ThroughPointer = false,
+                        llvm::ArrayRef<const Expr *> ArgExprs = {});
+  /// A range sink of a callee reached through \p Call, judged with what
+  /// the caller knows of the arguments (IndexUse::LengthOf, ParamExact):
+  /// true when no finding is left. \p DirectCall: the call passes the
+  /// callee's parameters itself (not a library's call back).
+  bool judgedAtCall(const CallExpr *Call, SinkHit &Judged, bool DirectCall,
+                    llvm::function_ref<const Expr *(int)> ArgOf, State &S);
+  /// The function \p A passes (`fn`, `&fn`, a pointer known to hold one
+  /// function here), when the unit defines it outside system headers.
+  const FunctionDecl *passedFunction(const Expr *A, const State &S) const;
+  /// `pthread_create(&t, NULL, worker, job)`: the library calls the
+  /// function passed (model::RuleKind::CallsBack) with the data passed.
+  void callBack(const CallExpr *Call, const model::Rule &R,
+                llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S);
   TaintSet applyLinked(const CallExpr *Call, const FunctionDecl *Callee,
                        const LinkedFunction &L,
                        llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S);

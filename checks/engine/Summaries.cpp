@@ -48,11 +48,53 @@ namespace sinkguard::engine {
 // bounded.
 constexpr size_t MaxSummaryDepth = 384;
 
+bool FunctionAnalysis::judgedAtCall(const CallExpr *Call, SinkHit &Judged,
+                                    bool DirectCall,
+                                    llvm::function_ref<const Expr *(int)> ArgOf,
+                                    State &S) {
+  const SinkHit Flow = Judged;
+  bool FromParam = Flow.Path->Root->K == Origin::Parameter;
+  // A walk over a (buffer, length) pair of the callee: no finding where
+  // the length passed is bounded or one of the buffer passed; the caller's
+  // callers judge when it passes its own pair on.
+  if (Flow.Indexing.LengthOf >= 0 && DirectCall && FromParam) {
+    int Fits =
+        lengthFits(Call, Flow.Indexing.LengthOf, Flow.Path->Root->Param, S);
+    if (Fits == LengthFitsBuffer)
+      return true;
+    Judged.Indexing.LengthOf = Fits;
+  }
+  if (!Flow.Indexing.ParamExact || !FromParam) {
+    Judged.Indexing.ParamExact = false;
+    return false;
+  }
+  // The callee uses the parameter itself: the caller's checks on the
+  // argument hold at the use.
+  const Expr *Arg = ArgOf(Flow.Path->Root->Param);
+  if (Arg) {
+    Judged.Indexing.Range =
+        IntRange::meet(Flow.Indexing.Range, rangeOf(Arg, S));
+    Judged.Indexing.ParamExact = isUnmodifiedParam(Arg);
+  } else {
+    Judged.Indexing.ParamExact = false;
+  }
+  return judge(Judged.Indexing, Flow.K) == IndexProblem::None;
+}
+
 TaintSet
 FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
                                const TaintEngine::Summary &Sum,
                                llvm::ArrayRef<std::pair<int, TaintSet>> Args,
-                               State &S, bool ThroughPointer) {
+                               State &S, bool ThroughPointer,
+                               llvm::ArrayRef<const Expr *> ArgExprs) {
+  // The caller's expression for the callee's parameter P.
+  auto ArgOf = [&](int P) -> const Expr * {
+    if (ArgExprs.empty())
+      return ruleArg(Call, P);
+    return P >= 0 && static_cast<size_t>(P) < ArgExprs.size()
+               ? ArgExprs[static_cast<size_t>(P)]
+               : nullptr;
+  };
   // What the callee read of globals, this analysis read too.
   for (const auto &[G, Count] : Sum.ReadGlobals)
     E.noteRead(G, Count);
@@ -78,7 +120,7 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
       // argument holds (and what holds the whole of it).
       TaintSet Field;
       if (Inner->Root->Path)
-        if (const Expr *A = ruleArg(Call, P))
+        if (const Expr *A = ArgOf(P))
           if (Location L = locOf(A, S); L.valid())
             Field = read(rebase(L, Inner->Root->Path), S, QualType());
       const TaintSet &T = Inner->Root->Path ? Field : Whole;
@@ -106,34 +148,8 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
     TaintSet T = Mapped(Flow.Hit.Path);
     bool IsIndex = SinkHit::isRange(Flow.Hit.K);
     SinkHit Judged = Flow.Hit;
-    // A walk over a (buffer, length) pair of the callee: no finding where
-    // the length passed fits the buffer passed; the caller's callers judge
-    // when it passes its own pair on.
-    if (IsIndex && Flow.Hit.Indexing.LengthOf >= 0 &&
-        Flow.Hit.Path->Root->K == Origin::Parameter) {
-      int Fits = lengthFits(Call, Flow.Hit.Indexing.LengthOf,
-                            Flow.Hit.Path->Root->Param, S);
-      if (Fits == LengthFitsBuffer)
-        continue;
-      Judged.Indexing.LengthOf = Fits;
-    }
-    if (IsIndex && Flow.Hit.Indexing.ParamExact &&
-        Flow.Hit.Path->Root->K == Origin::Parameter) {
-      // The callee uses the parameter itself: the caller's checks on the
-      // argument hold at the use.
-      const Expr *Arg = ruleArg(Call, Flow.Hit.Path->Root->Param);
-      if (Arg) {
-        Judged.Indexing.Range =
-            IntRange::meet(Flow.Hit.Indexing.Range, rangeOf(Arg, S));
-        Judged.Indexing.ParamExact = isUnmodifiedParam(Arg);
-      } else {
-        Judged.Indexing.ParamExact = false;
-      }
-      if (judge(Judged.Indexing, Flow.Hit.K) == IndexProblem::None)
-        continue;
-    } else if (IsIndex) {
-      Judged.Indexing.ParamExact = false;
-    }
+    if (IsIndex && judgedAtCall(Call, Judged, ArgExprs.empty(), ArgOf, S))
+      continue;
     for (const Step *St : T) {
       SinkHit Hit = Judged;
       Hit.Path = St;
@@ -551,6 +567,28 @@ bool TaintEngine::callsThrough(const FunctionDecl *FD, unsigned P) {
   return F.Found;
 }
 
+const FunctionDecl *FunctionAnalysis::passedFunction(const Expr *A,
+                                                     const State &S) const {
+  A = A->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(A);
+      UO && UO->getOpcode() == UO_AddrOf)
+    A = UO->getSubExpr()->IgnoreParenCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(A);
+  if (!Ref)
+    return nullptr;
+  const auto *Fn = dyn_cast<FunctionDecl>(Ref->getDecl());
+  // A pointer known to hold one function here (a bound parameter passed
+  // on).
+  if (!Fn)
+    if (auto Known = S.Callee.find(Ref->getDecl());
+        Known != S.Callee.end() && Known->second.size() == 1)
+      Fn = Known->second.front();
+  const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+  if (!Def || !Def->hasBody() || SM.isInSystemHeader(Def->getLocation()))
+    return nullptr;
+  return Def;
+}
+
 TaintEngine::Callbacks FunctionAnalysis::callbacksOf(const CallExpr *Call,
                                                      const FunctionDecl *Def,
                                                      const State &S) {
@@ -560,24 +598,10 @@ TaintEngine::Callbacks FunctionAnalysis::callbacksOf(const CallExpr *Call,
     QualType PT = Def->getParamDecl(I)->getType();
     if (!PT->isFunctionPointerType() && !PT->isFunctionReferenceType())
       continue;
-    const Expr *A = Call->getArg(I)->IgnoreParenCasts();
-    if (const auto *UO = dyn_cast<UnaryOperator>(A);
-        UO && UO->getOpcode() == UO_AddrOf)
-      A = UO->getSubExpr()->IgnoreParenCasts();
-    const auto *Ref = dyn_cast<DeclRefExpr>(A);
-    if (!Ref)
+    const FunctionDecl *Fn = passedFunction(Call->getArg(I), S);
+    if (!Fn || !E.callsThrough(Def, I))
       continue;
-    const FunctionDecl *Fn = dyn_cast<FunctionDecl>(Ref->getDecl());
-    // A pointer known to hold one function here (a bound parameter passed
-    // on).
-    if (!Fn)
-      if (auto Known = S.Callee.find(Ref->getDecl());
-          Known != S.Callee.end() && Known->second.size() == 1)
-        Fn = Known->second.front();
-    if (!Fn || !Fn->getDefinition() || !Fn->getDefinition()->hasBody() ||
-        SM.isInSystemHeader(Fn->getLocation()) || !E.callsThrough(Def, I))
-      continue;
-    Out.push_back({I, Fn->getDefinition()});
+    Out.push_back({I, Fn});
   }
   return Out;
 }

@@ -68,6 +68,12 @@ Rule Rule::globalSource(llvm::StringRef Var, SourceKind Kind) {
   return R;
 }
 
+Rule Rule::callsBack(llvm::StringRef Fn, int Callback, ArgSet Passed) {
+  Rule R{RuleKind::CallsBack, Fn.str(), std::move(Passed), {}};
+  R.CallbackArg = Callback;
+  return R;
+}
+
 Rule Rule::noReturn(llvm::StringRef Fn) {
   return Rule{RuleKind::NoReturn, Fn.str(), {}, {}};
 }

@@ -108,6 +108,11 @@ enum class RuleKind : std::uint8_t {
   /// An operator[] that does not check its index (std::vector's): the range
   /// checks judge the index as they judge an array's.
   UncheckedIndex,
+  /// Calls the function passed at CallbackArg with the In arguments as its
+  /// parameters, in order (pthread_create runs `fn(arg)`, qsort calls
+  /// `cmp` with elements of its array): that function's sinks are reached
+  /// with what they hold.
+  CallsBack,
 };
 
 /// For propagators whose result is one of the In arguments: which one, for
@@ -249,6 +254,8 @@ struct Rule {
     Anchored,
   };
   PatternNeed Pattern = PatternNeed::Any;
+  /// For CallsBack: the argument that is the function called.
+  int CallbackArg = NoArg;
   /// For validators whose check depends on an option (getaddrinfo only
   /// accepts a numeric address with AI_NUMERICHOST in its hints): the
   /// argument designating the options' object, the field, and the name of
@@ -270,6 +277,8 @@ struct Rule {
   static Rule validator(llvm::StringRef Fn, ArgSet Args);
   /// Every read of the global variable \p Var is untrusted data.
   static Rule globalSource(llvm::StringRef Var, SourceKind Kind);
+  /// \p Fn calls its argument \p Callback with the arguments \p Passed.
+  static Rule callsBack(llvm::StringRef Fn, int Callback, ArgSet Passed);
   static Rule noReturn(llvm::StringRef Fn);
   static Rule textTest(llvm::StringRef Fn, TextTest Test, ArgSet Args);
   static Rule sizeOf(llvm::StringRef Fn, int Object);

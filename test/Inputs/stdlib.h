@@ -27,6 +27,10 @@ double atof(const char *s);
 double strtod(const char *s, char **end);
 float strtof(const char *s, char **end);
 long double strtold(const char *s, char **end);
+void qsort(void *base, size_t n, size_t size,
+           int (*cmp)(const void *, const void *));
+void *bsearch(const void *key, const void *base, size_t n, size_t size,
+              int (*cmp)(const void *, const void *));
 #ifdef __cplusplus
 }
 #endif

@@ -68,6 +68,8 @@ static llvm::StringRef kindName(RuleKind Kind) {
     return "size-of";
   case RuleKind::UncheckedIndex:
     return "unchecked-index";
+  case RuleKind::CallsBack:
+    return "calls-back";
   }
   return "?";
 }
