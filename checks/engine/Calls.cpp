@@ -211,7 +211,8 @@ TaintSet FunctionAnalysis::applyRule(
     const CallExpr *Call, const FunctionDecl *Callee, const model::Rule &R,
     llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S, bool &Handled) {
   Handled = true;
-  std::string Fn = nameOf(Callee);
+  const FieldDecl *Field = Callee ? nullptr : calledField(Call);
+  std::string Fn = Field ? declName(Field) : nameOf(Callee);
   SourceLocation At = Call->getExprLoc();
   TaintSet Result;
   auto ArgExpr = [&](int Pos) { return ruleArg(Call, Pos); };
@@ -412,6 +413,10 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
     // which functions are stored in that field across the program; one
     // file at a time, those the file stores there.
     if (const FieldDecl *Field = calledField(Call)) {
+      // A field the model names (`ctx::read_cb` a source, `ctx::alloc` a
+      // size sink): its rules, whatever the program stores there.
+      if (std::optional<TaintSet> Ruled = applyFieldRules(Call, Field, Args, S))
+        return *Ruled;
       if (E.options().WholeProgram)
         return callElsewhere(Call, Field, Args, S);
       return callStored(Call, Field, Args, S);
@@ -553,6 +558,29 @@ FunctionAnalysis::callStored(const CallExpr *Call, const FieldDecl *Field,
       addAll(Result, applySummary(Call, Def, *Sum, Args, S,
                                   /*ThroughPointer=*/true));
   }
+  return Result;
+}
+
+std::optional<TaintSet>
+FunctionAnalysis::applyFieldRules(const CallExpr *Call, const FieldDecl *Field,
+                                  llvm::ArrayRef<std::pair<int, TaintSet>> Args,
+                                  State &S) {
+  llvm::ArrayRef<const model::Rule *> Rules =
+      M.rulesFor(model::ruleName(Field));
+  if (Rules.empty())
+    return std::nullopt;
+  TaintSet Result;
+  bool AnyHandled = false;
+  for (const model::Rule *R : Rules) {
+    // A command run through a field has no function to name: only sizes.
+    if (R->Kind == model::RuleKind::Sink && R->Sink != model::SinkKind::Size)
+      continue;
+    bool Handled = false;
+    addAll(Result, applyRule(Call, nullptr, *R, Args, S, Handled));
+    AnyHandled |= Handled;
+  }
+  if (!AnyHandled)
+    return std::nullopt;
   return Result;
 }
 

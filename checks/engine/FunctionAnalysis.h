@@ -236,6 +236,12 @@ private:
   /// The function \p A passes (`fn`, `&fn`, a pointer known to hold one
   /// function here), when the unit defines it outside system headers.
   const FunctionDecl *passedFunction(const Expr *A, const State &S) const;
+  /// A call through \p Field when the model has rules for it (a model
+  /// file's `Name: ctx::read_cb`): what they make of the call; none when
+  /// it has none.
+  std::optional<TaintSet>
+  applyFieldRules(const CallExpr *Call, const FieldDecl *Field,
+                  llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S);
   /// `pthread_create(&t, NULL, worker, job)`: the library calls the
   /// function passed (model::RuleKind::CallsBack) with the data passed.
   void callBack(const CallExpr *Call, const model::Rule &R,

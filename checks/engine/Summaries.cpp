@@ -669,13 +669,17 @@ bool TaintEngine::readsSource(const Stmt *S) {
       // (A member call's callee expression holds its object.)
       if (isa<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
         NamedCallee = Call->getCallee();
-    } else if (calledField(Call)) {
+    } else if (const FieldDecl *Field = calledField(Call)) {
       // Through a pointer held in a struct field: the link knows which
       // functions are stored there; one file at a time, those the file
       // stores. Through any other pointer the analysis knows nothing of
-      // the result (it is not assumed tainted), as evalCall says.
+      // the result (it is not assumed tainted), as evalCall says. A field
+      // the model names a source is one in every host.
       if (Whole)
         return true;
+      for (const model::Rule *R : model().rulesFor(model::ruleName(Field)))
+        if (R->Kind == model::RuleKind::Source)
+          return true;
     }
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(S))

@@ -335,7 +335,7 @@ std::vector<std::string> Model::sinkNames(SinkKind Kind) const {
   return Names;
 }
 
-std::string ruleName(const FunctionDecl *FD) {
+std::string ruleName(const NamedDecl *FD) {
   // Build "ns::Class::name" from the enclosing contexts, skipping inline
   // namespaces and template arguments, so that libstdc++'s std::__cxx11 and
   // libc++'s std::__1 both read as std.
@@ -347,7 +347,10 @@ std::string ruleName(const FunctionDecl *FD) {
         continue;
       Parts.push_back(NS->getName());
     } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
-      Parts.push_back(RD->getName());
+      // `typedef struct { ... } ctx_t;`: the typedef names the record.
+      const TypedefNameDecl *Typedef = RD->getTypedefNameForAnonDecl();
+      Parts.push_back(RD->getName().empty() && Typedef ? Typedef->getName()
+                                                       : RD->getName());
     } else if (isa<LinkageSpecDecl>(DC)) {
       continue;
     } else if (!isa<TranslationUnitDecl>(DC)) {

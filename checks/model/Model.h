@@ -34,6 +34,7 @@ namespace clang {
 class CallExpr;
 class Expr;
 class FunctionDecl;
+class NamedDecl;
 class ValueDecl;
 class VarDecl;
 } // namespace clang
@@ -261,8 +262,8 @@ struct Rule {
   /// argument designating the options' object, the field, and the name of
   /// the flag the program must set in it. FlagArg is NoArg when none.
   int FlagArg = NoArg;
-  std::string FlagField;
-  std::string FlagName;
+  std::string FlagField = {};
+  std::string FlagName = {};
   /// Where the rule was declared: "built-in", or "file:line" of a model
   /// file, or "annotation".
   std::string Origin = "built-in";
@@ -436,9 +437,11 @@ private:
 /// name.
 llvm::ArrayRef<llvm::StringLiteral> builtinShells();
 
-/// The qualified name a rule would use for \p FD: template arguments and
-/// inline namespaces (std::__1, std::__cxx11) are dropped.
-std::string ruleName(const clang::FunctionDecl *FD);
+/// The qualified name a rule would use for \p FD, a function or a field
+/// holding a function pointer (`ctx::read_cb`; an anonymous struct is named
+/// by its typedef): template arguments and inline namespaces (std::__1,
+/// std::__cxx11) are dropped.
+std::string ruleName(const clang::NamedDecl *FD);
 
 } // namespace sinkguard::model
 
