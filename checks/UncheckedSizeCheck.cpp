@@ -31,16 +31,6 @@ static StringRef arithmeticOf(const Expr *Size) {
   }
 }
 
-/// The field a call goes through (`ctx->alloc(n)`, `(*ctx->alloc)(n)`).
-static const FieldDecl *fieldCalled(const CallExpr *Call) {
-  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(Callee);
-      UO && UO->getOpcode() == UO_Deref)
-    Callee = UO->getSubExpr()->IgnoreParenImpCasts();
-  const auto *ME = dyn_cast<MemberExpr>(Callee);
-  return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
-}
-
 void UncheckedSizeCheck::report(const engine::SinkHit &Hit, ASTContext &Ctx) {
   if (Hit.K != engine::SinkHit::Size || reportInCallee(Hit, Ctx, "a size"))
     return;
@@ -51,10 +41,8 @@ void UncheckedSizeCheck::report(const engine::SinkHit &Hit, ASTContext &Ctx) {
   // What the value sizes: a length bounded by a buffer, an allocation.
   std::string Role = U.Base ? "length '" : "size '";
   std::string Where;
-  if (Hit.Sink)
-    Where = " passed to '" + Hit.Sink->getNameAsString() + "'";
-  else if (const FieldDecl *Field = Hit.Call ? fieldCalled(Hit.Call) : nullptr)
-    Where = " passed to '" + Field->getNameAsString() + "'";
+  if (std::string Callee = engine::sinkName(Hit); !Callee.empty())
+    Where = " passed to '" + Callee + "'";
   else if (isa<CXXNewExpr>(U.Use))
     Where = " of 'new[]'";
   else if (const auto *CE = dyn_cast<CXXConstructExpr>(U.Use)) {

@@ -120,6 +120,14 @@ const FieldDecl *calledField(const CallExpr *Call) {
   return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
 }
 
+std::string sinkName(const SinkHit &Hit) {
+  if (Hit.Sink)
+    return Hit.Sink->getNameAsString();
+  if (const FieldDecl *Field = Hit.Call ? calledField(Hit.Call) : nullptr)
+    return Field->getNameAsString();
+  return {};
+}
+
 /// The text of a string literal \p E, if it is one.
 std::optional<llvm::StringRef> literalText(const Expr *E) {
   E = stripToValue(E);

@@ -292,6 +292,11 @@ struct SinkHit {
   }
 };
 
+/// The name of the function a call sink passes the value to: the callee,
+/// or for a call through a struct field (a model file's `ctx::alloc`) the
+/// field; empty when there is no call.
+std::string sinkName(const SinkHit &Hit);
+
 /// Whether \p Hit brings only a distance measured in a buffer
 /// (Step::Positional) to a range sink whose own extent is unknown (an
 /// allocation, a loop, a pointer): no larger than the buffer it was
