@@ -565,6 +565,8 @@ std::optional<TaintSet>
 FunctionAnalysis::applyFieldRules(const CallExpr *Call, const FieldDecl *Field,
                                   llvm::ArrayRef<std::pair<int, TaintSet>> Args,
                                   State &S) {
+  if (!M.namesSomething(Field->getName()))
+    return std::nullopt;
   llvm::ArrayRef<const model::Rule *> Rules =
       M.rulesFor(model::ruleName(Field));
   if (Rules.empty())

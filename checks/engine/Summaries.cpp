@@ -677,9 +677,10 @@ bool TaintEngine::readsSource(const Stmt *S) {
       // the model names a source is one in every host.
       if (Whole)
         return true;
-      for (const model::Rule *R : model().rulesFor(model::ruleName(Field)))
-        if (R->Kind == model::RuleKind::Source)
-          return true;
+      if (model().namesSomething(Field->getName()))
+        for (const model::Rule *R : model().rulesFor(model::ruleName(Field)))
+          if (R->Kind == model::RuleKind::Source)
+            return true;
     }
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(S))

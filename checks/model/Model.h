@@ -381,6 +381,13 @@ public:
   llvm::ArrayRef<const Rule *> rulesFor(const clang::FunctionDecl *FD) const;
   llvm::ArrayRef<const Rule *> rulesFor(llvm::StringRef QualifiedName) const;
 
+  /// Whether some rule's function has the unqualified name \p Name: a
+  /// cheap first test before a qualified name is built (a field called
+  /// through, `ctx::read_cb`).
+  bool namesSomething(llvm::StringRef Name) const {
+    return SimpleNames.contains(Name);
+  }
+
   /// The rule of kind \p Kind (NoReturn, TextTest, SizeOf, UncheckedIndex)
   /// for \p FD, or null.
   const Rule *fact(const clang::FunctionDecl *FD, RuleKind Kind) const;
