@@ -84,6 +84,7 @@ void FunctionAnalysis::setFlag(const VarDecl *VD, const Expr *Value, State &S) {
   if (!Value || !VD->hasLocalStorage() || !VD->getType()->isIntegerType() ||
       !flagVariable(VD))
     return;
+  llvm::erase(S.DeadFlags, VD);
   Expr::EvalResult R;
   if (Value->isValueDependent() || !Value->EvaluateAsInt(R, Ctx))
     return;
@@ -546,6 +547,7 @@ void FunctionAnalysis::exitLoop(const Stmt *Loop, const Expr *Cond, State &S) {
   if (Vars.size() != 1)
     return;
   S.Flags[Vars.front()] = {true, {}, Cond};
+  llvm::erase(S.DeadFlags, Vars.front());
 }
 
 void FunctionAnalysis::applyLoopFlags(const Expr *Cond, bool Truth, State &S) {

@@ -330,12 +330,14 @@ bool State::joinValidated(const State &O) {
                     ? Other->second
                     : Implicit(O.Validated, Cur->second.When);
     if (!joinFlag(Cur->second, From, Changed)) {
+      if (!llvm::is_contained(DeadFlags, Cur->first))
+        DeadFlags.push_back(Cur->first);
       Flags.erase(Cur);
       Changed = true;
     }
   }
   for (const auto &[Var, F] : O.Flags) {
-    if (Flags.contains(Var))
+    if (Flags.contains(Var) || llvm::is_contained(DeadFlags, Var))
       continue;
     Flag Mine = Implicit(Before, F.When);
     bool Ignored = false;

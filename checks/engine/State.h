@@ -191,6 +191,10 @@ struct State {
     const clang::Expr *When = nullptr;
   };
   llvm::DenseMap<const clang::VarDecl *, Flag> Flags;
+  /// Flags a join found to mean nothing here: at a join point, never
+  /// brought back by a later edge (so joins only move down, and the
+  /// fixpoint ends). An assignment to the flag starts it afresh.
+  llvm::SmallVector<const clang::VarDecl *, 1> DeadFlags;
 
   /// Forgets that \p L (or what is within it, or what holds it) was
   /// validated: it was written.
