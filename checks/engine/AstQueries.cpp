@@ -154,6 +154,12 @@ const Expr *copiedObject(const Expr *E) {
   return nullptr;
 }
 
+bool isZeroConstant(const Expr *E, const ASTContext &Ctx) {
+  Expr::EvalResult R;
+  return !E->isValueDependent() && E->EvaluateAsInt(R, Ctx) &&
+         R.Val.getInt() == 0;
+}
+
 bool isNullLike(const Expr *E, ASTContext &Ctx) {
   E = E->IgnoreParenCasts();
   return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
@@ -259,8 +265,6 @@ static const Expr *innermostObject(const Expr *Ex) {
   }
 }
 
-/// Whether \p Ex designates one integer object exactly: a variable, a field,
-/// a dereferenced pointer; not an array element (arrays are one cell).
 const Stmt *loopBody(const Stmt *Loop) {
   if (const auto *F = dyn_cast_or_null<ForStmt>(Loop))
     return F->getBody();
@@ -285,6 +289,8 @@ bool stepsBackToObject(const BinaryOperator *BO) {
   return false;
 }
 
+/// Whether \p Ex designates one integer object exactly: a variable, a field,
+/// a dereferenced pointer; not an array element (arrays are one cell).
 bool preciseLocation(const Expr *Ex) {
   return isa_and_nonnull<DeclRefExpr, CXXThisExpr>(innermostObject(Ex));
 }

@@ -120,6 +120,9 @@ const FieldDecl *calledField(const CallExpr *Call);
 std::optional<llvm::StringRef> literalText(const Expr *E);
 
 bool isNullLike(const Expr *E, ASTContext &Ctx);
+/// Whether \p E is an integer constant equal to zero (`0`, `'\0'`, a
+/// macro for one).
+bool isZeroConstant(const Expr *E, const ASTContext &Ctx);
 
 /// Whether an allow-listed set of characters is free of anything a shell or
 /// a word splitter treats specially.

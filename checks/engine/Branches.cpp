@@ -50,8 +50,10 @@ void FunctionAnalysis::markValidated(Location L, State &S) {
 
 namespace {
 /// The local integers \p St assigns a non-zero constant to, into \p Out.
-void collectFlagVariables(const Stmt *St, const ASTContext &Ctx,
-                          llvm::SmallPtrSetImpl<const VarDecl *> &Out) {
+void collectFlagVariables(
+    const Stmt *St,
+    llvm::function_ref<std::optional<std::int64_t>(const Expr *)> ConstantOf,
+    llvm::SmallPtrSetImpl<const VarDecl *> &Out) {
   if (!St)
     return;
   if (const auto *BO = dyn_cast<BinaryOperator>(St);
@@ -59,21 +61,20 @@ void collectFlagVariables(const Stmt *St, const ASTContext &Ctx,
     const auto *Ref =
         dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
     const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    Expr::EvalResult R;
-    if (VD && VD->hasLocalStorage() && VD->getType()->isIntegerType() &&
-        !BO->getRHS()->isValueDependent() &&
-        BO->getRHS()->EvaluateAsInt(R, Ctx) && R.Val.getInt() != 0)
-      Out.insert(VD);
+    if (VD && VD->hasLocalStorage() && VD->getType()->isIntegerType())
+      if (std::optional<std::int64_t> V = ConstantOf(BO->getRHS()); V && *V)
+        Out.insert(VD);
   }
   for (const Stmt *Child : St->children())
-    collectFlagVariables(Child, Ctx, Out);
+    collectFlagVariables(Child, ConstantOf, Out);
 }
 } // namespace
 
 bool FunctionAnalysis::flagVariable(const VarDecl *VD) {
   if (!FlagVars) {
     FlagVars.emplace();
-    collectFlagVariables(FD->getBody(), Ctx, *FlagVars);
+    collectFlagVariables(
+        FD->getBody(), [&](const Expr *X) { return constantOf(X); }, *FlagVars);
   }
   return FlagVars->contains(VD);
 }
@@ -85,10 +86,10 @@ void FunctionAnalysis::setFlag(const VarDecl *VD, const Expr *Value, State &S) {
       !flagVariable(VD))
     return;
   llvm::erase(S.DeadFlags, VD);
-  Expr::EvalResult R;
-  if (Value->isValueDependent() || !Value->EvaluateAsInt(R, Ctx))
+  std::optional<std::int64_t> V = constantOf(Value);
+  if (!V)
     return;
-  if (R.Val.getInt() == 0)
+  if (*V == 0)
     S.Flags[VD].Vacuous = true;
   else if (!S.Validated.empty())
     S.Flags[VD].Clean = S.Validated;
@@ -492,10 +493,7 @@ std::pair<const Expr *, bool> truthTest(const Expr *E, ASTContext &Ctx) {
   if (!BO || (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE))
     return {E, Positive};
   auto IsZero = [&](const Expr *X) {
-    Expr::EvalResult R;
-    return isNullLike(X, Ctx) ||
-           (!X->isValueDependent() && X->EvaluateAsInt(R, Ctx) &&
-            R.Val.getInt() == 0);
+    return isNullLike(X, Ctx) || isZeroConstant(X, Ctx);
   };
   bool Ne = BO->getOpcode() == BO_NE;
   if (IsZero(BO->getRHS()))
@@ -695,14 +693,9 @@ void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
     const Expr *L = stripToValue(BO->getLHS());
     const Expr *R = stripToValue(BO->getRHS());
     // X == 0, 0 == X.
-    auto IsZeroLit = [&](const Expr *X) {
-      Expr::EvalResult Res;
-      return !X->isValueDependent() && X->EvaluateAsInt(Res, Ctx) &&
-             Res.Val.getInt() == 0;
-    };
-    if (IsZeroLit(R) || isNullLike(BO->getRHS(), Ctx)) {
+    if (isZeroConstant(R, Ctx) || isNullLike(BO->getRHS(), Ctx)) {
       refineZero(L, Holds, S);
-    } else if (IsZeroLit(L)) {
+    } else if (isZeroConstant(L, Ctx)) {
       refineZero(R, Holds, S);
     }
     if (!Holds)
@@ -743,7 +736,7 @@ void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
       if (const auto *AS = dyn_cast<ArraySubscriptExpr>(A)) {
         if (Tested Span =
                 Test(stripToValue(AS->getIdx()), model::TextTest::SpanOfSet);
-            Span.Text && IsZeroLit(B))
+            Span.Text && isZeroConstant(B, Ctx))
           if (Span.SafeSet &&
               baseVariable(AS->getBase()) == baseVariable(Span.Text))
             validate(Span.Text, S);
@@ -852,11 +845,11 @@ const Expr *FunctionAnalysis::validationLoopSubject(const Stmt *Loop) {
           return S1;
         return Rejects(BO->getRHS(), Negated);
       }
-      Expr::EvalResult Res;
       if ((BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE) &&
-          BO->getRHS()->EvaluateAsInt(Res, Ctx) && Res.Val.getInt() == 0)
+          isZeroConstant(BO->getRHS(), Ctx))
         return Rejects(BO->getLHS(),
                        BO->getOpcode() == BO_EQ ? !Negated : Negated);
+      Expr::EvalResult Res;
       // c < 'a' || c > 'z' style range tests reject what is outside.
       if ((BO->getOpcode() == BO_LT || BO->getOpcode() == BO_GT) && !Negated &&
           BO->getRHS()->EvaluateAsInt(Res, Ctx)) {

@@ -402,12 +402,6 @@ int TaintEngine::trackedGlobal(const ValueDecl *VD) {
   return global(Var);
 }
 
-namespace {
-bool overlaps(const FieldPath *A, const FieldPath *B) {
-  return pathWithin(A, B) || pathWithin(B, A);
-}
-} // namespace
-
 unsigned TaintEngine::storeCount(int G) const {
   auto Changes = StoreChanges.find(G);
   return Changes == StoreChanges.end() ? 0 : Changes->second;

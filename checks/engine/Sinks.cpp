@@ -514,9 +514,6 @@ bool walksWhatItHolds(const Expr *Limit, const Stmt *Body,
   return false;
 }
 
-} // namespace
-
-namespace {
 /// Whether \p St reads the pointer \p Buf, or a local pointer set from it
 /// (`const uint8_t *p = buf`).
 bool mentionsBuffer(const Stmt *St, const ParmVarDecl *Buf) {

@@ -292,12 +292,9 @@ bool intersect(llvm::SmallVectorImpl<Location> &Into,
 }
 
 bool overlapping(Location A, Location B) {
-  return A.Base == B.Base &&
-         (pathWithin(A.Path, B.Path) || pathWithin(B.Path, A.Path));
+  return A.Base == B.Base && overlaps(A.Path, B.Path);
 }
-} // namespace
 
-namespace {
 /// Joins flag \p From into \p Into (State::Flags); returns false when
 /// nothing is known after the join.
 bool joinFlag(State::Flag &Into, const State::Flag &From, bool &Changed) {

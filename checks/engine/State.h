@@ -41,6 +41,10 @@ std::string fieldNames(const FieldPath *Inner, const FieldPath *Outer);
 /// Whether \p Inner is \p Outer or a path below it (every path is below
 /// the whole object, null).
 bool pathWithin(const FieldPath *Outer, const FieldPath *Inner);
+/// Whether one of \p A and \p B is within the other.
+inline bool overlaps(const FieldPath *A, const FieldPath *B) {
+  return pathWithin(A, B) || pathWithin(B, A);
+}
 /// An order of field paths that does not depend on where they were
 /// allocated: by the fields' positions in their records, outermost first.
 /// (Output that followed pointer order changed from run to run.)

@@ -331,17 +331,6 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::validator("std::regex_match", {0}),
       Rule::validator("std::regex_search", {0})
           .withPattern(Rule::PatternNeed::Anchored),
-      // --- Library functions that call a function the program passes,
-      // with data it passes: the callee is that function.
-      Rule::callsBack("pthread_create", 2, {3}),
-      Rule::callsBack("thrd_create", 1, {2}),
-      Rule::callsBack("qsort", 3, {0, 0}),
-      Rule::callsBack("qsort_r", 3, {0, 0, 4}),
-      Rule::callsBack("bsearch", 4, {0, 1}),
-      Rule::callsBack("g_thread_new", 1, {2}),
-      Rule::callsBack("g_idle_add", 0, {1}),
-      Rule::callsBack("g_timeout_add", 1, {2}),
-
       // An address in numeric form only (1 on success).
       Rule::validator("inet_pton", {1}),
       // getaddrinfo returns 0 for a host in numeric form only when its
@@ -363,6 +352,17 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::validator("std::unordered_map::count", {0}).onFixedObject(),
       Rule::validator("std::unordered_map::contains", {0}).onFixedObject(),
       Rule::validator("std::unordered_map::find", {0}).onFixedObject(),
+
+      // --- Library functions that call a function the program passes,
+      // with data it passes: the callee is that function. ---
+      Rule::callsBack("pthread_create", 2, {3}),
+      Rule::callsBack("thrd_create", 1, {2}),
+      Rule::callsBack("qsort", 3, {0, 0}),
+      Rule::callsBack("qsort_r", 3, {0, 0, 4}),
+      Rule::callsBack("bsearch", 4, {0, 1}),
+      Rule::callsBack("g_thread_new", 1, {2}),
+      Rule::callsBack("g_idle_add", 0, {1}),
+      Rule::callsBack("g_timeout_add", 1, {2}),
 
       // --- Tests on text, whose meaning the engine reads from the
       // comparison around the call. ---
