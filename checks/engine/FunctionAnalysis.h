@@ -189,6 +189,9 @@ private:
   /// comes from, continued through the constructor.
   TaintSet constructed(const clang::CXXConstructExpr *CE, const TaintSet &From,
                        State &S);
+  /// What field \p Path of \p Object, a temporary its constructor makes
+  /// (`Runner(argv[1]).run()`), holds: what the constructor stores there.
+  TaintSet temporaryField(const Expr *Object, const FieldPath *Path, State &S);
   /// What an argument that designates an object (a pointer to a struct, a
   /// struct by reference) holds in its fields: each field's path relative
   /// to the object with its cell, in field order, and every path some

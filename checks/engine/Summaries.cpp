@@ -119,10 +119,11 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
       // The callee read one field of the object: what that field of the
       // argument holds (and what holds the whole of it).
       TaintSet Field;
-      if (Inner->Root->Path)
-        if (const Expr *A = ArgOf(P))
-          if (Location L = locOf(A, S); L.valid())
-            Field = read(rebase(L, Inner->Root->Path), S, QualType());
+      const Expr *A = Inner->Root->Path ? ArgOf(P) : nullptr;
+      if (Location L = A ? locOf(A, S) : Location(); L.valid())
+        Field = read(rebase(L, Inner->Root->Path), S, QualType());
+      else if (A)
+        Field = temporaryField(A, Inner->Root->Path, S);
       const TaintSet &T = Inner->Root->Path ? Field : Whole;
       for (const Step *Outer : T) {
         // Every round of the fixpoint maps the same steps through the same

@@ -616,6 +616,19 @@ bool FunctionAnalysis::constructFields(
   return true;
 }
 
+TaintSet FunctionAnalysis::temporaryField(const Expr *Object,
+                                          const FieldPath *Path, State &S) {
+  const auto *CE = dyn_cast<CXXConstructExpr>(stripToValue(Object));
+  const TaintEngine::Summary *Sum = CE ? constructorSummary(CE) : nullptr;
+  TaintSet T;
+  if (!Sum)
+    return T;
+  for (const auto &F : Sum->Out)
+    if (F.Param == model::ThisObject && overlaps(F.Path, Path))
+      addAll(T, constructed(CE, F.From, S));
+  return T;
+}
+
 void FunctionAnalysis::transfer(const CFGBlock &B, State &S) {
   Cache.clear();
   for (const CFGElement &El : B) {
