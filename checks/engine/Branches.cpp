@@ -666,6 +666,17 @@ void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
       refine(BO->getRHS(), false, S);
       return;
     }
+    // `return c == "a" || c == "b";`: what holds on either way it is true
+    // (the CFG splits the conditions of branches; this is a value's).
+    if ((Op == BO_LOr && Truth) || (Op == BO_LAnd && !Truth)) {
+      bool Or = Op == BO_LOr;
+      State First = S;
+      refine(BO->getLHS(), Or, First);
+      refine(BO->getLHS(), !Or, S);
+      refine(BO->getRHS(), Or, S);
+      S.join(std::move(First));
+      return;
+    }
     if (TrackRanges && BO->isComparisonOp())
       refineRange(BO, Truth, S);
     // `inet_pton(...) == 1`, `> 0`, `<= 0` on the false edge: the call
