@@ -88,7 +88,14 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
   }
   if (const auto *CO = dyn_cast<ConditionalOperator>(Ex)) {
     Location T = locOf(CO->getTrueExpr(), S);
-    return T.valid() ? T : locOf(CO->getFalseExpr(), S);
+    Location L = T.valid() ? T : locOf(CO->getFalseExpr(), S);
+    if (!L.valid())
+      return L;
+    // `valid(c) ? c : "true"`: not c itself, which is valid only where
+    // the condition says so; the value (eval) is what the sides hold.
+    State Arm = S;
+    refine(CO->getCond(), T.valid(), Arm);
+    return llvm::is_contained(Arm.Validated, L) ? Location() : L;
   }
   if (const auto *Call = dyn_cast<CallExpr>(Ex)) {
     const FunctionDecl *Callee = Call->getDirectCallee();

@@ -442,6 +442,17 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
       State::joinRanges(S.Ranges, AfterTrue);
       return T;
     }
+    // `valid(c) ? c : "true"`: each side's value under its condition (what
+    // the sides did is in their own blocks of the CFG already).
+    if (const auto *C = dyn_cast<ConditionalOperator>(CO)) {
+      State Then = S;
+      refine(C->getCond(), true, Then);
+      TaintSet T = eval(C->getTrueExpr(), Then);
+      State Else = S;
+      refine(C->getCond(), false, Else);
+      addAll(T, eval(C->getFalseExpr(), Else));
+      return T;
+    }
     TaintSet T = eval(CO->getTrueExpr(), S);
     addAll(T, eval(CO->getFalseExpr(), S));
     return T;
