@@ -277,6 +277,16 @@ const Stmt *loopBody(const Stmt *Loop) {
   return nullptr;
 }
 
+const Expr *loopCondition(const Stmt *Loop) {
+  if (const auto *F = dyn_cast_or_null<ForStmt>(Loop))
+    return F->getCond();
+  if (const auto *W = dyn_cast_or_null<WhileStmt>(Loop))
+    return W->getCond();
+  if (const auto *D = dyn_cast_or_null<DoStmt>(Loop))
+    return D->getCond();
+  return nullptr;
+}
+
 bool stepsBackToObject(const BinaryOperator *BO) {
   if (BO->getOpcode() != BO_Sub || !BO->getLHS()->getType()->isPointerType())
     return false;

@@ -51,6 +51,9 @@ bool stepsBackToObject(const clang::BinaryOperator *BO);
 /// another statement.
 const clang::Stmt *loopBody(const clang::Stmt *Loop);
 
+/// The condition of a for, while or do loop; null for another statement.
+const clang::Expr *loopCondition(const clang::Stmt *Loop);
+
 /// Peels the nodes that do not change which object or value is meant.
 inline const Expr *stripToValue(const Expr *E) {
   while (E) {

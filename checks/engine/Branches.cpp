@@ -534,17 +534,56 @@ bool meansLoopCondition(const Expr *X, bool Truth, const Expr *When,
 }
 } // namespace
 
+namespace {
+void collectConjunctionLoops(const Stmt *St,
+                             llvm::DenseMap<const Stmt *, const Stmt *> &Out) {
+  if (!St)
+    return;
+  if (const auto *All =
+          dyn_cast_or_null<BinaryOperator>(stripToValue(loopCondition(St)));
+      All && All->getOpcode() == BO_LAnd)
+    Out[All] = St;
+  for (const Stmt *Child : St->children())
+    collectConjunctionLoops(Child, Out);
+}
+} // namespace
+
+const Stmt *FunctionAnalysis::loopOfCondition(const Stmt *Cond) {
+  if (!ConjunctionLoops) {
+    ConjunctionLoops.emplace();
+    collectConjunctionLoops(FD->getBody(), *ConjunctionLoops);
+  }
+  return ConjunctionLoops->lookup(Cond);
+}
+
 void FunctionAnalysis::exitLoop(const Stmt *Loop, const Expr *Cond, State &S) {
   auto [It, New] = LoopBreaks.try_emplace(Loop, false);
   if (New)
     It->second = breaksOut(loopBody(Loop));
-  if (!It->second)
-    return;
+  const Expr *When = Cond;
+  bool Vacuous = true;
+  if (!It->second) {
+    // `for (i = 0; allowed[i] && strcmp(s, allowed[i]); i++);` stops
+    // where the last test fails while the first holds, as a break would;
+    // where the first fails it ran to its end.
+    const auto *All =
+        dyn_cast_or_null<BinaryOperator>(stripToValue(loopCondition(Loop)));
+    if (!All || All->getOpcode() != BO_LAnd)
+      return;
+    When = All->getLHS();
+    if (stripToValue(Cond) == stripToValue(All->getRHS())) {
+      refine(Cond, false, S);
+      Vacuous = false;
+    } else if (stripToValue(Cond) != stripToValue(When)) {
+      return;
+    }
+  }
   llvm::SmallVector<const VarDecl *, 2> Vars;
-  localIntegers(Cond, Vars);
+  localIntegers(When, Vars);
   if (Vars.size() != 1)
     return;
-  S.Flags[Vars.front()] = {true, {}, Cond};
+  S.Flags[Vars.front()] = {
+      Vacuous, Vacuous ? decltype(S.Validated)() : S.Validated, When};
   llvm::erase(S.DeadFlags, Vars.front());
 }
 

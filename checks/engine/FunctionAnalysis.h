@@ -471,7 +471,9 @@ private:
   void applyFlag(const Expr *Ex, State &S);
   /// Leaving \p Loop because its condition \p Cond failed: when the loop
   /// can also break out, its index is a flag (State::Flags) that the
-  /// condition holds only where it broke out.
+  /// condition holds only where it broke out. A loop `a && b` without a
+  /// break leaves where b fails while a holds as if it broke out there:
+  /// a is the flag's condition (\p Cond is a or b, whichever failed).
   void exitLoop(const Stmt *Loop, const Expr *Cond, State &S);
   /// `if (!allowed[i]) return;`, `if (i == n) ...` after such a loop:
   /// where \p Cond taking \p Truth means the loop's condition held, what
@@ -559,6 +561,11 @@ private:
   std::optional<llvm::SmallPtrSet<const VarDecl *, 2>> FlagVars;
   /// Per loop, whether its body breaks out of it (exitLoop).
   llvm::DenseMap<const Stmt *, bool> LoopBreaks;
+  /// The loops whose condition is a conjunction, by that condition; found
+  /// once per function, when first needed (loopOfCondition).
+  std::optional<llvm::DenseMap<const Stmt *, const Stmt *>> ConjunctionLoops;
+  /// The loop whose condition is \p Cond, a `&&`; null for another.
+  const Stmt *loopOfCondition(const Stmt *Cond);
   /// Function-pointer parameters bound to the functions the caller passes.
   TaintEngine::Callbacks Bound;
   /// The functions \p Call passes to function-pointer parameters of

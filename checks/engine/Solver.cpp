@@ -393,6 +393,11 @@ void FunctionAnalysis::propagate(const CFGBlock &Blk, State &&S,
             refineRanges(Cond, Truth, Edge);
         } else {
           refine(Cond, Truth, Edge);
+          // Leaving `for (...; a && b; ...)` where a fails.
+          if (!Truth && Term && isa<BinaryOperator>(Term) &&
+              cast<BinaryOperator>(Term)->getOpcode() == BO_LAnd)
+            if (const Stmt *Loop = loopOfCondition(Term))
+              exitLoop(Loop, Cond, Edge);
         }
       }
       // Entering a loop (not coming round again): what bounds it.
