@@ -277,6 +277,15 @@ const Stmt *loopBody(const Stmt *Loop) {
   return nullptr;
 }
 
+const LambdaExpr *lambdaOf(const Expr *E) {
+  E = stripToValue(E);
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E);
+      CE && CE->getNumArgs() == 1 && CE->getType()->getAsCXXRecordDecl() &&
+      CE->getType()->getAsCXXRecordDecl()->isLambda())
+    E = stripToValue(CE->getArg(0));
+  return dyn_cast_or_null<LambdaExpr>(E);
+}
+
 const Expr *loopCondition(const Stmt *Loop) {
   if (const auto *F = dyn_cast_or_null<ForStmt>(Loop))
     return F->getCond();

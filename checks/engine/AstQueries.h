@@ -51,6 +51,10 @@ bool stepsBackToObject(const clang::BinaryOperator *BO);
 /// another statement.
 const clang::Stmt *loopBody(const clang::Stmt *Loop);
 
+/// The lambda \p E makes (past the copy of the closure into a variable);
+/// null when \p E is not one.
+const clang::LambdaExpr *lambdaOf(const clang::Expr *E);
+
 /// The condition of a for, while or do loop; null for another statement.
 const clang::Expr *loopCondition(const clang::Stmt *Loop);
 

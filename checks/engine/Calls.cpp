@@ -376,6 +376,9 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
     if (A->getType()->isPointerType() || A->isGLValue() ||
         A->getType()->isRecordType())
       addAll(T, read(locOf(A, S), S, A->getType()));
+    // A lambda passed: what it captured (each capture its field).
+    if (const LambdaExpr *L = lambdaOf(A))
+      addAll(T, capturedAll(L, S));
     int Pos = static_cast<int>(I);
     if (OperatorMember)
       Pos = I == 0 ? model::ThisObject : Pos - 1;

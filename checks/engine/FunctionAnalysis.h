@@ -192,6 +192,15 @@ private:
   /// What field \p Path of \p Object, a temporary its constructor makes
   /// (`Runner(argv[1]).run()`), holds: what the constructor stores there.
   TaintSet temporaryField(const Expr *Object, const FieldPath *Path, State &S);
+  /// `auto f = [cmd] { ... }`: each capture's field of the closure at
+  /// \p Object holds what its variable holds now; false when \p Init
+  /// makes no closure.
+  bool captureFields(Location Object, const Expr *Init, State &S);
+  /// What a capture's initialiser \p Value holds (for a reference or a
+  /// pointer, what it designates too).
+  TaintSet captured(const Expr *Value, State &S);
+  /// What the captures of the closure \p L makes hold, together.
+  TaintSet capturedAll(const clang::LambdaExpr *L, State &S);
   /// What an argument that designates an object (a pointer to a struct, a
   /// struct by reference) holds in its fields: each field's path relative
   /// to the object with its cell, in field order, and every path some
@@ -526,6 +535,9 @@ private:
   /// and reported when the function is done.
   llvm::MapVector<std::pair<const Expr *, const Origin *>, SinkHit> IndexHits;
   llvm::DenseMap<const ParmVarDecl *, bool> ParamModified;
+  /// In a lambda's call operator: the closure's field for each variable
+  /// it captures (a captured variable is a field of *this).
+  llvm::DenseMap<const ValueDecl *, FieldDecl *> CaptureFields;
   /// Bases of the locations with a field path made in this function: the
   /// others have one location each (clean and forgetRange look it up).
   llvm::SmallPtrSet<const void *, 8> FieldBases;

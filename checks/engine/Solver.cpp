@@ -218,6 +218,10 @@ void FunctionAnalysis::run() {
     Entry.Cells[varLoc(PD)] = {St};
   }
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    if (MD->getParent()->isLambda()) {
+      FieldDecl *ThisCapture = nullptr;
+      MD->getParent()->getCaptureFields(CaptureFields, ThisCapture);
+    }
     if (MD->isInstance()) {
       const Origin *O = E.makeOrigin({Origin::Parameter, model::ThisObject,
                                       model::SourceKind::Other, "this", false,

@@ -99,6 +99,8 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
   for (const auto &[G, Count] : Sum.ReadGlobals)
     E.noteRead(G, Count);
   std::string Fn = nameOf(Callee);
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  bool Lambda = Method && Method->getParent()->isLambda();
   SourceLocation At = Call->getExprLoc();
   auto ParamName = [&](int P) -> std::string {
     if (P == model::ThisObject)
@@ -130,9 +132,11 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
         // call again: found here without building the message.
         const Step *&Known = PassedThrough[{Call, Outer, Inner}];
         if (!Known) {
-          const Step *Passed =
-              E.makeStep(Outer, Outer->Root, At,
-                         "passed to '" + Fn + "' as '" + ParamName(P) + "'");
+          const Step *Passed = E.makeStep(
+              Outer, Outer->Root, At,
+              Lambda && P == model::ThisObject
+                  ? std::string("captured by the lambda called here")
+                  : "passed to '" + Fn + "' as '" + ParamName(P) + "'");
           Known = E.replay(Passed, Inner);
         }
         Result.push_back(Known);

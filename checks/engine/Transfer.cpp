@@ -182,6 +182,9 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
     if (copyObject(varLoc(VD), locOf(From, S), S, /*Strong=*/true, Assigned))
       return;
   }
+  // `auto f = [cmd] { ... }`: each capture in its field.
+  if (captureFields(varLoc(VD), Init, S))
+    return;
   // `Frame f(bytes)`: each field what the constructor stores there.
   if (const auto *CE = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
       CE && constructFields(varLoc(VD), CE, S, Assigned))
@@ -627,11 +630,66 @@ bool FunctionAnalysis::constructFields(
   return true;
 }
 
+namespace {
+/// Calls \p Each with each field of the closure \p L makes and the
+/// expression that initialises it, in order.
+void forEachCapture(
+    const LambdaExpr *L,
+    llvm::function_ref<void(const FieldDecl *, const Expr *)> Each) {
+  const CXXRecordDecl *Closure = L->getLambdaClass();
+  auto Field = Closure->field_begin();
+  for (const Expr *Init : L->capture_inits()) {
+    if (Field == Closure->field_end())
+      return;
+    if (Init)
+      Each(*Field, Init);
+    ++Field;
+  }
+}
+} // namespace
+
+TaintSet FunctionAnalysis::captured(const Expr *Value, State &S) {
+  TaintSet T = eval(Value, S);
+  if (Value->isGLValue() || Value->getType()->isPointerType())
+    addAll(T, read(locOf(Value, S), S, Value->getType()));
+  return T;
+}
+
+bool FunctionAnalysis::captureFields(Location Object, const Expr *Init,
+                                     State &S) {
+  const LambdaExpr *L = lambdaOf(Init);
+  if (!L || !Object.valid())
+    return false;
+  clean(Object, S);
+  forEachCapture(L, [&](const FieldDecl *F, const Expr *Value) {
+    TaintSet T = captured(Value, S);
+    if (!T.empty())
+      write(rebase(Object, child(nullptr, F)), T, S, /*Strong=*/true);
+  });
+  return true;
+}
+
+TaintSet FunctionAnalysis::capturedAll(const LambdaExpr *L, State &S) {
+  TaintSet T;
+  forEachCapture(L, [&](const FieldDecl *, const Expr *Value) {
+    addAll(T, captured(Value, S));
+  });
+  return T;
+}
+
 TaintSet FunctionAnalysis::temporaryField(const Expr *Object,
                                           const FieldPath *Path, State &S) {
+  TaintSet T;
+  // `with_value(v, [cmd](...) { ... })`: what each capture holds.
+  if (const LambdaExpr *L = lambdaOf(Object)) {
+    forEachCapture(L, [&](const FieldDecl *F, const Expr *Value) {
+      if (overlaps(child(nullptr, F), Path))
+        addAll(T, captured(Value, S));
+    });
+    return T;
+  }
   const auto *CE = dyn_cast<CXXConstructExpr>(stripToValue(Object));
   const TaintEngine::Summary *Sum = CE ? constructorSummary(CE) : nullptr;
-  TaintSet T;
   if (!Sum)
     return T;
   for (const auto &F : Sum->Out)
