@@ -589,9 +589,66 @@ FunctionAnalysis::applyFieldRules(const CallExpr *Call, const FieldDecl *Field,
   return Result;
 }
 
+const CallExpr *FunctionAnalysis::invocation(const Expr *Callable,
+                                             llvm::ArrayRef<const Expr *> Args,
+                                             SourceLocation Loc,
+                                             const State &S) {
+  llvm::SmallVector<Expr *, 4> CallArgs;
+  const FunctionDecl *Fn = nullptr;
+  const auto *Closure = Callable->getType()->getAsCXXRecordDecl();
+  if (Closure && Closure->isLambda() && !Closure->isGenericLambda()) {
+    // The closure is the call operator's first argument.
+    Fn = Closure->getLambdaCallOperator();
+    CallArgs.push_back(const_cast<Expr *>(Callable));
+  } else {
+    Fn = passedFunction(Callable, S);
+  }
+  if (!Fn || !Fn->hasBody())
+    return nullptr;
+  for (const Expr *A : Args)
+    CallArgs.push_back(const_cast<Expr *>(A));
+  auto *F = const_cast<FunctionDecl *>(Fn);
+  auto *Ref =
+      DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(), SourceLocation(), F,
+                          false, Loc, F->getType(), VK_LValue);
+  auto *Callee = ImplicitCastExpr::Create(
+      Ctx, Ctx.getPointerType(F->getType()), CK_FunctionToPointerDecay, Ref,
+      nullptr, VK_PRValue, FPOptionsOverride());
+  QualType Result = F->getReturnType().getNonReferenceType();
+  if (Closure && Closure->isLambda())
+    return CXXOperatorCallExpr::Create(Ctx, OO_Call, Callee, CallArgs, Result,
+                                       VK_PRValue, Loc, FPOptionsOverride());
+  return CallExpr::Create(Ctx, Callee, CallArgs, Result, VK_PRValue, Loc,
+                          FPOptionsOverride());
+}
+
+void FunctionAnalysis::invokeCallable(const Expr *Site,
+                                      llvm::ArrayRef<const Expr *> Args,
+                                      const model::Rule &R, State &S) {
+  if (R.CallbackArg < 0)
+    return;
+  auto Pos = static_cast<size_t>(R.CallbackArg);
+  // `std::async(std::launch::async, fn, ...)`: the policy is not called.
+  while (Pos < Args.size() && Args[Pos]->getType()->isEnumeralType())
+    ++Pos;
+  if (Pos >= Args.size())
+    return;
+  auto [It, New] = Invocations.try_emplace(Site, nullptr);
+  if (New)
+    It->second =
+        invocation(Args[Pos], Args.drop_front(Pos + 1), Site->getBeginLoc(), S);
+  if (It->second)
+    eval(It->second, S);
+}
+
 void FunctionAnalysis::callBack(const CallExpr *Call, const model::Rule &R,
                                 llvm::ArrayRef<std::pair<int, TaintSet>> Args,
                                 State &S) {
+  if (R.In.variadicFrom() != model::NoArg) {
+    llvm::SmallVector<const Expr *, 4> All(Call->arguments());
+    invokeCallable(Call, All, R, S);
+    return;
+  }
   const Expr *FnArg = ruleArg(Call, R.CallbackArg);
   const FunctionDecl *Def = FnArg ? passedFunction(FnArg, S) : nullptr;
   if (!Def)

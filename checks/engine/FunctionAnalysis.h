@@ -258,6 +258,18 @@ private:
   /// function passed (model::RuleKind::CallsBack) with the data passed.
   void callBack(const CallExpr *Call, const model::Rule &R,
                 llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S);
+  /// `std::thread t(worker, cmd)`, `std::async(policy, [cmd] { ... })`:
+  /// the library calls the callable among \p Args at the rule's position
+  /// with the arguments after it; evaluated as that call, written out
+  /// once per \p Site (Invocations).
+  void invokeCallable(const Expr *Site, llvm::ArrayRef<const Expr *> Args,
+                      const model::Rule &R, State &S);
+  /// The call `fn(args...)` or `closure(args...)` \p Callable stands for,
+  /// made in the AST context; null when it names no function defined here.
+  const CallExpr *invocation(const Expr *Callable,
+                             llvm::ArrayRef<const Expr *> Args,
+                             SourceLocation Loc, const State &S);
+  llvm::DenseMap<const Expr *, const CallExpr *> Invocations;
   TaintSet applyLinked(const CallExpr *Call, const FunctionDecl *Callee,
                        const LinkedFunction &L,
                        llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S);

@@ -571,6 +571,11 @@ TaintSet FunctionAnalysis::evalConstruct(const CXXConstructExpr *CE, State &S) {
         checkSize(CE, CE->getArg(0), nullptr, N, nullptr, S);
     }
   }
+  // `std::thread t(worker, cmd)`: the library calls worker(cmd).
+  if (const model::Rule *CB = M.fact(Ctor, model::RuleKind::CallsBack)) {
+    llvm::SmallVector<const Expr *, 4> All(CE->arguments());
+    invokeCallable(CE, All, *CB, S);
+  }
   // A constructor defined here: what it stores in the object is what the
   // object holds; without a definition, the object holds its arguments.
   if (const TaintEngine::Summary *Sum = constructorSummary(CE)) {

@@ -363,6 +363,12 @@ static std::vector<Rule> makeBuiltinRules() {
       Rule::callsBack("g_thread_new", 1, {2}),
       Rule::callsBack("g_idle_add", 0, {1}),
       Rule::callsBack("g_timeout_add", 1, {2}),
+      // C++ calls the callable it is given (a function or a lambda) with
+      // the arguments after it (std::async's launch policy skipped).
+      Rule::callsBack("std::thread::thread", 0, ArgSet::variadicFrom(1)),
+      Rule::callsBack("std::jthread::jthread", 0, ArgSet::variadicFrom(1)),
+      Rule::callsBack("std::async", 0, ArgSet::variadicFrom(1)),
+      Rule::callsBack("std::invoke", 0, ArgSet::variadicFrom(1)),
 
       // --- Tests on text, whose meaning the engine reads from the
       // comparison around the call. ---
