@@ -615,9 +615,15 @@ const CallExpr *FunctionAnalysis::invocation(const Expr *Callable,
       Ctx, Ctx.getPointerType(F->getType()), CK_FunctionToPointerDecay, Ref,
       nullptr, VK_PRValue, FPOptionsOverride());
   QualType Result = F->getReturnType().getNonReferenceType();
-  if (Closure && Closure->isLambda())
+  // A closure, or `std::thread t(&Worker::run, this, cmd)`: the object is
+  // the first argument, as in a member operator's call.
+  const auto *Method = dyn_cast<CXXMethodDecl>(Fn);
+  if (Method && Method->isInstance()) {
+    if (CallArgs.empty())
+      return nullptr;
     return CXXOperatorCallExpr::Create(Ctx, OO_Call, Callee, CallArgs, Result,
                                        VK_PRValue, Loc, FPOptionsOverride());
+  }
   return CallExpr::Create(Ctx, Callee, CallArgs, Result, VK_PRValue, Loc,
                           FPOptionsOverride());
 }

@@ -47,3 +47,30 @@ void start() {
   std::thread ticker([&cmd] { std::system(cmd.empty() ? "true" : "date"); });
   ticker.join();
 }
+
+class Worker {
+public:
+  explicit Worker(const char *cmd) : cmd_(cmd) {}
+  void run() { std::system(cmd_); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: command passed to 'system' contains data read by 'getenv' at line 71 [sinkguard-tainted-shell-command]
+  void run_with(const char *extra) {
+    std::system(label_);
+    (void)extra;
+  }
+  void start() {
+    std::thread t(&Worker::run, this);
+    t.join();
+  }
+
+private:
+  const char *cmd_;
+  const char *label_ = "uptime";
+};
+
+void start_worker() {
+  Worker w(std::getenv("WORKER"));
+  w.start();
+  // --- Clean: the method runs a fixed command; the argument is not run.
+  std::thread t(&Worker::run_with, &w, std::getenv("EXTRA"));
+  t.join();
+}
