@@ -254,11 +254,27 @@ public:
   bool VisitBinaryOperator(BinaryOperator *BO) override {
     if (BO->getOpcode() != BO_Assign || !BO->getType()->isFunctionPointerType())
       return true;
-    const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenCasts());
-    const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
-    const FunctionDecl *Fn = Field ? function(BO->getRHS()) : nullptr;
-    if (Fn && !SM.isInSystemHeader(BO->getExprLoc()))
-      Pairs.push_back({Field, Fn});
+    const Expr *LHS = BO->getLHS()->IgnoreParenCasts();
+    // `handlers[type] = on_data`: an element of a table (a variable or a
+    // field) filled at run time.
+    const auto *Element = dyn_cast<ArraySubscriptExpr>(LHS);
+    if (Element)
+      LHS = Element->getBase()->IgnoreParenImpCasts();
+    const ValueDecl *Holder = nullptr;
+    if (const auto *ME = dyn_cast<MemberExpr>(LHS)) {
+      Holder = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    } else if (const auto *Ref =
+                   Element ? dyn_cast<DeclRefExpr>(LHS) : nullptr) {
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        Holder = Var->getCanonicalDecl();
+    }
+    const FunctionDecl *Fn = Holder ? function(BO->getRHS()) : nullptr;
+    if (!Fn || SM.isInSystemHeader(BO->getExprLoc()))
+      return true;
+    if (Element)
+      Tables.push_back({Holder, Fn});
+    else
+      Pairs.push_back({cast<FieldDecl>(Holder), Fn});
     return true;
   }
 
@@ -296,6 +312,8 @@ public:
 
   const SourceManager &SM;
   std::vector<std::pair<const FieldDecl *, const FunctionDecl *>> Pairs;
+  /// Stores into elements: by the table (a variable or a field).
+  std::vector<std::pair<const ValueDecl *, const FunctionDecl *>> Tables;
 };
 
 /// The methods defined in the unit that override another, by the
@@ -354,7 +372,10 @@ TaintEngine::fieldTargets() {
     FieldTargets Targets(Ctx.getSourceManager());
     Targets.TraverseDecl(Ctx.getTranslationUnitDecl());
     StoredTargets = std::move(Targets.Pairs);
+    TableTargets = std::move(Targets.Tables);
     for (const auto &Entry : StoredTargets)
+      StoredFunctions.insert(Entry.second->getCanonicalDecl());
+    for (const auto &Entry : TableTargets)
       StoredFunctions.insert(Entry.second->getCanonicalDecl());
     FieldTargetsKnown = true;
   }
@@ -380,6 +401,16 @@ TaintEngine::storedIn(const FieldDecl *Field, unsigned Args) {
     if (Out.size() == MaxFieldCallees)
       break;
   }
+  return Out;
+}
+
+llvm::SmallVector<const FunctionDecl *, 2>
+TaintEngine::storedInTable(const ValueDecl *Table) {
+  fieldTargets();
+  llvm::SmallVector<const FunctionDecl *, 2> Out;
+  for (const auto &[T, Fn] : TableTargets)
+    if (T == Table && !llvm::is_contained(Out, Fn))
+      Out.push_back(Fn);
   return Out;
 }
 

@@ -508,6 +508,10 @@ private:
   /// stored first).
   llvm::SmallVector<const clang::FunctionDecl *, 2>
   storedIn(const clang::FieldDecl *Field, unsigned Args);
+  /// The functions the unit stores in elements of \p Table, a variable or
+  /// a field (`handlers[type] = on_data`), in the order stored.
+  llvm::SmallVector<const clang::FunctionDecl *, 2>
+  storedInTable(const clang::ValueDecl *Table);
   /// The methods defined in the unit that override \p MD (directly or
   /// through another override), found once.
   llvm::ArrayRef<const clang::FunctionDecl *>
@@ -622,6 +626,8 @@ private:
   mutable std::vector<std::string> UnitNames;
   std::vector<std::pair<const clang::FieldDecl *, const clang::FunctionDecl *>>
       StoredTargets;
+  std::vector<std::pair<const clang::ValueDecl *, const clang::FunctionDecl *>>
+      TableTargets;
   llvm::DenseSet<const clang::FunctionDecl *> StoredFunctions;
 };
 

@@ -770,25 +770,38 @@ void FunctionAnalysis::tableTargets(
       UO && UO->getOpcode() == UO_Deref)
     Callee = UO->getSubExpr()->IgnoreParenImpCasts();
   const auto *AS = dyn_cast<ArraySubscriptExpr>(Callee);
-  const auto *Ref =
-      AS ? dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts())
-         : nullptr;
-  const auto *Table = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  const VarDecl *Def = nullptr;
-  const Expr *Init = Table ? Table->getAnyInitializer(Def) : nullptr;
-  const auto *List = dyn_cast_or_null<InitListExpr>(Init);
-  if (!List)
+  const Expr *Base = AS ? AS->getBase()->IgnoreParenImpCasts() : nullptr;
+  const ValueDecl *Table = nullptr;
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Base)) {
+    if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+      Table = V->getCanonicalDecl();
+  } else if (const auto *ME = dyn_cast_or_null<MemberExpr>(Base)) {
+    Table = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  }
+  if (!Table)
     return;
-  for (const Expr *Elem : List->inits()) {
-    Elem = Elem->IgnoreParenImpCasts();
-    if (const auto *UO = dyn_cast<UnaryOperator>(Elem);
-        UO && UO->getOpcode() == UO_AddrOf)
-      Elem = UO->getSubExpr()->IgnoreParenImpCasts();
-    const auto *Fn = dyn_cast<DeclRefExpr>(Elem);
-    const auto *FDecl = Fn ? dyn_cast<FunctionDecl>(Fn->getDecl()) : nullptr;
+  auto Add = [&](const FunctionDecl *FDecl) {
     if (FDecl && !llvm::is_contained(Out, FDecl) && Out.size() < MaxCallTargets)
       Out.push_back(FDecl);
+  };
+  const VarDecl *Def = nullptr;
+  const auto *Var = dyn_cast<VarDecl>(Table);
+  const Expr *Init = Var ? Var->getAnyInitializer(Def) : nullptr;
+  if (const auto *List = dyn_cast_or_null<InitListExpr>(Init)) {
+    for (const Expr *Elem : List->inits()) {
+      Elem = Elem->IgnoreParenImpCasts();
+      if (const auto *UO = dyn_cast<UnaryOperator>(Elem);
+          UO && UO->getOpcode() == UO_AddrOf)
+        Elem = UO->getSubExpr()->IgnoreParenImpCasts();
+      const auto *Fn = dyn_cast<DeclRefExpr>(Elem);
+      Add(Fn ? dyn_cast<FunctionDecl>(Fn->getDecl()) : nullptr);
+    }
   }
+  // A table (not constant) the unit fills at run time:
+  // `handlers[MSG_EXEC] = on_exec`.
+  if (!Ctx.getBaseElementType(Table->getType()).isConstQualified())
+    for (const FunctionDecl *Fn : E.storedInTable(Table))
+      Add(Fn);
 }
 
 } // namespace sinkguard::engine
