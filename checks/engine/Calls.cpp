@@ -137,6 +137,14 @@ bool isDataPointer(QualType T) {
   return T->isPointerType() && !T->isFunctionPointerType();
 }
 
+/// Whether \p Field is where a message descriptor points to what the
+/// kernel writes itself: `msg_control`'s ancillary data (descriptors,
+/// credentials, addresses), sized by the kernel to fit the buffer, not
+/// data a peer chose.
+bool kernelWritten(const FieldDecl *Field) {
+  return Field && Field->getIdentifier() && Field->getName() == "msg_control";
+}
+
 /// The pointers an initialiser stores: `{buf, sizeof buf}`, and those of
 /// each element of `{{head, 16}, {body, 128}}`.
 void pointersIn(const Expr *Init, llvm::SmallVectorImpl<const Expr *> &Out) {
@@ -148,9 +156,15 @@ void pointersIn(const Expr *Init, llvm::SmallVectorImpl<const Expr *> &Out) {
   }
   if (const InitListExpr *Semantic = IL->getSemanticForm())
     IL = Semantic;
-  for (const Expr *Element : IL->inits())
-    if (Element)
+  const RecordDecl *RD = IL->getType()->getAsRecordDecl();
+  auto Field = RD ? RD->field_begin() : RecordDecl::field_iterator();
+  for (const Expr *Element : IL->inits()) {
+    bool Skip = RD && Field != RD->field_end() && kernelWritten(*Field);
+    if (RD && Field != RD->field_end())
+      ++Field;
+    if (Element && !Skip)
       pointersIn(Element, Out);
+  }
 }
 
 /// What the pointer fields of \p Obj were set to before \p Until, in
@@ -170,7 +184,8 @@ void storedPointers(const Stmt *S, const VarDecl *Obj, SourceLocation Until,
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S);
              BO && BO->getOpcode() == BO_Assign) {
     const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
-    if (ME && isDataPointer(ME->getType()) && containingVariable(ME) == Obj)
+    if (ME && isDataPointer(ME->getType()) && containingVariable(ME) == Obj &&
+        !kernelWritten(dyn_cast<FieldDecl>(ME->getMemberDecl())))
       Out.push_back(BO->getRHS());
   }
   for (const Stmt *Child : S->children())
@@ -232,7 +247,22 @@ TaintSet FunctionAnalysis::applyRule(
       if (!A)
         continue;
       const Step *St = E.makeStep(nullptr, O, At, readsInto(Fn, A));
-      write(locOf(A, S), {St}, S, /*Strong=*/true);
+      const RecordDecl *Descriptor =
+          R.FillsPointees && A->getType()->isPointerType()
+              ? A->getType()->getPointeeType()->getAsRecordDecl()
+              : nullptr;
+      if (Descriptor && Descriptor->getDefinition()) {
+        // recvmsg's msghdr: what its pointers designate is the data; its
+        // counts and flags, and the kernel's control data, are not.
+        Location Object = locOf(A, S);
+        for (const FieldDecl *F : Descriptor->getDefinition()->fields())
+          if (Object.valid() && isDataPointer(F->getType()) &&
+              !kernelWritten(F))
+            write(rebase(Object, child(nullptr, F)), {St}, S,
+                  /*Strong=*/true);
+      } else {
+        write(locOf(A, S), {St}, S, /*Strong=*/true);
+      }
       if (R.FillsPointees)
         fillPointees(A, Call, O, Fn, S, 0);
     }

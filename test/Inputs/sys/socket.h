@@ -18,6 +18,19 @@ struct msghdr {
   size_t msg_controllen;
   int msg_flags;
 };
+struct cmsghdr {
+  size_t cmsg_len;
+  int cmsg_level;
+  int cmsg_type;
+};
+#define SOL_SOCKET 1
+#define SCM_RIGHTS 1
+#define CMSG_LEN(n) (sizeof(struct cmsghdr) + (n))
+#define CMSG_DATA(c) ((unsigned char *)((struct cmsghdr *)(c) + 1))
+#define CMSG_FIRSTHDR(m)                                                       \
+  ((m)->msg_controllen >= sizeof(struct cmsghdr)                               \
+       ? (struct cmsghdr *)(m)->msg_control                                    \
+       : (struct cmsghdr *)0)
 ssize_t recv(int fd, void *buf, size_t n, int flags);
 ssize_t recvfrom(int fd, void *buf, size_t n, int flags, struct sockaddr *a,
                  socklen_t *l);
