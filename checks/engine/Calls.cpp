@@ -222,6 +222,27 @@ void FunctionAnalysis::fillPointees(const Expr *Obj, const CallExpr *Call,
   }
 }
 
+void FunctionAnalysis::writeFilled(const Expr *A, bool Descriptor,
+                                   const Step *St, State &S) {
+  const RecordDecl *RD = Descriptor && A->getType()->isPointerType()
+                             ? A->getType()->getPointeeType()->getAsRecordDecl()
+                             : nullptr;
+  RD = RD ? RD->getDefinition() : nullptr;
+  Location Object = locOf(A, S);
+  if (!RD) {
+    write(Object, {St}, S, /*Strong=*/true);
+    return;
+  }
+  // recvmsg's msghdr: what its pointers designate is the data; its counts
+  // and flags, and the kernel's control data, are not.
+  if (!Object.valid())
+    return;
+  for (const FieldDecl *F : RD->fields()) {
+    if (isDataPointer(F->getType()) && !kernelWritten(F))
+      write(rebase(Object, child(nullptr, F)), {St}, S, /*Strong=*/true);
+  }
+}
+
 TaintSet FunctionAnalysis::applyRule(
     const CallExpr *Call, const FunctionDecl *Callee, const model::Rule &R,
     llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S, bool &Handled) {
@@ -247,22 +268,7 @@ TaintSet FunctionAnalysis::applyRule(
       if (!A)
         continue;
       const Step *St = E.makeStep(nullptr, O, At, readsInto(Fn, A));
-      const RecordDecl *Descriptor =
-          R.FillsPointees && A->getType()->isPointerType()
-              ? A->getType()->getPointeeType()->getAsRecordDecl()
-              : nullptr;
-      if (Descriptor && Descriptor->getDefinition()) {
-        // recvmsg's msghdr: what its pointers designate is the data; its
-        // counts and flags, and the kernel's control data, are not.
-        Location Object = locOf(A, S);
-        for (const FieldDecl *F : Descriptor->getDefinition()->fields())
-          if (Object.valid() && isDataPointer(F->getType()) &&
-              !kernelWritten(F))
-            write(rebase(Object, child(nullptr, F)), {St}, S,
-                  /*Strong=*/true);
-      } else {
-        write(locOf(A, S), {St}, S, /*Strong=*/true);
-      }
+      writeFilled(A, R.FillsPointees, St, S);
       if (R.FillsPointees)
         fillPointees(A, Call, O, Fn, S, 0);
     }

@@ -226,6 +226,10 @@ private:
   TaintSet evalUncached(const Expr *E, State &S);
   TaintSet evalCall(const CallExpr *Call, const FunctionDecl *Callee, State &S);
   TaintSet evalConstruct(const CXXConstructExpr *CE, State &S);
+  /// A source's output argument \p A gets its data: the object it
+  /// designates, or for a descriptor of buffers (\p Descriptor: recvmsg's
+  /// msghdr) the pointer fields that carry the data.
+  void writeFilled(const Expr *A, bool Descriptor, const Step *St, State &S);
   TaintSet applyRule(const CallExpr *Call, const FunctionDecl *Callee,
                      const model::Rule &R,
                      llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S,

@@ -37,11 +37,14 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Ex)) {
     const ValueDecl *VD = DRE->getDecl();
     // In a lambda, a variable it captures is a field of the closure.
-    if (!CaptureFields.empty() && DRE->refersToEnclosingVariableOrCapture())
-      if (const FieldDecl *F = CaptureFields.lookup(VD)) {
-        FieldBases.insert(ThisBase);
-        return {ThisBase, child(nullptr, F)};
-      }
+    const FieldDecl *Captured =
+        CaptureFields.empty() || !DRE->refersToEnclosingVariableOrCapture()
+            ? nullptr
+            : CaptureFields.lookup(VD);
+    if (Captured) {
+      FieldBases.insert(ThisBase);
+      return {ThisBase, child(nullptr, Captured)};
+    }
     // optarg's value is a source made at each read, not a cell: a pointer
     // set from it holds the value itself.
     if (M.globalSource(VD))
