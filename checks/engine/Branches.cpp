@@ -28,6 +28,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Compiler.h"
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -682,6 +683,30 @@ void FunctionAnalysis::refineZero(const Expr *Ex, bool IsZero, State &S) {
   }
 }
 
+// (Out of line: the state it copies stays out of refine's frame. A chain
+// longer than a validator writes is not split: each level copies the
+// state.)
+LLVM_ATTRIBUTE_NOINLINE void
+FunctionAnalysis::refineEither(const BinaryOperator *BO, State &S) {
+  constexpr unsigned MaxChain = 8;
+  unsigned Length = 0;
+  for (const Expr *E = BO; Length <= MaxChain;) {
+    const auto *Link = dyn_cast_or_null<BinaryOperator>(stripToValue(E));
+    if (!Link || Link->getOpcode() != BO->getOpcode())
+      break;
+    ++Length;
+    E = Link->getLHS();
+  }
+  if (Length > MaxChain)
+    return;
+  bool Or = BO->getOpcode() == BO_LOr;
+  State First = S;
+  refine(BO->getLHS(), Or, First);
+  refine(BO->getLHS(), !Or, S);
+  refine(BO->getRHS(), Or, S);
+  S.join(std::move(First));
+}
+
 void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
   Cond = stripToValue(Cond);
   if (!Cond)
@@ -708,12 +733,7 @@ void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
     // `return c == "a" || c == "b";`: what holds on either way it is true
     // (the CFG splits the conditions of branches; this is a value's).
     if ((Op == BO_LOr && Truth) || (Op == BO_LAnd && !Truth)) {
-      bool Or = Op == BO_LOr;
-      State First = S;
-      refine(BO->getLHS(), Or, First);
-      refine(BO->getLHS(), !Or, S);
-      refine(BO->getRHS(), Or, S);
-      S.join(std::move(First));
+      refineEither(BO, S);
       return;
     }
     if (TrackRanges && BO->isComparisonOp())

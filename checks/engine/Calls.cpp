@@ -687,8 +687,8 @@ void FunctionAnalysis::callBack(const CallExpr *Call, const model::Rule &R,
                                 llvm::ArrayRef<std::pair<int, TaintSet>> Args,
                                 State &S) {
   if (R.In.variadicFrom() != model::NoArg) {
-    llvm::SmallVector<const Expr *, 4> All(Call->arguments());
-    invokeCallable(Call, All, R, S);
+    invokeCallable(Call, llvm::ArrayRef(Call->getArgs(), Call->getNumArgs()), R,
+                   S);
     return;
   }
   const Expr *FnArg = ruleArg(Call, R.CallbackArg);

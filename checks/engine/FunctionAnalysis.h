@@ -131,6 +131,15 @@ private:
   const FieldPath *child(const FieldPath *Parent, const FieldDecl *F);
   Location varLoc(const ValueDecl *VD) const { return {VD, nullptr}; }
   Location locOf(const Expr *E, State &S);
+  /// Whether \p Cond can validate anything (a call, a comparison), so
+  /// that refining a state by it is worth a copy.
+  bool mayValidate(const Expr *Cond) const;
+  /// Whether \p L is validated where \p Cond takes \p Truth.
+  bool validatedBy(const Expr *Cond, bool Truth, Location L, State &S);
+  /// `valid(c) ? c : "true"`: each side's value under its condition.
+  TaintSet evalSides(const clang::ConditionalOperator *C, State &S);
+  /// `a || b` holding (`a && b` failing): what holds either way.
+  void refineEither(const clang::BinaryOperator *BO, State &S);
   TaintSet read(Location L, const State &S, QualType T, int Depth = 0);
   /// \p Rel, a field path relative to some object (a pointer's target, a
   /// callee's parameter) or below \p From, re-rooted under \p Target.

@@ -24,6 +24,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/Compiler.h"
 #include <utility>
 
 using namespace clang;
@@ -98,13 +99,12 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
   if (const auto *CO = dyn_cast<ConditionalOperator>(Ex)) {
     Location T = locOf(CO->getTrueExpr(), S);
     Location L = T.valid() ? T : locOf(CO->getFalseExpr(), S);
-    if (!L.valid())
-      return L;
     // `valid(c) ? c : "true"`: not c itself, which is valid only where
     // the condition says so; the value (eval) is what the sides hold.
-    State Arm = S;
-    refine(CO->getCond(), T.valid(), Arm);
-    return llvm::is_contained(Arm.Validated, L) ? Location() : L;
+    if (L.valid() && mayValidate(CO->getCond()) &&
+        validatedBy(CO->getCond(), T.valid(), L, S))
+      return {};
+    return L;
   }
   if (const auto *Call = dyn_cast<CallExpr>(Ex)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
@@ -123,6 +123,27 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
     return {};
   }
   return {};
+}
+
+LLVM_ATTRIBUTE_NOINLINE bool FunctionAnalysis::validatedBy(const Expr *Cond,
+                                                           bool Truth,
+                                                           Location L,
+                                                           State &S) {
+  State Arm = S;
+  refine(Cond, Truth, Arm);
+  return llvm::is_contained(Arm.Validated, L);
+}
+
+bool FunctionAnalysis::mayValidate(const Expr *Cond) const {
+  // A validator is called, or text compared; a bare value tested for
+  // zero validates nothing.
+  const Expr *C = stripToValue(Cond);
+  while (const auto *UO = dyn_cast_or_null<UnaryOperator>(C)) {
+    if (UO->getOpcode() != UO_LNot)
+      break;
+    C = stripToValue(UO->getSubExpr());
+  }
+  return C && (isa<CallExpr>(C) || isa<BinaryOperator>(C));
 }
 
 const FieldPath *FunctionAnalysis::moved(const FieldPath *Under,

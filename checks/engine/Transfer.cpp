@@ -24,6 +24,7 @@
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/Compiler.h"
 #include <optional>
 #include <string>
 #include <utility>
@@ -447,15 +448,9 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
     }
     // `valid(c) ? c : "true"`: each side's value under its condition (what
     // the sides did is in their own blocks of the CFG already).
-    if (const auto *C = dyn_cast<ConditionalOperator>(CO)) {
-      State Then = S;
-      refine(C->getCond(), true, Then);
-      TaintSet T = eval(C->getTrueExpr(), Then);
-      State Else = S;
-      refine(C->getCond(), false, Else);
-      addAll(T, eval(C->getFalseExpr(), Else));
-      return T;
-    }
+    if (const auto *C = dyn_cast<ConditionalOperator>(CO);
+        C && mayValidate(C->getCond()))
+      return evalSides(C, S);
     TaintSet T = eval(CO->getTrueExpr(), S);
     addAll(T, eval(CO->getFalseExpr(), S));
     return T;
@@ -572,10 +567,8 @@ TaintSet FunctionAnalysis::evalConstruct(const CXXConstructExpr *CE, State &S) {
     }
   }
   // `std::thread t(worker, cmd)`: the library calls worker(cmd).
-  if (const model::Rule *CB = M.fact(Ctor, model::RuleKind::CallsBack)) {
-    llvm::SmallVector<const Expr *, 4> All(CE->arguments());
-    invokeCallable(CE, All, *CB, S);
-  }
+  if (const model::Rule *CB = M.fact(Ctor, model::RuleKind::CallsBack))
+    invokeCallable(CE, llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()), *CB, S);
   // A constructor defined here: what it stores in the object is what the
   // object holds; without a definition, the object holds its arguments.
   if (const TaintEngine::Summary *Sum = constructorSummary(CE)) {
@@ -672,6 +665,19 @@ bool FunctionAnalysis::captureFields(Location Object, const Expr *Init,
       write(rebase(Object, child(nullptr, F)), T, S, /*Strong=*/true);
   });
   return true;
+}
+
+// (Out of line: the states it copies stay out of evalUncached's frame,
+// which deep expressions stack.)
+LLVM_ATTRIBUTE_NOINLINE TaintSet
+FunctionAnalysis::evalSides(const ConditionalOperator *C, State &S) {
+  State Then = S;
+  refine(C->getCond(), true, Then);
+  TaintSet T = eval(C->getTrueExpr(), Then);
+  State Else = S;
+  refine(C->getCond(), false, Else);
+  addAll(T, eval(C->getFalseExpr(), Else));
+  return T;
 }
 
 TaintSet FunctionAnalysis::capturedAll(const LambdaExpr *L, State &S) {
