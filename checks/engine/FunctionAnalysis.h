@@ -220,6 +220,10 @@ private:
     llvm::DenseSet<const Step *> InAField;
   };
   ObjectParts objectParts(const Expr *A, State &S);
+  /// Reports \p Hit, an object passed on to another unit, in each field of
+  /// \p Parts that holds \p Outer, the caller's step it continues (whole
+  /// where none does).
+  void reportInFields(SinkHit Hit, const Step *Outer, const ObjectParts &Parts);
   /// Whether \p L is `*p` with p designating an array (`char *p = buf`,
   /// moved along it by `p++`): a store there writes one element.
   bool elementThroughPointer(const Expr *L, State &S);

@@ -48,6 +48,29 @@ namespace sinkguard::engine {
 // bounded.
 constexpr size_t MaxSummaryDepth = 384;
 
+/// The record an object argument designates (a struct, a pointer to
+/// one), canonical; null for other values.
+static const RecordType *objectRecord(const Expr *E) {
+  QualType T = E->getType().getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T.getCanonicalType()->getAs<RecordType>();
+}
+
+/// Whether \p Hit passes the whole object of the callee's parameter to a
+/// function of another unit (`put(b, ...)` with b the parameter, maybe
+/// through further calls) and \p Arg, the caller's argument for it, is an
+/// object of the same type: where the caller's argument holds data in a
+/// field, the data lies in that field of the object passed on.
+static bool passesParamObject(const SinkHit &Hit, const Expr *Arg) {
+  const Origin *Root = Hit.Path->Root;
+  if (Hit.K != SinkHit::ExternalArg || Hit.ArgFields || !Arg ||
+      Root->K != Origin::Parameter || Root->Path || Root->Param < 0)
+    return false;
+  const RecordType *Passed = objectRecord(Hit.Arg);
+  return Passed && Passed == objectRecord(Arg);
+}
+
 bool FunctionAnalysis::judgedAtCall(const CallExpr *Call, SinkHit &Judged,
                                     bool DirectCall,
                                     llvm::function_ref<const Expr *(int)> ArgOf,
@@ -81,6 +104,20 @@ bool FunctionAnalysis::judgedAtCall(const CallExpr *Call, SinkHit &Judged,
   return judge(Judged.Indexing, Flow.K) == IndexProblem::None;
 }
 
+void FunctionAnalysis::reportInFields(SinkHit Hit, const Step *Outer,
+                                      const ObjectParts &Parts) {
+  if (!Outer || !Parts.InAField.contains(Outer)) {
+    reportHit(Hit);
+    return;
+  }
+  for (const auto &[Fields, Held] : Parts.Fields) {
+    if (llvm::is_contained(*Held, Outer)) {
+      Hit.ArgFields = Fields;
+      reportHit(Hit);
+    }
+  }
+}
+
 TaintSet
 FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
                                const TaintEngine::Summary &Sum,
@@ -109,6 +146,10 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
       return declName(Callee->getParamDecl(static_cast<unsigned>(P)));
     return "argument";
   };
+  // The caller's step each mapped step continues (kept only while a sink
+  // splits what it passes by the argument's fields).
+  llvm::SmallDenseMap<const Step *, const Step *, 8> OuterOf;
+  bool NoteOuter = false;
   auto Mapped = [&](const Step *Inner) {
     TaintSet Result;
     if (Inner->Root->K != Origin::Parameter) {
@@ -139,6 +180,8 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
                   : "passed to '" + Fn + "' as '" + ParamName(P) + "'");
           Known = E.replay(Passed, Inner);
         }
+        if (NoteOuter)
+          OuterOf[Known] = Outer;
         Result.push_back(Known);
       }
     }
@@ -150,7 +193,14 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
   for (const auto &Flow :
        Judging ? llvm::ArrayRef(Sum.Sinks)
                : llvm::ArrayRef<TaintEngine::Summary::SinkFlow>()) {
+    // The callee passes its parameter's object on to another unit: which
+    // field of the argument the data lies in goes with it.
+    ObjectParts Parts;
+    NoteOuter = passesParamObject(Flow.Hit, ArgOf(Flow.Hit.Path->Root->Param));
+    if (NoteOuter)
+      Parts = objectParts(ArgOf(Flow.Hit.Path->Root->Param), S);
     TaintSet T = Mapped(Flow.Hit.Path);
+    NoteOuter = false;
     bool IsIndex = SinkHit::isRange(Flow.Hit.K);
     SinkHit Judged = Flow.Hit;
     if (IsIndex && judgedAtCall(Call, Judged, ArgExprs.empty(), ArgOf, S))
@@ -162,14 +212,19 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
         noteIndexHit(Hit);
         continue;
       }
-      if (St->Root->K == Origin::Source)
-        reportHit(Hit);
-      else if (!kept([&](const auto &F) {
-                 return F.Hit.Call == Hit.Call && F.Hit.Arg == Hit.Arg &&
-                        F.Hit.Path->Root == St->Root;
-               }))
-        keepSink(Hit);
+      if (St->Root->K != Origin::Source) {
+        if (!kept([&](const auto &F) {
+              return F.Hit.Call == Hit.Call && F.Hit.Arg == Hit.Arg &&
+                     F.Hit.Path->Root == St->Root;
+            }))
+          keepSink(Hit);
+        continue;
+      }
+      auto Outer = OuterOf.find(St);
+      reportInFields(Hit, Outer == OuterOf.end() ? nullptr : Outer->second,
+                     Parts);
     }
+    OuterOf.clear();
   }
   for (const auto &Flow : ThroughPointer
                               ? llvm::ArrayRef<TaintEngine::Summary::OutFlow>()
