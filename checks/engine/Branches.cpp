@@ -597,8 +597,77 @@ void FunctionAnalysis::applyLoopFlags(const Expr *Cond, bool Truth, State &S) {
     markValidated(L, S);
 }
 
+namespace {
+/// Whether \p E computes an integer from local integer variables (added to
+/// \p Reads) and constants only, with no side effect: a comparison of
+/// them can be tested again later, while none of them is written.
+bool pureOverLocals(const Expr *E,
+                    llvm::SmallVectorImpl<const VarDecl *> &Reads,
+                    unsigned Depth = 0) {
+  E = E ? E->IgnoreParenCasts() : nullptr;
+  if (!E || Depth > 8)
+    return false;
+  if (isa<IntegerLiteral, CharacterLiteral, UnaryExprOrTypeTraitExpr>(E))
+    return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<EnumConstantDecl>(Ref->getDecl()))
+      return true;
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!VD || !VD->hasLocalStorage() || !VD->getType()->isIntegerType() ||
+        VD->getType().isVolatileQualified())
+      return false;
+    if (!llvm::is_contained(Reads, VD))
+      Reads.push_back(VD);
+    return true;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return (UO->getOpcode() == UO_Minus || UO->getOpcode() == UO_Not ||
+            UO->getOpcode() == UO_LNot) &&
+           pureOverLocals(UO->getSubExpr(), Reads, Depth + 1);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return !BO->isAssignmentOp() && !BO->isCommaOp() &&
+           pureOverLocals(BO->getLHS(), Reads, Depth + 1) &&
+           pureOverLocals(BO->getRHS(), Reads, Depth + 1);
+  return false;
+}
+} // namespace
+
+void FunctionAnalysis::noteCondition(const Expr *LHS, const Expr *RHS,
+                                     State &S) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
+  if (const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr)
+    noteCondition(VD, RHS, S);
+}
+
+void FunctionAnalysis::noteCondition(const VarDecl *Flag, const Expr *RHS,
+                                     State &S) {
+  const auto *Test = dyn_cast_or_null<BinaryOperator>(stripToValue(RHS));
+  if (!Test || !Flag->hasLocalStorage() || !Flag->getType()->isIntegerType() ||
+      !(Test->isComparisonOp() || Test->isLogicalOp()))
+    return;
+  State::Condition C{Flag, Test, {}};
+  if (!pureOverLocals(Test, C.Reads) || llvm::is_contained(C.Reads, Flag))
+    return;
+  llvm::erase_if(S.Conditions,
+                 [&](const State::Condition &O) { return O.Flag == Flag; });
+  S.Conditions.push_back(std::move(C));
+}
+
+void FunctionAnalysis::testCondition(const Expr *Ex, bool Truth, State &S) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Ex);
+  if (!Ref)
+    return;
+  const auto *It = llvm::find_if(S.Conditions, [&](const State::Condition &C) {
+    return C.Flag == Ref->getDecl();
+  });
+  if (It != S.Conditions.end())
+    refine(It->Test, Truth, S);
+}
+
 void FunctionAnalysis::refineZero(const Expr *Ex, bool IsZero, State &S) {
   Ex = stripToValue(Ex);
+  if (TrackRanges && !S.Conditions.empty())
+    testCondition(Ex, !IsZero, S);
   if (!IsZero)
     applyFlag(Ex, S);
   const auto *Call = dyn_cast_or_null<CallExpr>(Ex);

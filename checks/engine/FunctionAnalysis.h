@@ -499,6 +499,14 @@ private:
   /// whose result is not its end()) name.
   void validateFound(const CallExpr *Find, State &S);
   void refineZero(const Expr *E, bool IsZero, State &S);
+  /// After \p LHS is assigned \p RHS: when RHS compares local integers
+  /// and LHS is a local, testing LHS tests RHS from here
+  /// (State::Conditions).
+  void noteCondition(const Expr *LHS, const Expr *RHS, State &S);
+  void noteCondition(const clang::VarDecl *Flag, const Expr *RHS, State &S);
+  /// Where \p Ex, a local State::Conditions holds, is \p Truth: its
+  /// comparison is.
+  void testCondition(const Expr *Ex, bool Truth, State &S);
   void validate(const Expr *Subject, State &S);
   /// Cleans \p L and remembers that it was validated (State::Validated).
   void markValidated(Location L, State &S);

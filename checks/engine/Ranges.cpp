@@ -303,6 +303,10 @@ bool FunctionAnalysis::trustedBound(const Expr *Ex, State &S) {
 
 void FunctionAnalysis::forgetRange(Location L, State &S) {
   eraseWithin(S.Ranges, L, FieldBases.contains(L.Base));
+  if (!S.Conditions.empty())
+    llvm::erase_if(S.Conditions, [&](const State::Condition &C) {
+      return L.Base == C.Flag || llvm::is_contained(C.Reads, L.Base);
+    });
   if (PairsOf.empty() || !L.valid())
     return;
   auto It = PairsOf.find(L.Base);

@@ -279,6 +279,15 @@ bool State::join(State &&O, Widening Widen) {
   }
   Changed |= joinRanges(Ranges, O.Ranges, Widen);
   Changed |= joinValidated(O);
+  if (!Conditions.empty()) {
+    size_t Before = Conditions.size();
+    llvm::erase_if(Conditions, [&](const Condition &Mine) {
+      return llvm::none_of(O.Conditions, [&](const Condition &Theirs) {
+        return Theirs.Flag == Mine.Flag && Theirs.Test == Mine.Test;
+      });
+    });
+    Changed |= Conditions.size() != Before;
+  }
   return Changed;
 }
 

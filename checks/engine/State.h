@@ -199,6 +199,16 @@ struct State {
   /// brought back by a later edge (so joins only move down, and the
   /// fixpoint ends). An assignment to the flag starts it afresh.
   llvm::SmallVector<const clang::VarDecl *, 1> DeadFlags;
+  /// A local assigned a comparison of local integers (`swap = len >
+  /// 0xffff`): testing it tests the comparison, as long as neither it nor
+  /// a variable the comparison reads is written (range checks only). Kept
+  /// after a join only where both sides have it.
+  struct Condition {
+    const clang::VarDecl *Flag = nullptr;
+    const clang::Expr *Test = nullptr;
+    llvm::SmallVector<const clang::VarDecl *, 2> Reads;
+  };
+  llvm::SmallVector<Condition, 0> Conditions;
 
   /// Forgets that \p L (or what is within it, or what holds it) was
   /// validated: it was written.

@@ -135,8 +135,10 @@ void FunctionAnalysis::assign(const Expr *LHS, const Expr *RHS,
   if (TrackRanges && RHS && isInt(L->getType()) && E.globalAt(To.Base) >= 0)
     Stored = IntRange::meet(rangeOf(RHS, S), typeRange(L->getType()));
   write(To, Stepped, S, Strong, Stored);
-  if (TrackRanges && RHS && !isa<ArraySubscriptExpr>(L))
+  if (TrackRanges && RHS && !isa<ArraySubscriptExpr>(L)) {
     setRange(L, RHS, !mayBeUntrusted(T), !T.empty(), S);
+    noteCondition(L, RHS, S);
+  }
   if (Elements)
     storeElementRange(cast<ArraySubscriptExpr>(L), RHS, Elements, S);
 }
@@ -230,8 +232,11 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
     if (R.Lo || R.hasUpper() || R.LenBase)
       S.Ranges[varLoc(VD)] = R;
   }
-  if (T.empty())
+  if (T.empty()) {
+    if (TrackRanges && Init)
+      noteCondition(VD, Init, S);
     return;
+  }
   std::optional<IntRange> Kept;
   if (TrackRanges) {
     auto It = S.Ranges.find(varLoc(VD));
@@ -244,6 +249,8 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
         S, true);
   if (Kept)
     S.Ranges[varLoc(VD)] = *Kept;
+  if (TrackRanges && Init)
+    noteCondition(VD, Init, S);
 }
 
 // A dispatch on the expression's class; predates the size rule.
