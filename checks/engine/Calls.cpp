@@ -751,13 +751,16 @@ FunctionAnalysis::callElsewhere(const CallExpr *Call, const Decl *Target,
     auto Pass = [&](const Step *St, const FieldPath *Fields) {
       SinkHit Hit{SinkHit::ExternalArg, Call, Callee, A, St};
       Hit.ArgFields = Fields;
-      if (TrackRanges && isInt(A->getType()))
+      if (TrackRanges && isInt(A->getType())) {
         Hit.Indexing.Range = rangeOf(A, S);
+        Hit.Indexing.ParamExact = isUnmodifiedParam(A);
+      }
       if (St->Root->K == Origin::Source)
         reportHit(Hit);
       else if (!kept([&](const auto &F) {
                  return F.Hit.Call == Call && F.Hit.Arg == A &&
-                        F.Hit.Path->Root == St->Root;
+                        F.Hit.Path->Root == St->Root &&
+                        F.Hit.ArgFields == Fields;
                }))
         keepSink(Hit);
     };

@@ -469,8 +469,13 @@ llvm::json::Object TaintEngine::facts(
     // The field of the object passed that holds the data.
     if (Hit.ArgFields)
       C["fields"] = fieldNames(Hit.ArgFields, nullptr);
-    if (Opts.RangeChecks && isInt(Hit.Arg->getType()))
+    if (Opts.RangeChecks && isInt(Hit.Arg->getType())) {
       C["range"] = FactsWriter::range(Hit.Indexing.Range);
+      // The function passes its parameter on unchanged (the link keeps a
+      // bound its callers checked).
+      if (Hit.Indexing.ParamExact)
+        C["paramExact"] = true;
+    }
     return C;
   };
 
@@ -480,24 +485,28 @@ llvm::json::Object TaintEngine::facts(
   auto Callable = [&](const FunctionDecl *FD) {
     return FD->isMain() || callableElsewhere(FD);
   };
-  std::set<std::tuple<const void *, const void *, const Origin *>> Exported;
+  std::set<std::tuple<const void *, const void *, const Origin *, const void *>>
+      Exported;
   // The function whose facts are being written: a sink of a callee is a
   // target of each caller's parameters.
   const FunctionDecl *Owner = nullptr;
-  std::set<
-      std::tuple<const void *, const void *, const void *, int, const void *>>
+  std::set<std::tuple<const void *, const void *, const void *, int,
+                      const void *, const void *>>
       ExportedParams;
+  // (\p Part: for data passed in an object, the field of it the data lies
+  // in; each field's flow is its own.)
   auto Keep = [&](const Step *St, const void *Target, const void *Detail,
-                  bool CallableFn) {
+                  bool CallableFn, const void *Part = nullptr) {
     // The link follows a parameter's data field by field: one flow per
     // parameter and field path read.
     const Origin *R = St->Root;
     if (R->K == Origin::Parameter) {
       return CallableFn &&
-             ExportedParams.insert({Owner, Target, Detail, R->Param, R->Path})
+             ExportedParams
+                 .insert({Owner, Target, Detail, R->Param, R->Path, Part})
                  .second;
     }
-    return Exported.insert({Target, Detail, R}).second;
+    return Exported.insert({Target, Detail, R, Part}).second;
   };
   auto Flows = [&](const TaintSet &T, bool CallableFn, const void *Target,
                    const void *Detail) {
@@ -572,7 +581,7 @@ llvm::json::Object TaintEngine::facts(
           Hit.Call ? static_cast<const void *>(Hit.Call) : Hit.Indexing.Use;
       // The bound counts sinks per parameter, however many of its fields
       // reach one.
-      if (!Keep(Hit.Path, Where, Hit.Arg, CallableFn))
+      if (!Keep(Hit.Path, Where, Hit.Arg, CallableFn, Hit.ArgFields))
         continue;
       if (Hit.Path->Root->K == Origin::Parameter &&
           ParamSinks.insert({Where, Hit.Arg, Hit.Path->Root->Param}).second &&

@@ -260,6 +260,15 @@ private:
   /// the caller knows of the arguments (IndexUse::LengthOf, ParamExact):
   /// true when no finding is left. \p DirectCall: the call passes the
   /// callee's parameters itself (not a library's call back).
+  /// Where the indexed pointer is a parameter (IndexUse::BaseParam) and
+  /// the caller passes \p Base, an array of the same element type: its
+  /// size is the extent (or the caller's own parameter is the base).
+  void passedExtent(IndexUse &U, const Expr *Base);
+  /// \p Hit, an integer the callee passes unchanged from its parameter to
+  /// a function of another unit, reached through a call passing \p Arg:
+  /// the caller's range of Arg holds there, and whether the caller passes
+  /// its own parameter on unchanged (the link's IndexUse::ParamExact).
+  void passedOn(SinkHit &Hit, const Expr *Arg, State &S);
   bool judgedAtCall(const CallExpr *Call, SinkHit &Judged, bool DirectCall,
                     llvm::function_ref<const Expr *(int)> ArgOf, State &S);
   /// The function \p A passes (`fn`, `&fn`, a pointer known to hold one
@@ -427,6 +436,14 @@ private:
   /// CountedBuffer, \p Count): read's at most its length.
   IntRange countRange(const CallExpr *Call, const model::Rule &Count, State &S);
   IntRange typeRange(QualType T) const;
+  /// The range of \p Ex, a computation from one parameter and constants
+  /// (IndexUse::ParamValue), when the parameter is in \p Param; none
+  /// when \p Ex is another kind of expression.
+  std::optional<IntRange> derivedRange(const Expr *Ex,
+                                       const IntRange &Param) const;
+  /// Whether \p Ex is computed only from one parameter this function
+  /// never modifies and from constants, in a way derivedRange follows.
+  bool derivedFromParam(const Expr *Ex);
   const Expr *rangeSubject(const Expr *Ex) const;
   void refineRange(const BinaryOperator *BO, bool Truth, State &S);
   void constrain(const Expr *Subject, BinaryOperatorKind Op, const Expr *Other,

@@ -23,6 +23,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/MathExtras.h"
 #include <algorithm>
 #include <cstdint>
 #include <functional>
@@ -186,6 +187,183 @@ IntRange FunctionAnalysis::countRange(const CallExpr *Call,
     C.SizeOf = locOf(Buffer, S).Base;
   }
   return C;
+}
+
+namespace {
+
+/// A constant integer \p Ex, if it is one (and fits 64 bits).
+std::optional<std::int64_t> constantValue(const Expr *Ex,
+                                          const ASTContext &Ctx) {
+  Expr::EvalResult K;
+  if (Ex->isValueDependent() || !Ex->EvaluateAsInt(K, Ctx) ||
+      K.Val.getInt().getSignificantBits() > 64)
+    return std::nullopt;
+  return K.Val.getInt().getExtValue();
+}
+
+/// \p A op \p B, none where it overflows.
+std::optional<std::int64_t> arithmetic(BinaryOperatorKind Op, std::int64_t A,
+                                       std::int64_t B) {
+  std::int64_t R = 0;
+  bool Overflow = Op == BO_Add   ? llvm::AddOverflow(A, B, R)
+                  : Op == BO_Sub ? llvm::SubOverflow(A, B, R)
+                                 : llvm::MulOverflow(A, B, R);
+  if (Overflow)
+    return std::nullopt;
+  return R;
+}
+
+/// The range of `A op B` for +, - and * (of values not below zero), from
+/// the operands' ranges: a bound is kept where both operands have it.
+IntRange additive(BinaryOperatorKind Op, const IntRange &A, const IntRange &B) {
+  IntRange R;
+  auto Both =
+      [&](const std::optional<std::int64_t> &X,
+          const std::optional<std::int64_t> &Y) -> std::optional<std::int64_t> {
+    return X && Y ? arithmetic(Op, *X, *Y) : std::nullopt;
+  };
+  if (Op == BO_Sub) {
+    R.Lo = Both(A.Lo, B.Hi);
+    R.Hi = Both(A.Hi, B.Lo);
+    R.Symbolic = A.hasUpper() && B.Lo;
+  } else {
+    R.Lo = Both(A.Lo, B.Lo);
+    R.Hi = Both(A.Hi, B.Hi);
+    R.Symbolic = A.hasUpper() && B.hasUpper();
+  }
+  if (R.Hi)
+    R.Symbolic = false;
+  return R;
+}
+
+/// The range of `A / k`, `A >> k`, `A % k` and `A & k` for a constant k and
+/// an A not below zero; none for other operators.
+std::optional<IntRange> byConstant(BinaryOperatorKind Op, const IntRange &A,
+                                   std::int64_t K) {
+  if (!A.Lo || *A.Lo < 0)
+    return std::nullopt;
+  IntRange R = A;
+  R.Symbolic = A.Symbolic;
+  switch (Op) {
+  case BO_Div:
+    if (K <= 0)
+      return std::nullopt;
+    R.Lo = *A.Lo / K;
+    if (A.Hi)
+      R.Hi = *A.Hi / K;
+    return R;
+  case BO_Shr:
+    if (K < 0 || K > 62)
+      return std::nullopt;
+    R.Lo = *A.Lo >> K;
+    if (A.Hi)
+      R.Hi = *A.Hi >> K;
+    return R;
+  case BO_Rem:
+  case BO_And: {
+    std::int64_t Most = Op == BO_Rem ? K - 1 : K;
+    if (Most < 0)
+      return std::nullopt;
+    R.Lo = 0;
+    if (!A.Hi || *A.Hi > Most) {
+      // The operation bounds the value, not its type.
+      R.Hi = Most;
+      R.HiFromType = false;
+      R.Symbolic = false;
+    }
+    return R;
+  }
+  default:
+    return std::nullopt;
+  }
+}
+
+} // namespace
+
+std::optional<IntRange>
+FunctionAnalysis::derivedRange(const Expr *Ex, const IntRange &Param) const {
+  Ex = Ex->IgnoreParens();
+  if (const auto *Cast = dyn_cast<CastExpr>(Ex)) {
+    if (!isInt(Cast->getType()) || !isInt(Cast->getSubExpr()->getType()))
+      return std::nullopt;
+    std::optional<IntRange> Sub = derivedRange(Cast->getSubExpr(), Param);
+    if (!Sub)
+      return std::nullopt;
+    IntRange Type = typeRange(Cast->getType());
+    // What does not fit the type wraps: the type's range then.
+    bool Fits = (!Type.Hi || (Sub->Hi && *Sub->Hi <= *Type.Hi)) &&
+                (!Type.Lo || (Sub->Lo && *Sub->Lo >= *Type.Lo));
+    if (!Fits && Type.Hi)
+      return Type;
+    if (!Fits) {
+      IntRange Unsigned;
+      Unsigned.Lo = 0;
+      return Unsigned;
+    }
+    return Sub;
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Ex);
+      Ref && isa<ParmVarDecl>(Ref->getDecl()))
+    return Param;
+  if (std::optional<std::int64_t> K = constantValue(Ex, Ctx)) {
+    IntRange R;
+    R.Lo = K;
+    R.Hi = K;
+    return R;
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(Ex)) {
+    std::optional<IntRange> A = derivedRange(CO->getTrueExpr(), Param);
+    std::optional<IntRange> B = derivedRange(CO->getFalseExpr(), Param);
+    if (!A || !B)
+      return std::nullopt;
+    return IntRange::hull(*A, *B);
+  }
+  const auto *BO = dyn_cast<BinaryOperator>(Ex);
+  if (!BO)
+    return std::nullopt;
+  std::optional<IntRange> A = derivedRange(BO->getLHS(), Param);
+  std::optional<IntRange> B = derivedRange(BO->getRHS(), Param);
+  if (!A || !B)
+    return std::nullopt;
+  BinaryOperatorKind Op = BO->getOpcode();
+  bool FromType = A->HiFromType || B->HiFromType;
+  if (Op == BO_Add || Op == BO_Sub ||
+      (Op == BO_Mul && A->Lo && *A->Lo >= 0 && B->Lo && *B->Lo >= 0)) {
+    IntRange R = additive(Op, *A, *B);
+    R.HiFromType = R.Hi && FromType;
+    return R;
+  }
+  if (B->Lo && B->Hi && *B->Lo == *B->Hi)
+    return byConstant(Op, *A, *B->Lo);
+  return std::nullopt;
+}
+
+bool FunctionAnalysis::derivedFromParam(const Expr *Ex) {
+  const ParmVarDecl *Param = nullptr;
+  bool Pure = true;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *St) {
+    if (!St || !Pure)
+      return;
+    if (isa<CallExpr>(St) || isa<ArraySubscriptExpr>(St) ||
+        isa<MemberExpr>(St) || isa<UnaryOperator>(St)) {
+      Pure = isa<UnaryOperator>(St) &&
+             cast<UnaryOperator>(St)->getOpcode() == UO_Minus;
+      if (!Pure)
+        return;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(St)) {
+      if (isa<EnumConstantDecl>(Ref->getDecl()))
+        return;
+      const auto *PD = dyn_cast<ParmVarDecl>(Ref->getDecl());
+      Pure = PD && (!Param || PD == Param) && isUnmodifiedParam(Ref);
+      Param = PD;
+      return;
+    }
+    for (const Stmt *Child : St->children())
+      Walk(Child);
+  };
+  Walk(Ex);
+  return Pure && Param && derivedRange(Ex, IntRange()).has_value();
 }
 
 } // namespace sinkguard::engine

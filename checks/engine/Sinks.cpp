@@ -385,6 +385,10 @@ void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
     }
   }
   U.ParamExact = isUnmodifiedParam(Size);
+  if (!U.ParamExact && derivedFromParam(Size)) {
+    U.ParamExact = true;
+    U.ParamValue = {Size};
+  }
   judge(U, SinkHit::Size);
   for (const Step *St : T) {
     SinkHit Hit{SinkHit::Size, Call, Call ? Call->getDirectCallee() : nullptr,
@@ -680,6 +684,14 @@ void FunctionAnalysis::checkIndex(SinkHit::Kind K, const Expr *Use,
       U.Extent = Args[1].getAsIntegral().getZExtValue();
   }
   U.ParamExact = isUnmodifiedParam(Idx);
+  if (!U.ParamExact && derivedFromParam(Idx)) {
+    U.ParamExact = true;
+    U.ParamValue = {Idx};
+  }
+  if (!U.Extent && B->getType()->isPointerType() && isUnmodifiedParam(B))
+    U.BaseParam =
+        static_cast<int>(cast<ParmVarDecl>(cast<DeclRefExpr>(B)->getDecl())
+                             ->getFunctionScopeIndex());
   judge(U, K);
   // `p = malloc(n + 1); ... p[n] = 0`: every allocation of p in this
   // function has room for the index.

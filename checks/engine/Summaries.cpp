@@ -47,6 +47,9 @@ namespace sinkguard::engine {
 // is left unsummarised (nothing flows through it), so the stack stays
 // bounded.
 constexpr size_t MaxSummaryDepth = 384;
+/// The computations a caller's range is carried through, at most
+/// (IndexUse::ParamValue).
+constexpr size_t MaxParamValues = 4;
 
 /// The record an object argument designates (a struct, a pointer to
 /// one), canonical; null for other values.
@@ -71,6 +74,37 @@ static bool passesParamObject(const SinkHit &Hit, const Expr *Arg) {
   return Passed && Passed == objectRecord(Arg);
 }
 
+void FunctionAnalysis::passedExtent(IndexUse &U, const Expr *Base) {
+  if (U.BaseParam < 0 || U.Extent || !Base)
+    return;
+  U.BaseParam = -1;
+  const Expr *Array = Base->IgnoreParenImpCasts();
+  const ConstantArrayType *CAT = Ctx.getAsConstantArrayType(Array->getType());
+  const auto *Pointer =
+      U.Base ? U.Base->getType()->getAs<PointerType>() : nullptr;
+  if (CAT && Pointer && isa<DeclRefExpr>(Array) &&
+      Ctx.hasSameUnqualifiedType(CAT->getElementType(),
+                                 Pointer->getPointeeType())) {
+    U.Extent = CAT->getZExtSize();
+    return;
+  }
+  // The caller passes its own parameter on: its callers may know.
+  if (Base->getType()->isPointerType() && isUnmodifiedParam(Base)) {
+    U.BaseParam = static_cast<int>(
+        cast<ParmVarDecl>(
+            cast<DeclRefExpr>(Base->IgnoreParenImpCasts())->getDecl())
+            ->getFunctionScopeIndex());
+  }
+}
+
+void FunctionAnalysis::passedOn(SinkHit &Hit, const Expr *Arg, State &S) {
+  Hit.Indexing.ParamExact = false;
+  if (!Arg || Hit.Path->Root->K != Origin::Parameter || !isInt(Arg->getType()))
+    return;
+  Hit.Indexing.Range = IntRange::meet(Hit.Indexing.Range, rangeOf(Arg, S));
+  Hit.Indexing.ParamExact = isUnmodifiedParam(Arg);
+}
+
 bool FunctionAnalysis::judgedAtCall(const CallExpr *Call, SinkHit &Judged,
                                     bool DirectCall,
                                     llvm::function_ref<const Expr *(int)> ArgOf,
@@ -89,31 +123,61 @@ bool FunctionAnalysis::judgedAtCall(const CallExpr *Call, SinkHit &Judged,
   }
   if (!Flow.Indexing.ParamExact || !FromParam) {
     Judged.Indexing.ParamExact = false;
+    Judged.Indexing.BaseParam = -1;
     return false;
   }
   // The callee uses the parameter itself: the caller's checks on the
   // argument hold at the use.
   const Expr *Arg = ArgOf(Flow.Path->Root->Param);
   if (Arg) {
-    Judged.Indexing.Range =
-        IntRange::meet(Flow.Indexing.Range, rangeOf(Arg, S));
-    Judged.Indexing.ParamExact = isUnmodifiedParam(Arg);
+    // A value computed from the parameter (`size ? size : 1`): the
+    // argument's range carried through the computation.
+    std::optional<IntRange> AtUse = rangeOf(Arg, S);
+    for (const Expr *Value : Flow.Indexing.ParamValue)
+      if (AtUse)
+        AtUse = derivedRange(Value, *AtUse);
+    if (AtUse)
+      Judged.Indexing.Range = IntRange::meet(Flow.Indexing.Range, *AtUse);
+    // The caller's callers judge it where the caller passes its parameter
+    // on, or a value computed from it (`xmalloc(n + 1)`).
+    Judged.Indexing.ParamExact = AtUse && isUnmodifiedParam(Arg);
+    if (AtUse && !Judged.Indexing.ParamExact &&
+        Flow.Indexing.ParamValue.size() < MaxParamValues &&
+        derivedFromParam(Arg)) {
+      Judged.Indexing.ParamExact = true;
+      Judged.Indexing.ParamValue.insert(Judged.Indexing.ParamValue.begin(),
+                                        Arg);
+    }
+    if (Flow.Indexing.BaseParam >= 0)
+      passedExtent(Judged.Indexing, ArgOf(Flow.Indexing.BaseParam));
   } else {
     Judged.Indexing.ParamExact = false;
+    Judged.Indexing.BaseParam = -1;
   }
   return judge(Judged.Indexing, Flow.K) == IndexProblem::None;
 }
 
 void FunctionAnalysis::reportInFields(SinkHit Hit, const Step *Outer,
                                       const ObjectParts &Parts) {
+  // A parameter's data: the caller's callers report it (once per field).
+  auto Report = [&] {
+    if (Hit.Path->Root->K == Origin::Source)
+      reportHit(Hit);
+    else if (!kept([&](const auto &F) {
+               return F.Hit.Call == Hit.Call && F.Hit.Arg == Hit.Arg &&
+                      F.Hit.Path->Root == Hit.Path->Root &&
+                      F.Hit.ArgFields == Hit.ArgFields;
+             }))
+      keepSink(Hit);
+  };
   if (!Outer || !Parts.InAField.contains(Outer)) {
-    reportHit(Hit);
+    Report();
     return;
   }
   for (const auto &[Fields, Held] : Parts.Fields) {
     if (llvm::is_contained(*Held, Outer)) {
       Hit.ArgFields = Fields;
-      reportHit(Hit);
+      Report();
     }
   }
 }
@@ -205,19 +269,13 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
     SinkHit Judged = Flow.Hit;
     if (IsIndex && judgedAtCall(Call, Judged, ArgExprs.empty(), ArgOf, S))
       continue;
+    if (Flow.Hit.K == SinkHit::ExternalArg && Flow.Hit.Indexing.ParamExact)
+      passedOn(Judged, ArgOf(Flow.Hit.Path->Root->Param), S);
     for (const Step *St : T) {
       SinkHit Hit = Judged;
       Hit.Path = St;
       if (IsIndex) {
         noteIndexHit(Hit);
-        continue;
-      }
-      if (St->Root->K != Origin::Source) {
-        if (!kept([&](const auto &F) {
-              return F.Hit.Call == Hit.Call && F.Hit.Arg == Hit.Arg &&
-                     F.Hit.Path->Root == St->Root;
-            }))
-          keepSink(Hit);
         continue;
       }
       auto Outer = OuterOf.find(St);

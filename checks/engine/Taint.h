@@ -226,6 +226,17 @@ struct IndexUse {
   /// The index is a parameter the function never modifies, so a caller's
   /// check on its argument applies at the use.
   bool ParamExact = false;
+  /// With ParamExact: where the value is not the parameter itself but
+  /// computed from it and constants (`size ? size : 1`, `off / 64`, `n +
+  /// 1`), that computation, in terms of the parameter of the function the
+  /// use is judged for, and of each callee's on the way, outermost first
+  /// (`xmalloc(n + 1)` and then `size ? size : 1`): the caller's range of
+  /// the argument is carried through them (FunctionAnalysis::derivedRange).
+  /// None: the parameter itself.
+  llvm::SmallVector<const clang::Expr *, 1> ParamValue;
+  /// The indexed pointer is this parameter, never modified (-1: another
+  /// base): the caller's argument may be an array of known size.
+  int BaseParam = -1;
   /// The object whose pointer field (or getter) Base is, if any: an index
   /// bounded by that object's own length is in range (IntRange::LenBase).
   const void *OwnerBase = nullptr;

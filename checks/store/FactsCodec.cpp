@@ -311,6 +311,7 @@ private:
         Bounded = Upper && Lo && *Lo >= 0;
       }
       W.flag(Bounded);
+      W.flag(CO && CO->getBoolean("paramExact").value_or(false));
       W.string(CO ? CO->getString("fields").value_or("") : "");
       flow(CO ? CO->getObject("flow") : nullptr);
     }

@@ -35,7 +35,9 @@ namespace sinkguard::store {
 /// 5: a parameter root's field path. 6: whether a flow carries a distance
 /// measured in the data (engine::Step::Positional), whether a sink's extent
 /// is known. 7: the field of an object argument that holds a source's data.
-constexpr int FactsCodecVersion = 7;
+/// 8: whether a call argument is the caller's parameter, unchanged
+/// (`paramExact`: a bound the caller's callers checked holds in the callee).
+constexpr int FactsCodecVersion = 8;
 
 /// The kinds of a flow's root, as encoded.
 enum class RootKind : std::uint8_t {

@@ -110,6 +110,9 @@ struct Edge {
   std::uint32_t StepsSize = 0;
   /// For an edge into a call's argument: what is known of an integer.
   bool Bounded = false;
+  /// For an edge from a parameter into a call's argument: the argument is
+  /// the parameter, unchanged, so a bound its caller checked still holds.
+  bool PassesParam = false;
   /// For a flow from a parameter: the field of its object the flow starts
   /// from ("" the parameter itself); interned.
   llvm::StringRef RootFields;
@@ -405,10 +408,10 @@ private:
   /// Adds \p E, an edge from a node or (From -1) from a source.
   void addEdge(Edge E);
   /// (\p ArgFields: the field of an object argument that holds a source's
-  /// data, Edge::ArgFields.)
+  /// data, Edge::ArgFields; \p PassesParam: Edge::PassesParam.)
   void addFlow(FactsReader &R, int Fn, int CallBase,
                const std::vector<int> &Globals, int To, bool Bounded = false,
-               llvm::StringRef ArgFields = "");
+               llvm::StringRef ArgFields = "", bool PassesParam = false);
   /// A sink of function \p Fn (-1: of the unit), and the flow into it;
   /// \p Deferred for a path inside the unit that passed a check by another
   /// unit's function.
@@ -663,7 +666,7 @@ int Program::rootNode(FactsReader &R, int Fn, int CallBase,
 
 void Program::addFlow(FactsReader &R, int Fn, int CallBase,
                       const std::vector<int> &Globals, int To, bool Bounded,
-                      llvm::StringRef ArgFields) {
+                      llvm::StringRef ArgFields, bool PassesParam) {
   int Source = -1;
   llvm::StringRef ParamFields;
   int From = rootNode(R, Fn, CallBase, Globals, Source, ParamFields);
@@ -674,6 +677,7 @@ void Program::addFlow(FactsReader &R, int Fn, int CallBase,
   E.To = To;
   E.Source = Source;
   E.Bounded = Bounded;
+  E.PassesParam = PassesParam;
   E.RootFields = ParamFields;
   E.ArgFields = ArgFields;
   size_t Steps = R.count();
@@ -745,12 +749,13 @@ void Program::addCallArg(FactsReader &R, int Fn, int CallBase,
   int Call = CallBase + R.index();
   int Arg = R.index();
   bool Bounded = R.flag();
+  bool PassesParam = R.flag();
   llvm::StringRef Fields = text(R);
   int To = -1;
   if (!Discarding && Call >= CallBase &&
       Call < static_cast<int>(Calls.size()) && R.ok())
     To = node(NodeKind::CallArg, Call, Arg);
-  addFlow(R, Fn, CallBase, Globals, To, Bounded, Fields);
+  addFlow(R, Fn, CallBase, Globals, To, Bounded, Fields, PassesParam);
 }
 
 void Program::readFieldTargets(FactsReader &R, int Unit) {
@@ -1033,11 +1038,14 @@ std::optional<llvm::StringRef> Program::along(int From, int EdgeIndex,
   const Node &N = Nodes[static_cast<size_t>(From)];
   const Edge &E = Edges[static_cast<size_t>(EdgeIndex)];
   switch (N.K) {
-  case NodeKind::Param:
-    // The flow reads one field of the parameter's object: what lies there.
+  case NodeKind::Param: {
+    // The flow reads one field of the parameter's object: what lies there
+    // (in the field of the object passed on that holds it, if one does).
     if (!overlaps(Context, E.RootFields))
       return std::nullopt;
-    return fields::below(Context, E.RootFields);
+    llvm::StringRef Below = fields::below(Context, E.RootFields);
+    return E.ArgFields.empty() ? Below : inside(E.ArgFields, Below);
+  }
   case NodeKind::GlobalIn: {
     // Stored in one field of a global, read at another path of it.
     llvm::StringRef Stored = inside(N.Fields, Context);
@@ -1490,9 +1498,13 @@ void Program::findings(const KnownFindings &Known) {
     case NodeKind::CallArg: {
       const Call &C = Calls[static_cast<size_t>(Nd.Owner)];
       int Via = States[I].Via;
-      Mode Into = Via >= 0 && Edges[static_cast<size_t>(Via)].Bounded
-                      ? EnteredBounded
-                      : Entered;
+      // Bounded where the caller checked it, or where its own caller did
+      // and it passes its parameter on unchanged.
+      const Edge *In = Via >= 0 ? &Edges[static_cast<size_t>(Via)] : nullptr;
+      Mode Into =
+          In && (In->Bounded || (In->PassesParam && How == EnteredBounded))
+              ? EnteredBounded
+              : Entered;
       for (int Callee : C.Callees) {
         int P = find(NodeKind::Param, Callee, Nd.Index);
         if (P >= 0)

@@ -152,6 +152,7 @@ private:
       C["call"] = R.integer();
       C["arg"] = R.integer();
       C["bounded"] = R.flag();
+      C["paramExact"] = R.flag();
       // Said only when a field holds the data, as the engine writes it.
       if (std::string Fields = string(); !Fields.empty())
         C["fields"] = Fields;
@@ -279,6 +280,7 @@ constexpr llvm::StringLiteral Facts = R"json([{
       "flow": {"root": {"kind": "callOut", "call": 0, "arg": 1,
                         "fields": "host"}}}],
     "calls": [{"call": 0, "arg": 0, "range": {"lo": 0, "hi": 10},
+               "paramExact": true,
                "flow": {"root": {"kind": "global", "global": 0,
                                  "fields": "x"}}}]
   }],
@@ -326,7 +328,7 @@ constexpr llvm::StringLiteral Decoded = R"json([{
                     "ranges": [[60, 6]], "function": "main"}],
       "flow": {"root": {"kind": "callOut", "call": 0, "arg": 1,
                         "fields": "host"}, "steps": [], "guards": []}}],
-    "calls": [{"call": 0, "arg": 0, "bounded": true,
+    "calls": [{"call": 0, "arg": 0, "bounded": true, "paramExact": true,
                "flow": {"root": {"kind": "global", "global": 0,
                                  "fields": "x"}, "steps": [], "guards": []}}]
   }],
@@ -338,7 +340,7 @@ constexpr llvm::StringLiteral Decoded = R"json([{
     "flow": {"root": {"kind": "source", "what": "fgets", "byCall": true,
                       "at": ["/src/b.h", 7, 2, 0]}, "steps": [],
              "guards": []}}],
-  "sourceCalls": [{"call": 0, "arg": 2, "bounded": false,
+  "sourceCalls": [{"call": 0, "arg": 2, "bounded": false, "paramExact": false,
                    "fields": "opts.argv",
                    "flow": {"root": {"kind": "param", "param": 1,
                                      "fields": ""},
