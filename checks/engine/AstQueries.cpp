@@ -277,6 +277,45 @@ const Stmt *loopBody(const Stmt *Loop) {
   return nullptr;
 }
 
+bool isStdFunctionType(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         RD->getName() == "function";
+}
+
+const Expr *storedCallable(const Expr *E) {
+  E = stripToValue(E);
+  // `std::function<void(int)> f = [](int) { ... };`: the constructor's
+  // argument.
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E);
+      CE && CE->getNumArgs() >= 1 && isStdFunctionType(CE->getType()))
+    E = stripToValue(CE->getArg(0));
+  if (!E)
+    return nullptr;
+  if (const LambdaExpr *L = lambdaOf(E))
+    return L;
+  const Expr *Named = E->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Named);
+      UO && UO->getOpcode() == UO_AddrOf)
+    Named = UO->getSubExpr()->IgnoreParenCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(Named);
+  return Ref && isa<FunctionDecl>(Ref->getDecl()) ? E : nullptr;
+}
+
+void forEachAssignment(const Stmt *Body, const VarDecl *Var,
+                       llvm::function_ref<void(const Expr *)> Each) {
+  if (!Body)
+    return;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Body);
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(stripToValue(Op->getArg(0)));
+    if (Ref && Ref->getDecl() == Var)
+      Each(Op->getArg(1));
+  }
+  for (const Stmt *Child : Body->children())
+    forEachAssignment(Child, Var, Each);
+}
+
 const LambdaExpr *lambdaOf(const Expr *E) {
   E = stripToValue(E);
   if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E);

@@ -14,6 +14,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
@@ -87,6 +88,16 @@ inline bool isInt(QualType T) {
 
 /// Whether \p T is std::basic_string or std::basic_string_view.
 bool isStdStringType(QualType T);
+/// Whether \p T (a reference to it, const or not) is `std::function<...>`.
+bool isStdFunctionType(QualType T);
+/// What \p E puts in a `std::function` (its initialiser, what is assigned
+/// to it, an argument passed for it): the lambda, or the expression that
+/// names a function; null for anything else (another std::function...).
+const clang::Expr *storedCallable(const clang::Expr *E);
+/// Calls \p Each with every value \p Body assigns to the object \p Var
+/// with `operator=` (`f = [](...) { ... };`).
+void forEachAssignment(const clang::Stmt *Body, const clang::VarDecl *Var,
+                       llvm::function_ref<void(const clang::Expr *)> Each);
 
 /// Which objects count as text in carriesText().
 enum class TextObjects : std::uint8_t {

@@ -465,6 +465,8 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
 
   if (const model::Rule *CB = M.fact(Callee, model::RuleKind::CallsBack))
     callBack(Call, *CB, Args, S);
+  if (std::optional<TaintSet> Held = callHeld(Call, MD, S))
+    return *Held;
 
   llvm::ArrayRef<const model::Rule *> Rules = M.rulesFor(Callee);
   if (!Rules.empty()) {
@@ -643,6 +645,12 @@ const CallExpr *FunctionAnalysis::invocation(const Expr *Callable,
     return nullptr;
   for (const Expr *A : Args)
     CallArgs.push_back(const_cast<Expr *>(A));
+  return callOf(Fn, CallArgs, Loc);
+}
+
+const CallExpr *FunctionAnalysis::callOf(const FunctionDecl *Fn,
+                                         llvm::ArrayRef<Expr *> CallArgs,
+                                         SourceLocation Loc) {
   auto *F = const_cast<FunctionDecl *>(Fn);
   auto *Ref =
       DeclRefExpr::Create(Ctx, NestedNameSpecifierLoc(), SourceLocation(), F,
@@ -662,6 +670,66 @@ const CallExpr *FunctionAnalysis::invocation(const Expr *Callable,
   }
   return CallExpr::Create(Ctx, Callee, CallArgs, Result, VK_PRValue, Loc,
                           FPOptionsOverride());
+}
+
+std::optional<TaintSet> FunctionAnalysis::callHeld(const CallExpr *Call,
+                                                   const CXXMethodDecl *MD,
+                                                   State &S) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+  if (!Op || Op->getOperator() != OO_Call || !MD || !MD->isInstance() ||
+      !isStdFunctionType(MD->getThisType()->getPointeeType()))
+    return std::nullopt;
+  llvm::ArrayRef<const CallExpr *> Through = functionObjectCalls(Call, S);
+  if (Through.empty())
+    return std::nullopt;
+  TaintSet Result;
+  for (const CallExpr *C : Through)
+    addAll(Result, eval(C, S));
+  return Result;
+}
+
+llvm::ArrayRef<const CallExpr *>
+FunctionAnalysis::functionObjectCalls(const CallExpr *Call, const State &S) {
+  auto [It, New] = FunctionObjectCalls.try_emplace(Call);
+  if (!New || Call->getNumArgs() == 0)
+    return It->second;
+  const Expr *Object = Call->getArg(0);
+  llvm::ArrayRef<const Expr *> Args(Call->getArgs() + 1,
+                                    Call->getNumArgs() - 1);
+  const auto *Ref = dyn_cast<DeclRefExpr>(stripToValue(Object));
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var)
+    return It->second;
+  llvm::SmallVector<const CallExpr *, 1> Found;
+  // A parameter bound to the callback its caller passes.
+  if (auto Known = S.Callee.find(Var); Known != S.Callee.end()) {
+    for (const FunctionDecl *Fn : Known->second) {
+      llvm::SmallVector<Expr *, 4> CallArgs;
+      if (const auto *M = dyn_cast<CXXMethodDecl>(Fn); M && M->isInstance())
+        CallArgs.push_back(const_cast<Expr *>(Object));
+      for (const Expr *A : Args)
+        CallArgs.push_back(const_cast<Expr *>(A));
+      if (Fn->hasBody())
+        if (const CallExpr *C = callOf(Fn, CallArgs, Call->getBeginLoc()))
+          Found.push_back(C);
+    }
+  } else if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var)) {
+    // A local: what it is initialised with and what is assigned to it.
+    llvm::SmallVector<const Expr *, 2> Held;
+    if (const Expr *Init = Var->getInit())
+      if (const Expr *C = storedCallable(Init))
+        Held.push_back(C);
+    forEachAssignment(FD->getBody(), Var, [&](const Expr *Value) {
+      if (const Expr *C = storedCallable(Value))
+        Held.push_back(C);
+    });
+    for (const Expr *C : Held)
+      if (const CallExpr *Made = invocation(C, Args, Call->getBeginLoc(), S))
+        Found.push_back(Made);
+  }
+  auto &Calls = FunctionObjectCalls[Call];
+  Calls = std::move(Found);
+  return Calls;
 }
 
 void FunctionAnalysis::invokeCallable(const Expr *Site,

@@ -296,6 +296,20 @@ private:
                              llvm::ArrayRef<const Expr *> Args,
                              SourceLocation Loc, const State &S);
   llvm::DenseMap<const Expr *, const CallExpr *> Invocations;
+  /// `Fn(args...)` made in the AST context, the object first for a method.
+  const CallExpr *callOf(const FunctionDecl *Fn, llvm::ArrayRef<Expr *> Args,
+                         SourceLocation Loc);
+  /// `f(args...)` on a `std::function` \p Call: the calls of what f holds
+  /// (a local's initialiser and what the function assigns to it, a
+  /// parameter's bound callback), written out once per call.
+  llvm::ArrayRef<const CallExpr *> functionObjectCalls(const CallExpr *Call,
+                                                       const State &S);
+  /// `f(cmd)` on a std::function (\p MD its operator()): what the calls of
+  /// what f holds give; none when f holds nothing known here.
+  std::optional<TaintSet> callHeld(const CallExpr *Call,
+                                   const clang::CXXMethodDecl *MD, State &S);
+  llvm::DenseMap<const CallExpr *, llvm::SmallVector<const CallExpr *, 1>>
+      FunctionObjectCalls;
   TaintSet applyLinked(const CallExpr *Call, const FunctionDecl *Callee,
                        const LinkedFunction &L,
                        llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S);

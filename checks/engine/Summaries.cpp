@@ -714,9 +714,18 @@ TaintEngine::Callbacks FunctionAnalysis::callbacksOf(const CallExpr *Call,
   unsigned N = std::min(Call->getNumArgs(), Def->getNumParams());
   for (unsigned I = 0; I < N; ++I) {
     QualType PT = Def->getParamDecl(I)->getType();
-    if (!PT->isFunctionPointerType() && !PT->isFunctionReferenceType())
-      continue;
-    const FunctionDecl *Fn = passedFunction(Call->getArg(I), S);
+    const FunctionDecl *Fn = nullptr;
+    if (isStdFunctionType(PT)) {
+      // A lambda or a function passed for a std::function parameter.
+      const Expr *Held = storedCallable(Call->getArg(I));
+      const auto *L = dyn_cast_or_null<LambdaExpr>(Held);
+      if (L && !L->getLambdaClass()->isGenericLambda())
+        Fn = L->getCallOperator();
+      else if (Held)
+        Fn = passedFunction(Held, S);
+    } else if (PT->isFunctionPointerType() || PT->isFunctionReferenceType()) {
+      Fn = passedFunction(Call->getArg(I), S);
+    }
     if (!Fn || !E.callsThrough(Def, I))
       continue;
     Out.push_back({I, Fn});
