@@ -727,9 +727,9 @@ FunctionAnalysis::functionObjectCalls(const CallExpr *Call, const State &S) {
       if (const CallExpr *Made = invocation(C, Args, Call->getBeginLoc(), S))
         Found.push_back(Made);
   }
-  auto &Calls = FunctionObjectCalls[Call];
-  Calls = std::move(Found);
-  return Calls;
+  // (Nothing above adds to FunctionObjectCalls: It is still valid.)
+  It->second = std::move(Found);
+  return It->second;
 }
 
 void FunctionAnalysis::invokeCallable(const Expr *Site,
@@ -823,14 +823,7 @@ FunctionAnalysis::callElsewhere(const CallExpr *Call, const Decl *Target,
         Hit.Indexing.Range = rangeOf(A, S);
         Hit.Indexing.ParamExact = isUnmodifiedParam(A);
       }
-      if (St->Root->K == Origin::Source)
-        reportHit(Hit);
-      else if (!kept([&](const auto &F) {
-                 return F.Hit.Call == Call && F.Hit.Arg == A &&
-                        F.Hit.Path->Root == St->Root &&
-                        F.Hit.ArgFields == Fields;
-               }))
-        keepSink(Hit);
+      reportOrKeep(Hit);
     };
     for (const Step *St : T)
       if (St->Root->K != Origin::Source || !Parts.InAField.contains(St))

@@ -256,19 +256,27 @@ private:
                         llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S,
                         bool ThroughPointer = false,
                         llvm::ArrayRef<const Expr *> ArgExprs = {});
-  /// A range sink of a callee reached through \p Call, judged with what
-  /// the caller knows of the arguments (IndexUse::LengthOf, ParamExact):
-  /// true when no finding is left. \p DirectCall: the call passes the
-  /// callee's parameters itself (not a library's call back).
   /// Where the indexed pointer is a parameter (IndexUse::BaseParam) and
   /// the caller passes \p Base, an array of the same element type: its
   /// size is the extent (or the caller's own parameter is the base).
   void passedExtent(IndexUse &U, const Expr *Base);
+  /// A value the callee takes from its parameter (\p Flow: the callee's
+  /// use, IndexUse::ParamExact), reached through a call passing \p Arg:
+  /// the caller's range of Arg carried through what the callee computes
+  /// (IndexUse::ParamValue) is met into \p Judged's range, and Judged is
+  /// exact where Arg is the caller's parameter, unchanged. Returns whether
+  /// the range could be carried.
+  bool carryRange(IndexUse &Judged, const IndexUse &Flow, const Expr *Arg,
+                  State &S);
   /// \p Hit, an integer the callee passes unchanged from its parameter to
   /// a function of another unit, reached through a call passing \p Arg:
   /// the caller's range of Arg holds there, and whether the caller passes
   /// its own parameter on unchanged (the link's IndexUse::ParamExact).
   void passedOn(SinkHit &Hit, const Expr *Arg, State &S);
+  /// A range sink of a callee reached through \p Call, judged with what
+  /// the caller knows of the arguments (IndexUse::LengthOf, ParamExact):
+  /// true when no finding is left. \p DirectCall: the call passes the
+  /// callee's parameters itself (not a library's call back).
   bool judgedAtCall(const CallExpr *Call, SinkHit &Judged, bool DirectCall,
                     llvm::function_ref<const Expr *(int)> ArgOf, State &S);
   /// The function \p A passes (`fn`, `&fn`, a pointer known to hold one
@@ -340,6 +348,10 @@ private:
   /// Adds \p Hit (its path from a parameter or from what only the link
   /// can judge) to the summary.
   void keepSink(const SinkHit &Hit);
+  /// Reports \p Hit when its path starts at a real source; otherwise keeps
+  /// it for the callers, once per call, argument, origin and field of an
+  /// object argument (SinkHit::ArgFields).
+  void reportOrKeep(const SinkHit &Hit);
   /// Reports \p Hit, a path from a real source, to the engine.
   void reportHit(const SinkHit &Hit);
   /// What a sink decided, kept for later (Deferring).
@@ -498,6 +510,13 @@ private:
   const Expr *valueAsWritten(const Expr *Ex) const;
   void noteIndexHit(const SinkHit &Hit);
   bool isUnmodifiedParam(const Expr *Ex);
+  /// The position of the parameter \p Ex is, when the function never
+  /// modifies it (isUnmodifiedParam); -1 otherwise.
+  int unmodifiedParamIndex(const Expr *Ex);
+  /// Marks \p U as taken from a parameter (IndexUse::ParamExact) when
+  /// \p Value, the index or size, is one, or is computed from one
+  /// (IndexUse::ParamValue).
+  void noteParamUse(IndexUse &U, const Expr *Value);
   void flushIndexHits();
 
   // Branches.

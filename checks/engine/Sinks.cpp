@@ -76,17 +76,21 @@ void FunctionAnalysis::sinkHit(SinkHit::Kind K, const CallExpr *Call,
                                const TaintSet &T) {
   if (!Judging)
     return;
-  for (const Step *St : T) {
-    SinkHit Hit{K, Call, Callee, Arg, St};
-    if (St->Root->K == Origin::Source) {
-      reportHit(Hit);
-    } else if (!kept([&](const auto &F) {
-                 return F.Hit.Call == Call && F.Hit.Arg == Arg &&
-                        F.Hit.Path->Root == St->Root;
-               })) {
-      keepSink(Hit);
-    }
+  for (const Step *St : T)
+    reportOrKeep({K, Call, Callee, Arg, St});
+}
+
+void FunctionAnalysis::reportOrKeep(const SinkHit &Hit) {
+  if (Hit.Path->Root->K == Origin::Source) {
+    reportHit(Hit);
+    return;
   }
+  if (!kept([&](const auto &F) {
+        return F.Hit.Call == Hit.Call && F.Hit.Arg == Hit.Arg &&
+               F.Hit.Path->Root == Hit.Path->Root &&
+               F.Hit.ArgFields == Hit.ArgFields;
+      }))
+    keepSink(Hit);
 }
 
 void FunctionAnalysis::checkExecSink(const CallExpr *Call,
@@ -145,6 +149,22 @@ void FunctionAnalysis::checkExecSink(const CallExpr *Call,
       sinkHit(SinkHit::ShellCommand, Call, Callee, At, T);
     else if (E.options().ReportExecArguments)
       sinkHit(SinkHit::ExecArgument, Call, Callee, At, T);
+  }
+}
+
+int FunctionAnalysis::unmodifiedParamIndex(const Expr *Ex) {
+  if (!isUnmodifiedParam(Ex))
+    return -1;
+  const auto *DRE = cast<DeclRefExpr>(Ex->IgnoreParenImpCasts());
+  return static_cast<int>(
+      cast<ParmVarDecl>(DRE->getDecl())->getFunctionScopeIndex());
+}
+
+void FunctionAnalysis::noteParamUse(IndexUse &U, const Expr *Value) {
+  U.ParamExact = isUnmodifiedParam(Value);
+  if (!U.ParamExact && derivedFromParam(Value)) {
+    U.ParamExact = true;
+    U.ParamValue = {Value};
   }
 }
 
@@ -384,11 +404,7 @@ void FunctionAnalysis::checkSize(const Expr *Use, const Expr *Size,
       }
     }
   }
-  U.ParamExact = isUnmodifiedParam(Size);
-  if (!U.ParamExact && derivedFromParam(Size)) {
-    U.ParamExact = true;
-    U.ParamValue = {Size};
-  }
+  noteParamUse(U, Size);
   judge(U, SinkHit::Size);
   for (const Step *St : T) {
     SinkHit Hit{SinkHit::Size, Call, Call ? Call->getDirectCallee() : nullptr,
@@ -683,15 +699,9 @@ void FunctionAnalysis::checkIndex(SinkHit::Kind K, const Expr *Use,
         Args.size() >= 2 && Args[1].getKind() == TemplateArgument::Integral)
       U.Extent = Args[1].getAsIntegral().getZExtValue();
   }
-  U.ParamExact = isUnmodifiedParam(Idx);
-  if (!U.ParamExact && derivedFromParam(Idx)) {
-    U.ParamExact = true;
-    U.ParamValue = {Idx};
-  }
-  if (!U.Extent && B->getType()->isPointerType() && isUnmodifiedParam(B))
-    U.BaseParam =
-        static_cast<int>(cast<ParmVarDecl>(cast<DeclRefExpr>(B)->getDecl())
-                             ->getFunctionScopeIndex());
+  noteParamUse(U, Idx);
+  if (!U.Extent && B->getType()->isPointerType())
+    U.BaseParam = unmodifiedParamIndex(B);
   judge(U, K);
   // `p = malloc(n + 1); ... p[n] = 0`: every allocation of p in this
   // function has room for the index.

@@ -89,20 +89,27 @@ void FunctionAnalysis::passedExtent(IndexUse &U, const Expr *Base) {
     return;
   }
   // The caller passes its own parameter on: its callers may know.
-  if (Base->getType()->isPointerType() && isUnmodifiedParam(Base)) {
-    U.BaseParam = static_cast<int>(
-        cast<ParmVarDecl>(
-            cast<DeclRefExpr>(Base->IgnoreParenImpCasts())->getDecl())
-            ->getFunctionScopeIndex());
-  }
+  if (Base->getType()->isPointerType())
+    U.BaseParam = unmodifiedParamIndex(Base);
+}
+
+bool FunctionAnalysis::carryRange(IndexUse &Judged, const IndexUse &Flow,
+                                  const Expr *Arg, State &S) {
+  std::optional<IntRange> AtUse = rangeOf(Arg, S);
+  for (const Expr *Value : Flow.ParamValue)
+    if (AtUse)
+      AtUse = derivedRange(Value, *AtUse);
+  if (AtUse)
+    Judged.Range = IntRange::meet(Flow.Range, *AtUse);
+  Judged.ParamExact = AtUse && isUnmodifiedParam(Arg);
+  return AtUse.has_value();
 }
 
 void FunctionAnalysis::passedOn(SinkHit &Hit, const Expr *Arg, State &S) {
   Hit.Indexing.ParamExact = false;
   if (!Arg || Hit.Path->Root->K != Origin::Parameter || !isInt(Arg->getType()))
     return;
-  Hit.Indexing.Range = IntRange::meet(Hit.Indexing.Range, rangeOf(Arg, S));
-  Hit.Indexing.ParamExact = isUnmodifiedParam(Arg);
+  carryRange(Hit.Indexing, Hit.Indexing, Arg, S);
 }
 
 bool FunctionAnalysis::judgedAtCall(const CallExpr *Call, SinkHit &Judged,
@@ -131,17 +138,11 @@ bool FunctionAnalysis::judgedAtCall(const CallExpr *Call, SinkHit &Judged,
   const Expr *Arg = ArgOf(Flow.Path->Root->Param);
   if (Arg) {
     // A value computed from the parameter (`size ? size : 1`): the
-    // argument's range carried through the computation.
-    std::optional<IntRange> AtUse = rangeOf(Arg, S);
-    for (const Expr *Value : Flow.Indexing.ParamValue)
-      if (AtUse)
-        AtUse = derivedRange(Value, *AtUse);
-    if (AtUse)
-      Judged.Indexing.Range = IntRange::meet(Flow.Indexing.Range, *AtUse);
-    // The caller's callers judge it where the caller passes its parameter
-    // on, or a value computed from it (`xmalloc(n + 1)`).
-    Judged.Indexing.ParamExact = AtUse && isUnmodifiedParam(Arg);
-    if (AtUse && !Judged.Indexing.ParamExact &&
+    // argument's range carried through the computation. The caller's
+    // callers judge it where the caller passes its parameter on, or a
+    // value computed from it (`xmalloc(n + 1)`).
+    bool Carried = carryRange(Judged.Indexing, Flow.Indexing, Arg, S);
+    if (Carried && !Judged.Indexing.ParamExact &&
         Flow.Indexing.ParamValue.size() < MaxParamValues &&
         derivedFromParam(Arg)) {
       Judged.Indexing.ParamExact = true;
@@ -159,25 +160,14 @@ bool FunctionAnalysis::judgedAtCall(const CallExpr *Call, SinkHit &Judged,
 
 void FunctionAnalysis::reportInFields(SinkHit Hit, const Step *Outer,
                                       const ObjectParts &Parts) {
-  // A parameter's data: the caller's callers report it (once per field).
-  auto Report = [&] {
-    if (Hit.Path->Root->K == Origin::Source)
-      reportHit(Hit);
-    else if (!kept([&](const auto &F) {
-               return F.Hit.Call == Hit.Call && F.Hit.Arg == Hit.Arg &&
-                      F.Hit.Path->Root == Hit.Path->Root &&
-                      F.Hit.ArgFields == Hit.ArgFields;
-             }))
-      keepSink(Hit);
-  };
   if (!Outer || !Parts.InAField.contains(Outer)) {
-    Report();
+    reportOrKeep(Hit);
     return;
   }
   for (const auto &[Fields, Held] : Parts.Fields) {
     if (llvm::is_contained(*Held, Outer)) {
       Hit.ArgFields = Fields;
-      Report();
+      reportOrKeep(Hit);
     }
   }
 }
@@ -259,10 +249,11 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
                : llvm::ArrayRef<TaintEngine::Summary::SinkFlow>()) {
     // The callee passes its parameter's object on to another unit: which
     // field of the argument the data lies in goes with it.
+    const Expr *RootArg = ArgOf(Flow.Hit.Path->Root->Param);
     ObjectParts Parts;
-    NoteOuter = passesParamObject(Flow.Hit, ArgOf(Flow.Hit.Path->Root->Param));
+    NoteOuter = passesParamObject(Flow.Hit, RootArg);
     if (NoteOuter)
-      Parts = objectParts(ArgOf(Flow.Hit.Path->Root->Param), S);
+      Parts = objectParts(RootArg, S);
     TaintSet T = Mapped(Flow.Hit.Path);
     NoteOuter = false;
     bool IsIndex = SinkHit::isRange(Flow.Hit.K);
@@ -270,7 +261,7 @@ FunctionAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
     if (IsIndex && judgedAtCall(Call, Judged, ArgExprs.empty(), ArgOf, S))
       continue;
     if (Flow.Hit.K == SinkHit::ExternalArg && Flow.Hit.Indexing.ParamExact)
-      passedOn(Judged, ArgOf(Flow.Hit.Path->Root->Param), S);
+      passedOn(Judged, RootArg, S);
     for (const Step *St : T) {
       SinkHit Hit = Judged;
       Hit.Path = St;
