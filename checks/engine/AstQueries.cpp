@@ -277,6 +277,19 @@ const Stmt *loopBody(const Stmt *Loop) {
   return nullptr;
 }
 
+const Expr *castObject(const CallExpr *Call) {
+  if (Call->getNumArgs() != 1 || isa<CXXOperatorCallExpr>(Call))
+    return nullptr;
+  const FunctionDecl *Fn = Call->getDirectCallee();
+  if (!Fn || !Fn->getIdentifier() || !Fn->isInStdNamespace())
+    return nullptr;
+  llvm::StringRef Name = Fn->getName();
+  if (Name == "move" || Name == "forward" || Name == "as_const" ||
+      Name == "move_if_noexcept")
+    return Call->getArg(0);
+  return nullptr;
+}
+
 bool isStdFunctionType(QualType T) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
@@ -300,6 +313,28 @@ const Expr *storedCallable(const Expr *E) {
     Named = UO->getSubExpr()->IgnoreParenCasts();
   const auto *Ref = dyn_cast<DeclRefExpr>(Named);
   return Ref && isa<FunctionDecl>(Ref->getDecl()) ? E : nullptr;
+}
+
+const FunctionDecl *heldFunction(const Expr *Callable) {
+  if (!Callable)
+    return nullptr;
+  if (const auto *L = dyn_cast<LambdaExpr>(Callable))
+    return L->getCallOperator();
+  const Expr *Named = Callable->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Named);
+      UO && UO->getOpcode() == UO_AddrOf)
+    Named = UO->getSubExpr()->IgnoreParenCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(Named);
+  return Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
+}
+
+const FieldDecl *calledFunctionMember(const CallExpr *Call) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() == 0 ||
+      !isStdFunctionType(Op->getArg(0)->getType()))
+    return nullptr;
+  const auto *ME = dyn_cast<MemberExpr>(stripToValue(Op->getArg(0)));
+  return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
 }
 
 void forEachAssignment(const Stmt *Body, const VarDecl *Var,

@@ -59,6 +59,11 @@ const clang::LambdaExpr *lambdaOf(const clang::Expr *E);
 /// The condition of a for, while or do loop; null for another statement.
 const clang::Expr *loopCondition(const clang::Stmt *Loop);
 
+/// The object `std::move(x)`, `std::forward<T>(x)`, `std::as_const(x)`
+/// or `std::move_if_noexcept(x)` designates (x); null for any other
+/// expression.
+const clang::Expr *castObject(const clang::CallExpr *Call);
+
 /// Peels the nodes that do not change which object or value is meant.
 inline const Expr *stripToValue(const Expr *E) {
   while (E) {
@@ -75,6 +80,9 @@ inline const Expr *stripToValue(const Expr *E) {
       E = W->getSubExpr();
     } else if (const auto *D = llvm::dyn_cast<CXXDefaultArgExpr>(E)) {
       E = D->getExpr();
+    } else if (const auto *Call = llvm::dyn_cast<CallExpr>(E);
+               Call && Call->getNumArgs() == 1 && castObject(Call)) {
+      E = Call->getArg(0);
     } else {
       return E;
     }
@@ -94,6 +102,12 @@ bool isStdFunctionType(QualType T);
 /// to it, an argument passed for it): the lambda, or the expression that
 /// names a function; null for anything else (another std::function...).
 const clang::Expr *storedCallable(const clang::Expr *E);
+/// The function \p Callable (what storedCallable() gives) runs: a
+/// lambda's call operator, or the function named; null otherwise.
+const clang::FunctionDecl *heldFunction(const clang::Expr *Callable);
+/// The `std::function` member a call `obj.member(...)` calls through;
+/// null for any other call.
+const clang::FieldDecl *calledFunctionMember(const clang::CallExpr *Call);
 /// Calls \p Each with every value \p Body assigns to the object \p Var
 /// with `operator=` (`f = [](...) { ... };`).
 void forEachAssignment(const clang::Stmt *Body, const clang::VarDecl *Var,

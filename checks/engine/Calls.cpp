@@ -696,11 +696,22 @@ FunctionAnalysis::functionObjectCalls(const CallExpr *Call, const State &S) {
   const Expr *Object = Call->getArg(0);
   llvm::ArrayRef<const Expr *> Args(Call->getArgs() + 1,
                                     Call->getNumArgs() - 1);
-  const auto *Ref = dyn_cast<DeclRefExpr>(stripToValue(Object));
+  const Expr *Held = stripToValue(Object);
+  llvm::SmallVector<const CallExpr *, 1> Found;
+  // A member: what the unit stores in it, wherever.
+  if (isa<MemberExpr>(Held)) {
+    if (const FieldDecl *Field = calledFunctionMember(Call))
+      for (const Expr *C : E.heldIn(Field))
+        if (const CallExpr *Made = invocation(C, Args, Call->getBeginLoc(), S))
+          Found.push_back(Made);
+    // (heldIn adds nothing to FunctionObjectCalls: It is still valid.)
+    It->second = std::move(Found);
+    return It->second;
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(Held);
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var)
     return It->second;
-  llvm::SmallVector<const CallExpr *, 1> Found;
   // A parameter bound to the callback its caller passes.
   if (auto Known = S.Callee.find(Var); Known != S.Callee.end()) {
     for (const FunctionDecl *Fn : Known->second) {

@@ -44,6 +44,8 @@ const Expr *stripToText(const Expr *E) {
       E = CS->getSubExpr();
     else if (const auto *SC = dyn_cast<CXXNamedCastExpr>(E))
       E = SC->getSubExpr();
+    else if (const auto *Call = dyn_cast<CallExpr>(E); Call && castObject(Call))
+      E = Call->getArg(0); // `std::move(cmd)`
     else
       return E;
   }
@@ -179,6 +181,9 @@ void CommandAssemblyAnalyzer::indexWrites(const Stmt *S) {
 }
 
 void CommandAssemblyAnalyzer::addCallWrites(const CallExpr *Call) {
+  // `std::move(cmd)` names cmd; it writes nothing.
+  if (castObject(Call))
+    return;
   const FunctionDecl *FD = Call->getDirectCallee();
   llvm::ArrayRef<const model::Rule *> Rules = M.rulesFor(FD);
   bool Modelled = false;

@@ -350,6 +350,98 @@ public:
       By;
 };
 
+/// What the unit stores in `std::function` members: assignments in any
+/// method, constructor initializers, default member initializers, and the
+/// arguments of calls (a setter's parameter stored in the member).
+class HeldCallables : public DynamicRecursiveASTVisitor {
+public:
+  HeldCallables(const SourceManager &SM) : SM(SM) {
+    ShouldWalkTypesOfTypeLocs = false;
+  }
+
+  bool TraverseTypeLoc(TypeLoc, bool) override { return true; }
+  bool TraverseType(QualType, bool) override { return true; }
+  bool TraverseDecl(Decl *D) override {
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return DynamicRecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  static const FieldDecl *member(const Expr *E) {
+    const auto *ME = dyn_cast_or_null<MemberExpr>(stripToValue(E));
+    const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    return Field && isStdFunctionType(Field->getType()) ? Field : nullptr;
+  }
+
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) override {
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      if (const FieldDecl *Field = member(Op->getArg(0)))
+        Stores.push_back({Field, Op->getArg(1)});
+    return true;
+  }
+
+  bool VisitCXXConstructorDecl(CXXConstructorDecl *Ctor) override {
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (const FieldDecl *Field = Init->getMember();
+          Field && Init->isWritten() && isStdFunctionType(Field->getType()))
+        Stores.push_back({Field, Init->getInit()});
+    return true;
+  }
+
+  bool VisitFieldDecl(FieldDecl *Field) override {
+    if (Field->hasInClassInitializer() && Field->getInClassInitializer() &&
+        isStdFunctionType(Field->getType()))
+      Stores.push_back({Field, Field->getInClassInitializer()});
+    return true;
+  }
+
+  void passed(const FunctionDecl *Fn, llvm::ArrayRef<const Expr *> Args) {
+    if (!Fn)
+      return;
+    for (unsigned I = 0; I < Args.size() && I < Fn->getNumParams(); ++I) {
+      const ParmVarDecl *P = Fn->getParamDecl(I);
+      if (isStdFunctionType(P->getType()))
+        Passed.push_back({cast<ParmVarDecl>(P->getCanonicalDecl()), Args[I]});
+    }
+  }
+
+  bool VisitCallExpr(CallExpr *Call) override {
+    const FunctionDecl *Fn = Call->getDirectCallee();
+    llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+    // A member operator's object is its first argument.
+    if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Fn) &&
+        !Args.empty())
+      Args = Args.drop_front();
+    passed(Fn, Args);
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) override {
+    passed(CE->getConstructor(), {CE->getArgs(), CE->getNumArgs()});
+    return true;
+  }
+
+  /// \p E past copies and moves of a std::function (`std::move(h)`).
+  static const Expr *peel(const Expr *E) {
+    for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+      E = stripToValue(E);
+      if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E);
+          CE && CE->getNumArgs() == 1 && isStdFunctionType(CE->getType()) &&
+          isStdFunctionType(CE->getArg(0)->getType())) {
+        E = CE->getArg(0);
+        continue;
+      }
+      return E;
+    }
+    return E;
+  }
+
+  const SourceManager &SM;
+  std::vector<std::pair<const FieldDecl *, const Expr *>> Stores;
+  std::vector<std::pair<const ParmVarDecl *, const Expr *>> Passed;
+};
+
 } // namespace
 
 llvm::ArrayRef<const FunctionDecl *>
@@ -362,6 +454,40 @@ TaintEngine::overridersOf(const CXXMethodDecl *MD) {
   }
   auto It = OverridersBy.find(MD->getCanonicalDecl());
   if (It == OverridersBy.end())
+    return {};
+  return It->second;
+}
+
+llvm::ArrayRef<const Expr *> TaintEngine::heldIn(const FieldDecl *Field) {
+  // As many as a call through a field of function pointers.
+  constexpr size_t MaxHeld = 8;
+  if (!HeldKnown) {
+    HeldCallables Found(Ctx.getSourceManager());
+    Found.TraverseDecl(Ctx.getTranslationUnitDecl());
+    auto Add = [&](const FieldDecl *F, const Expr *Callable) {
+      auto &List = HeldBy[F];
+      if (Callable && List.size() < MaxHeld &&
+          !llvm::is_contained(List, Callable))
+        List.push_back(Callable);
+    };
+    for (const auto &[F, Value] : Found.Stores) {
+      const Expr *V = HeldCallables::peel(Value);
+      // A parameter stored in the member (a setter, a constructor): what
+      // the unit passes for it.
+      const auto *Ref = dyn_cast_or_null<DeclRefExpr>(V);
+      if (const auto *P =
+              Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr) {
+        for (const auto &[Param, Arg] : Found.Passed)
+          if (Param == P->getCanonicalDecl())
+            Add(F, storedCallable(HeldCallables::peel(Arg)));
+        continue;
+      }
+      Add(F, storedCallable(V));
+    }
+    HeldKnown = true;
+  }
+  auto It = HeldBy.find(Field);
+  if (It == HeldBy.end())
     return {};
   return It->second;
 }

@@ -783,6 +783,14 @@ bool TaintEngine::readsSource(const Stmt *S) {
         for (const FunctionDecl *Over : overridersOf(MD))
           if (handsOverSource(Over))
             return true;
+      // A std::function member: what the unit stores in it.
+      if (const FieldDecl *Member = calledFunctionMember(Call)) {
+        for (const Expr *Held : heldIn(Member)) {
+          const FunctionDecl *Fn = heldFunction(Held);
+          if (Fn && handsOverSource(Fn))
+            return true;
+        }
+      }
       // A plain call names its callee: no need to look at the name again.
       // (A member call's callee expression holds its object.)
       if (isa<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))

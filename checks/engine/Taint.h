@@ -527,6 +527,12 @@ private:
   /// through another override), found once.
   llvm::ArrayRef<const clang::FunctionDecl *>
   overridersOf(const clang::CXXMethodDecl *MD);
+  /// What the unit puts in the `std::function` member \p Field: the
+  /// lambdas and functions assigned to it in any method, given to its
+  /// constructor initializer or default member initializer, or passed to
+  /// a function that stores its parameter there (at most
+  /// MaxFieldCallees), found once.
+  llvm::ArrayRef<const clang::Expr *> heldIn(const clang::FieldDecl *Field);
   /// Whether another unit may call \p FD: by name, or through a function
   /// pointer stored in a field.
   bool callableElsewhere(const clang::FunctionDecl *FD);
@@ -627,6 +633,10 @@ private:
 
   bool FieldTargetsKnown = false;
   bool OverridersKnown = false;
+  bool HeldKnown = false;
+  llvm::DenseMap<const clang::FieldDecl *,
+                 llvm::SmallVector<const clang::Expr *, 2>>
+      HeldBy;
   /// compiledAnchored()'s answer per regex_t object: one walk of the unit
   /// each, whichever function asks.
   llvm::DenseMap<const clang::Decl *, std::optional<bool>> CompiledPatterns;

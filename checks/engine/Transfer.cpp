@@ -261,6 +261,10 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
           CXXBoolLiteralExpr, CXXNullPtrLiteralExpr, GNUNullExpr,
           UnaryExprOrTypeTraitExpr, LambdaExpr, CXXThisExpr>(Ex))
     return {};
+  // `std::move(cmd)`: cmd itself.
+  if (const auto *Call = dyn_cast<CallExpr>(Ex))
+    if (const Expr *Moved = castObject(Call))
+      return eval(Moved, S);
 
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Ex)) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
