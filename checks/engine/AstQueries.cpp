@@ -290,6 +290,35 @@ const Expr *castObject(const CallExpr *Call) {
   return nullptr;
 }
 
+const Expr *stringStreamRead(const CallExpr *Call) {
+  const Expr *Stream = nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    Stream = MC->getImplicitObjectArgument();
+  else if (Call->getNumArgs() > 0)
+    Stream = Call->getArg(0);
+  if (!Stream)
+    return nullptr;
+  // The object's own type, before its conversion to `std::istream &`.
+  const auto *RD = Stream->IgnoreParenImpCasts()
+                       ->getType()
+                       .getNonReferenceType()
+                       ->getAsCXXRecordDecl();
+  RD = RD ? RD->getDefinition() : nullptr;
+  if (!RD)
+    return nullptr;
+  auto IsStringStream = [](const CXXRecordDecl *R) {
+    return R->isInStdNamespace() && R->getIdentifier() &&
+           (R->getName() == "basic_istringstream" ||
+            R->getName() == "basic_stringstream");
+  };
+  if (IsStringStream(RD) ||
+      (RD->hasDefinition() && !RD->forallBases([&](const CXXRecordDecl *B) {
+        return !IsStringStream(B);
+      })))
+    return Stream;
+  return nullptr;
+}
+
 bool isStdFunctionType(QualType T) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   return RD && RD->isInStdNamespace() && RD->getIdentifier() &&

@@ -96,6 +96,11 @@ inline bool isInt(QualType T) {
 
 /// Whether \p T is std::basic_string or std::basic_string_view.
 bool isStdStringType(QualType T);
+/// The string stream a stream read takes its text from (`ss` in
+/// `std::getline(ss, tok)`, `ss >> n`, `ss.read(...)`): the object read
+/// when its type is, or derives from, std::basic_istringstream or
+/// std::basic_stringstream; null for any other stream or call.
+const clang::Expr *stringStreamRead(const clang::CallExpr *Call);
 /// Whether \p T (a reference to it, const or not) is `std::function<...>`.
 bool isStdFunctionType(QualType T);
 /// What \p E puts in a `std::function` (its initialiser, what is assigned

@@ -243,6 +243,28 @@ void FunctionAnalysis::writeFilled(const Expr *A, bool Descriptor,
   }
 }
 
+TaintSet FunctionAnalysis::readStringStream(const CallExpr *Call,
+                                            const model::Rule &R,
+                                            const std::string &Fn,
+                                            const Expr *Stream, State &S) {
+  SourceLocation At = Call->getExprLoc();
+  TaintSet Text = read(locOf(Stream, S), S, QualType());
+  for (int Pos : R.Out.expand(Call->getNumArgs())) {
+    const Expr *A = Pos == model::ReturnValue ? nullptr : ruleArg(Call, Pos);
+    if (!A)
+      continue;
+    write(locOf(A, S),
+          extendAt(Text, At, {Call, &R, Pos},
+                   [&] {
+                     std::string Into = objectName(A);
+                     return "'" + Fn + "' reads it into '" +
+                            (Into.empty() ? "the buffer" : Into) + "'";
+                   }),
+          S, /*Strong=*/true);
+  }
+  return R.ReturnsArg != model::NoArg ? Text : TaintSet();
+}
+
 TaintSet FunctionAnalysis::applyRule(
     const CallExpr *Call, const FunctionDecl *Callee, const model::Rule &R,
     llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S, bool &Handled) {
@@ -254,6 +276,10 @@ TaintSet FunctionAnalysis::applyRule(
   auto ArgExpr = [&](int Pos) { return ruleArg(Call, Pos); };
   switch (R.Kind) {
   case model::RuleKind::Source: {
+    // A string stream gives back the text it was made from (`getline(ss,
+    // tok, ',')` splitting a line): that text, not new input.
+    if (const Expr *Stream = stringStreamRead(Call))
+      return readStringStream(Call, R, Fn, Stream, S);
     if (E.isTrusted(R.Source))
       return Result;
     const Origin *O = E.makeOrigin(

@@ -243,6 +243,12 @@ private:
   /// designates, or for a descriptor of buffers (\p Descriptor: recvmsg's
   /// msghdr) the pointer fields that carry the data.
   void writeFilled(const Expr *A, bool Descriptor, const Step *St, State &S);
+  /// A stream read \p R describes, of the string stream \p Stream: the
+  /// stream's text goes to the rule's outputs (and back, when the call
+  /// returns the stream).
+  TaintSet readStringStream(const clang::CallExpr *Call, const model::Rule &R,
+                            const std::string &Fn, const clang::Expr *Stream,
+                            State &S);
   TaintSet applyRule(const CallExpr *Call, const FunctionDecl *Callee,
                      const model::Rule &R,
                      llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S,

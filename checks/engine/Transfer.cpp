@@ -542,6 +542,10 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
     return {};
   }
 
+  // `std::vector<std::string> parts{line, "-c"}`: the list's elements.
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(Ex))
+    return eval(stripToValue(List->getSubExpr()), S);
+
   if (const auto *IL = dyn_cast<InitListExpr>(Ex)) {
     TaintSet T;
     for (const Expr *Init : IL->inits())
