@@ -319,6 +319,32 @@ const Expr *stringStreamRead(const CallExpr *Call) {
   return nullptr;
 }
 
+bool onlyLibraryTypes(QualType T) {
+  // (Deep enough for a pair of optionals of strings.)
+  constexpr unsigned MaxDepth = 4;
+  llvm::SmallVector<std::pair<QualType, unsigned>, 4> Work{{T, 0}};
+  while (!Work.empty()) {
+    auto [Ty, Depth] = Work.pop_back_val();
+    if (Ty.isNull())
+      return false;
+    Ty = Ty.getNonReferenceType();
+    while (Ty->isPointerType() || Ty->isArrayType())
+      Ty = Ty->isPointerType()
+               ? Ty->getPointeeType()
+               : QualType(Ty->getPointeeOrArrayElementType(), 0);
+    const auto *RD = Ty->getAsCXXRecordDecl();
+    if (!RD)
+      continue;
+    if (!RD->isInStdNamespace() || Depth >= MaxDepth)
+      return false;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+        if (Arg.getKind() == TemplateArgument::Type)
+          Work.push_back({Arg.getAsType(), Depth + 1});
+  }
+  return true;
+}
+
 bool isStdFunctionType(QualType T) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   return RD && RD->isInStdNamespace() && RD->getIdentifier() &&

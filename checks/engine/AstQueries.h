@@ -101,6 +101,11 @@ bool isStdStringType(QualType T);
 /// when its type is, or derives from, std::basic_istringstream or
 /// std::basic_stringstream; null for any other stream or call.
 const clang::Expr *stringStreamRead(const clang::CallExpr *Call);
+/// Whether \p T is made of the standard library's types and builtin ones
+/// only (`std::pair<std::string, int>`, `std::unique_ptr<std::string>`,
+/// `char *`): no class of the program, whose fields are told apart, is in
+/// it.
+bool onlyLibraryTypes(QualType T);
 /// Whether \p T (a reference to it, const or not) is `std::function<...>`.
 bool isStdFunctionType(QualType T);
 /// What \p E puts in a `std::function` (its initialiser, what is assigned

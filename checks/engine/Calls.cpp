@@ -418,6 +418,51 @@ TaintSet FunctionAnalysis::applyRule(
   return Result;
 }
 
+std::optional<TaintSet> FunctionAnalysis::libraryHolder(
+    const CallExpr *Call, const FunctionDecl *Callee,
+    llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S) {
+  // `*it`, `it->x`, `c[i]` on classes without rules: the object's data.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    OverloadedOperatorKind K = Op->getOperator();
+    if ((K == OO_Star || K == OO_Arrow || K == OO_Subscript) &&
+        Op->getNumArgs() > 0)
+      return read(locOf(Op->getArg(0), S), S, QualType());
+  }
+  // The standard library's holders without a rule (`std::make_pair(cmd,
+  // 1)`, `std::get<0>(t)`, `opt.value()`, `std::make_unique<std::string>
+  // (s)`): text they return is text they were given, as a constructor's
+  // object holds its arguments (evalConstruct).
+  if (M.rulesFor(Callee).empty() && carriesText(Call->getType()) &&
+      onlyLibraryTypes(Call->getType()) &&
+      Callee->getDeclContext()
+          ->getEnclosingNamespaceContext()
+          ->isStdNamespace()) {
+    TaintSet Held;
+    for (const auto &Arg : Args)
+      addAll(Held, Arg.second);
+    return Held;
+  }
+  return std::nullopt;
+}
+
+void FunctionAnalysis::forgetWritten(const CallExpr *Call,
+                                     const FunctionDecl *Callee, State &S) {
+  // A callee may change what a pointer or reference argument designates.
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+    const Expr *A = Call->getArg(I);
+    QualType T = A->getType();
+    bool Writable =
+        T->isPointerType() && !T->getPointeeType().isConstQualified();
+    if (!Writable && Callee && A->isLValue() && I < Callee->getNumParams()) {
+      QualType PT = Callee->getParamDecl(I)->getType();
+      Writable =
+          PT->isReferenceType() && !PT.getNonReferenceType().isConstQualified();
+    }
+    if (Writable)
+      forgetRange(locOf(A, S), S);
+  }
+}
+
 TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
                                     const FunctionDecl *Callee, State &S) {
   // Evaluate every argument once, in order; keyed by rule position.
@@ -447,20 +492,7 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
     Args.push_back({Pos, std::move(T)});
   }
   if (TrackRanges) {
-    // A callee may change what a pointer or reference argument designates.
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      const Expr *A = Call->getArg(I);
-      QualType T = A->getType();
-      bool Writable =
-          T->isPointerType() && !T->getPointeeType().isConstQualified();
-      if (!Writable && Callee && A->isLValue() && I < Callee->getNumParams()) {
-        QualType PT = Callee->getParamDecl(I)->getType();
-        Writable = PT->isReferenceType() &&
-                   !PT.getNonReferenceType().isConstQualified();
-      }
-      if (Writable)
-        forgetRange(locOf(A, S), S);
-    }
+    forgetWritten(Call, Callee, S);
     // std::vector, std::array, std::string operator[]: unchecked indexes.
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
       if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2 &&
@@ -510,17 +542,21 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
   // Library code in system headers is described by the model's rules; its
   // bodies are not analysed (cost, and templates of no interest).
   const FunctionDecl *Def = Callee->getDefinition();
+  bool Runs = Def && Def->hasBody() && !SM.isInSystemHeader(Def->getLocation());
+  llvm::ArrayRef<const FunctionDecl *> Overrides = overridesCalled(Call);
+  // (Fields behind a pointer: looked for only where a body would run.)
   bool AnyTaint =
-      llvm::any_of(Args, [](const auto &A) { return !A.second.empty(); });
+      llvm::any_of(Args, [](const auto &A) { return !A.second.empty(); }) ||
+      ((Runs || !Overrides.empty()) && designatesTaintedFields(Call, S));
   // A virtual call through a pointer or reference of a base type: each
   // override the unit defines may run, besides what follows (the base's
   // own, or, whole-program, what the link binds).
   TaintSet Overridden;
-  for (const FunctionDecl *Over : overridesCalled(Call))
+  for (const FunctionDecl *Over : Overrides)
     if (AnyTaint || E.exportsSource(Over))
       if (const TaintEngine::Summary *Sum = E.summaryFor(Over))
         addAll(Overridden, applySummary(Call, Over, *Sum, Args, S));
-  if (Def && Def->hasBody() && !SM.isInSystemHeader(Def->getLocation())) {
+  if (Runs) {
     // Functions passed to function-pointer parameters it calls: its
     // summary with those calls bound (`run_child(child_main, cmd)`).
     TaintEngine::Callbacks Bound = callbacksOf(Call, Def, S);
@@ -560,15 +596,30 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
     return Result;
   }
 
-  // `*it`, `it->x`, `c[i]` on classes without rules: the object's data.
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
-    OverloadedOperatorKind K = Op->getOperator();
-    if ((K == OO_Star || K == OO_Arrow || K == OO_Subscript) &&
-        Op->getNumArgs() > 0)
-      return read(locOf(Op->getArg(0), S), S, QualType());
+  if (std::optional<TaintSet> Held = libraryHolder(Call, Callee, Args, S)) {
+    addAll(*Held, Overridden);
+    return *Held;
   }
   // A function we know nothing about: its result is not assumed tainted.
   return Overridden;
+}
+
+bool FunctionAnalysis::designatesTaintedFields(const CallExpr *Call, State &S) {
+  auto Designates = [&](const Expr *A) {
+    QualType T = A->getType();
+    if (!T->isPointerType() || !T->getPointeeType()->isRecordType() ||
+        isStdStringType(T->getPointeeType()))
+      return false;
+    Location L = locOf(A, S);
+    return L.valid() && llvm::any_of(S.Cells, [&](const auto &Cell) {
+             return Cell.first.Base == L.Base && !Cell.second.empty() &&
+                    strictlyWithin(L, Cell.first);
+           });
+  };
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    if (Designates(MC->getImplicitObjectArgument()))
+      return true;
+  return llvm::any_of(Call->arguments(), Designates);
 }
 
 llvm::ArrayRef<const FunctionDecl *>

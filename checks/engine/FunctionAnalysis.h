@@ -130,6 +130,9 @@ private:
   // Locations.
   const FieldPath *child(const FieldPath *Parent, const FieldDecl *F);
   Location varLoc(const ValueDecl *VD) const { return {VD, nullptr}; }
+  /// The object `new T(...)` makes, when T is a class of the program
+  /// made with an initializer: a cell of its own; invalid otherwise.
+  static Location heapObject(const clang::CXXNewExpr *New);
   Location locOf(const Expr *E, State &S);
   /// Whether \p Cond can validate anything (a call, a comparison), so
   /// that refining a state by it is worth a copy.
@@ -328,6 +331,21 @@ private:
                        const LinkedFunction &L,
                        llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S);
 
+  /// Forgets the ranges of what \p Call's pointer and non-const reference
+  /// arguments designate: \p Callee may write there.
+  void forgetWritten(const CallExpr *Call, const FunctionDecl *Callee,
+                     State &S);
+  /// What a library call without a rule gives: an operator's object's
+  /// data (`*it`, `p->x`, `c[i]`), or the text a standard library holder
+  /// was given (`std::make_pair`, `opt.value()`); nullopt for anything
+  /// else.
+  std::optional<TaintSet>
+  libraryHolder(const CallExpr *Call, const FunctionDecl *Callee,
+                llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S);
+  /// Whether an argument of \p Call (or its object) points to an object
+  /// with untrusted data in a field (`job->run()` after `job = new
+  /// Job(cmd)`): the callee may read it.
+  bool designatesTaintedFields(const CallExpr *Call, State &S);
   /// The overrides the unit defines of the virtual method \p Call calls
   /// through a pointer or reference of a base type (none when the dynamic
   /// type is known or the call names its class).

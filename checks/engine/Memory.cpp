@@ -31,12 +31,26 @@ using namespace clang;
 
 namespace sinkguard::engine {
 
+Location FunctionAnalysis::heapObject(const CXXNewExpr *New) {
+  // One cell per place that allocates, for an object of the program's own
+  // class made with an initializer that says what its fields hold.
+  const Expr *Init = New->getInitializer();
+  if (New->isArray() || !Init || onlyLibraryTypes(New->getAllocatedType()) ||
+      !New->getAllocatedType()->isRecordType() ||
+      !isa<CXXConstructExpr, InitListExpr>(Init))
+    return {};
+  return {New, nullptr};
+}
+
 Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
   Ex = stripToValue(Ex);
   if (!Ex)
     return {};
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Ex)) {
     const ValueDecl *VD = DRE->getDecl();
+    // `auto [cmd, n] = pair;`: cmd is a part of the hidden variable.
+    if (const auto *B = dyn_cast<BindingDecl>(VD))
+      return B->getBinding() ? locOf(B->getBinding(), S) : Location();
     // In a lambda, a variable it captures is a field of the closure.
     const FieldDecl *Captured =
         CaptureFields.empty() || !DRE->refersToEnclosingVariableOrCapture()
@@ -60,6 +74,8 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
   }
   if (isa<CXXThisExpr>(Ex))
     return {ThisBase, nullptr};
+  if (const auto *New = dyn_cast<CXXNewExpr>(Ex))
+    return heapObject(New);
   if (const auto *ME = dyn_cast<MemberExpr>(Ex)) {
     if (!isa<FieldDecl>(ME->getMemberDecl()))
       return locOf(ME->getBase(), S);

@@ -267,6 +267,13 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
       return eval(Moved, S);
 
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Ex)) {
+    // `auto [cmd, n] = pair;`: what the binding stands for.
+    if (const auto *B = dyn_cast<BindingDecl>(DRE->getDecl())) {
+      // (Of a tuple-like object: a variable holding `get<N>(object)`.)
+      if (const VarDecl *Holding = B->getHoldingVar())
+        return Holding->getInit() ? eval(Holding->getInit(), S) : TaintSet();
+      return B->getBinding() ? eval(B->getBinding(), S) : TaintSet();
+    }
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD)
       return {};
@@ -529,6 +536,26 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
     for (const Stmt *Child : New->children())
       if (const auto *CE = dyn_cast_or_null<Expr>(Child))
         eval(CE, S);
+    // `new Job(cmd)`, `new Frame{len, data}`: an object of the program's
+    // own class, field by field, in a cell of its own that the pointer
+    // designates (locOf).
+    if (const Location Heap = heapObject(New); Heap.valid()) {
+      const Expr *Init = New->getInitializer();
+      auto Same = [](const TaintSet &X) { return X; };
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(Init)) {
+        constructFields(Heap, CE, S, Same);
+      } else if (const auto *IL = dyn_cast<InitListExpr>(Init)) {
+        clean(Heap, S);
+        initFields(Heap, IL, S, Same);
+      }
+      return {};
+    }
+    // `new std::string(cmd)`: the object holds what it was made from (an
+    // object of the program's own class holds it field by field).
+    if (!New->isArray() && New->getInitializer() &&
+        carriesText(New->getAllocatedType()) &&
+        onlyLibraryTypes(New->getAllocatedType()))
+      return eval(New->getInitializer(), S);
     // `new T[n]`: n elements.
     if (TrackRanges && New->isArray()) {
       if (std::optional<const Expr *> N = New->getArraySize()) {

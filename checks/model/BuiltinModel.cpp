@@ -260,6 +260,10 @@ static std::vector<Rule> makeBuiltinRules() {
                      {This})
           .returning(This),
       Rule::appender("std::basic_string::push_back", {0}, {This}),
+      // replace(pos, count, text): the text goes in (the numbers carry none).
+      Rule::appender("std::basic_string::replace", ArgSet::variadicFrom(2),
+                     {This})
+          .returning(This),
       Rule::appender("std::operator+", {0, 1}, {Ret}),
 
       // --- Streams: text written into a string stream comes out of str().
