@@ -345,6 +345,26 @@ bool onlyLibraryTypes(QualType T) {
   return true;
 }
 
+bool isSmartPointerType(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         (RD->getName() == "unique_ptr" || RD->getName() == "shared_ptr");
+}
+
+const CXXRecordDecl *madeObjectClass(const CallExpr *Call) {
+  const FunctionDecl *Fn = Call->getDirectCallee();
+  if (!Fn || !Fn->getIdentifier() || !Fn->isInStdNamespace() ||
+      (Fn->getName() != "make_unique" && Fn->getName() != "make_shared"))
+    return nullptr;
+  const TemplateArgumentList *Args = Fn->getTemplateSpecializationArgs();
+  if (!Args || Args->size() == 0 ||
+      Args->get(0).getKind() != TemplateArgument::Type)
+    return nullptr;
+  QualType T = Args->get(0).getAsType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  return RD && !onlyLibraryTypes(T) ? RD->getDefinition() : nullptr;
+}
+
 bool isStdFunctionType(QualType T) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   return RD && RD->isInStdNamespace() && RD->getIdentifier() &&

@@ -106,6 +106,11 @@ const clang::Expr *stringStreamRead(const clang::CallExpr *Call);
 /// `char *`): no class of the program, whose fields are told apart, is in
 /// it.
 bool onlyLibraryTypes(QualType T);
+/// Whether \p T (a reference to it) is std::unique_ptr or std::shared_ptr.
+bool isSmartPointerType(QualType T);
+/// The class of the program `std::make_unique<T>(...)` or
+/// `std::make_shared<T>(...)` makes (T); null for any other call.
+const clang::CXXRecordDecl *madeObjectClass(const clang::CallExpr *Call);
 /// Whether \p T (a reference to it, const or not) is `std::function<...>`.
 bool isStdFunctionType(QualType T);
 /// What \p E puts in a `std::function` (its initialiser, what is assigned

@@ -418,6 +418,36 @@ TaintSet FunctionAnalysis::applyRule(
   return Result;
 }
 
+const CXXConstructExpr *
+FunctionAnalysis::madeObject(const CallExpr *Call, const CXXRecordDecl *Class) {
+  auto [It, New] = MadeObjects.try_emplace(Call, nullptr);
+  if (!New)
+    return It->second;
+  // The constructor the arguments fit by count (one, or none is taken).
+  const CXXConstructorDecl *Ctor = nullptr;
+  unsigned N = Call->getNumArgs();
+  for (const CXXConstructorDecl *C : Class->ctors()) {
+    if (C->isCopyOrMoveConstructor() || C->isDeleted() ||
+        N < C->getMinRequiredArguments() || N > C->getNumParams())
+      continue;
+    if (Ctor)
+      return nullptr;
+    Ctor = C;
+  }
+  if (!Ctor || !Ctor->hasBody())
+    return nullptr;
+  llvm::SmallVector<Expr *, 4> Args;
+  for (const Expr *A : Call->arguments())
+    Args.push_back(const_cast<Expr *>(A));
+  It->second = CXXConstructExpr::Create(
+      Ctx, Ctx.getCanonicalTagType(Class), Call->getBeginLoc(),
+      const_cast<CXXConstructorDecl *>(Ctor), /*Elidable=*/false, Args,
+      /*HadMultipleCandidates=*/false, /*ListInitialization=*/false,
+      /*StdInitListInitialization=*/false, /*ZeroInitialization=*/false,
+      CXXConstructionKind::Complete, Call->getSourceRange());
+  return It->second;
+}
+
 std::optional<TaintSet> FunctionAnalysis::libraryHolder(
     const CallExpr *Call, const FunctionDecl *Callee,
     llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S) {
@@ -427,6 +457,19 @@ std::optional<TaintSet> FunctionAnalysis::libraryHolder(
     if ((K == OO_Star || K == OO_Arrow || K == OO_Subscript) &&
         Op->getNumArgs() > 0)
       return read(locOf(Op->getArg(0), S), S, QualType());
+  }
+  // `std::make_unique<Job>(cmd)`: a Job made with new (heapObject), in a
+  // cell of the call's own (locOf).
+  if (const CXXRecordDecl *Class = madeObjectClass(Call)) {
+    auto Made = [&](const TaintSet &X) {
+      return extendAt(X, Call->getBeginLoc(), {Call, nullptr, 0}, [&] {
+        return "'" + nameOf(Callee) + "' makes a '" + declName(Class) +
+               "' of it";
+      });
+    };
+    if (const CXXConstructExpr *CE = madeObject(Call, Class))
+      constructFields({Call, nullptr}, CE, S, Made);
+    return TaintSet();
   }
   // The standard library's holders without a rule (`std::make_pair(cmd,
   // 1)`, `std::get<0>(t)`, `opt.value()`, `std::make_unique<std::string>
@@ -607,8 +650,10 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
 bool FunctionAnalysis::designatesTaintedFields(const CallExpr *Call, State &S) {
   auto Designates = [&](const Expr *A) {
     QualType T = A->getType();
-    if (!T->isPointerType() || !T->getPointeeType()->isRecordType() ||
-        isStdStringType(T->getPointeeType()))
+    QualType Object = T->isPointerType() ? T->getPointeeType()
+                      : A->isGLValue()   ? T
+                                         : QualType();
+    if (Object.isNull() || !Object->isRecordType() || isStdStringType(Object))
       return false;
     Location L = locOf(A, S);
     return L.valid() && llvm::any_of(S.Cells, [&](const auto &Cell) {

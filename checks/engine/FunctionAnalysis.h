@@ -335,6 +335,12 @@ private:
   /// arguments designate: \p Callee may write there.
   void forgetWritten(const CallExpr *Call, const FunctionDecl *Callee,
                      State &S);
+  /// The construction `std::make_unique<T>(args)` (\p Call) performs, of
+  /// T (\p Class), made once; null when no single constructor of T with a
+  /// body fits the arguments.
+  const CXXConstructExpr *madeObject(const CallExpr *Call,
+                                     const clang::CXXRecordDecl *Class);
+  llvm::DenseMap<const CallExpr *, const CXXConstructExpr *> MadeObjects;
   /// What a library call without a rule gives: an operator's object's
   /// data (`*it`, `p->x`, `c[i]`), or the text a standard library holder
   /// was given (`std::make_pair`, `opt.value()`); nullopt for anything
@@ -342,9 +348,9 @@ private:
   std::optional<TaintSet>
   libraryHolder(const CallExpr *Call, const FunctionDecl *Callee,
                 llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S);
-  /// Whether an argument of \p Call (or its object) points to an object
-  /// with untrusted data in a field (`job->run()` after `job = new
-  /// Job(cmd)`): the callee may read it.
+  /// Whether an argument of \p Call (or its object) is, or points to, an
+  /// object with untrusted data in a field (`job->run()` after `job = new
+  /// Job(cmd)`, `(*job).run()`): the callee may read it.
   bool designatesTaintedFields(const CallExpr *Call, State &S);
   /// The overrides the unit defines of the virtual method \p Call calls
   /// through a pointer or reference of a base type (none when the dynamic

@@ -76,6 +76,19 @@ Location FunctionAnalysis::locOf(const Expr *Ex, State &S) {
     return {ThisBase, nullptr};
   if (const auto *New = dyn_cast<CXXNewExpr>(Ex))
     return heapObject(New);
+  // A smart pointer designates what it owns: `std::unique_ptr<Job> j(new
+  // Job(cmd))`, `= std::make_unique<Job>(cmd)`, then `j->run()`, `*j`.
+  if (const auto *Call = dyn_cast<CallExpr>(Ex)) {
+    if (madeObjectClass(Call))
+      return {Call, nullptr};
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+    if (Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
+        Op->getNumArgs() == 1 && isSmartPointerType(Op->getArg(0)->getType()))
+      return locOf(Op->getArg(0), S);
+  }
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Ex);
+      CE && CE->getNumArgs() == 1 && isSmartPointerType(CE->getType()))
+    return locOf(CE->getArg(0), S);
   if (const auto *ME = dyn_cast<MemberExpr>(Ex)) {
     if (!isa<FieldDecl>(ME->getMemberDecl()))
       return locOf(ME->getBase(), S);

@@ -210,10 +210,10 @@ void FunctionAnalysis::declare(const VarDecl *VD, State &S) {
         S.Callee[VD] = {Fn};
     return;
   }
-  if (Ty->isPointerType()) {
+  if (Ty->isPointerType() || isSmartPointerType(Ty)) {
     // `char *p = buf`, `const char *c = s.c_str()`: p designates the
     // object; results of calls that make new values (strdup, getenv) are
-    // values of their own.
+    // values of their own. So does `std::unique_ptr<Job> j(new Job(cmd))`.
     Location Target = locOf(Init, S);
     if (Target.valid()) {
       S.Alias[VD] = Target;
@@ -541,7 +541,13 @@ TaintSet FunctionAnalysis::evalUncached(const Expr *Ex, State &S) {
     // designates (locOf).
     if (const Location Heap = heapObject(New); Heap.valid()) {
       const Expr *Init = New->getInitializer();
-      auto Same = [](const TaintSet &X) { return X; };
+      auto Same = [&](const TaintSet &X) {
+        return extendAt(X, New->getBeginLoc(), {New, nullptr, 0}, [&] {
+          return "'new' makes a '" +
+                 New->getAllocatedType().getAsString(Ctx.getPrintingPolicy()) +
+                 "' of it";
+        });
+      };
       if (const auto *CE = dyn_cast<CXXConstructExpr>(Init)) {
         constructFields(Heap, CE, S, Same);
       } else if (const auto *IL = dyn_cast<InitListExpr>(Init)) {
