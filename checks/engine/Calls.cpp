@@ -610,6 +610,9 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
       if (const TaintEngine::Summary *Sum = E.summaryFor(Def, Bound))
         Result = applySummary(Call, Def, *Sum, Args, S);
       addAll(Result, Overridden);
+      // Whole-program, a virtual call may also run another unit's override.
+      if (E.options().WholeProgram && dispatches(Call))
+        addAll(Result, callElsewhere(Call, Callee, Args, S, /*Dispatch=*/true));
       return Result;
     }
   }
@@ -626,7 +629,8 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
   }
   if (definedElsewhere(Callee) && Rules.empty()) {
     // A virtual call whose object's dynamic type is known calls the
-    // override of that type.
+    // override of that type; one through a pointer or reference of a base
+    // type, each definition and override the program has (the link's).
     const Decl *Target = Callee;
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
       if (const CXXMethodDecl *Method = MC->getMethodDecl())
@@ -634,7 +638,8 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
                 MC->getImplicitObjectArgument(), /*IsAppleKext=*/false))
           Target = Exact;
     }
-    TaintSet Result = callElsewhere(Call, Target, Args, S);
+    TaintSet Result = callElsewhere(Call, Target, Args, S,
+                                    Target == Callee && dispatches(Call));
     addAll(Result, Overridden);
     return Result;
   }
@@ -667,16 +672,21 @@ bool FunctionAnalysis::designatesTaintedFields(const CallExpr *Call, State &S) {
   return llvm::any_of(Call->arguments(), Designates);
 }
 
-llvm::ArrayRef<const FunctionDecl *>
-FunctionAnalysis::overridesCalled(const CallExpr *Call) {
+bool FunctionAnalysis::dispatches(const CallExpr *Call) {
   const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
   const CXXMethodDecl *Method = MC ? MC->getMethodDecl() : nullptr;
   // (A qualified call, `Base::run()`, calls that one.)
   const auto *ME = MC ? dyn_cast<MemberExpr>(MC->getCallee()) : nullptr;
-  if (!Method || !Method->isVirtual() || !ME || ME->hasQualifier() ||
-      Method->getDevirtualizedMethod(MC->getImplicitObjectArgument(),
-                                     /*IsAppleKext=*/false))
+  return Method && Method->isVirtual() && ME && !ME->hasQualifier() &&
+         !Method->getDevirtualizedMethod(MC->getImplicitObjectArgument(),
+                                         /*IsAppleKext=*/false);
+}
+
+llvm::ArrayRef<const FunctionDecl *>
+FunctionAnalysis::overridesCalled(const CallExpr *Call) {
+  if (!dispatches(Call))
     return {};
+  const CXXMethodDecl *Method = cast<CXXMemberCallExpr>(Call)->getMethodDecl();
   llvm::ArrayRef<const FunctionDecl *> All = E.overridersOf(Method);
   return All.take_front(MaxCallTargets * 2);
 }
@@ -931,8 +941,8 @@ bool FunctionAnalysis::definedElsewhere(const FunctionDecl *Callee) const {
 TaintSet
 FunctionAnalysis::callElsewhere(const CallExpr *Call, const Decl *Target,
                                 llvm::ArrayRef<std::pair<int, TaintSet>> Args,
-                                State &S) {
-  int Index = E.externalCall(Call, Target, FD);
+                                State &S, bool Dispatch) {
+  int Index = E.externalCall(Call, Target, FD, Dispatch);
   const auto *Named = cast<NamedDecl>(Target);
   std::string Fn = declName(Named);
   const auto *Callee = dyn_cast<FunctionDecl>(Target);

@@ -74,10 +74,10 @@ FactsCollectorScope::FactsCollectorScope(FactsCollector *C)
 FactsCollectorScope::~FactsCollectorScope() { Current = Previous; }
 
 int TaintEngine::externalCall(const CallExpr *Call, const Decl *Target,
-                              const FunctionDecl *Caller) {
+                              const FunctionDecl *Caller, bool Dispatch) {
   auto [It, New] = CallIndex.try_emplace(Call, static_cast<int>(Calls.size()));
   if (New)
-    Calls.push_back({Call, Target, Caller});
+    Calls.push_back({Call, Target, Caller, Dispatch});
   return It->second;
 }
 
@@ -328,6 +328,7 @@ public:
     if (!MD->isVirtual() || !MD->doesThisDeclarationHaveABody() ||
         MD->isDependentContext() || SM.isInSystemHeader(MD->getLocation()))
       return true;
+    Defined.push_back(MD);
     llvm::SmallVector<const CXXMethodDecl *, 4> Work(
         MD->overridden_methods().begin(), MD->overridden_methods().end());
     llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen;
@@ -348,6 +349,7 @@ public:
   llvm::DenseMap<const CXXMethodDecl *,
                  llvm::SmallVector<const FunctionDecl *, 2>>
       By;
+  std::vector<const CXXMethodDecl *> Defined;
 };
 
 /// What the unit stores in `std::function` members: assignments in any
@@ -450,8 +452,11 @@ TaintEngine::overridersOf(const CXXMethodDecl *MD) {
     Overriders Found(Ctx.getSourceManager());
     Found.TraverseDecl(Ctx.getTranslationUnitDecl());
     OverridersBy = std::move(Found.By);
+    VirtualDefinitions = std::move(Found.Defined);
     OverridersKnown = true;
   }
+  if (!MD)
+    return {};
   auto It = OverridersBy.find(MD->getCanonicalDecl());
   if (It == OverridersBy.end())
     return {};
@@ -490,6 +495,27 @@ llvm::ArrayRef<const Expr *> TaintEngine::heldIn(const FieldDecl *Field) {
   if (It == HeldBy.end())
     return {};
   return It->second;
+}
+
+std::vector<std::pair<const CXXMethodDecl *, const CXXMethodDecl *>>
+TaintEngine::dispatchTargets() {
+  std::vector<std::pair<const CXXMethodDecl *, const CXXMethodDecl *>> Out;
+  if (!Ctx.getLangOpts().CPlusPlus)
+    return Out;
+  overridersOf(nullptr);
+  for (const CXXMethodDecl *MD : VirtualDefinitions) {
+    llvm::SmallVector<const CXXMethodDecl *, 4> Work{MD};
+    llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen;
+    while (!Work.empty()) {
+      const CXXMethodDecl *Base = Work.pop_back_val()->getCanonicalDecl();
+      if (!Seen.insert(Base).second)
+        continue;
+      Out.push_back({Base, MD});
+      Work.append(Base->overridden_methods().begin(),
+                  Base->overridden_methods().end());
+    }
+  }
+  return Out;
 }
 
 const std::vector<std::pair<const FieldDecl *, const FunctionDecl *>> &
@@ -757,7 +783,7 @@ llvm::json::Object TaintEngine::facts(
     CallTable.push_back(
         llvm::json::Object{{"target", W.usr(C.Target)},
                            {"name", declName(cast<NamedDecl>(C.Target))},
-                           {"field", isa<FieldDecl>(C.Target)},
+                           {"field", isa<FieldDecl>(C.Target) || C.Dispatch},
                            {"at", W.place(C.Call->getExprLoc())},
                            {"caller", W.usr(C.Caller)},
                            {"signature", callSignature(C.Call, C.Target)}});
@@ -788,6 +814,11 @@ llvm::json::Object TaintEngine::facts(
   for (const auto &[Field, Fn] : fieldTargets())
     FieldTable.push_back(
         llvm::json::Object{{"field", W.usr(Field)}, {"function", W.usr(Fn)}});
+  // A virtual call is a call through a table the program fills with each
+  // definition and override (ExternalCall::Dispatch).
+  for (const auto &[Base, Def] : dispatchTargets())
+    FieldTable.push_back(
+        llvm::json::Object{{"field", W.usr(Base)}, {"function", W.usr(Def)}});
 
   return llvm::json::Object{{"unit", unitNames().front()},
                             {"files", std::move(W.FileTable)},

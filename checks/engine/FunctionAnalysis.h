@@ -352,6 +352,9 @@ private:
   /// object with untrusted data in a field (`job->run()` after `job = new
   /// Job(cmd)`, `(*job).run()`): the callee may read it.
   bool designatesTaintedFields(const CallExpr *Call, State &S);
+  /// Whether \p Call is a virtual call through a pointer or reference of
+  /// a base type, whose callee is not known here (`task->run()`).
+  static bool dispatches(const CallExpr *Call);
   /// The overrides the unit defines of the virtual method \p Call calls
   /// through a pointer or reference of a base type (none when the dynamic
   /// type is known or the call names its class).
@@ -362,7 +365,7 @@ private:
                       llvm::ArrayRef<std::pair<int, TaintSet>> Args, State &S);
   TaintSet callElsewhere(const CallExpr *Call, const Decl *Target,
                          llvm::ArrayRef<std::pair<int, TaintSet>> Args,
-                         State &S);
+                         State &S, bool Dispatch = false);
   /// Whether \p Callee's definition is in another unit (whole-program
   /// mode): declared here, defined nowhere here, not the C library's.
   bool definedElsewhere(const FunctionDecl *Callee) const;

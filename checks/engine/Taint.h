@@ -393,6 +393,10 @@ struct ExternalCall {
   const clang::Decl *Target;
   /// Where the call is.
   const clang::FunctionDecl *Caller;
+  /// A virtual call through a pointer or reference of a base type: the
+  /// link binds it to every definition and override of Target, as a call
+  /// through a field to what is stored there.
+  bool Dispatch = false;
 };
 
 class FunctionAnalysis;
@@ -478,7 +482,7 @@ private:
   // Whole-program mode.
   /// The index of \p Call to a function defined elsewhere, made on first use.
   int externalCall(const clang::CallExpr *Call, const clang::Decl *Target,
-                   const clang::FunctionDecl *Caller);
+                   const clang::FunctionDecl *Caller, bool Dispatch = false);
   const std::vector<ExternalCall> &externalCalls() const { return Calls; }
   /// The index of global \p VD, made on first use.
   int global(const clang::VarDecl *VD);
@@ -527,6 +531,12 @@ private:
   /// through another override), found once.
   llvm::ArrayRef<const clang::FunctionDecl *>
   overridersOf(const clang::CXXMethodDecl *MD);
+  /// The virtual methods the unit defines, each with itself and each
+  /// method it overrides (directly or not): what a virtual call of one of
+  /// those may run, for the link.
+  std::vector<
+      std::pair<const clang::CXXMethodDecl *, const clang::CXXMethodDecl *>>
+  dispatchTargets();
   /// What the unit puts in the `std::function` member \p Field: the
   /// lambdas and functions assigned to it in any method, given to its
   /// constructor initializer or default member initializer, or passed to
@@ -643,6 +653,8 @@ private:
   llvm::DenseMap<const clang::CXXMethodDecl *,
                  llvm::SmallVector<const clang::FunctionDecl *, 2>>
       OverridersBy;
+  /// The virtual methods the unit defines (found with OverridersBy).
+  std::vector<const clang::CXXMethodDecl *> VirtualDefinitions;
   /// unitNames(), found on first use.
   mutable std::vector<std::string> UnitNames;
   std::vector<std::pair<const clang::FieldDecl *, const clang::FunctionDecl *>>
