@@ -390,11 +390,33 @@ const Expr *storedCallable(const Expr *E) {
   return Ref && isa<FunctionDecl>(Ref->getDecl()) ? E : nullptr;
 }
 
+const FunctionDecl *lambdaCallee(const CXXRecordDecl *Closure,
+                                 unsigned NumArgs) {
+  if (!Closure || !Closure->isLambda())
+    return nullptr;
+  if (!Closure->isGenericLambda())
+    return Closure->getLambdaCallOperator();
+  const FunctionTemplateDecl *Template =
+      Closure->getDependentLambdaCallOperator();
+  if (!Template)
+    return nullptr;
+  const FunctionDecl *Found = nullptr;
+  for (const FunctionDecl *Spec : Template->specializations()) {
+    if (Spec->getNumParams() != NumArgs || !Spec->hasBody())
+      continue;
+    if (Found)
+      return nullptr;
+    Found = Spec;
+  }
+  return Found;
+}
+
 const FunctionDecl *heldFunction(const Expr *Callable) {
   if (!Callable)
     return nullptr;
   if (const auto *L = dyn_cast<LambdaExpr>(Callable))
-    return L->getCallOperator();
+    return L->getLambdaClass()->isGenericLambda() ? nullptr
+                                                  : L->getCallOperator();
   const Expr *Named = Callable->IgnoreParenCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(Named);
       UO && UO->getOpcode() == UO_AddrOf)

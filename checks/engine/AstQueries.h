@@ -117,6 +117,12 @@ bool isStdFunctionType(QualType T);
 /// to it, an argument passed for it): the lambda, or the expression that
 /// names a function; null for anything else (another std::function...).
 const clang::Expr *storedCallable(const clang::Expr *E);
+/// The call operator a call of the lambda \p Closure with \p NumArgs
+/// arguments runs: its own, or, for a generic lambda (`[](auto c)`), the
+/// one instantiation the program makes of it with that many parameters;
+/// null when there is none or several.
+const clang::FunctionDecl *lambdaCallee(const clang::CXXRecordDecl *Closure,
+                                        unsigned NumArgs);
 /// The function \p Callable (what storedCallable() gives) runs: a
 /// lambda's call operator, or the function named; null otherwise.
 const clang::FunctionDecl *heldFunction(const clang::Expr *Callable);

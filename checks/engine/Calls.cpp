@@ -766,9 +766,9 @@ const CallExpr *FunctionAnalysis::invocation(const Expr *Callable,
   llvm::SmallVector<Expr *, 4> CallArgs;
   const FunctionDecl *Fn = nullptr;
   const auto *Closure = Callable->getType()->getAsCXXRecordDecl();
-  if (Closure && Closure->isLambda() && !Closure->isGenericLambda()) {
+  if (Closure && Closure->isLambda()) {
     // The closure is the call operator's first argument.
-    Fn = Closure->getLambdaCallOperator();
+    Fn = lambdaCallee(Closure, static_cast<unsigned>(Args.size()));
     CallArgs.push_back(const_cast<Expr *>(Callable));
   } else {
     Fn = passedFunction(Callable, S);

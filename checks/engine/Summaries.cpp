@@ -710,8 +710,9 @@ TaintEngine::Callbacks FunctionAnalysis::callbacksOf(const CallExpr *Call,
       // A lambda or a function passed for a std::function parameter.
       const Expr *Held = storedCallable(Call->getArg(I));
       const auto *L = dyn_cast_or_null<LambdaExpr>(Held);
-      if (L && !L->getLambdaClass()->isGenericLambda())
-        Fn = L->getCallOperator();
+      if (L)
+        Fn = L->getLambdaClass()->isGenericLambda() ? nullptr
+                                                    : L->getCallOperator();
       else if (Held)
         Fn = passedFunction(Held, S);
     } else if (PT->isFunctionPointerType() || PT->isFunctionReferenceType()) {
