@@ -748,6 +748,13 @@ TaintSet FunctionAnalysis::temporaryField(const Expr *Object,
     return T;
   }
   const auto *CE = dyn_cast<CXXConstructExpr>(stripToValue(Object));
+  // An object passed by value (`run(job)`, `run(std::move(job))`): the
+  // copy holds what the object's fields hold.
+  if (CE && CE->getNumArgs() == 1 && CE->getConstructor() &&
+      CE->getConstructor()->isCopyOrMoveConstructor()) {
+    if (Location From = locOf(CE->getArg(0), S); From.valid())
+      return read(rebase(From, Path), S, QualType());
+  }
   const TaintEngine::Summary *Sum = CE ? constructorSummary(CE) : nullptr;
   if (!Sum)
     return T;
