@@ -59,7 +59,14 @@ bool carriesText(QualType T, TextObjects Objects) {
     return E->isAnyCharacterType() || E->isVoidType() || E->isPointerType() ||
            (AnyRecord && E->isRecordType());
   }
-  return AnyRecord ? T->isRecordType() : isStdStringType(T);
+  if (AnyRecord)
+    return T->isRecordType();
+  // A string stream holds the text written into it (`os << "ls " << dir`).
+  const auto *RD = T->getAsCXXRecordDecl();
+  return isStdStringType(T) ||
+         (RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+          (RD->getName() == "basic_ostringstream" ||
+           RD->getName() == "basic_stringstream"));
 }
 
 /// \p ND's name as written. An identifier's is taken as is:

@@ -52,10 +52,29 @@ const Expr *stripToText(const Expr *E) {
   return E;
 }
 
+/// Whether \p T is a standard container of text (`std::vector<std::string>`,
+/// `std::array<const char *, 3>`), or an array of strings.
+bool holdsText(QualType T) {
+  T = T.getNonReferenceType();
+  // (The elements of a list, `{"ls", user}`.)
+  if (const ArrayType *Array = T->getAsArrayTypeUnsafe())
+    return isStdStringType(Array->getElementType());
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  // (A string is text, not a container of it.)
+  if (!Spec || !Spec->isInStdNamespace() ||
+      carriesText(T, TextObjects::StdStrings))
+    return false;
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  return Args.size() > 0 && Args[0].getKind() == TemplateArgument::Type &&
+         carriesText(Args[0].getAsType(), TextObjects::StdStrings);
+}
+
 bool isConstantText(const Expr *E, ASTContext &Ctx) {
   if (isa<StringLiteral, CXXNullPtrLiteralExpr, GNUNullExpr>(E))
     return true;
-  if (!carriesText(E->getType(), TextObjects::StdStrings))
+  if (!carriesText(E->getType(), TextObjects::StdStrings) &&
+      !holdsText(E->getType()))
     return true;
   if (E->isValueDependent() || E->isTypeDependent())
     return false;
@@ -99,6 +118,11 @@ const VarDecl *baseVariable(const Expr *E) {
       E = stripToText(UO->getSubExpr());
     } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
       E = stripToText(AS->getBase());
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+               Op && Op->getOperator() == OO_LessLess &&
+               Op->getNumArgs() == 2 && Op->isLValue()) {
+      // `os << "grep " << user`: each `<<` gives back the stream.
+      E = stripToText(Op->getArg(0));
     } else if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
       if (!BO->isAdditiveOp())
         return nullptr;
@@ -163,6 +187,17 @@ void CommandAssemblyAnalyzer::indexWrites(const Stmt *S) {
   // A lambda's body is another function; its writes are not ours.
   if (isa<LambdaExpr>(S))
     return;
+  if (const auto *For = dyn_cast<CXXForRangeStmt>(S)) {
+    // `for (const auto &x : parts)`: x is an element of parts (not the
+    // hidden iterator the loop reads it through).
+    if (const Expr *Range = For->getRangeInit()) {
+      if (const VarDecl *Var = For->getLoopVariable())
+        Writes[Var].push_back({Range, Range, nullptr});
+      indexWrites(Range);
+    }
+    indexWrites(For->getBody());
+    return;
+  }
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
@@ -294,8 +329,10 @@ void CommandAssemblyAnalyzer::traceCallInputs(
     const Expr *Format = ruleArg(Call, R.FormatArg);
     const auto *Lit =
         Format ? dyn_cast<StringLiteral>(stripToText(Format)) : nullptr;
-    if (Format && !Lit) {
-      // The format itself is not constant: every argument may be text.
+    if (Format && (!Lit || R.BraceFormat)) {
+      // The format itself is not constant, or formats every argument
+      // (`std::format("id {}", user)`): every argument may be text (a
+      // number is constant text).
       trace(Format, T);
       for (int Pos : R.In.expand(NumArgs))
         if (Pos != R.FormatArg)
@@ -361,8 +398,22 @@ void CommandAssemblyAnalyzer::trace(const Expr *E, Trace &T) {
     return;
   }
 
+  // `{"uname", "-a"}` making a container: its elements.
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E)) {
+    trace(List->getSubExpr(), T);
+    return;
+  }
+  if (const auto *List = dyn_cast<InitListExpr>(E)) {
+    for (const Expr *Init : List->inits())
+      trace(Init, T);
+    return;
+  }
+
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-    if (isStdStringType(CE->getType())) {
+    // A string, a string stream (empty, or made from its argument), or a
+    // container of strings (made from its elements).
+    if (carriesText(CE->getType(), TextObjects::StdStrings) ||
+        holdsText(CE->getType())) {
       for (const Expr *Arg : CE->arguments())
         if (!isa<CXXDefaultArgExpr>(Arg))
           trace(Arg, T);
@@ -389,6 +440,15 @@ void CommandAssemblyAnalyzer::trace(const Expr *E, Trace &T) {
       T.InConcatenation = !Outermost;
       for (const Expr *P : Parts)
         T.addPart(P);
+      // std::format makes a new string of its arguments.
+      if (R->FormatArg != model::NoArg && !Parts.empty() &&
+          T.StepsSeen.insert(Call).second) {
+        T.Result.Steps.push_back({Call,
+                                  AssemblyStep::Format,
+                                  Call->getDirectCallee()->getNameAsString(),
+                                  {Parts.begin(), Parts.end()}});
+        return;
+      }
       // operator+ builds a new string from its operands.
       if (R->Appends && Outermost && !Parts.empty() &&
           T.StepsSeen.insert(Call).second) {
@@ -478,9 +538,12 @@ void CommandAssemblyAnalyzer::traceVar(const VarDecl *VD, const Expr *Use,
       T.addPart(P);
     // Writing text into a buffer, or appending to a string, assembles the
     // command; a string assignment or copy only passes text along.
+    // (Adding an element to a container of strings assembles nothing:
+    // the element is a command as it was.)
     bool IntoBuffer = llvm::any_of(W.Rule->Out.expand(Call->getNumArgs()),
                                    [](int Pos) { return Pos >= 0; });
-    bool Assembles = IntoBuffer || W.Rule->Appends;
+    bool Assembles =
+        (IntoBuffer || W.Rule->Appends) && !holdsText(VD->getType());
     if (!Assembles || Parts.empty() || !T.StepsSeen.insert(Call).second)
       continue;
     AssemblyStep::Kind How = W.Rule->FormatArg != model::NoArg
