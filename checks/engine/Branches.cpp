@@ -780,6 +780,12 @@ void FunctionAnalysis::refine(const Expr *Cond, bool Truth, State &S) {
   Cond = stripToValue(Cond);
   if (!Cond)
     return;
+  // C++20's `a != b` through `operator==` (`!(a == b)`), `b == a` with the
+  // operands swapped: the comparison it stands for.
+  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(Cond)) {
+    refine(Rewritten->getSemanticForm(), Truth, S);
+    return;
+  }
   if (!S.Flags.empty())
     applyLoopFlags(Cond, Truth, S);
   if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
