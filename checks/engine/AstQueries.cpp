@@ -38,6 +38,9 @@ using namespace clang;
 namespace sinkguard::engine {
 
 bool isStdStringType(QualType T) {
+  // (An expression of broken code may have no type.)
+  if (T.isNull())
+    return false;
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   return RD && RD->isInStdNamespace() &&
          (RD->getName() == "basic_string" ||
@@ -303,7 +306,7 @@ const Expr *stringStreamRead(const CallExpr *Call) {
     Stream = MC->getImplicitObjectArgument();
   else if (Call->getNumArgs() > 0)
     Stream = Call->getArg(0);
-  if (!Stream)
+  if (!Stream || Stream->IgnoreParenImpCasts()->getType().isNull())
     return nullptr;
   // The object's own type, before its conversion to `std::istream &`.
   const auto *RD = Stream->IgnoreParenImpCasts()
@@ -353,6 +356,9 @@ bool onlyLibraryTypes(QualType T) {
 }
 
 bool isSmartPointerType(QualType T) {
+  // (An expression of broken code may have no type.)
+  if (T.isNull())
+    return false;
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
          (RD->getName() == "unique_ptr" || RD->getName() == "shared_ptr");
@@ -373,6 +379,9 @@ const CXXRecordDecl *madeObjectClass(const CallExpr *Call) {
 }
 
 bool isStdFunctionType(QualType T) {
+  // (An expression of broken code may have no type.)
+  if (T.isNull())
+    return false;
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
          RD->getName() == "function";

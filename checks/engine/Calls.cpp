@@ -655,6 +655,8 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
 bool FunctionAnalysis::designatesTaintedFields(const CallExpr *Call, State &S) {
   auto Designates = [&](const Expr *A) {
     QualType T = A->getType();
+    if (T.isNull())
+      return false;
     QualType Object = T->isPointerType() ? T->getPointeeType()
                       : A->isGLValue()   ? T
                                          : QualType();

@@ -55,6 +55,8 @@ const Expr *stripToText(const Expr *E) {
 /// Whether \p T is a standard container of text (`std::vector<std::string>`,
 /// `std::array<const char *, 3>`), or an array of strings.
 bool holdsText(QualType T) {
+  if (T.isNull())
+    return false;
   T = T.getNonReferenceType();
   // (The elements of a list, `{"ls", user}`.)
   if (const ArrayType *Array = T->getAsArrayTypeUnsafe())

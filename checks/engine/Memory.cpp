@@ -35,7 +35,8 @@ Location FunctionAnalysis::heapObject(const CXXNewExpr *New) {
   // One cell per place that allocates, for an object of the program's own
   // class made with an initializer that says what its fields hold.
   const Expr *Init = New->getInitializer();
-  if (New->isArray() || !Init || onlyLibraryTypes(New->getAllocatedType()) ||
+  if (New->isArray() || !Init || New->getAllocatedType().isNull() ||
+      onlyLibraryTypes(New->getAllocatedType()) ||
       !New->getAllocatedType()->isRecordType() ||
       !isa<CXXConstructExpr, InitListExpr>(Init))
     return {};
