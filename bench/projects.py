@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The real C projects of the benchmarks (bench/compare.py, bench/snapshot.py,
+"""The real C and C++ projects of the benchmarks (bench/compare.py, bench/snapshot.py,
 bench/bench.py): each is fetched at run time from Debian's archive (`apt-get
 download` of a `*-source` package) or the npm registry (`npm pack` of a
 package that carries C sources), unpacked into a cache directory (never
@@ -26,6 +26,9 @@ RuntimeError with what failed.
            examples/example.c and test.c (the other examples need libevent,
            libev, glib, libuv or Redis's ae), compiled -std=c99 as its
            Makefile compiles the library.
+  leveldb  LevelDB 1.20 (npm leveldown 6.1.1, deps/leveldb/leveldb-1.20):
+           C++; every .cc but the tests, benchmarks, helpers and the
+           Windows port, as a POSIX build (-DLEVELDB_PLATFORM_POSIX).
 """
 import glob
 import json
@@ -134,7 +137,8 @@ def parsing_files(top, srcroot, candidates, flags, clang):
 
 def units_db(db, srcroot, files, flags):
     write_db(db, [{"directory": srcroot, "file": f,
-                   "arguments": ["c++" if f.endswith(".cpp") else "cc"] +
+                   "arguments": ["c++" if f.endswith((".cpp", ".cc"))
+                                 else "cc"] +
                                 flags + ["-c", f, "-o", f + ".o"]}
                   for f in files])
     return db
@@ -370,6 +374,24 @@ def hiredis_input(cache):
                        HIREDIS_FILES, ["-std=c99", "-I."])
 
 
+def leveldb_input(cache):
+    """LevelDB 1.20 (C++) from the npm package leveldown 6.1.1."""
+    top = os.path.join(cache, "leveldb")
+    prefix = "package/deps/leveldb/leveldb-1.20/"
+    npm_package(top, "leveldown@6.1.1", prefix, "the LevelDB sources")
+    srcroot = os.path.normpath(os.path.join(top, prefix))
+    files = sorted(
+        os.path.relpath(f, srcroot)
+        for f in glob.glob(os.path.join(srcroot, "**", "*.cc"), recursive=True)
+        if not any(skip in os.path.relpath(f, srcroot)
+                   for skip in ("test", "bench", "helpers", "win")))
+    if not files:
+        raise RuntimeError("leveldown@6.1.1 has no LevelDB sources")
+    return units_db(os.path.join(top, "build"), srcroot, files,
+                    ["-std=c++11", "-DLEVELDB_PLATFORM_POSIX", "-DOS_LINUX",
+                     "-I.", "-Iinclude"])
+
+
 # (name, label, make(cache) -> compile-database directory), in the order the
 # benchmarks run them.
 REAL = [
@@ -381,4 +403,5 @@ REAL = [
      expat_input),
     ("hiredis", "hiredis 0.12 library, example, test (npm hiredis)",
      hiredis_input),
+    ("leveldb", "LevelDB 1.20, C++ (npm leveldown)", leveldb_input),
 ]
