@@ -321,10 +321,9 @@ const Expr *stringStreamRead(const CallExpr *Call) {
            (R->getName() == "basic_istringstream" ||
             R->getName() == "basic_stringstream");
   };
-  if (IsStringStream(RD) ||
-      (RD->hasDefinition() && !RD->forallBases([&](const CXXRecordDecl *B) {
+  if (IsStringStream(RD) || !RD->forallBases([&](const CXXRecordDecl *B) {
         return !IsStringStream(B);
-      })))
+      }))
     return Stream;
   return nullptr;
 }
@@ -398,12 +397,8 @@ const Expr *storedCallable(const Expr *E) {
     return nullptr;
   if (const LambdaExpr *L = lambdaOf(E))
     return L;
-  const Expr *Named = E->IgnoreParenCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(Named);
-      UO && UO->getOpcode() == UO_AddrOf)
-    Named = UO->getSubExpr()->IgnoreParenCasts();
-  const auto *Ref = dyn_cast<DeclRefExpr>(Named);
-  return Ref && isa<FunctionDecl>(Ref->getDecl()) ? E : nullptr;
+  // (Not a lambda: heldFunction() reads the function it names.)
+  return heldFunction(E) ? E : nullptr;
 }
 
 const FunctionDecl *lambdaCallee(const CXXRecordDecl *Closure,

@@ -638,8 +638,8 @@ TaintSet FunctionAnalysis::evalCall(const CallExpr *Call,
                 MC->getImplicitObjectArgument(), /*IsAppleKext=*/false))
           Target = Exact;
     }
-    TaintSet Result = callElsewhere(Call, Target, Args, S,
-                                    Target == Callee && dispatches(Call));
+    // (dispatches() holds only where no exact override was found.)
+    TaintSet Result = callElsewhere(Call, Target, Args, S, dispatches(Call));
     addAll(Result, Overridden);
     return Result;
   }
@@ -830,10 +830,10 @@ FunctionAnalysis::functionObjectCalls(const CallExpr *Call, const State &S) {
   const Expr *Object = Call->getArg(0);
   llvm::ArrayRef<const Expr *> Args(Call->getArgs() + 1,
                                     Call->getNumArgs() - 1);
-  const Expr *Held = stripToValue(Object);
+  const Expr *Holder = stripToValue(Object);
   llvm::SmallVector<const CallExpr *, 1> Found;
   // A member: what the unit stores in it, wherever.
-  if (isa<MemberExpr>(Held)) {
+  if (isa<MemberExpr>(Holder)) {
     if (const FieldDecl *Field = calledFunctionMember(Call))
       for (const Expr *C : E.heldIn(Field))
         if (const CallExpr *Made = invocation(C, Args, Call->getBeginLoc(), S))
@@ -842,7 +842,7 @@ FunctionAnalysis::functionObjectCalls(const CallExpr *Call, const State &S) {
     It->second = std::move(Found);
     return It->second;
   }
-  const auto *Ref = dyn_cast<DeclRefExpr>(Held);
+  const auto *Ref = dyn_cast<DeclRefExpr>(Holder);
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var)
     return It->second;

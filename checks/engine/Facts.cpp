@@ -328,7 +328,8 @@ public:
     if (!MD->isVirtual() || !MD->doesThisDeclarationHaveABody() ||
         MD->isDependentContext() || SM.isInSystemHeader(MD->getLocation()))
       return true;
-    Defined.push_back(MD);
+    // Itself, then each method it overrides (TaintEngine::dispatchTargets).
+    Dispatch.push_back({MD->getCanonicalDecl(), MD});
     llvm::SmallVector<const CXXMethodDecl *, 4> Work(
         MD->overridden_methods().begin(), MD->overridden_methods().end());
     llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen;
@@ -337,8 +338,10 @@ public:
       if (!Seen.insert(Base).second)
         continue;
       auto &List = By[Base];
-      if (!llvm::is_contained(List, MD))
+      if (!llvm::is_contained(List, MD)) {
         List.push_back(MD);
+        Dispatch.push_back({Base, MD});
+      }
       Work.append(Base->overridden_methods().begin(),
                   Base->overridden_methods().end());
     }
@@ -349,7 +352,7 @@ public:
   llvm::DenseMap<const CXXMethodDecl *,
                  llvm::SmallVector<const FunctionDecl *, 2>>
       By;
-  std::vector<const CXXMethodDecl *> Defined;
+  std::vector<std::pair<const CXXMethodDecl *, const CXXMethodDecl *>> Dispatch;
 };
 
 /// What the unit stores in `std::function` members: assignments in any
@@ -452,7 +455,7 @@ TaintEngine::overridersOf(const CXXMethodDecl *MD) {
     Overriders Found(Ctx.getSourceManager());
     Found.TraverseDecl(Ctx.getTranslationUnitDecl());
     OverridersBy = std::move(Found.By);
-    VirtualDefinitions = std::move(Found.Defined);
+    DispatchPairs = std::move(Found.Dispatch);
     OverridersKnown = true;
   }
   if (!MD)
@@ -497,25 +500,12 @@ llvm::ArrayRef<const Expr *> TaintEngine::heldIn(const FieldDecl *Field) {
   return It->second;
 }
 
-std::vector<std::pair<const CXXMethodDecl *, const CXXMethodDecl *>>
+llvm::ArrayRef<std::pair<const CXXMethodDecl *, const CXXMethodDecl *>>
 TaintEngine::dispatchTargets() {
-  std::vector<std::pair<const CXXMethodDecl *, const CXXMethodDecl *>> Out;
   if (!Ctx.getLangOpts().CPlusPlus)
-    return Out;
+    return {};
   overridersOf(nullptr);
-  for (const CXXMethodDecl *MD : VirtualDefinitions) {
-    llvm::SmallVector<const CXXMethodDecl *, 4> Work{MD};
-    llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen;
-    while (!Work.empty()) {
-      const CXXMethodDecl *Base = Work.pop_back_val()->getCanonicalDecl();
-      if (!Seen.insert(Base).second)
-        continue;
-      Out.push_back({Base, MD});
-      Work.append(Base->overridden_methods().begin(),
-                  Base->overridden_methods().end());
-    }
-  }
-  return Out;
+  return DispatchPairs;
 }
 
 const std::vector<std::pair<const FieldDecl *, const FunctionDecl *>> &

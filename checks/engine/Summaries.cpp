@@ -708,13 +708,7 @@ TaintEngine::Callbacks FunctionAnalysis::callbacksOf(const CallExpr *Call,
     const FunctionDecl *Fn = nullptr;
     if (isStdFunctionType(PT)) {
       // A lambda or a function passed for a std::function parameter.
-      const Expr *Held = storedCallable(Call->getArg(I));
-      const auto *L = dyn_cast_or_null<LambdaExpr>(Held);
-      if (L)
-        Fn = L->getLambdaClass()->isGenericLambda() ? nullptr
-                                                    : L->getCallOperator();
-      else if (Held)
-        Fn = passedFunction(Held, S);
+      Fn = heldFunction(storedCallable(Call->getArg(I)));
     } else if (PT->isFunctionPointerType() || PT->isFunctionReferenceType()) {
       Fn = passedFunction(Call->getArg(I), S);
     }

@@ -534,7 +534,7 @@ private:
   /// The virtual methods the unit defines, each with itself and each
   /// method it overrides (directly or not): what a virtual call of one of
   /// those may run, for the link.
-  std::vector<
+  llvm::ArrayRef<
       std::pair<const clang::CXXMethodDecl *, const clang::CXXMethodDecl *>>
   dispatchTargets();
   /// What the unit puts in the `std::function` member \p Field: the
@@ -653,8 +653,10 @@ private:
   llvm::DenseMap<const clang::CXXMethodDecl *,
                  llvm::SmallVector<const clang::FunctionDecl *, 2>>
       OverridersBy;
-  /// The virtual methods the unit defines (found with OverridersBy).
-  std::vector<const clang::CXXMethodDecl *> VirtualDefinitions;
+  /// dispatchTargets(), found with OverridersBy.
+  std::vector<
+      std::pair<const clang::CXXMethodDecl *, const clang::CXXMethodDecl *>>
+      DispatchPairs;
   /// unitNames(), found on first use.
   mutable std::vector<std::string> UnitNames;
   std::vector<std::pair<const clang::FieldDecl *, const clang::FunctionDecl *>>
